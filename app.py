@@ -1,0 +1,40 @@
+"""LSTM Lab: the entry point. Registers the pages with st.navigation and draws Home."""
+
+import streamlit as st
+
+from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.style import sidebar_switches
+
+st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
+
+
+def home() -> None:
+    st.title(t("home.title"))
+    st.markdown(long_text("home_intro"))
+    st.graphviz_chart(t("home.diagram"), width="stretch")
+    st.caption(t("home.diagram_caption"))
+    st.subheader(t("home.equations"))
+    st.latex(
+        r"""\begin{aligned}
+i_t &= \sigma(W_i x_t + U_i h_{t-1} + b_i) && \text{input gate}\\
+f_t &= \sigma(W_f x_t + U_f h_{t-1} + b_f) && \text{forget gate}\\
+g_t &= \tanh(W_g x_t + U_g h_{t-1} + b_g) && \text{candidate}\\
+o_t &= \sigma(W_o x_t + U_o h_{t-1} + b_o) && \text{output gate}\\
+c_t &= f_t \odot c_{t-1} + i_t \odot g_t && \text{cell state}\\
+h_t &= o_t \odot \tanh(c_t) && \text{hidden state}
+\end{aligned}"""
+    )
+    st.info(t("home.article_note"))
+    st.subheader(t("home.map"))
+    st.markdown(long_text("home_map"))
+    for column, page in zip(st.columns(len(PAGES) - 1), PAGES[1:]):
+        column.page_link(page, width="stretch")
+
+
+PAGES = [
+    st.Page(home, title=t("common.page.home"), icon=":material/home:", default=True, url_path="home"),
+    st.Page("pages/gates.py", title=t("common.page.gates"), icon=":material/biotech:", url_path="gates"),
+]
+
+sidebar_switches()
+st.navigation(PAGES).run()

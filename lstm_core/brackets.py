@@ -1,0 +1,185 @@
+"""A toy LSTM that counts bracket depth, the first model to look inside.
+
+The task (after Karpathy, Johnson and Fei-Fei, "Visualizing and understanding
+recurrent networks", 2015): read text such as `(a(b)c)` one character at a time and
+say, after every character, how deeply nested the brackets are. A network with only
+8 units must keep a counter in its cell state to do this, so on the Gates page one can
+watch a unit's cell value climb at each `(` and fall at each `)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from lstm_core import assets
+from lstm_core.network import Network, NetworkSpec
+from lstm_core.registry import ModelTrace
+from lstm_core.vocab import Vocabulary
+
+MAX_DEPTH = 8  # depths 0..8 are the classes; deeper nesting is reported as 8
+ALPHABET = tuple("() abcdefghijklmnopqrstuvwxyz")
+NAME = "brackets"
+
+
+@dataclass(frozen=True)
+class BracketConfig:
+    """Data and model sizes; small on purpose, so every unit can be looked at."""
+
+    sequences: int = 8000
+    max_length: int = 80
+    units: int = 8  # few units: the counter has to live in one or two of them
+    embedding_dim: int = 8
+    epochs: int = 40  # early stopping on the validation split usually ends sooner
+    seed: int = 0
+
+
+def true_depth(text: str) -> np.ndarray:
+    """Nesting depth after each character; a `)` with nothing open leaves depth at 0."""
+    depth, out = 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        out.append(min(depth, MAX_DEPTH))
+    return np.array(out, dtype=np.int32)
+
+
+def random_text(rng: np.random.Generator, length: int) -> str:
+    """Brackets and letters; each text gets its own bracket density, so some nest deeply."""
+    depth, chars = 0, []
+    density = rng.uniform(0.15, 0.45)  # chance of a bracket at each character
+    for _ in range(length):
+        r = rng.random()
+        p_open = density if depth < 7 else 0.05
+        p_close = density if depth > 0 else 0.03
+        if r < p_open:
+            chars.append("(")
+            depth += 1
+        elif r < p_open + p_close:
+            chars.append(")")
+            depth = max(0, depth - 1)
+        else:
+            chars.append(ALPHABET[2 + rng.integers(len(ALPHABET) - 2)])
+    return "".join(chars)
+
+
+def make_dataset(config: BracketConfig, rng: np.random.Generator):
+    """Padded ids (N, L) and per-step depth targets (N, L); some letters become <unk>."""
+    vocab = Vocabulary(("<pad>", "<unk>", *ALPHABET))
+    x = np.zeros((config.sequences, config.max_length), np.int32)
+    y = np.zeros((config.sequences, config.max_length), np.int32)
+    for row in range(config.sequences):
+        text = random_text(rng, int(rng.integers(5, config.max_length + 1)))
+        ids = vocab.encode(text).ids
+        # Unseen characters must not move the counter: teach that with random <unk>s.
+        letters = ids > 4
+        ids[letters & (rng.random(len(ids)) < 0.05)] = 1
+        x[row, : len(ids)] = ids
+        y[row, : len(ids)] = true_depth(text)
+    return vocab, x, y
+
+
+@dataclass
+class BracketCounter:
+    """The shipped bracket model as the Gates page sees it (a `registry.Traceable`)."""
+
+    network: Network
+    vocab: Vocabulary
+    card: dict
+    key: str = NAME
+    title = {"en": "Bracket depth counter (toy)", "zh": "括号深度计数器（玩具模型）"}
+    input_kind: str = "text"
+    default_text: str = "(a(b(c)d)e)(((x)y"
+    max_steps: int = 400
+
+    def predict_depth(self, text: str) -> np.ndarray:
+        """The model's depth after each character: (T,) ints."""
+        return self.network.trace(self.vocab.encode(text).ids).outputs.argmax(axis=-1)
+
+    def trace_text(self, text: str) -> ModelTrace:
+        chars = list(text)
+        if not chars:
+            raise ValueError("nothing to trace")
+        cut = len(chars) if len(chars) > self.max_steps else 0
+        chars = chars[: self.max_steps]
+        encoded = self.vocab.encode(chars)
+        result = self.network.trace(encoded.ids)
+        predicted = int(result.outputs[-1].argmax())
+        counted = int(true_depth("".join(chars))[-1])
+        summary = {
+            "en": f"depth at the end: the model says {predicted}, counting gives {counted}",
+            "zh": f"结尾处的深度：模型预测 {predicted}，实际计数 {counted}",
+        }
+        return ModelTrace(tuple(chars), encoded.unknown, result.layers, summary, cut)
+
+    def reference_texts(self) -> list[str]:
+        rng = np.random.default_rng(1)
+        return [random_text(rng, 60) for _ in range(60)]
+
+
+def load_traceable() -> BracketCounter:
+    network, card = assets.load_model(NAME)
+    return BracketCounter(network, Vocabulary(tuple(card["vocabulary"])), card)
+
+
+def evaluate(network: Network, x: np.ndarray, y: np.ndarray) -> float:
+    """Per-character accuracy over the real (unpadded) steps."""
+    correct = total = 0
+    for ids, depths in zip(x, y):
+        n = int((ids > 0).sum())
+        predicted = network.trace(ids[:n]).outputs.argmax(axis=-1)
+        correct += int((predicted == depths[:n]).sum())
+        total += n
+    return correct / total
+
+
+def build(folder: Path, config: BracketConfig = BracketConfig()) -> dict:
+    """Train the shipped model from generated data and write it with its card."""
+    from lstm_core.training import TrainConfig, train
+
+    rng = np.random.default_rng(config.seed)
+    vocab, x, y = make_dataset(config, rng)
+    n_test = n_val = config.sequences // 10
+    x_test, y_test = x[:n_test], y[:n_test]
+    x_val, y_val = x[n_test : n_test + n_val], y[n_test : n_test + n_val]
+    x_train, y_train = x[n_test + n_val :], y[n_test + n_val :]
+    spec = NetworkSpec(
+        vocab_size=len(vocab),
+        embedding_dim=config.embedding_dim,
+        units=(config.units,),
+        output_dim=MAX_DEPTH + 1,
+        per_step_output=True,
+    )
+    result = train(
+        spec, x_train, y_train, TrainConfig(epochs=config.epochs, seed=config.seed, patience=4),
+        validation=(x_val, y_val),
+    )
+    network = Network(spec, assets.round_trip(result.network.weights))
+    # The honest baseline: always answer the most common depth of the training data.
+    real = x_train > 0
+    majority = int(np.bincount(y_train[real]).argmax())
+    test_real = x_test > 0
+    card = {
+        "title": "Bracket depth counter",
+        "task": "per-character classification of nesting depth 0..8",
+        "data": {
+            "source": "generated by lstm_core.brackets.random_text",
+            "sequences": config.sequences,
+            "split": "first 10% test, next 10% validation, rest train (generation seed below)",
+            "seed": config.seed,
+        },
+        "config": {k: v for k, v in vars(config).items()},
+        "training_seconds": round(result.history.seconds, 1),
+        "epochs_run": result.history.epochs_run,
+        "metrics": {"test_char_accuracy": round(evaluate(network, x_test, y_test), 4)},
+        "baseline": {
+            "name": f"always depth {majority} (majority class)",
+            "test_char_accuracy": round(float((y_test[test_real] == majority).mean()), 4),
+        },
+        "vocabulary": list(vocab.tokens),
+    }
+    return assets.save_model(NAME, network, card, folder)

@@ -1,0 +1,173 @@
+"""The LSTM cell in NumPy, recording every gate at every time step.
+
+The arithmetic is exactly Keras 3's `keras.layers.LSTM`: one matrix product gives
+all four gate pre-activations, in Keras' order input, forget, candidate, output
+(the shape of karpathy/char-rnn's `LSTM.lua`); then
+
+    i_t = sigmoid(x_t W_i + h_{t-1} U_i + b_i)
+    f_t = sigmoid(x_t W_f + h_{t-1} U_f + b_f)
+    g_t = tanh(x_t W_g + h_{t-1} U_g + b_g)
+    o_t = sigmoid(x_t W_o + h_{t-1} U_o + b_o)
+    c_t = f_t * c_{t-1} + i_t * g_t
+    h_t = o_t * tanh(c_t)
+
+Because the app runs this pass for every prediction, the heatmaps on the Gates page
+show the very numbers the prediction came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """Logistic function, written to avoid overflow warnings for large |x|."""
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+@dataclass(frozen=True)
+class LSTMWeights:
+    """The three arrays of one Keras LSTM layer (gate order i, f, g, o)."""
+
+    kernel: np.ndarray  # (D, 4H) input to gates
+    recurrent_kernel: np.ndarray  # (H, 4H) previous hidden state to gates
+    bias: np.ndarray  # (4H,)
+
+    def __post_init__(self) -> None:
+        d, four_h = self.kernel.shape
+        if four_h % 4 or self.recurrent_kernel.shape != (four_h // 4, four_h):
+            raise ValueError(
+                f"kernel {self.kernel.shape} and recurrent_kernel "
+                f"{self.recurrent_kernel.shape} do not form an LSTM with 4H columns"
+            )
+        if self.bias.shape != (four_h,):
+            raise ValueError(f"bias must have shape ({four_h},), got {self.bias.shape}")
+
+    @property
+    def units(self) -> int:
+        return self.recurrent_kernel.shape[0]
+
+    @property
+    def input_dim(self) -> int:
+        return self.kernel.shape[0]
+
+    @classmethod
+    def from_keras(cls, layer) -> "LSTMWeights":
+        """Copy the weights out of a built `keras.layers.LSTM`."""
+        arrays = [np.asarray(w, dtype=np.float32) for w in layer.get_weights()]
+        kernel, recurrent_kernel = arrays[0], arrays[1]
+        bias = arrays[2] if len(arrays) > 2 else np.zeros(kernel.shape[1], np.float32)
+        return cls(kernel, recurrent_kernel, bias)
+
+    def astype(self, dtype) -> "LSTMWeights":
+        return LSTMWeights(
+            self.kernel.astype(dtype), self.recurrent_kernel.astype(dtype), self.bias.astype(dtype)
+        )
+
+
+@dataclass(frozen=True)
+class GateTrace:
+    """Every gate of one layer at every step; each field is (T, H), row t = step t."""
+
+    input_gate: np.ndarray  # i_t
+    forget_gate: np.ndarray  # f_t
+    candidate: np.ndarray  # g_t, the proposed new content
+    output_gate: np.ndarray  # o_t
+    cell: np.ndarray  # c_t
+    hidden: np.ndarray  # h_t
+
+    FIELDS = ("input_gate", "forget_gate", "candidate", "output_gate", "cell", "hidden")
+
+    @property
+    def steps(self) -> int:
+        return self.hidden.shape[0]
+
+    @property
+    def units(self) -> int:
+        return self.hidden.shape[1]
+
+
+def step(
+    weights: LSTMWeights, x_t: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One step of the cell; returns (i, f, g, o, c, h). Works on (H,) or (B, H) states."""
+    z = x_t @ weights.kernel + h_prev @ weights.recurrent_kernel + weights.bias  # (..., 4H)
+    return _finish_step(z, c_prev)
+
+
+def _finish_step(z: np.ndarray, c_prev: np.ndarray):
+    z_i, z_f, z_g, z_o = np.split(z, 4, axis=-1)
+    i_t, f_t, o_t = sigmoid(z_i), sigmoid(z_f), sigmoid(z_o)
+    g_t = np.tanh(z_g)
+    c_t = f_t * c_prev + i_t * g_t
+    h_t = o_t * np.tanh(c_t)
+    return i_t, f_t, g_t, o_t, c_t, h_t
+
+
+def trace(
+    weights: LSTMWeights,
+    inputs: np.ndarray,
+    initial_state: tuple[np.ndarray, np.ndarray] | None = None,
+    reverse: bool = False,
+) -> GateTrace:
+    """Run one sequence through the cell and record every gate.
+
+    inputs: (T, D). initial_state: (h_0, c_0), each (H,), zeros by default.
+    With reverse=True the sequence is read from the last step to the first (the
+    backward half of a bidirectional layer); rows stay in the original time order,
+    so row t always belongs to input t.
+    """
+    inputs = np.asarray(inputs, dtype=weights.kernel.dtype)
+    if inputs.ndim != 2 or inputs.shape[1] != weights.input_dim:
+        raise ValueError(f"inputs must be (T, {weights.input_dim}), got {inputs.shape}")
+    steps, units = inputs.shape[0], weights.units
+    if initial_state is None:
+        h = np.zeros(units, dtype=inputs.dtype)
+        c = np.zeros(units, dtype=inputs.dtype)
+    else:
+        h, c = (np.asarray(s, dtype=inputs.dtype).reshape(units) for s in initial_state)
+
+    # The input part of every pre-activation at once: one (T, D) x (D, 4H) product.
+    x_part = inputs @ weights.kernel + weights.bias  # (T, 4H)
+    out = np.empty((6, steps, units), dtype=inputs.dtype)  # i, f, g, o, c, h
+    order = range(steps - 1, -1, -1) if reverse else range(steps)
+    for t in order:
+        gates = _finish_step(x_part[t] + h @ weights.recurrent_kernel, c)
+        out[:, t] = gates
+        c, h = gates[4], gates[5]
+    return GateTrace(*out)
+
+
+def run_batch(
+    weights: LSTMWeights, inputs: np.ndarray, lengths: np.ndarray, reverse: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Run a padded batch without recording gates, for evaluation over many texts.
+
+    inputs: (B, T, D), real steps first then padding; lengths: (B,).
+    Returns (hidden sequences (B, T, H) with zeros at padding, final h (B, H)).
+    A padded step leaves the state unchanged, as Keras does under a mask.
+    """
+    batch, steps, _ = inputs.shape
+    lengths = np.asarray(lengths)
+    units = weights.units
+    if reverse:
+        # Reverse each row inside its own length, run forwards, then reverse back.
+        index = np.arange(steps)[None, :]
+        rev = np.where(index < lengths[:, None], lengths[:, None] - 1 - index, index)
+        inputs = np.take_along_axis(inputs, rev[:, :, None], axis=1)
+    x_part = inputs @ weights.kernel + weights.bias  # (B, T, 4H)
+    h = np.zeros((batch, units), dtype=inputs.dtype)
+    c = np.zeros((batch, units), dtype=inputs.dtype)
+    hidden = np.zeros((batch, steps, units), dtype=inputs.dtype)
+    for t in range(int(lengths.max(initial=0))):
+        *_, c_new, h_new = _finish_step(x_part[:, t] + h @ weights.recurrent_kernel, c)
+        live = (t < lengths)[:, None]
+        c = np.where(live, c_new, c)
+        h = np.where(live, h_new, h)
+        hidden[:, t] = np.where(live, h_new, 0.0)
+    if reverse:
+        hidden = np.take_along_axis(hidden, rev[:, :, None], axis=1)
+        hidden = np.where((np.arange(steps)[None, :] < lengths[:, None])[:, :, None], hidden, 0.0)
+    return hidden, h

@@ -1,0 +1,41 @@
+"""Checking text a user typed or pasted, before any model sees it.
+
+Pages show the notices this returns; nothing here raises on odd input except an
+empty text, which raises `EmptyText` so a page can say what to do.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+DEFAULT_LIMIT = 2_000  # characters; enough for a long review, small enough to trace live
+
+
+class EmptyText(ValueError):
+    """Nothing but spaces (or nothing at all) was entered."""
+
+
+@dataclass(frozen=True)
+class UserText:
+    text: str  # cleaned and cut
+    original_length: int  # characters before cutting
+    limit: int
+    controls_removed: int  # control characters dropped (newlines and tabs are kept)
+
+    @property
+    def was_cut(self) -> bool:
+        return self.original_length > self.limit
+
+
+def clean(text: str | None, limit: int = DEFAULT_LIMIT) -> UserText:
+    """Drop control characters, cut to `limit` characters; raise ValueError if nothing is left."""
+    text = text or ""
+    # Emoji joiners and variation selectors are format characters ("Cf") but part of
+    # what the user wrote; keep them so emoji stay whole.
+    kept = [ch for ch in text if ch in "\n\t\u200d\ufe0f" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")]
+    removed = len(text) - len(kept)
+    cleaned = "".join(kept)
+    if not cleaned.strip():
+        raise EmptyText("the text is empty or only spaces")
+    return UserText(cleaned[:limit], len(cleaned), limit, removed)

@@ -1,0 +1,67 @@
+"""The models the Gates page can look inside, and what a look returns.
+
+A page that ships a model adds one `Entry` to `SHIPPED`; a page where a user trains
+a model puts the resulting `Traceable` into the session (see `lstm_core.ui.models`).
+Either way the Gates page sees the same interface: give it text, get a `ModelTrace`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Protocol
+
+from lstm_core.network import LayerTrace
+
+
+@dataclass(frozen=True)
+class ModelTrace:
+    """One input run through a model, with every layer's gates."""
+
+    labels: tuple[str, ...]  # what each time step read: a token, a character, a value
+    unknown: tuple[bool, ...]  # True where the step's token was out of vocabulary
+    layers: tuple[LayerTrace, ...]
+    summary: dict[str, str]  # the model's conclusion, {"en": "positive (0.93)", "zh": "正面 (0.93)"}
+    steps_before_cut: int = 0  # >0: the input had this many steps and was cut to max_steps
+
+    @property
+    def steps(self) -> int:
+        return len(self.labels)
+
+
+class Traceable(Protocol):
+    """What the Gates page needs from a model."""
+
+    key: str  # unique, stable; used in URLs and widget keys
+    title: dict[str, str]  # {"en": ..., "zh": ...}
+    input_kind: str  # "text", or "numbers" (comma-separated values, for forecasters)
+    default_text: str
+    max_steps: int  # longer inputs are cut to this many steps, with a notice
+
+    def trace_text(self, text: str) -> ModelTrace:
+        """Trace one input (already cleaned by `inputs.clean`), cut to max_steps steps.
+
+        Raise ValueError with a readable message if it cannot be traced.
+        """
+
+    def reference_texts(self) -> list[str]:
+        """A small corpus to search for spans where chosen units fire."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A shipped model: how to name it and where its loader lives."""
+
+    key: str
+    title: dict[str, str]
+    loader: str  # "module:function" returning a Traceable; imported only when chosen
+
+
+SHIPPED: tuple[Entry, ...] = (
+    Entry("brackets", {"en": "Bracket depth counter (toy)", "zh": "括号深度计数器（玩具模型）"}, "lstm_core.brackets:load_traceable"),
+)
+
+
+def load(entry: Entry) -> Traceable:
+    module_name, function = entry.loader.split(":")
+    return getattr(importlib.import_module(module_name), function)()

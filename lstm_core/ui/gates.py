@@ -1,0 +1,67 @@
+"""Session and cache plumbing for the Gates page: which models, which text, reference traces."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm_core import registry
+from lstm_core.interpret import saturation
+from lstm_core.ui import loaders
+from lstm_core.ui.models import session_models
+
+
+def model_titles() -> dict[str, dict[str, str]]:
+    """Every model the picker offers: shipped ones, then this session's own."""
+    titles = {entry.key: entry.title for entry in registry.SHIPPED}
+    for key, model in session_models().items():
+        titles[key] = {lang: f"{title} ★" for lang, title in model.title.items()}
+    return titles
+
+
+def get_model(key: str) -> registry.Traceable:
+    own = session_models()
+    return own[key] if key in own else loaders.traceable(key)
+
+
+def take_query_params(titles: dict) -> None:
+    """A link such as ?model=brackets&text=(a(b)) preselects the model and the text, once."""
+    params = st.query_params
+    if params.get("model") in titles and "gates_model" not in st.session_state:
+        st.session_state["gates_model"] = params["model"]
+        st.session_state["gates_text"] = params.get("text", "") or get_model(params["model"]).default_text
+
+
+def reset_text() -> None:
+    """on_change of the model picker: start from the new model's example input."""
+    st.session_state["gates_text"] = get_model(st.session_state["gates_model"]).default_text
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shipped_reference(key: str):
+    return _trace_corpus(loaders.traceable(key))
+
+
+def _trace_corpus(model: registry.Traceable):
+    traces = []
+    for text in model.reference_texts():
+        try:
+            traces.append(model.trace_text(text))
+        except ValueError:
+            continue  # a reference text the model cannot read is simply skipped
+    return traces
+
+
+def reference_traces(key: str) -> list[registry.ModelTrace]:
+    """The model's reference corpus, traced once (per server for shipped models)."""
+    own = session_models()
+    if key not in own:
+        return _shipped_reference(key)
+    cache = st.session_state.setdefault("gates_reference", {})
+    if cache.get(key, (None,))[0] is not own[key]:
+        cache[key] = (own[key], _trace_corpus(own[key]))
+    return cache[key][1]
+
+
+def corpus_saturation(key: str, layer: int, gates=("input_gate", "forget_gate", "output_gate")):
+    traces = [tr.layers[layer].gates for tr in reference_traces(key)]
+    return [saturation(traces, gate) for gate in gates]

@@ -1,0 +1,52 @@
+"""Page chrome shared by every page: the sidebar switches and classroom mode."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm_core.ui.i18n import LANGUAGES, t
+
+CLASSROOM_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
+[data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
+h1 { font-size: 3rem !important; }
+</style>
+"""
+
+
+def _keep(widget_key: str, session_key: str) -> None:
+    st.session_state[session_key] = st.session_state[widget_key]
+
+
+def sidebar_switches() -> None:
+    """Language and classroom toggles; drawn once per run by app.py, so on every page.
+
+    The choices live in plain session keys ("lang", "classroom"), copied there by the
+    widgets' callbacks: with a pages/ folder beside app.py, Streamlit drops the state of
+    widgets drawn by the entry script on rerun, and would flip the choice straight back.
+    """
+    lang = st.session_state.setdefault("lang", "en")
+    options = list(LANGUAGES)
+    st.sidebar.radio(
+        "Language · 语言", options, index=options.index(lang), format_func=LANGUAGES.get, horizontal=True,
+        key="_lang_widget", on_change=_keep, args=("_lang_widget", "lang"),
+    )
+    st.sidebar.toggle(
+        t("common.classroom"), value=classroom(), help=t("common.classroom_help"),
+        key="_classroom_widget", on_change=_keep, args=("_classroom_widget", "classroom"),
+    )
+    if classroom():
+        st.markdown(CLASSROOM_CSS, unsafe_allow_html=True)
+
+
+def classroom() -> bool:
+    return bool(st.session_state.get("classroom", False))
+
+
+def chart(fig, key: str | None = None) -> None:
+    """Draw a Plotly figure, with larger type in classroom mode."""
+    if classroom():
+        fig.update_layout(font_size=20, title_font_size=24, hoverlabel_font_size=20)
+    st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})

@@ -1,0 +1,152 @@
+"""Gates: every gate of every unit at every step, for any text through any model."""
+
+import pandas as pd
+import streamlit as st
+
+from lstm_core import gate_figures, interpret
+from lstm_core.inputs import EmptyText, clean
+from lstm_core.gate_figures import PANELS
+from lstm_core.ui import gates as session
+from lstm_core.ui.i18n import pick, t
+from lstm_core.ui.style import chart
+
+MAX_CHARS = 5_000  # longer pastes are cut before the model's own step limit applies
+FIELDS = [p[0] for p in PANELS]
+NAMES = {f: t(f"gates.field.{f}") for f in FIELDS} | {
+    "time": t("gates.axis.time"), "value": t("gates.axis.value"),
+    "shut": t("gates.axis.shut"), "open": t("gates.axis.open"),
+}
+
+st.title(t("gates.title"))
+st.markdown(t("gates.intro"))
+
+titles = session.model_titles()
+session.take_query_params(titles)
+if st.session_state.get("gates_model") not in titles:
+    st.session_state["gates_model"] = next(iter(titles))
+    session.reset_text()
+key = st.selectbox(
+    t("gates.model"), list(titles), format_func=lambda k: pick(titles[k]),
+    key="gates_model", on_change=session.reset_text, help=t("gates.model_help"),
+)
+model = session.get_model(key)
+help_text = t("gates.numbers_help") if model.input_kind == "numbers" else t("gates.text_help")
+text = st.text_area(t("gates.text"), key="gates_text", height=100, help=help_text)
+
+try:
+    user = clean(text, MAX_CHARS)
+    traced = model.trace_text(user.text)
+except EmptyText:
+    st.warning(t("common.empty_text"))
+    st.stop()
+except ValueError as error:
+    st.error(t("gates.cannot_trace", reason=str(error)))
+    st.stop()
+if user.was_cut:
+    st.info(t("common.cut_notice", length=user.original_length, limit=MAX_CHARS))
+if user.controls_removed:
+    st.info(t("common.controls_removed", count=user.controls_removed))
+if traced.steps_before_cut:
+    st.info(t("gates.cut_steps", steps=traced.steps_before_cut, limit=model.max_steps))
+st.success(t("gates.verdict", summary=pick(traced.summary)))
+unknown = sorted({lab for lab, unk in zip(traced.labels, traced.unknown) if unk})
+if unknown:
+    st.caption(t("gates.unknown", tokens=" ".join(repr(u) for u in unknown[:30])))
+
+# ---- which layer, which units ---------------------------------------------------------
+several_layers = len(traced.layers) > 1
+columns = st.columns(4 if several_layers else 3)
+layer_index = columns.pop(0).selectbox(
+    t("gates.layer"), range(len(traced.layers)), format_func=lambda i: traced.layers[i].name,
+    key=f"gates_layer_{key}", help=t("gates.layer_help"),
+) if several_layers else 0
+layer = traced.layers[layer_index]
+gates = layer.gates
+sort_by = columns[0].selectbox(
+    t("gates.sort"), interpret.SORT_KEYS, index=1, format_func=lambda s: t(f"gates.sort.{s}"),
+    key="gates_sort", help=t("gates.sort_help"),
+)
+sort_field = columns[1].selectbox(
+    t("gates.sort_field"), FIELDS, index=FIELDS.index("cell"), format_func=NAMES.get,
+    key="gates_sort_field", help=t("gates.sort_field_help"),
+)
+top_n = columns[2].slider(
+    t("gates.top_n"), 1, gates.units, min(gates.units, 16), key=f"gates_top_{gates.units}", help=t("gates.top_n_help"),
+) if gates.units > 1 else 1
+if gates.steps > 1:
+    first, last = st.slider(
+        t("gates.span"), 0, gates.steps - 1, (0, min(gates.steps - 1, 2)),
+        key=f"gates_span_{gates.steps}", help=t("gates.span_help"),
+    )
+    span = (first, last + 1)
+else:
+    span = (0, 1)
+order = [int(u) for u in interpret.unit_order(getattr(gates, sort_field), sort_by, span)]
+shown = order[:top_n]
+
+tabs = st.tabs([t(f"gates.tab.{name}") for name in ("heatmaps", "text", "step", "saturation", "search")])
+with tabs[0]:
+    st.caption(t("gates.heatmaps_caption"))
+    panels = st.multiselect(
+        t("gates.panels"), FIELDS, default=FIELDS, format_func=NAMES.get, key="gates_panels", help=t("gates.panels_help"),
+    )
+    if panels:
+        chart(gate_figures.gate_heatmaps(gates, traced.labels, shown, NAMES, tuple(panels)))
+
+with tabs[1]:
+    st.caption(t("gates.text_caption"))
+    left, right = st.columns(2)
+    unit = left.selectbox(t("gates.unit"), order, format_func=lambda u: f"u{u}", key="gates_unit", help=t("gates.unit_help"))
+    color_field = right.selectbox(t("gates.color_field"), FIELDS, index=FIELDS.index("cell"), format_func=NAMES.get, key="gates_color_field")
+    values = getattr(gates, color_field)[:, unit]
+    st.markdown(
+        gate_figures.colored_text_html(traced.labels, values, traced.unknown, t("gates.unk_title")),
+        unsafe_allow_html=True,  # every label is escaped inside colored_text_html
+    )
+    chart(gate_figures.unit_lines(gates, traced.labels, unit, NAMES))
+
+with tabs[2]:
+    step = st.slider(t("gates.step"), 0, gates.steps - 1, 0, key=f"gates_step_{gates.steps}", help=t("gates.step_help")) if gates.steps > 1 else 0
+    step_units = st.multiselect(t("gates.step_units"), order, default=list(shown[:2]), format_func=lambda u: f"u{u}", key="gates_step_units")
+    st.caption(t("gates.step_caption", step=step, token=repr(traced.labels[step])))
+    if layer.reverse:
+        st.caption(t("gates.backward_note"))
+    detail = interpret.step_detail(layer, step, list(step_units))
+    for j, u in enumerate(detail.units):
+        st.markdown(f"**{t('gates.unit')} u{u}**")
+        st.latex(gate_figures.step_latex(detail, j))
+
+with tabs[3]:
+    st.caption(t("gates.saturation_caption"))
+    chart(gate_figures.saturation_figure(session.corpus_saturation(key, layer_index), NAMES))
+
+with tabs[4]:
+    st.caption(t("gates.search_caption"))
+    left, right = st.columns(2)
+    search_field = left.selectbox(t("gates.search_field"), FIELDS, index=FIELDS.index("hidden"), format_func=NAMES.get, key="gates_search_field")
+    threshold = right.slider(t("gates.threshold"), -1.0, 1.0, 0.3, 0.05, key="gates_threshold", help=t("gates.threshold_help"))
+    on = interpret.units_on(getattr(gates, search_field), span, threshold)
+    if len(on) == 0:
+        st.info(t("gates.no_units_on", threshold=threshold))
+    else:
+        st.write(t("gates.units_on", units=", ".join(f"u{u}" for u in on)))
+        corpus = [(tr.labels, getattr(tr.layers[layer_index].gates, search_field)) for tr in session.reference_traces(key)]
+        matches = interpret.find_matches(corpus, on, threshold, min_length=span[1] - span[0])
+        st.subheader(t("gates.matches"))
+        if matches:
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("gates.match.text"): [m.text_index for m in matches],
+                        t("gates.match.where"): [f"{m.start}–{m.end - 1}" for m in matches],
+                        t("gates.match.tokens"): [" ".join(gate_figures.short_label(x, 30) for x in m.labels) for m in matches],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+        else:
+            st.info(t("gates.no_matches"))
+
+st.divider()
+st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next')}")
