@@ -57,11 +57,17 @@ def server():
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        # The first script run registers st.navigation's pages; until then a direct
+        # visit to /<page> is served from pages/ alone. A user starts at the root anyway.
+        first = chromium.new_page()
+        first.goto(server, timeout=90_000)
+        wait_idle(first)
+        first.close()
         yield chromium
         chromium.close()
 
@@ -90,6 +96,7 @@ def type_into(page, label_index, text):
 # The main control of each page, used as a student would.
 ACTIONS = {
     "home": lambda page: page.get_by_text("中文").first.click(),
+    "tokens": lambda page: type_into(page, 0, "小明在北京大学读书，他喜欢机器学习。"),
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
 }
 

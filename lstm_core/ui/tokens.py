@@ -1,0 +1,208 @@
+"""Streamlit helpers for the tokens page: cached loaders, token chips, live word2vec training."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from lstm_core import corpora, embeddings, projection, text, word2vec
+from lstm_core.embedding_plots import analogy_figure, loss_curve, neighbour_bars
+from lstm_core.text import tag_group
+from lstm_core.ui.i18n import t
+from lstm_core.ui.style import chart
+
+USER_VECTORS = "tokens_user_vectors"  # session key: the word vectors this session trained
+CHIP = (
+    "display:inline-block;padding:2px 9px;margin:3px 3px;border-radius:12px;"
+    "border:1px solid {border};background:{background};font-size:1.05em;white-space:pre"
+)
+
+
+def chips(tokens: Sequence[str], marked: frozenset[str] = frozenset()) -> str:
+    """Tokens as escaped HTML chips; `marked` tokens (e.g. user words) in another colour."""
+    spans = []
+    for token in tokens:
+        colours = dict(border="#e6a100", background="#fff3cd") if token in marked else dict(border="#9bb7e0", background="#eaf1fb")
+        spans.append(f'<span style="{CHIP.format(**colours)}">{html.escape(token)}</span>')
+    return "<div>" + "".join(spans) + "</div>"
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_vectors(language: str):
+    """The shipped KeyedVectors (read-only, shared by all sessions)."""
+    return embeddings.load_word_vectors(language)
+
+
+@st.cache_data(show_spinner=False)
+def shipped_card(language: str) -> dict:
+    return embeddings.word_vector_card(language)
+
+
+def vectors_for(source: str):
+    """KeyedVectors for "zh", "en" or "mine" (this session's trained set), or None."""
+    if source == "mine":
+        trained = st.session_state.get(USER_VECTORS)
+        return trained["vectors"] if trained else None
+    return shipped_vectors(source)
+
+
+def source_key(source: str) -> str:
+    """What identifies a vector set in cache keys: the language, or a fingerprint of the session's set."""
+    if source == "mine":
+        return "mine:" + st.session_state[USER_VECTORS]["fingerprint"]
+    return source
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def projected(key: str, words: tuple[str, ...], method: str, dimensions: int, perplexity: float, seed: int, _kv) -> pd.DataFrame:
+    """Projection of `words` (cached on the vector set's key and every setting)."""
+    config = projection.ProjectionConfig(method, dimensions, perplexity, seed)
+    result = projection.project(words, _kv[list(words)], config)
+    tags = [str(_kv.get_vecattr(w, "tag")) for w in words]
+    frame = result.frame(tags)
+    frame["group"] = [tag_group(tag) for tag in tags]
+    return frame
+
+
+HIDDEN_GROUPS = ("punctuation", "function", "number", "symbol", "url")  # the "content words only" switch
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def content_words(key: str, _kv) -> list[str]:
+    """The vocabulary without punctuation, function words and numbers, most frequent first."""
+    return [w for w in _kv.index_to_key if tag_group(str(_kv.get_vecattr(w, "tag"))) not in HIDDEN_GROUPS]
+
+
+@st.cache_data(show_spinner=False)
+def example_corpus(name: str, sentences: int) -> list[list[str]]:
+    """The first `sentences` sentences of an installed corpus, tokenized."""
+    if name == "peoples_daily":
+        return corpora.peoples_daily_sentences()[:sentences]
+    from lstm_core.text import english_tokens
+
+    texts = corpora.tweets()["text"].drop_duplicates().head(sentences)
+    return [english_tokens(text) for text in texts]
+
+
+def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, language: str) -> None:
+    """Train with a progress bar and a live loss curve; keep the result in session_state."""
+    bar = st.progress(0.0, text=t("tokens.train.starting"))
+    curve = st.empty()
+    losses: list[float] = []
+
+    def on_epoch(progress: word2vec.EpochProgress) -> None:
+        losses.append(progress.loss)
+        bar.progress(progress.epoch / progress.epochs, text=t("tokens.train.epoch", epoch=progress.epoch, epochs=progress.epochs, seconds=progress.seconds))
+        curve.plotly_chart(loss_curve(losses, (t("tokens.axis.epoch"), t("tokens.axis.loss"))), width="stretch", key=f"tokens_loss_{progress.epoch}")
+
+    st.session_state["tokens_stop"] = False
+    result = word2vec.train_word2vec(sentences, config, on_epoch=on_epoch, should_stop=lambda: st.session_state.get("tokens_stop", False))
+    data = embeddings.vectors_to_bytes(result.vectors)
+    st.session_state[USER_VECTORS] = {
+        "vectors": result.vectors,
+        "fingerprint": hashlib.sha256(data).hexdigest()[:16],
+        "language": language,
+        "losses": result.losses,
+        "summary": dict(
+            words=len(result.vectors), tokens=result.corpus_tokens, sentences=result.corpus_sentences,
+            seconds=round(result.seconds, 1), epochs=result.epochs_run, architecture=t(f"tokens.train.arch.{config.architecture}"),
+        ),
+        "npz": data,
+    }
+    bar.progress(1.0, text=t("tokens.train.done", seconds=result.seconds))
+    curve.empty()  # the finished curve is drawn by show_user_vectors
+
+
+def show_card(card: dict) -> None:
+    """The model card of a shipped vector set: a summary line, the neighbour table, then the JSON."""
+    metrics, baseline, training = card["metrics"], card["baseline"], card["training"]
+    st.markdown(t(
+        "tokens.vec.card_summary", tokens=card["data"]["tokens"], words=card["vocabulary"]["kept"],
+        architecture=t(f"tokens.train.arch.{training['architecture']}"), size=card["vector_size"], epochs=training["epochs"],
+        seconds=training["seconds"], correct=metrics["analogy_correct"], answered=metrics["analogy_answered"],
+        baseline=baseline["analogy_correct"], megabytes=card["weights_bytes"] / 1e6,
+    ))
+    table = pd.DataFrame({word: [f"{w} {s:.2f}" for w, s in found] for word, found in card["nearest_neighbours"].items()})
+    st.dataframe(table, hide_index=True)
+    st.json(card, expanded=False)
+
+
+def show_user_vectors() -> None:
+    trained = st.session_state.get(USER_VECTORS)
+    if not trained:
+        return
+    summary = trained["summary"]
+    st.success(t("tokens.train.summary", **summary))
+    chart(loss_curve(trained["losses"], (t("tokens.axis.epoch"), t("tokens.axis.loss"))), key="tokens_loss_final")
+    st.download_button(
+        t("tokens.train.download"), trained["npz"], file_name="my_word_vectors.npz", key="tokens_download_vectors",
+        help=t("tokens.train.download_help"),
+    )
+
+
+def unknown(error: embeddings.UnknownWords) -> None:
+    """A warning per unknown word, with the close words the vocabulary does have."""
+    for word, close in error.suggestions.items():
+        st.warning(t("tokens.vec.unknown", word=word, close="、".join(close) if close else "—"))
+
+
+def tags_and_keywords(value: str, hmm: bool, user_words: tuple[str, ...]) -> None:
+    """POS tags (with their coarse class) beside TF-IDF and TextRank keywords with weights."""
+    tags_col, keys_col = st.columns(2)
+    word, tag, group = t("tokens.col.word"), t("tokens.col.tag"), t("tokens.col.group")
+    tags = pd.DataFrame(text.pos_tags(value, hmm, user_words), columns=[word, tag])
+    tags[group] = [t(f"tokens.group.{tag_group(x)}") for x in tags[tag]]
+    tags_col.markdown(f"**{t('tokens.seg.pos')}**")
+    tags_col.dataframe(tags, hide_index=True, height=300)
+    columns = [
+        pd.Series([f"{k.word}  {k.weight:.3f}" for k in text.keywords(value, method, 8, user_words)], name=t(f"tokens.kw.{method}"))
+        for method in ("tfidf", "textrank")
+    ]
+    keys_col.markdown(f"**{t('tokens.seg.keywords')}**")
+    keys_col.dataframe(pd.concat(columns, axis=1), hide_index=True, height=300)
+
+
+def neighbours_block(kv, source: str, default: str) -> None:
+    """A word box, a count slider, the neighbour bars and their CSV."""
+    st.subheader(t("tokens.vec.neighbours"))
+    word_col, top_col = st.columns([2, 1])
+    probe = word_col.text_input(t("tokens.vec.word"), value=default, key=f"tokens_probe_{source}", help=t("tokens.vec.word_help"))
+    top = top_col.slider(t("tokens.vec.top"), 3, 30, 10, key="tokens_top", help=t("tokens.vec.top_help"))
+    try:
+        found = embeddings.neighbours(kv, probe.strip(), top)
+    except embeddings.UnknownWords as error:
+        unknown(error)
+        return
+    chart(neighbour_bars(found, (t("tokens.axis.cosine"), t("tokens.col.word"))), key="tokens_neighbours")
+    rows = [(probe.strip(), n.word, n.similarity) for n in found]
+    csv = pd.DataFrame(rows, columns=["word", "neighbour", "cosine"]).to_csv(index=False).encode("utf-8")
+    st.download_button(t("common.download_csv"), csv, "neighbours.csv", key="tokens_neighbours_csv", help=t("tokens.csv_help"))
+
+
+def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
+    """Three word boxes, the answers to a − b + c, and the arrows on a small PCA map."""
+    st.subheader(t("tokens.vec.analogy"))
+    st.caption(t("tokens.vec.analogy_help"))
+    boxes = zip(st.columns(3), ("a", "− b", "+ c"), defaults, "abc")
+    a, b, c = (
+        column.text_input(label, value=default, key=f"tokens_analogy_{name}_{source}", help=t("tokens.vec.analogy_word_help")).strip()
+        for column, label, default, name in boxes
+    )
+    if not (a and b and c):
+        st.info(t("tokens.vec.analogy_missing"))
+        return
+    try:
+        result = embeddings.analogy(kv, a, b, c, top=5)
+    except embeddings.UnknownWords as error:
+        unknown(error)
+        return
+    answers = "、".join(f"{n.word} ({n.similarity:.2f})" for n in result.answers)
+    st.markdown(t("tokens.vec.analogy_result", a=a, b=b, c=c, answers=answers))
+    words = [a, b, c] + [n.word for n in result.answers]  # a, b, c, best answer, runners-up (never a, b or c)
+    points = projected(source_key(source), tuple(words), "pca", 2, 15.0, 0, kv)[["x", "y"]].to_numpy()
+    axes = (t("tokens.axis.pca", n=1), t("tokens.axis.pca", n=2))
+    chart(analogy_figure(words, points, axes), key="tokens_analogy_fig")
