@@ -16,6 +16,7 @@ from lstm_core.assets import ASSETS
 # name -> "module:function"; each function takes the assets folder and writes into it.
 BUILDERS: dict[str, str] = {
     "brackets": "lstm_core.brackets:build",
+    "forecasters": "lstm_core.forecast_models:build",
     "word_vectors": "lstm_core.embedding_build:build",
 }
 

@@ -59,6 +59,13 @@ class Entry:
 
 SHIPPED: tuple[Entry, ...] = (
     Entry("brackets", {"en": "Bracket depth counter (toy)", "zh": "括号深度计数器（玩具模型）"}, "lstm_core.brackets:load_traceable"),
+    Entry("forecast_sunspots", {"en": "Forecaster: Sunspots per year, 1700-2008", "zh": "预测模型：太阳黑子年均数，1700-2008"}, "lstm_core.forecast_models:load_sunspots"),
+    Entry("forecast_co2", {"en": "Forecaster: Mauna Loa CO2, monthly, 1958-2001", "zh": "预测模型：莫纳罗亚 CO2 浓度（月度），1958-2001"}, "lstm_core.forecast_models:load_co2"),
+    Entry("forecast_nile", {"en": "Forecaster: Nile river flow at Aswan, 1871-1970", "zh": "预测模型：尼罗河阿斯旺年流量，1871-1970"}, "lstm_core.forecast_models:load_nile"),
+    Entry("forecast_elnino", {"en": "Forecaster: El Niño sea surface temperature, monthly, 1950-2010", "zh": "预测模型：厄尔尼诺海面温度（月度），1950-2010"}, "lstm_core.forecast_models:load_elnino"),
+    Entry("forecast_elec_equip", {"en": "Forecaster: Electrical equipment orders (euro area), monthly", "zh": "预测模型：电气设备订单（欧元区，月度）"}, "lstm_core.forecast_models:load_elec_equip"),
+    Entry("forecast_stock", {"en": "Forecaster: Google share price, weekly, 2018-2019", "zh": "预测模型：谷歌股价（周度），2018-2019"}, "lstm_core.forecast_models:load_stock"),
+    Entry("forecast_sine", {"en": "Forecaster: Sine wave with noise (period 24)", "zh": "预测模型：带噪声的正弦波（周期 24）"}, "lstm_core.forecast_models:load_sine"),
 )
 
 

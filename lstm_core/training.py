@@ -44,6 +44,9 @@ class EpochReport:
     epochs: int
     logs: dict[str, float]
     seconds: float
+    # The weights reached after this epoch, copied only if called (e.g. to keep them when
+    # a page's stop button interrupts the run).
+    snapshot: Callable[[], Network] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,10 @@ def train(
                 if config.patience and state["stale"] >= config.patience:
                     self.model.stop_training = True
             if on_epoch:
-                on_epoch(EpochReport(epoch + 1, config.epochs, logs, time.perf_counter() - started))
+                def snapshot(model=self.model) -> Network:
+                    return Network(spec, export_weights(model, spec))
+
+                on_epoch(EpochReport(epoch + 1, config.epochs, logs, time.perf_counter() - started, snapshot))
 
     fit = model.fit(
         x_train,

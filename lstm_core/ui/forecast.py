@@ -1,0 +1,246 @@
+"""Streamlit helpers of the forecasting page: cached loaders, the CSV upload, live training.
+
+Shipped forecasters and their comparisons are cached per server (read-only); a model
+a student trains lives in `st.session_state["forecast_models"]`, keyed by series, so
+it never reaches another student's tab.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import streamlit as st
+
+from lstm_core import assets, series
+from lstm_core.baselines import StatForecast, describe, stat_forecast
+from lstm_core.forecast import Forecaster, ForecastConfig, combine, fit_forecaster, naive, naive_one_step
+from lstm_core.forecast_eval import Comparison, compare
+from lstm_core.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
+from lstm_core.forecast_plots import loss_figure
+from lstm_core.ui import models
+from lstm_core.ui.i18n import pick, t
+from lstm_core.ui.style import chart
+
+# Widget choice -> (log, lag); a lag of -1 stands for the series' season.
+TRANSFORMS = {"levels": (False, 0), "log": (True, 0), "diff": (False, 1), "log_diff": (True, 1),
+              "seasonal": (False, -1), "log_seasonal": (True, -1)}
+MODELS = "forecast_models"  # series id -> (Forecaster, Comparison) trained in this session
+PARTIAL = "forecast_partial"  # (series, members finished) of a training run still going or cut short
+
+
+def labels(data: series.Series | None = None, comparison: Comparison | None = None) -> dict[str, str]:
+    """Translated names for the figures and tables; "stat" names the series' statistical model."""
+    names = ("time", "value", "series", "validation", "test", "input", "target", "before", "actual", "band",
+             "lstm", "naive", "seasonal_naive", "stat", "epoch", "loss", "val_loss", "loss_axis", "member")
+    out = {name: t(f"forecast.label.{name}") for name in names}
+    if data is not None and comparison is not None:
+        out["stat"] = stat_label(data.baseline) if comparison.stat_name == describe(data.baseline) else comparison.stat_name
+    return out
+
+
+def stat_label(spec: tuple) -> str:
+    """The statistical model's name in the page's language."""
+    kind, *args = spec
+    if kind == "arima":
+        return f"ARIMA{tuple(args[0])}"
+    trend, season = args
+    parts = ([t("forecast.stat.trend")] if trend else []) + ([t("forecast.stat.season", season=season)] if season else [])
+    return t("forecast.stat.ets", parts=", ".join(parts) or t("forecast.stat.level_only"))
+
+
+@st.cache_data(show_spinner=False)
+def bundled(key: str) -> series.Series:
+    return series.load(key)
+
+
+@st.cache_resource(show_spinner=False)
+def shipped(key: str) -> tuple[Forecaster, dict]:
+    """The shipped forecaster of a bundled series and its card (read-only, shared)."""
+    forecaster, card, _ = load_forecaster(key)
+    return forecaster, card
+
+
+@st.cache_data(show_spinner=False)
+def shipped_comparison(key: str) -> Comparison:
+    forecaster, card = shipped(key)
+    data = bundled(key)
+    return compare(data.values, data.time, card["data"]["test_start"], data.season, stat_from_card(card), forecaster)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _parse(data: bytes, value_column: str | None, date_column: str | None) -> series.ParsedCSV:
+    return series.parse_csv(data, value_column, date_column)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _columns(data: bytes) -> tuple[list[str], list[str], list[str]]:
+    """All columns, the numeric ones, and the ones that hold dates."""
+    table = series.read_table(data)
+    return [str(c) for c in table.columns], series.numeric_columns(table), series.date_columns(table)
+
+
+def uploaded_series() -> series.Series | None:
+    """The upload widgets; a usable series, or None after saying what is wrong."""
+    file = st.file_uploader(t("forecast.upload"), type=["csv", "txt"], key="forecast_upload", help=t("forecast.upload_help"))
+    if file is None:
+        st.info(t("forecast.upload_hint"))
+        return None
+    data = file.getvalue()
+    try:
+        columns, numeric, dates = _columns(data)
+        if not numeric:
+            raise ValueError(t("forecast.no_numeric"))
+        left, middle, right = st.columns(3)
+        value_column = left.selectbox(t("forecast.value_column"), numeric, index=len(numeric) - 1,
+                                      key="forecast_value_column", help=t("forecast.value_column_help"))
+        choices = [None, *[c for c in columns if c != value_column]]
+        date_column = middle.selectbox(t("forecast.date_column"), choices, index=choices.index(dates[0]) if dates else 0,
+                                       format_func=lambda c: t("forecast.no_date") if c is None else c,
+                                       key="forecast_date_column", help=t("forecast.date_column_help"))
+        season = right.number_input(t("forecast.season"), 1, 366, 1, key="forecast_season", help=t("forecast.season_help"))
+        parsed = _parse(data, value_column, date_column)
+    except ValueError as error:
+        st.error(t("forecast.bad_csv", error=error))
+        return None
+    for note, values in parsed.notes:
+        st.info(t(f"forecast.note.{note}", **values))
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    baseline = ("ets", True, int(season)) if season > 1 else ("arima", (1, 1, 0))
+    return series.Series(f"upload_{digest}", parsed.series.title, parsed.series.values, parsed.series.time,
+                         int(season), "", "uploaded CSV", baseline)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _stat(values: np.ndarray, test_start: int, spec: tuple):
+    return stat_forecast(values, test_start, spec)
+
+
+def current(data: series.Series) -> tuple[Forecaster | None, Comparison, str]:
+    """The model shown for a series: this session's, else the shipped one, else none.
+
+    Returns (forecaster, comparison, origin) with origin "session", "shipped" or "none".
+    """
+    if data.key in st.session_state.get(MODELS, {}):
+        forecaster, comparison = st.session_state[MODELS][data.key]
+        return forecaster, comparison, "session"
+    if data.key in series.LOADERS:
+        forecaster, _ = shipped(data.key)
+        return forecaster, shipped_comparison(data.key), "shipped"
+    split = split_of(len(data))
+    stat = _stat_for(data, split.test_start)
+    return None, compare(data.values, data.time, split.test_start, data.season, stat), "none"
+
+
+def _stat_for(data: series.Series, test_start: int):
+    if data.key in series.LOADERS:
+        return stat_from_card(shipped(data.key)[1])
+    try:
+        with st.spinner(t("forecast.fitting_stat")):
+            return _stat(data.values, test_start, data.baseline)
+    except ValueError as error:
+        st.warning(t("forecast.stat_failed", error=error))
+        fallback = naive(data.values[:test_start], len(data) - test_start)
+        return StatForecast("naive (stand-in)", naive_one_step(data.values, np.arange(test_start, len(data))), fallback)
+
+
+def _finish(data: series.Series, done: list[Forecaster], stopped: bool) -> None:
+    """Keep the members finished so far as this session's model for the series."""
+    split = split_of(len(data))
+    forecaster = combine(done)
+    comparison = compare(data.values, data.time, split.test_start, data.season, _stat_for(data, split.test_start), forecaster)
+    st.session_state.setdefault(MODELS, {})[data.key] = (forecaster, comparison)
+    models.add(ForecastTraceable(forecaster, data, key=f"forecast_session_{data.key}",
+                                 title={"en": f"Your forecaster: {data.title['en']}", "zh": f"你训练的预测模型：{data.title['zh']}"}))
+    st.session_state["forecast_notice"] = ("stopped" if stopped else "trained", forecaster.config.members)
+
+
+def recover_stopped() -> None:
+    """A run interrupted by the stop button (or any click) left members behind: keep them."""
+    partial = st.session_state.pop(PARTIAL, None)
+    if partial is not None:
+        data, done = partial
+        if done:
+            _finish(data, done, stopped=True)
+        else:
+            st.session_state["forecast_notice"] = ("stopped_empty", 0)
+
+
+def train_live(data: series.Series, config: ForecastConfig) -> None:
+    """Fit member after member, drawing progress and loss curves after every epoch."""
+    split = split_of(len(data))
+    fit_on = data.values[: split.test_start]
+    bar, curves = st.progress(0.0, text=t("forecast.training_start")), st.empty()
+    losses: list[dict[str, list[float]]] = []
+    done: list[Forecaster] = []
+    names = labels()
+
+    def on_epoch(_: int, report, current) -> None:
+        st.session_state[PARTIAL] = (data, [*done, current()])  # kept if a click stops the run here
+        losses[-1].setdefault("loss", []).append(report.logs.get("loss", np.nan))
+        losses[-1].setdefault("val_loss", []).append(report.logs.get("val_loss", np.nan))
+        progress = (len(done) + report.epoch / report.epochs) / config.members
+        bar.progress(min(progress, 1.0), text=t("forecast.training_progress", member=len(done) + 1,
+                                                 members=config.members, epoch=report.epoch, loss=report.logs.get("loss", 0)))
+        with curves.container():
+            chart(loss_figure(losses, names))
+
+    options = {k: v for k, v in config.to_dict().items() if k not in ("window", "horizon", "seed", "members")}
+    options["validation"] = (split.test_start - split.val_start) / split.test_start
+    st.session_state[PARTIAL] = (data, [])  # what a click during training leaves for the next run
+    try:
+        for member in range(config.members):
+            losses.append({})
+            done.append(fit_forecaster(fit_on, config.window, config.horizon, config.seed + member,
+                                       on_epoch=on_epoch, members=1, **options))
+            st.session_state[PARTIAL] = (data, list(done))
+    except ValueError as error:
+        st.session_state.pop(PARTIAL, None)
+        st.error(t("forecast.bad_config", error=error))
+        return
+    st.session_state.pop(PARTIAL, None)
+    _finish(data, done, stopped=False)
+    bar.progress(1.0, text=t("forecast.training_done"))
+
+
+def verdict(comparison: Comparison, mode: str, names: dict[str, str]) -> str:
+    """One sentence: how the LSTM's MASE compares with each baseline's, wins and losses alike."""
+    scores = {row["method"]: row["mase"] for row in comparison.metrics() if row["mode"] == mode}
+    lstm = scores.pop("lstm")
+    parts = [t("forecast.verdict.better" if lstm < score else "forecast.verdict.worse", method=names[method], mase=score)
+             for method, score in scores.items()]
+    return t("forecast.verdict", mase=lstm, parts="; ".join(parts))
+
+
+def model_zip(forecaster: Forecaster, data: series.Series) -> bytes:
+    card = {"title": f"LSTM forecaster: {data.title['en']}", "data": {"key": data.key, "source": data.source},
+            "config": forecaster.config.to_dict(),
+            "scaler": {"mean": forecaster.scaler.mean, "std": forecaster.scaler.std}}
+    return assets.to_zip(forecaster.network, card)
+
+
+def transform_key(config: ForecastConfig, season: int) -> str | None:
+    """The `TRANSFORMS` entry matching a forecaster's transform, if one does."""
+    for name, (log, lag) in TRANSFORMS.items():
+        if log == config.log and (season if lag < 0 else lag) == config.lag:
+            return name
+    return None
+
+
+def transform_label(config: ForecastConfig, season: int) -> str:
+    """The translated name of a forecaster's target transform."""
+    name = transform_key(config, season)
+    return t(f"forecast.transform.{name}") if name else config.transform.describe()
+
+
+def card_summary(key: str) -> dict:
+    """The shipped card without its long lists of stored forecasts."""
+    card = dict(shipped(key)[1])
+    card["stat_forecast"] = {k: v for k, v in card["stat_forecast"].items() if k in ("name", "spec")}
+    return card
+
+
+def series_name(key: str) -> str:
+    if key == "upload":
+        return t("forecast.upload_option")
+    return pick(series.TITLES[key])

@@ -1,0 +1,145 @@
+"""Forecasting: an LSTM against the held-out truth and against honest baselines."""
+
+import pandas as pd
+import streamlit as st
+
+from lstm_core import series
+from lstm_core.forecast import ForecastConfig
+from lstm_core.forecast_models import split_of
+from lstm_core.forecast_plots import forecast_figure, framing_figure
+from lstm_core.ui import forecast as ui
+from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.style import chart
+
+DEFAULTS = ForecastConfig()
+
+st.title(t("forecast.title"))
+st.markdown(long_text("forecast_intro"))
+ui.recover_stopped()
+
+# ---- 1. the series ---------------------------------------------------------------------------
+key = st.selectbox(t("forecast.series"), [*series.LOADERS, "upload"], index=3, format_func=ui.series_name,
+                   key="forecast_series", help=t("forecast.series_help"))
+data = ui.uploaded_series() if key == "upload" else ui.bundled(key)
+if data is None:
+    st.stop()
+try:
+    split = split_of(len(data))
+    if split.val_start < 4:
+        raise ValueError(t("forecast.need_values", n=len(data)))
+    if data.season >= split.val_start:
+        raise ValueError(t("forecast.season_too_long", season=data.season, train=split.val_start))
+except ValueError as error:
+    st.error(t("forecast.too_short", error=error))
+    st.stop()
+st.caption(t("forecast.series_caption", n=len(data), season=data.season, source=data.source, unit=data.unit or "-",
+             train=split.val_start, val=split.test_start - split.val_start, test=len(data) - split.test_start))
+if data.filled:
+    st.caption(t("forecast.gaps_filled", count=data.filled))
+
+# ---- 2. framing: what one training example is --------------------------------------------------
+forecaster, comparison, origin = ui.current(data)
+model_cfg = forecaster.config if forecaster else DEFAULTS
+st.header(t("forecast.framing"))
+left, middle, right = st.columns(3)
+max_window = max(1, min(120, split.val_start // 2))
+window = left.slider(t("forecast.window"), 1, max_window, min(model_cfg.window, max_window),
+                     key=f"forecast_window_{data.key}", help=t("forecast.window_help"))
+max_horizon = max(1, min(24, split.val_start - window - 1))  # leaves at least two examples
+horizon = middle.slider(t("forecast.horizon"), 1, max_horizon, min(model_cfg.horizon, max_horizon),
+                        key=f"forecast_horizon_{data.key}", help=t("forecast.horizon_help"))
+if window + horizon > split.val_start:
+    st.warning(t("forecast.window_too_long", needed=window + horizon, available=split.val_start))
+    st.stop()
+example = right.slider(t("forecast.example"), window, split.val_start - horizon, split.val_start - horizon,
+                       key=f"forecast_example_{data.key}", help=t("forecast.example_help"))
+chart(framing_figure(data, split, window, horizon, example, ui.labels()), key="forecast_framing")
+st.caption(t("forecast.framing_caption", window=window, horizon=horizon,
+             examples=split.val_start - window - horizon + 1))
+
+# ---- 3. train your own -------------------------------------------------------------------------
+with st.expander(t("forecast.train_header"), expanded=origin == "none"):
+    st.markdown(t("forecast.train_intro"))
+    c1, c2, c3, c4 = st.columns(4)
+    units = c1.slider(t("forecast.units"), 4, 64, DEFAULTS.units, 4, key="forecast_units", help=t("forecast.units_help"))
+    layers = c2.slider(t("forecast.layers"), 1, 3, DEFAULTS.layers, key="forecast_layers", help=t("forecast.layers_help"))
+    epochs = c3.slider(t("forecast.epochs"), 1, 200, DEFAULTS.epochs, key="forecast_epochs", help=t("forecast.epochs_help"))
+    rate = c4.select_slider(t("forecast.learning_rate"), [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], DEFAULTS.learning_rate,
+                            key="forecast_lr", help=t("forecast.learning_rate_help"))
+    c1, c2, c3 = st.columns(3)
+    transforms = list(ui.TRANSFORMS)
+    transform = c1.selectbox(t("forecast.transform"), transforms, transforms.index(ui.transform_key(model_cfg, data.season) or "levels"),
+                             format_func=lambda k: t(f"forecast.transform.{k}"), key=f"forecast_transform_{data.key}",
+                             help=t("forecast.transform_help"))
+    members = c2.slider(t("forecast.members"), 1, 5, DEFAULTS.members, key="forecast_members", help=t("forecast.members_help"))
+    seed = c3.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="forecast_seed", help=t("common.seed_help"))
+    scale = st.toggle(t("forecast.scale"), DEFAULTS.scale, key="forecast_scale", help=t("forecast.scale_help"))
+    log, lag = ui.TRANSFORMS[transform]
+    go_col, stop_col = st.columns(2)
+    start = go_col.button(t("forecast.train"), type="primary", key="forecast_train", help=t("forecast.train_help"))
+    stop_col.button(t("common.stop"), key="forecast_stop", help=t("forecast.stop_help"))
+    if start:
+        try:
+            config = ForecastConfig(window=window, horizon=horizon, units=units, layers=layers, epochs=epochs,
+                                    learning_rate=rate, seed=int(seed), members=members, log=log,
+                                    lag=data.season if lag < 0 else lag, scale=scale)
+            if log and data.values.min() <= 0:
+                raise ValueError(t("forecast.log_needs_positive"))
+        except ValueError as error:
+            st.error(t("forecast.bad_config", error=error))
+        else:
+            ui.train_live(data, config)
+            forecaster, comparison, origin = ui.current(data)
+
+notice = st.session_state.pop("forecast_notice", None)
+if notice:
+    st.success(t(f"forecast.notice.{notice[0]}", members=notice[1]))
+
+# ---- 4. forecasts against the truth -----------------------------------------------------------
+st.header(t("forecast.results"))
+if forecaster is None:
+    st.info(t("forecast.no_model"))
+else:
+    cfg = forecaster.config
+    st.markdown(t(f"forecast.model_{origin}", window=cfg.window, horizon=cfg.horizon, units=cfg.units,
+                  layers=cfg.layers, members=cfg.members, transform=ui.transform_label(cfg, data.season)))
+    if origin == "shipped":
+        with st.expander(t("forecast.model_card")):
+            st.json(ui.card_summary(data.key), expanded=1)
+    if (cfg.window, cfg.horizon) != (window, horizon):
+        st.info(t("forecast.settings_differ", window=cfg.window, horizon=cfg.horizon))
+mode = st.radio(t("forecast.mode"), ["one_step", "recursive"], format_func=lambda m: t(f"forecast.mode.{m}"),
+                horizontal=True, key="forecast_mode", help=t("forecast.mode_help"))
+context = max(0, split.test_start - 3 * max(window, data.season))
+fig = forecast_figure(comparison, mode, (data.time[context: split.test_start + 1], data.values[context: split.test_start + 1]),
+                      ui.labels(data, comparison))
+chart(fig, key="forecast_results")
+
+names = ui.labels(data, comparison)
+table = pd.DataFrame(comparison.metrics())
+table = table[table["mode"] == mode].drop(columns="mode")
+table["method"] = table["method"].map(names)
+st.subheader(t("forecast.metrics"))
+table = table.rename(columns=lambda c: t("forecast.method") if c == "method" else t(f"forecast.col.{c}"))
+st.dataframe(table.round(4), hide_index=True, key="forecast_metrics")
+st.caption(t("forecast.mase_note", season=data.season))
+if comparison.members:
+    st.markdown(ui.verdict(comparison, mode, names))
+if comparison.members:
+    st.subheader(t("forecast.seeds"))
+    seeds = pd.DataFrame(comparison.member_metrics())
+    seeds["member"] = [t("forecast.member_name", n=m + 1, seed=cfg.seed + m) for m in seeds["member"]]
+    st.dataframe(seeds.rename(columns=lambda c: t(f"forecast.col.{c}")).round(4), hide_index=True, key="forecast_seed_table")
+    st.caption(t("forecast.seeds_note"))
+
+d1, d2, d3 = st.columns(3)
+d1.download_button(t("forecast.download_forecasts"), comparison.forecasts_csv(), f"{data.key}_forecasts.csv",
+                   "text/csv", key="forecast_dl_forecasts", help=t("forecast.download_help"))
+d2.download_button(t("forecast.download_metrics"), comparison.metrics_csv(), f"{data.key}_metrics.csv",
+                   "text/csv", key="forecast_dl_metrics", help=t("forecast.download_help"))
+if origin == "session":
+    d3.download_button(t("forecast.download_model"), ui.model_zip(forecaster, data), f"{data.key}_forecaster.zip",
+                       "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
+
+st.subheader(t("common.try_next"))
+st.markdown(long_text("forecast_next"))
