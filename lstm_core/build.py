@@ -17,6 +17,7 @@ from lstm_core.assets import ASSETS
 BUILDERS: dict[str, str] = {
     "brackets": "lstm_core.brackets:build",
     "forecasters": "lstm_core.forecast_models:build",
+    "sentiment": "lstm_core.sentiment_build:build",
     "word_vectors": "lstm_core.embedding_build:build",
 }
 

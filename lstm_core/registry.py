@@ -66,6 +66,8 @@ SHIPPED: tuple[Entry, ...] = (
     Entry("forecast_elec_equip", {"en": "Forecaster: Electrical equipment orders (euro area), monthly", "zh": "预测模型：电气设备订单（欧元区，月度）"}, "lstm_core.forecast_models:load_elec_equip"),
     Entry("forecast_stock", {"en": "Forecaster: Google share price, weekly, 2018-2019", "zh": "预测模型：谷歌股价（周度），2018-2019"}, "lstm_core.forecast_models:load_stock"),
     Entry("forecast_sine", {"en": "Forecaster: Sine wave with noise (period 24)", "zh": "预测模型：带噪声的正弦波（周期 24）"}, "lstm_core.forecast_models:load_sine"),
+    Entry("sentiment_zh", {"en": "Sentiment: Chinese reviews (LSTM)", "zh": "情感分析：中文评论（LSTM）"}, "lstm_core.sentiment:load_traceable_zh"),
+    Entry("sentiment_en", {"en": "Sentiment: English tweets (LSTM)", "zh": "情感分析：英文推文（LSTM）"}, "lstm_core.sentiment:load_traceable_en"),
 )
 
 

@@ -97,6 +97,7 @@ def type_into(page, label_index, text):
 ACTIONS = {
     "home": lambda page: page.get_by_text("中文").first.click(),
     "tokens": lambda page: type_into(page, 0, "小明在北京大学读书，他喜欢机器学习。"),
+    "sentiment": lambda page: type_into(page, 0, "The flight was not good at all, really disappointed."),
     "forecast": lambda page: page.get_by_text("recursive, whole test part").click(),
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
 }

@@ -1,0 +1,102 @@
+"""Session and cache plumbing for the sentiment page: loaders, training in epochs, upload.
+
+Training runs one epoch per script run and then asks for a rerun, so the stop button
+(whose click ends the current run) is read at the start of the next one, and the
+page keeps whatever the model had learned by then.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lstm_core import assets, sentiment, sentiment_data
+from lstm_core.ui import loaders
+from lstm_core.ui.i18n import t
+from lstm_core.ui.models import add
+
+JOB, TRAINED, STOP = "sentiment_job", "sentiment_trained", "sentiment_stop_requested"
+SESSION_KEY = "sentiment_session"
+
+
+@st.cache_resource(show_spinner=False)
+def baseline(language: str):
+    """The shipped TF-IDF baseline (read-only)."""
+    return sentiment.load_baseline(language)
+
+
+def classifier(language: str) -> sentiment.SentimentClassifier:
+    """The shipped classifier, shared with the Gates page's cache."""
+    return loaders.traceable(sentiment.SHIPPED_NAMES[language])
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def shipped_reading(language: str, text: str) -> sentiment.Reading:
+    """A shipped model's reading of a text; cached, since occlusion costs one run per token."""
+    return classifier(language).read(text)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def dataset(name: str, seed: int) -> sentiment_data.SentimentData:
+    return sentiment_data.load(name, seed)
+
+
+def request_stop() -> None:
+    """on_click of the stop button: read by `advance` at the start of the next run."""
+    st.session_state[STOP] = True
+
+
+def start(data: sentiment_data.SentimentData, config) -> None:
+    """Prepare the data and a fresh model; `advance` then trains it epoch by epoch."""
+    from lstm_core.sentiment_train import EpochTrainer, prepare
+
+    st.session_state.pop(STOP, None)
+    with st.spinner(t("sentiment.preparing")):
+        st.session_state[JOB] = EpochTrainer(prepare(data, config), config)
+
+
+def advance(progress_slot, curves_slot, draw_curves) -> None:
+    """Run the next epoch of the session's training job, or finish it."""
+    from lstm_core.sentiment_train import finish
+
+    job = st.session_state.get(JOB)
+    if job is None:
+        return
+    if st.session_state.pop(STOP, False):
+        job.stopped = True
+    if job.history:
+        draw_curves(curves_slot, job.history)
+    if not job.finished:
+        epoch = job.epochs_run + 1
+
+        def on_batch(done: int, total: int) -> None:
+            if done % 10 == 0 or done == total:
+                text = t("sentiment.progress", epoch=epoch, epochs=job.config.epochs, batch=done, batches=total)
+                progress_slot.progress((job.epochs_run + done / total) / job.config.epochs, text=text)
+
+        job.run_epoch(on_batch)
+        draw_curves(curves_slot, job.history)
+        if not job.finished:
+            st.rerun()
+    data_name = t(f"sentiment.dataset.{job.prepared.data.name}")
+    title = {lang: t_lang("sentiment.session_title", lang, data=data_name) for lang in ("en", "zh")}
+    trained = finish(job, SESSION_KEY, title)
+    del st.session_state[JOB]
+    st.session_state[TRAINED] = trained
+    st.session_state["sentiment_own"] = trained.classifier
+    add(trained.classifier)
+    st.rerun()  # redraw the page top to bottom with the new model on offer
+
+
+def t_lang(key: str, lang: str, **values) -> str:
+    """A string in a given language (for titles stored with a model, in both languages)."""
+    from lstm_core.ui.strings import TABLE
+
+    return TABLE[key][lang].format(**values)
+
+
+def upload(data: bytes) -> sentiment.SentimentClassifier:
+    """A classifier from a zip this page wrote; raises AssetError with a readable reason."""
+    network, card, _ = assets.from_zip(data)
+    model = sentiment.classifier_from(network, card, SESSION_KEY, card.get("display_title") or {"en": "uploaded", "zh": "上传的模型"})
+    add(model)
+    return model
