@@ -85,3 +85,14 @@ def test_query_params_preselect_model_and_text():
     at.switch_page("pages/gates.py")
     at.run()
     assert at.text_area(key="gates_text").value == "(((z"
+
+
+def test_gates_page_opens_every_shipped_model():
+    from lstm_core.registry import SHIPPED
+
+    at = open_page("pages/gates.py")
+    for entry in SHIPPED:
+        at.selectbox(key="gates_model").set_value(entry.key).run()
+        assert not at.exception, (entry.key, at.exception)
+        assert at.success, entry.key  # the model's verdict on its example input
+        assert at.get("plotly_chart"), entry.key
