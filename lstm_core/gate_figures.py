@@ -129,7 +129,7 @@ def saturation_figure(results: list[Saturation], names: dict[str, str]) -> go.Fi
                      showlegend=False, hoverinfo="skip"))
     layout = dict(
         xaxis=dict(title=dict(text=names["shut"]), range=[-0.02, 1.02], tickformat=".0%"),
-        yaxis=dict(title=dict(text=names["open"]), range=[-0.02, 1.02], tickformat=".0%", scaleanchor="x"),
+        yaxis=dict(title=dict(text=names["open"]), range=[-0.02, 1.02], tickformat=".0%"),
         height=480, margin=dict(l=50, r=20, t=30, b=50),
     )
     return go.Figure(data=data, layout=layout)
@@ -148,11 +148,11 @@ def step_latex(detail: StepDetail, j: int) -> str:
         x, h, b = detail.from_x[g][j], detail.from_h[g][j], detail.bias[g][j]
         lines.append(
             rf"{names[g]}(\underbrace{{{_num(x)}}}_{{x_t W}} + \underbrace{{{_num(h)}}}_{{h_{{t-1}} U}}"
-            rf" + \underbrace{{{_num(b)}}}_{{b}}) = {names[g].split('=')[1]}({_num(detail.pre[g][j])}) = {detail.value[g][j]:.3f}"
+            rf" + \underbrace{{{_num(b)}}}_{{b}}) = {names[g].split('=')[1]}({detail.pre[g][j]:.3f}) = {detail.value[g][j]:.3f}"
         )
     f, i, g, o = (detail.value[k][j] for k in "figo")
     lines.append(
         rf"c_t = f_t\,c_{{t-1}} + i_t\,g_t = {f:.3f} \times {_num(detail.c_prev[j])} + {i:.3f} \times {_num(g)} = {detail.c[j]:.3f}"
     )
-    lines.append(rf"h_t = o_t \tanh(c_t) = {o:.3f} \times \tanh({_num(detail.c[j])}) = {detail.h[j]:.3f}")
+    lines.append(rf"h_t = o_t \tanh(c_t) = {o:.3f} \times \tanh({detail.c[j]:.3f}) = {detail.h[j]:.3f}")
     return r"\begin{aligned}" + r"\\".join(line.replace(" = ", " &= ", 1) for line in lines) + r"\end{aligned}"

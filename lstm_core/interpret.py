@@ -66,6 +66,18 @@ def units_on(values: np.ndarray, span: tuple[int, int], threshold: float) -> np.
     return np.flatnonzero((values[start:end] > threshold).all(axis=0))
 
 
+def strongest_over_span(values: np.ndarray, span: tuple[int, int], k: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """The k units whose lowest value over the span is highest, with that lowest value.
+
+    These are the units that come closest to staying on over the whole span, a hint
+    for the threshold when no unit passes it.
+    """
+    start, end = span
+    floor = values[start:end].min(axis=0)  # (H,)
+    best = np.argsort(-floor, kind="stable")[:k]
+    return best, floor[best]
+
+
 @dataclass(frozen=True)
 class Match:
     """A run of steps in a reference text where all selected units are on."""

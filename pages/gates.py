@@ -127,7 +127,9 @@ with tabs[4]:
     threshold = right.slider(t("gates.threshold"), -1.0, 1.0, 0.3, 0.05, key="gates_threshold", help=t("gates.threshold_help"))
     on = interpret.units_on(getattr(gates, search_field), span, threshold)
     if len(on) == 0:
+        closest, floors = interpret.strongest_over_span(getattr(gates, search_field), span)
         st.info(t("gates.no_units_on", threshold=threshold))
+        st.caption(t("gates.closest", units=", ".join(f"u{u} ({v:+.2f})" for u, v in zip(closest, floors))))
     else:
         st.write(t("gates.units_on", units=", ".join(f"u{u}" for u in on)))
         corpus = [(tr.labels, getattr(tr.layers[layer_index].gates, search_field)) for tr in session.reference_traces(key)]
@@ -149,4 +151,4 @@ with tabs[4]:
             st.info(t("gates.no_matches"))
 
 st.divider()
-st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next')}")
+st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next' if key == 'brackets' else 'gates.try_next_other')}")

@@ -107,3 +107,9 @@ def test_step_detail_recomputes_the_traced_step():
     )
     backward = LayerTrace("b", layer.gates, layer.inputs, layer.weights, reverse=True)
     np.testing.assert_allclose(interpret.step_detail(backward, 0, np.arange(4)).c_prev, layer.gates.cell[1])
+
+
+def test_strongest_over_span_ranks_by_the_lowest_value():
+    values = np.array([[0.9, 0.2, 0.5], [0.1, 0.3, 0.4], [0.8, 0.25, 0.6]])
+    units, floors = interpret.strongest_over_span(values, (0, 3), k=2)
+    assert units.tolist() == [2, 1] and floors.tolist() == [0.4, 0.2]

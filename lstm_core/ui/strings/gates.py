@@ -127,11 +127,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No unit stays above {threshold} over the whole span; lower the threshold or shorten the span.",
         "zh": "没有单元在整个区间上都高于 {threshold}；请降低阈值或缩短区间。",
     },
+    "gates.closest": {
+        "en": "Closest: {units} (the lowest value each reaches over the span).",
+        "zh": "最接近的单元：{units}（括号内为各单元在区间上的最低值）。",
+    },
     "gates.matches": {"en": "Where the same units are on in the reference texts", "zh": "参考文本中这些单元同时激活的位置"},
     "gates.no_matches": {"en": "No matching span in the reference texts.", "zh": "参考文本中没有匹配的区间。"},
     "gates.match.text": {"en": "text", "zh": "文本"},
     "gates.match.where": {"en": "steps", "zh": "步骤"},
     "gates.match.tokens": {"en": "tokens", "zh": "词元"},
+    "gates.try_next_other": {
+        "en": "Set the span on one word (say 不 or 'not'), sort units by 'activation on the span' of the hidden "
+        "state, then open 'Find units' to see where else in the reference texts the same units light up. "
+        "The bracket counter is the clearest place to start.",
+        "zh": "把区间设在一个词上（比如“不”或 not），按隐藏状态的“区间上的激活”排序单元，"
+        "再打开“查找单元”，看看参考文本中还有哪些地方同样的单元被激活。括号计数器是最清楚的起点。",
+    },
     "gates.try_next": {
         "en": "Bracket counter: type `((((a))))` and sort by variance of the cell state: the top units climb (or "
         "fall) with each `(` and move back with each `)`, a counter kept in the cell. Pick one in 'Text by unit', "
