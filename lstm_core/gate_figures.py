@@ -105,11 +105,13 @@ def unit_lines(trace: GateTrace, labels: tuple[str, ...], unit: int, names: dict
         dict(type="scatter", x=steps, y=getattr(trace, field)[:, unit], name=f"{names[field]} {symbol}", mode="lines+markers")
         for field, symbol, _, _ in PANELS
     ]
+    short = max((len(lab) for lab in labels), default=1) <= 2
     layout = dict(
         xaxis=dict(title=dict(text=names["time"]), tickmode="array", tickvals=steps,
-                   ticktext=[short_label(lab) for lab in labels], tickangle=-60),
+                   ticktext=[short_label(lab) for lab in labels], tickangle=0 if short else -60,
+                   tickfont=dict(size=16 if short else 13)),
         yaxis=dict(title=dict(text=names["value"])),
-        height=380, margin=dict(l=50, r=20, t=30, b=80), legend=dict(orientation="h"),
+        height=420, margin=dict(l=50, r=20, t=60, b=80), legend=dict(orientation="h", y=1.02, yanchor="bottom"),
     )
     return go.Figure(data=data, layout=layout)
 

@@ -44,3 +44,8 @@ def test_every_registry_entry_loads_and_traces_its_default():
         assert traced.steps == len(traced.labels) == traced.layers[0].gates.steps
         assert set(traced.summary) == {"en", "zh"}
         assert model.reference_texts()
+
+
+def test_one_unit_keeps_the_depth_in_its_cell_state():
+    unit, r = brackets.load_traceable().depth_unit()
+    assert abs(r) > 0.9, (unit, r)

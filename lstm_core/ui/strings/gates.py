@@ -144,11 +144,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "再打开“查找单元”，看看参考文本中还有哪些地方同样的单元被激活。括号计数器是最清楚的起点。",
     },
     "gates.try_next": {
-        "en": "Bracket counter: type `((((a))))` and sort by variance of the cell state: the top units climb (or "
-        "fall) with each `(` and move back with each `)`, a counter kept in the cell. Pick one in 'Text by unit', "
-        "then open 'Step through' at a `(` to see which gate does the adding.",
-        "zh": "括号计数器：输入 `((((a))))` 并按细胞状态的方差排序：排在前面的单元随每个 `(` 上升（或下降），"
-        "随每个 `)` 回落，这就是保存在细胞中的计数器。在“按单元着色的文本”中选择其中一个，"
-        "再在“逐步计算”中停在一个 `(` 上，看看是哪个门在做加法。",
+        "en": "Bracket counter: type `((((a))))`, then pick the depth unit named in the model output in 'Text by "
+        "unit': its cell state climbs (or falls) with each `(` and moves back with each `)`, a counter kept in "
+        "the cell. Open 'Step through' at a `(` to see which gate does the adding. Other units with high "
+        "variance count something else, such as how far into the text the model is.",
+        "zh": "括号计数器：输入 `((((a))))`，然后在“按单元着色的文本”中选择模型输出里提到的深度单元："
+        "它的细胞状态随每个 `(` 上升（或下降），随每个 `)` 回落，这就是保存在细胞中的计数器。"
+        "在“逐步计算”中停在一个 `(` 上，看看是哪个门在做加法。其他方差大的单元在数别的东西，比如已经读了多长。",
     },
 }
