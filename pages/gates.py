@@ -8,7 +8,7 @@ from lstm_core.inputs import EmptyText, clean
 from lstm_core.gate_figures import PANELS
 from lstm_core.ui import gates as session
 from lstm_core.ui.i18n import pick, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, input_notices
 
 MAX_CHARS = 5_000  # longer pastes are cut before the model's own step limit applies
 FIELDS = [p[0] for p in PANELS]
@@ -42,10 +42,7 @@ except EmptyText:
 except ValueError as error:
     st.error(t("gates.cannot_trace", reason=str(error)))
     st.stop()
-if user.was_cut:
-    st.info(t("common.cut_notice", length=user.original_length, limit=MAX_CHARS))
-if user.controls_removed:
-    st.info(t("common.controls_removed", count=user.controls_removed))
+input_notices(user)
 if traced.steps_before_cut:
     st.info(t("gates.cut_steps", steps=traced.steps_before_cut, limit=model.max_steps))
 st.success(t("gates.verdict", summary=pick(traced.summary)))

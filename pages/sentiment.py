@@ -9,7 +9,7 @@ from lstm_core.inputs import EmptyText, clean
 from lstm_core.sentiment_train import SentimentConfig
 from lstm_core.ui import sentiment as session
 from lstm_core.ui.i18n import lang, long_text, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, input_notices
 
 MAX_CHARS = 2_000
 AXIS = {k: t(f"sentiment.axis.{k}") for k in ("class", "probability", "token", "attribution", "true", "predicted", "epoch", "loss", "accuracy")}
@@ -56,10 +56,7 @@ def show_prediction(model, shipped, base) -> None:
     except ValueError:
         st.warning(t("sentiment.no_tokens"))
         return
-    if user.was_cut:
-        st.info(t("common.cut_notice", length=user.original_length, limit=MAX_CHARS))
-    if user.controls_removed:
-        st.info(t("common.controls_removed", count=user.controls_removed))
+    input_notices(user)
     if reading.steps_before_cut:
         st.info(t("sentiment.cut_tokens", steps=reading.steps_before_cut, limit=model.max_steps))
     unknown = [tok for tok, unk in zip(reading.tokens, reading.unknown) if unk]

@@ -8,7 +8,7 @@ from lstm_core import embeddings, text, tfidf, word2vec
 from lstm_core.inputs import EmptyText, clean
 from lstm_core.ui import tokens as ui
 from lstm_core.ui.i18n import long_text, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, input_notices
 
 SEGMENT_LIMIT, TRAIN_LIMIT = 5_000, 300_000  # characters shown as chips / fed to live training
 EXAMPLES = [
@@ -42,10 +42,7 @@ def user_text(value: str, limit: int) -> str | None:
     except EmptyText:
         st.warning(t("common.empty_text"))
         return None
-    if cleaned.was_cut:
-        st.info(t("common.cut_notice", length=cleaned.original_length, limit=limit))
-    if cleaned.controls_removed:
-        st.info(t("common.controls_removed", count=cleaned.controls_removed))
+    input_notices(cleaned)
     return cleaned.text
 
 

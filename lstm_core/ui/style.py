@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm_core.inputs import UserText
 from lstm_core.ui.i18n import LANGUAGES, t
 
 CLASSROOM_CSS = """
@@ -50,3 +51,11 @@ def chart(fig, key: str | None = None) -> None:
     if classroom():
         fig.update_layout(font_size=20, title_font_size=24, hoverlabel_font_size=20)
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+
+
+def input_notices(user: UserText) -> None:
+    """Say what cleaning did to the user's text: cut to a limit, control characters dropped."""
+    if user.was_cut:
+        st.info(t("common.cut_notice", length=user.original_length, limit=user.limit))
+    if user.controls_removed:
+        st.info(t("common.controls_removed", count=user.controls_removed))
