@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.loaders import single_thread_blas
 from lstm_core.ui.style import sidebar_switches
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
@@ -36,8 +37,10 @@ PAGES = [
     st.Page("pages/tokens.py", title=t("common.page.tokens"), icon=":material/translate:", url_path="tokens"),
     st.Page("pages/sentiment.py", title=t("common.page.sentiment"), icon=":material/sentiment_satisfied:", url_path="sentiment"),
     st.Page("pages/forecast.py", title=t("common.page.forecast"), icon=":material/timeline:", url_path="forecast"),
+    st.Page("pages/generate.py", title=t("common.page.generate"), icon=":material/edit_note:", url_path="generate"),
     st.Page("pages/gates.py", title=t("common.page.gates"), icon=":material/biotech:", url_path="gates"),
 ]
 
+single_thread_blas()
 sidebar_switches()
 st.navigation(PAGES).run()

@@ -19,6 +19,7 @@ BUILDERS: dict[str, str] = {
     "forecasters": "lstm_core.forecast_models:build",
     "sentiment": "lstm_core.sentiment_build:build",
     "word_vectors": "lstm_core.embedding_build:build",
+    "language_models": "lstm_core.charlm_build:build",
 }
 
 

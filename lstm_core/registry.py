@@ -68,6 +68,8 @@ SHIPPED: tuple[Entry, ...] = (
     Entry("forecast_sine", {"en": "Forecaster: Sine wave with noise (period 24)", "zh": "预测模型：带噪声的正弦波（周期 24）"}, "lstm_core.forecast_models:load_sine"),
     Entry("sentiment_zh", {"en": "Sentiment: Chinese reviews (LSTM)", "zh": "情感分析：中文评论（LSTM）"}, "lstm_core.sentiment:load_traceable_zh"),
     Entry("sentiment_en", {"en": "Sentiment: English tweets (LSTM)", "zh": "情感分析：英文推文（LSTM）"}, "lstm_core.sentiment:load_traceable_en"),
+    Entry("charlm_zh", {"en": "Text generation: Chinese characters (LSTM)", "zh": "文本生成：中文字符（LSTM）"}, "lstm_core.generate:load_traceable_zh"),
+    Entry("charlm_en", {"en": "Text generation: English characters (LSTM)", "zh": "文本生成：英文字符（LSTM）"}, "lstm_core.generate:load_traceable_en"),
 )
 
 

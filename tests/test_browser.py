@@ -93,12 +93,18 @@ def type_into(page, label_index, text):
     area.press("Control+Enter")
 
 
+def fill_and_enter(field, text):
+    field.fill(text)
+    field.press("Enter")
+
+
 # The main control of each page, used as a student would.
 ACTIONS = {
     "home": lambda page: page.get_by_text("中文").first.click(),
     "tokens": lambda page: type_into(page, 0, "小明在北京大学读书，他喜欢机器学习。"),
     "sentiment": lambda page: type_into(page, 0, "The flight was not good at all, really disappointed."),
     "forecast": lambda page: page.get_by_text("recursive, whole test part").click(),
+    "generate": lambda page: fill_and_enter(page.get_by_role("textbox", name="Prompt (the text to continue)"), "今天的天气"),
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
 }
 

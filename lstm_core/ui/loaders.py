@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import registry
+from lstm_core import blas, registry
 
 
 @st.cache_resource(show_spinner=False)
@@ -12,3 +12,13 @@ def traceable(key: str) -> registry.Traceable:
     """A shipped model from the Gates registry, by key."""
     entry = next(e for e in registry.SHIPPED if e.key == key)
     return registry.load(entry)
+
+
+@st.cache_resource(show_spinner=False)
+def single_thread_blas():
+    """Once per server: NumPy's BLAS on one thread (see lstm_core.blas for the numbers).
+
+    The app's matrix products are small; with several sessions sharing two cores, a
+    second BLAS thread only adds waiting. The limit is process-wide, so it is set once.
+    """
+    return blas.one_thread()

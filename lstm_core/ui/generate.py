@@ -1,0 +1,159 @@
+"""Cached loaders and per-session state of the text generation page (keys start `generate_`)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from lstm_core import blas, charlm, charlm_train, generate
+from lstm_core import generate_figures as figures
+from lstm_core.assets import AssetError
+from lstm_core.ngram import NGramConfig, NGramModel
+from lstm_core.ui.i18n import t
+from lstm_core.ui.style import chart
+
+USER_KEY = "generate_user_model"  # the model trained in this session (a CharLanguageModel)
+USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, report) fitted on the same text
+USER_SAMPLES = "generate_user_samples"  # EpochSample list of the last training run
+SAMPLE_CHARS = 20_000  # characters of People's Daily offered as ready-made training text
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_model(language: str) -> generate.CharLanguageModel:
+    """A shipped character LSTM, loaded once per server and never changed."""
+    return generate.load_language_model(language)
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_ngram(language: str) -> generate.NGramLanguageModel:
+    """The card's best n-gram, refitted on the same training split (a few seconds, once)."""
+    lstm = shipped_model(language)
+    train_docs, _ = charlm.split(charlm.documents(language))
+    best = min(lstm.card["baseline"]["orders_tried"], key=lambda r: r["heldout_bits_per_char"])
+    return generate.NGramLanguageModel(NGramModel.fit(train_docs, lstm.vocab, NGramConfig(best["order"])))
+
+
+@st.cache_data(show_spinner=False)
+def peoples_daily_sample(chars: int = SAMPLE_CHARS) -> str:
+    """The first training sentences of People's Daily, one a line, about `chars` characters."""
+    lines, total = [], 0
+    for doc in charlm.split(charlm.documents("zh"))[0]:
+        if total >= chars:
+            break
+        lines.append(doc)
+        total += len(doc) + 1
+    return "\n".join(lines)
+
+
+def model_choices() -> list[str]:
+    """Keys of the models one can pick: the shipped ones that load, then this session's own."""
+    keys = []
+    for language in ("zh", "en"):
+        try:
+            shipped_model(language)
+            keys.append(f"charlm_{language}")
+        except AssetError:  # missing or altered weights: the page says so instead of failing
+            pass
+    return keys + (["generate_user"] if USER_KEY in st.session_state else [])
+
+
+def get_model(key: str) -> generate.CharLanguageModel:
+    if key == "generate_user":
+        return st.session_state[USER_KEY]
+    return shipped_model(key.removeprefix("charlm_"))
+
+
+def get_ngram(key: str) -> generate.NGramLanguageModel | None:
+    if key == "generate_user":
+        held = st.session_state.get(USER_NGRAM)
+        return held[0] if held else None
+    return shipped_ngram(key.removeprefix("charlm_"))
+
+
+def stream(model, prompt: str, length: int, config, show: Callable[[str], None], every: int = 25) -> list:
+    """Generate step by step, showing the text so far every `every` characters."""
+    steps: list[generate.Step] = []
+    with blas.one_thread():
+        for step in generate.generate(model, prompt, length, config):
+            steps.append(step)
+            if len(steps) % every == 0:
+                show("".join(s.char for s in steps))
+    return steps
+
+
+def remembered(name: str, settings: tuple):
+    """A result stored in this session for exactly these settings, or None."""
+    held = st.session_state.get(f"generate_{name}")
+    return held[1] if held and held[0] == settings else None
+
+
+def remember(name: str, settings: tuple, value) -> None:
+    st.session_state[f"generate_{name}"] = (settings, value)
+
+
+def _user_baseline(model: generate.CharLanguageModel, train_docs, heldout_docs) -> None:
+    """Fit n-grams of orders 2-5 on the user's text; keep the best on its held-out part."""
+    tried = []
+    for order in (2, 3, 4, 5):
+        fitted = NGramModel.fit(list(train_docs), model.vocab, NGramConfig(order))
+        bits, chars = fitted.bits_on_documents(list(heldout_docs))
+        tried.append((bits / chars, order, fitted))
+    best = min(tried, key=lambda r: r[0])
+    report = {"heldout_bits_per_char": round(best[0], 4),
+              "orders_tried": [{"order": o, "heldout_bits_per_char": round(b, 4)} for b, o, _ in tried]}
+    st.session_state[USER_NGRAM] = (generate.NGramLanguageModel(best[2]), report)
+
+
+def _training_figure(samples):
+    return figures.training_figure(
+        [s.epoch for s in samples], [s.train_bits for s in samples], [s.heldout_bits for s in samples],
+        {"title": t("generate.curve_title"), "train": t("generate.curve_train"), "heldout": t("generate.curve_heldout"),
+         "x": t("generate.axis_epoch"), "y": t("generate.axis_bits")},
+    )
+
+
+def run_training(text: str, config: charlm_train.UserTrainConfig) -> None:
+    """Train live: progress bar, curve and a sample after every epoch; each epoch's model is kept."""
+    try:
+        train_docs, heldout_docs = charlm_train.split_text(text)
+    except ValueError:
+        st.error(t("generate.too_short", n=charlm_train.MIN_CHARS, got=len(text.strip())))
+        return
+    bar = st.progress(0.0, text=t("generate.progress", epoch=1, epochs=config.epochs))
+    curve, latest = st.empty(), st.empty()
+    samples: list = []
+
+    def on_batch(batch: int, batches: int, loss: float) -> None:
+        done = (len(samples) + batch / batches) / config.epochs
+        bar.progress(min(done, 1.0), text=t("generate.progress", epoch=len(samples) + 1, epochs=config.epochs))
+
+    def on_epoch(sample, model) -> None:
+        samples.append(sample)
+        if len(samples) == 1:  # the baseline on the same split, ready even if training is stopped
+            _user_baseline(model, train_docs, heldout_docs)
+        st.session_state[USER_KEY] = model
+        st.session_state[USER_SAMPLES] = list(samples)
+        with curve.container():
+            chart(_training_figure(samples))
+        latest.code(t("generate.epoch_sample", epoch=sample.epoch, text=sample.sample), language=None, wrap_lines=True)
+
+    charlm_train.train_on_text(text, config, on_epoch=on_epoch, on_batch=on_batch)
+    st.session_state["generate_trained_note"] = True
+    st.rerun()
+
+
+def show_training() -> None:
+    """The last training run of this session: its curve and what it wrote after each epoch."""
+    samples = st.session_state.get(USER_SAMPLES)
+    if not samples:
+        return
+    if st.session_state.pop("generate_trained_note", False):
+        st.success(t("generate.trained", epochs=len(samples)))
+    chart(_training_figure(samples), key="generate_training_curve")
+    latest, *earlier = reversed(samples)
+    st.code(t("generate.epoch_sample", epoch=latest.epoch, text=latest.sample), language=None, wrap_lines=True)
+    if earlier:
+        with st.expander(t("generate.earlier_samples")):
+            for sample in earlier:
+                st.code(t("generate.epoch_sample", epoch=sample.epoch, text=sample.sample), language=None, wrap_lines=True)

@@ -1,0 +1,189 @@
+"""Text generation: character LSTMs, temperature / top-k / top-p, the n-gram beside them."""
+
+import streamlit as st
+
+from lstm_core import assets, charlm_train, generate, sampling
+from lstm_core import generate_figures as figures
+from lstm_core.inputs import EmptyText, clean
+from lstm_core.ui import generate as ui
+from lstm_core.ui import models
+from lstm_core.ui.i18n import long_text, pick, t
+from lstm_core.ui.style import chart, input_notices
+
+DEFAULTS = sampling.SamplingConfig()
+TRAIN = charlm_train.UserTrainConfig()
+SIDE_BY_SIDE = (0.0, 0.5, 1.0, 1.5)  # temperatures compared from the same prompt and seed
+PROMPT_LIMIT = 500  # characters of prompt the model reads; the rest is cut with a notice
+
+st.title(t("generate.title"))
+st.markdown(long_text("generate_intro"))
+
+# ---- model and sampling controls --------------------------------------------------
+choices = ui.model_choices()
+if not choices:
+    st.error(t("generate.no_models"))
+    st.stop()
+if st.session_state.get("generate_model") not in choices:
+    st.session_state["generate_model"] = choices[0]
+key = st.selectbox(t("generate.model"), choices, key="generate_model", help=t("generate.model_help"),
+                   format_func=lambda k: pick(ui.get_model(k).title))
+model = ui.get_model(key)
+left, right = st.columns([3, 2])
+raw_prompt = left.text_input(t("generate.prompt"), value=model.default_text, key=f"generate_prompt_{key}",
+                             help=t("generate.prompt_help"))
+length_asked = right.number_input(t("generate.length"), 0, 100_000, 200, 50, key="generate_length",
+                                  help=t("generate.length_help", most=generate.MAX_LENGTH))
+c1, c2, c3, c4 = st.columns(4)
+temperature = c1.slider(t("generate.temperature"), 0.0, 3.0, DEFAULTS.temperature, 0.05, key="generate_temperature",
+                        help=t("generate.temperature_help"))
+top_k = c2.number_input(t("generate.top_k"), 0, 100_000, 0, key="generate_top_k", help=t("generate.top_k_help"))
+top_p = c3.slider(t("generate.top_p"), 0.0, 1.0, 1.0, 0.05, key="generate_top_p", help=t("generate.top_p_help"))
+seed = c4.number_input(t("common.seed"), 0, 2**31 - 1, DEFAULTS.seed, key="generate_seed", help=t("common.seed_help"))
+
+try:
+    typed = clean(raw_prompt, limit=PROMPT_LIMIT)
+    prompt = typed.text
+    input_notices(typed)
+except EmptyText:
+    prompt = generate.DEFAULT_PROMPTS.get(key.removeprefix("charlm_"), model.default_text)
+    st.info(t("generate.empty_prompt", prompt=prompt))
+length = generate.clamp_length(length_asked)
+if length != length_asked:
+    st.warning(t("generate.length_clamped", asked=length_asked, used=length, most=generate.MAX_LENGTH))
+if top_k > len(model.vocab):
+    st.info(t("generate.top_k_all", k=top_k, v=len(model.vocab)))
+if top_p == 0:
+    st.info(t("generate.top_p_zero"))
+if temperature == 0:
+    st.caption(t("generate.greedy"))
+config = sampling.SamplingConfig(temperature, top_k or None, top_p if top_p < 1 else None, int(seed))
+reading, first_probs, _ = generate.read_prompt(model, prompt)
+unknown = sorted({ch for ch, u in zip(reading.text, reading.unknown) if u})
+if unknown:
+    st.warning(t("generate.unknown_chars", chars=" ".join(unknown)))
+
+tab_gen, tab_temp, tab_base, tab_train = st.tabs(
+    [t("generate.tab_generate"), t("generate.tab_temperature"), t("generate.tab_baseline"), t("generate.tab_train")]
+)
+
+# ---- generate, streamed, with the distribution behind every character ---------------------
+with tab_gen:
+    settings = (key, id(model), prompt, length, config)
+    steps = ui.remembered("steps", settings)
+    box = st.empty()
+    if steps is None:
+        steps = ui.stream(model, prompt, length, config,
+                          lambda text: box.code(prompt + text, language=None, wrap_lines=True))
+        ui.remember("steps", settings, steps)
+    text = prompt + "".join(s.char for s in steps)
+    box.code(text, language=None, wrap_lines=True)
+    st.download_button(t("generate.download"), text.encode("utf-8"), "generated.txt", "text/plain",
+                       key="generate_download", help=t("generate.download_help"))
+    st.session_state["generate_pick"] = min(st.session_state.get("generate_pick", 1), len(steps))
+    picked = st.slider(t("generate.pick"), 1, max(len(steps), 2), key="generate_pick", help=t("generate.pick_help"))
+    step = steps[min(picked, len(steps)) - 1]
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("generate.picked_char"), figures.shown(step.char), help=t("generate.picked_char_help"))
+    m2.metric(t("generate.entropy_model"), f"{step.entropy_model:.2f}", help=t("generate.entropy_help"))
+    m3.metric(t("generate.entropy_drawn"), f"{step.entropy_drawn:.2f}", help=t("generate.entropy_help"))
+    chart(figures.candidates_figure(step.candidates, step.model_probs, step.drawn_probs, step.char, {
+        "title": t("generate.candidates_title", n=picked, p=step.chosen_prob), "model": t("generate.bar_model"),
+        "drawn": t("generate.bar_drawn"), "x": t("generate.axis_candidate"), "y": t("generate.axis_probability"),
+    }), key="generate_candidates")
+    st.markdown(f"**{t('common.try_next')}:** {t('generate.try_next')}")
+
+# ---- temperature made visible -----------------------------------------------------------
+with tab_temp:
+    st.markdown(long_text("generate_temperature"))
+    a, b = st.columns([3, 2])
+    with a:
+        chart(figures.temperature_figure(generate.drawable(model.vocab, first_probs), model.vocab.tokens, temperature, {
+            "title": t("generate.reshape_title", prompt=prompt[-12:]), "base": t("generate.reshape_base"),
+            "hot": t("generate.reshape_hot"), "x": t("generate.axis_candidate"), "y": t("generate.axis_probability"),
+        }), key="generate_reshape")
+    with b:
+        chart(figures.entropy_figure(generate.drawable(model.vocab, first_probs), temperature, {
+            "title": t("generate.entropy_title"), "curve": t("generate.entropy_curve"), "now": t("generate.entropy_now"),
+            "x": t("generate.temperature"), "y": t("generate.axis_entropy"),
+        }), key="generate_entropy")
+    st.subheader(t("generate.side_by_side"))
+    st.caption(t("generate.side_by_side_caption", seed=int(seed)))
+    fair = (key, id(model), prompt, min(length, 150), config.top_k, config.top_p, config.seed)
+    samples = ui.remembered("side", fair)
+    if samples is None:
+        samples = [generate.sample(model, prompt, fair[3], temp, config.top_k, config.top_p, config.seed)
+                   for temp in SIDE_BY_SIDE]
+        ui.remember("side", fair, samples)
+    for column, temp, continuation in zip(st.columns(len(SIDE_BY_SIDE)), SIDE_BY_SIDE, samples):
+        column.markdown(f"**T = {temp}**")
+        column.code(prompt + continuation, language=None, wrap_lines=True)
+
+# ---- the n-gram baseline ----------------------------------------------------------------
+with tab_base:
+    st.markdown(long_text("generate_baseline"))
+    card = model.card
+    lstm_bits = card.get("metrics", {}).get("heldout_bits_per_char")
+    baseline = card.get("baseline") or st.session_state.get(ui.USER_NGRAM, (None, None))[1]
+    if lstm_bits is not None and baseline:
+        best = baseline["heldout_bits_per_char"]
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("generate.lstm_bits"), f"{lstm_bits:.3f}", help=t("generate.bits_help"))
+        c2.metric(t("generate.ngram_bits"), f"{best:.3f}", help=t("generate.bits_help"))
+        c3.metric(t("generate.difference"), t("generate.better") if lstm_bits < best else t("generate.worse"),
+                  delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help"))
+        rows = [(f"{r['order']}-gram", r["heldout_bits_per_char"]) for r in baseline["orders_tried"]]
+        chart(figures.bits_figure(rows + [("LSTM", lstm_bits)], {
+            "title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits"),
+        }), key="generate_bits")
+        if "training_seconds" in card:
+            st.caption(t("generate.card_note", seconds=card["training_seconds"], epochs=card.get("epochs_run", 0),
+                         hardware=card.get("training_hardware", "")))
+    if st.toggle(t("generate.ngram_on"), key="generate_ngram_on", help=t("generate.ngram_on_help")):
+        with st.spinner(t("generate.ngram_building")):
+            ngram = ui.get_ngram(key)
+        if ngram is None:
+            st.warning(t("generate.ngram_missing"))
+        else:
+            ngram_text = ui.remembered("ngram", settings)
+            if ngram_text is None:
+                ngram_text = generate.sample(ngram, prompt, length, config.temperature, config.top_k, config.top_p, config.seed)
+                ui.remember("ngram", settings, ngram_text)
+            st.markdown(f"**{t('generate.ngram_text', order=ngram.model.config.order)}**")
+            st.code(prompt + ngram_text, language=None, wrap_lines=True)
+    with st.expander(t("common.model_card")):
+        st.json({k: v for k, v in card.items() if k != "vocabulary"}, expanded=False)
+
+# ---- train your own -------------------------------------------------------------------------
+with tab_train:
+    st.markdown(long_text("generate_train"))
+    source = st.radio(t("generate.source"), ["sample", "paste", "upload"], key="generate_source", horizontal=True,
+                      format_func=lambda s: t(f"generate.source_{s}"), help=t("generate.source_help"))
+    if source == "paste":
+        train_text = st.text_area(t("generate.paste"), key="generate_paste", height=160, help=t("generate.paste_help"))
+    elif source == "upload":
+        upload = st.file_uploader(t("generate.upload"), type=["txt", "md", "csv"], key="generate_upload",
+                                  help=t("generate.upload_help"))
+        train_text = ""
+        if upload is not None:
+            try:
+                train_text = charlm_train.decode_upload(upload.getvalue())
+            except ValueError:
+                st.error(t("generate.upload_bad"))
+    else:
+        train_text = ui.peoples_daily_sample()
+        st.caption(t("generate.sample_caption", chars=len(train_text)))
+    c1, c2 = st.columns(2)
+    units = c1.select_slider(t("generate.units"), [32, 64, 128, 256], TRAIN.units, key="generate_units",
+                             help=t("generate.units_help"))
+    epochs = c2.slider(t("generate.epochs"), 1, 30, TRAIN.epochs, key="generate_epochs", help=t("generate.epochs_help"))
+    b1, b2 = st.columns(2)
+    go_train = b1.button(t("generate.train"), key="generate_train", type="primary", help=t("generate.train_help"))
+    b2.button(t("common.stop"), key="generate_stop", help=t("generate.stop_help"))
+    if go_train:
+        ui.run_training(train_text, charlm_train.UserTrainConfig(units=units, epochs=epochs, seed=int(seed)))
+    ui.show_training()
+    if ui.USER_KEY in st.session_state:
+        mine = st.session_state[ui.USER_KEY]
+        st.download_button(t("generate.download_model"), assets.to_zip(mine.network, mine.card), "char_model.zip",
+                           key="generate_download_model", help=t("generate.download_model_help"))
+        models.add(mine)
