@@ -45,7 +45,7 @@ def gate_heatmaps(
     steps = np.arange(trace.steps)
     tokens = np.array([short_label(lab, 30) for lab in labels], dtype=object)
     unit_names = [f"u{u}" for u in units]
-    gap = 0.06 / max(rows - 1, 1) if rows > 1 else 0.0
+    gap = 0.045 if rows > 1 else 0.0  # room for each panel's title above it
     height = (1 - gap * (rows - 1)) / rows  # each panel's share of the plot area
     data, layout, titles = [], {}, []
     for row, (field, symbol, scale, bounds) in enumerate(chosen):
@@ -62,7 +62,7 @@ def gate_heatmaps(
             hovertemplate=f"step %{{x}} · %{{customdata}}<br>unit %{{y}}<br>{symbol} = %{{z:.4f}}<extra></extra>",
             colorbar=dict(len=height * 0.9, y=top - height / 2, thickness=12),
         ))
-        layout[f"yaxis{axis}"] = dict(domain=[top - height, top], autorange="reversed", title=dict(text="unit"))
+        layout[f"yaxis{axis}"] = dict(domain=[max(0.0, top - height), top], autorange="reversed", title=dict(text="unit"))
         titles.append(dict(
             text=f"{names[field]} ({symbol})", x=0.5, y=top, xref="paper", yref="paper",
             xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=14),

@@ -96,3 +96,13 @@ def test_gates_page_opens_every_shipped_model():
         assert not at.exception, (entry.key, at.exception)
         assert at.success, entry.key  # the model's verdict on its example input
         assert at.get("plotly_chart"), entry.key
+
+
+@pytest.mark.parametrize("page", ["pages/tokens.py", "pages/sentiment.py", "pages/forecast.py", "pages/generate.py", "pages/gates.py"])
+def test_every_page_renders_in_chinese(page):
+    at = open_page(page)
+    english = at.title[0].value
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value != english

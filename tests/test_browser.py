@@ -134,5 +134,12 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
         wait_idle(page)
         assert_no_errors(page, path)
         page.screenshot(path=str(SHOTS / f"{path}.png"), full_page=True)
+        # Switching the language after using the page must keep it working: widget
+        # labels change, and Streamlit matches choices by their labels.
+        if path != "home":
+            page.get_by_text("中文", exact=True).first.click()
+            wait_idle(page)
+            assert_no_errors(page, f"{path} in Chinese")
+            page.screenshot(path=str(SHOTS / f"{path}-zh.png"), full_page=True)
     finally:
         page.close()

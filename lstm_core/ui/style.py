@@ -17,8 +17,27 @@ h1 { font-size: 3rem !important; }
 """
 
 
+PAGE_PREFIXES = ("tokens_", "sentiment_", "forecast_", "generate_", "gates_")
+
+
 def _keep(widget_key: str, session_key: str) -> None:
     st.session_state[session_key] = st.session_state[widget_key]
+
+
+def _switch_language() -> None:
+    """Change the language and reset the pages' plain widget values.
+
+    Streamlit identifies a choice in a radio or select box by its displayed label, so a
+    label translated between two runs no longer matches and the widget would come back
+    with an invalid value. Widget values on the pages (strings, numbers, lists) are
+    therefore dropped and start again from their defaults; models and results kept in
+    the session (objects) stay.
+    """
+    _keep("_lang_widget", "lang")
+    plain = (str, int, float, bool, list, tuple, type(None))
+    for key in list(st.session_state.keys()):
+        if key.startswith(PAGE_PREFIXES) and isinstance(st.session_state[key], plain):
+            del st.session_state[key]
 
 
 def sidebar_switches() -> None:
@@ -32,7 +51,7 @@ def sidebar_switches() -> None:
     options = list(LANGUAGES)
     st.sidebar.radio(
         "Language · 语言", options, index=options.index(lang), format_func=LANGUAGES.get, horizontal=True,
-        key="_lang_widget", on_change=_keep, args=("_lang_widget", "lang"),
+        key="_lang_widget", on_change=_switch_language,
     )
     st.sidebar.toggle(
         t("common.classroom"), value=classroom(), help=t("common.classroom_help"),
