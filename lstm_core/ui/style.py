@@ -24,19 +24,38 @@ def _keep(widget_key: str, session_key: str) -> None:
     st.session_state[session_key] = st.session_state[widget_key]
 
 
+def _is_choice_widget(key: str) -> bool:
+    """True if `key` belongs to a widget whose value is matched by its label (radio,
+    select box, multiselect, segmented control, select slider).
+
+    Streamlit has no public API for this; its widget metadata keeps the deserializer,
+    bound to a serde object that knows the options. Anything unexpected counts as a
+    choice widget, which only means its value is reset.
+    """
+    try:
+        from streamlit.runtime.state import get_session_state
+
+        state = get_session_state()._state
+        widget_id = state._key_id_mapper.get_id_from_key(key, None)
+        if widget_id is None:
+            return False  # plain session state, not a widget
+        metadata = state._new_widget_state.widget_metadata.get(widget_id)
+        return metadata is None or hasattr(getattr(metadata.deserializer, "__self__", None), "options")
+    except Exception:  # an internal change in Streamlit: reset rather than break
+        return True
+
+
 def _switch_language() -> None:
-    """Change the language and reset the pages' plain widget values.
+    """Change the language and reset the pages' choice widgets.
 
     Streamlit identifies a choice in a radio or select box by its displayed label, so a
     label translated between two runs no longer matches and the widget would come back
-    with an invalid value. Widget values on the pages (strings, numbers, lists) are
-    therefore dropped and start again from their defaults; models and results kept in
-    the session (objects) stay.
+    with an invalid value. Those widgets start again from their defaults; typed text,
+    sliders, and models kept in the session stay as they are.
     """
     _keep("_lang_widget", "lang")
-    plain = (str, int, float, bool, list, tuple, type(None))
     for key in list(st.session_state.keys()):
-        if key.startswith(PAGE_PREFIXES) and isinstance(st.session_state[key], plain):
+        if key.startswith(PAGE_PREFIXES) and _is_choice_widget(key):
             del st.session_state[key]
 
 
