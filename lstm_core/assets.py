@@ -52,22 +52,24 @@ def round_trip(weights: dict[str, np.ndarray], dtype=np.float16) -> dict[str, np
     return weights_from_bytes(weights_to_bytes(weights, dtype))
 
 
-def save_model(name: str, network: Network, card: dict, folder: Path = ASSETS, dtype=np.float16) -> dict:
-    """Write `<name>.npz` and `<name>.json`; returns the card as written."""
+def write_asset(name: str, data: bytes, card: dict, folder: Path = ASSETS) -> dict:
+    """Write `<name>.npz` and its card `<name>.json`, the card naming the file and its SHA-256."""
     folder.mkdir(parents=True, exist_ok=True)
-    data = weights_to_bytes(network.weights, dtype)
-    card = {
-        **card,
-        "name": name,
-        "architecture": network.spec.to_dict(),
-        "parameters": network.parameter_count(),
-        "weights_file": f"{name}.npz",
-        "weights_dtype": np.dtype(dtype).name,
-        "weights_sha256": sha256_bytes(data),
-    }
+    card = {**card, "name": name, "weights_file": f"{name}.npz", "weights_sha256": sha256_bytes(data)}
     (folder / f"{name}.npz").write_bytes(data)
     (folder / f"{name}.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return card
+
+
+def save_model(name: str, network: Network, card: dict, folder: Path = ASSETS, dtype=np.float16) -> dict:
+    """Write `<name>.npz` and `<name>.json`; returns the card as written."""
+    card = {
+        **card,
+        "architecture": network.spec.to_dict(),
+        "parameters": network.parameter_count(),
+        "weights_dtype": np.dtype(dtype).name,
+    }
+    return write_asset(name, weights_to_bytes(network.weights, dtype), card, folder)
 
 
 def read_card(name: str, folder: Path = ASSETS) -> dict:
@@ -77,10 +79,28 @@ def read_card(name: str, folder: Path = ASSETS) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def read_verified(filename: str, sha256: str | None, rebuild: str = "", folder: Path = ASSETS) -> bytes:
+    """An asset file's bytes, refused unless they match the SHA-256 its card records.
+
+    rebuild: the `lstm_core.build` name that writes the file, for the error message.
+    """
+    path = folder / filename
+    if not path.is_file():
+        raise AssetError(f"{path.name} is missing; rebuild with `python -m lstm_core.build {rebuild}`".rstrip())
+    data = path.read_bytes()
+    if sha256_bytes(data) != sha256:
+        raise AssetError(f"{path.name} does not match the SHA-256 in its model card")
+    return data
+
+
 def network_from(card: dict, data: bytes) -> Network:
     """Check the weights against the card's hash and shapes, then build the network."""
     if sha256_bytes(data) != card.get("weights_sha256"):
         raise AssetError(f"weights of {card.get('name', 'the model')} do not match the SHA-256 in its card")
+    return _build_network(card, data)
+
+
+def _build_network(card: dict, data: bytes) -> Network:
     try:
         spec = NetworkSpec.from_dict(card["architecture"])
     except (KeyError, TypeError) as error:
@@ -95,10 +115,8 @@ def network_from(card: dict, data: bytes) -> Network:
 def load_model(name: str, folder: Path = ASSETS) -> tuple[Network, dict]:
     """Load a shipped model and its card, verifying the SHA-256 first."""
     card = read_card(name, folder)
-    path = folder / card.get("weights_file", f"{name}.npz")
-    if not path.is_file():
-        raise AssetError(f"{path.name} is missing; rebuild with `python -m lstm_core.build`")
-    return network_from(card, path.read_bytes()), card
+    data = read_verified(card.get("weights_file", f"{name}.npz"), card.get("weights_sha256"), folder=folder)
+    return _build_network(card, data), card
 
 
 def to_zip(network: Network, card: dict, extra: dict[str, str] | None = None) -> bytes:

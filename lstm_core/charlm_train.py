@@ -131,18 +131,6 @@ class UserTraining:
     heldout_docs: tuple[str, ...]
 
 
-def decode_upload(data: bytes) -> str:
-    """Text from an uploaded file; ValueError if it is not UTF-8 text."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError("the file is not UTF-8 text") from error
-    printable = sum(ch.isprintable() or ch in "\n\t\r" for ch in text)
-    if text and printable / len(text) < 0.9:
-        raise ValueError("the file does not look like text (too many control characters)")
-    return text.replace("\r\n", "\n")
-
-
 def split_text(text: str) -> tuple[list[str], list[str]]:
     """Lines of the first 90% of the text to train on, lines of the last 10% to test on."""
     text = text[:MAX_CHARS]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from lstm_core.assets import ASSETS, AssetError, read_card, sha256_bytes
+from lstm_core.assets import ASSETS, AssetError, read_card, read_verified, write_asset
 
 if TYPE_CHECKING:  # gensim takes about 2 s to import: load it only when vectors are needed
     from gensim.models import KeyedVectors
@@ -81,32 +80,17 @@ def round_trip(kv: KeyedVectors, dtype=np.float16) -> KeyedVectors:
 
 def save_word_vectors(kv: KeyedVectors, name: str, card: dict, folder: Path = ASSETS) -> dict:
     """Write `<name>.npz` and its card `<name>.json`; returns the card as written."""
-    folder.mkdir(parents=True, exist_ok=True)
     data = vectors_to_bytes(kv)
-    card = {
-        **card,
-        "name": name,
-        "weights_file": f"{name}.npz",
-        "weights_dtype": "float16",
-        "weights_bytes": len(data),
-        "weights_sha256": sha256_bytes(data),
-    }
-    (folder / f"{name}.npz").write_bytes(data)
-    (folder / f"{name}.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return card
+    card = {**card, "weights_dtype": "float16", "weights_bytes": len(data)}
+    return write_asset(name, data, card, folder)
 
 
 def load_word_vectors(language: str, folder: Path = ASSETS) -> KeyedVectors:
     """The shipped word vectors for "zh" (People's Daily) or "en" (tweets), SHA-256 checked."""
     name = asset_name(language)
     card = read_card(name, folder)
-    path = folder / card.get("weights_file", f"{name}.npz")
-    if not path.is_file():
-        raise AssetError(f"{path.name} is missing; rebuild with `python -m lstm_core.build word_vectors`")
-    data = path.read_bytes()
-    if sha256_bytes(data) != card.get("weights_sha256"):
-        raise AssetError(f"{path.name} does not match the SHA-256 in its model card")
-    return vectors_from_bytes(data)
+    filename = card.get("weights_file", f"{name}.npz")
+    return vectors_from_bytes(read_verified(filename, card.get("weights_sha256"), "word_vectors", folder))
 
 
 def word_vector_card(language: str, folder: Path = ASSETS) -> dict:

@@ -39,3 +39,20 @@ def clean(text: str | None, limit: int = DEFAULT_LIMIT) -> UserText:
     if not cleaned.strip():
         raise EmptyText("the text is empty or only spaces")
     return UserText(cleaned[:limit], len(cleaned), limit, removed)
+
+
+def decode_upload(data: bytes, max_bytes: int = 5_000_000) -> str:
+    """An uploaded file's text; ValueError if it is too large, not UTF-8, or not text at all.
+
+    A byte-order mark is allowed and Windows line ends become plain newlines.
+    """
+    if len(data) > max_bytes:
+        raise ValueError(f"the file is larger than {max_bytes // 1_000_000} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError("the file is not UTF-8 text") from error
+    printable = sum(ch.isprintable() or ch in "\n\t\r" for ch in text)
+    if text and printable / len(text) < 0.9:
+        raise ValueError("the file does not look like text (too many control characters)")
+    return text.replace("\r\n", "\n")

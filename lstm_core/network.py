@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from lstm_core.cell import GateTrace, LSTMWeights, run_batch, step, trace
+from lstm_core.cell import GateTrace, LSTMWeights, run_batch, sigmoid, step, trace
 
 
 @dataclass(frozen=True)
@@ -146,18 +146,8 @@ class Network:
             z = np.exp(z - z.max(axis=-1, keepdims=True))
             return z / z.sum(axis=-1, keepdims=True)
         if self.spec.output_activation == "sigmoid":
-            return 0.5 * (1.0 + np.tanh(0.5 * z))
+            return sigmoid(z)
         return z
-
-    def running_outputs(self, x: np.ndarray) -> np.ndarray:
-        """The head applied after every step of a one-way network: (T, K).
-
-        For a classifier this is its verdict so far, token by token. A bidirectional
-        network has read the whole text at every step, so it has no such verdict.
-        """
-        if self.spec.bidirectional:
-            raise ValueError("a bidirectional network has no left-to-right running output")
-        return self.head(self.trace(x).layers[-1].gates.hidden)
 
     # ---- many sequences, no gates -----------------------------------------------------
     def predict(self, sequences: list[np.ndarray], batch_size: int = 256) -> np.ndarray:

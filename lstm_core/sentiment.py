@@ -210,14 +210,8 @@ def load_baseline(language: str):
     """The TF-IDF + logistic regression baseline shipped beside a classifier (hash-checked)."""
     from lstm_core.baseline import TfidfBaseline
 
-    card = assets.read_card(SHIPPED_NAMES[language])
-    path = assets.ASSETS / card["baseline"]["file"]
-    if not path.is_file():
-        raise assets.AssetError(f"{path.name} is missing; rebuild with `python -m lstm_core.build sentiment`")
-    data = path.read_bytes()
-    if assets.sha256_bytes(data) != card["baseline"]["sha256"]:
-        raise assets.AssetError(f"{path.name} does not match the SHA-256 in its card")
-    return TfidfBaseline.from_bytes(data)
+    baseline = assets.read_card(SHIPPED_NAMES[language])["baseline"]
+    return TfidfBaseline.from_bytes(assets.read_verified(baseline["file"], baseline["sha256"], "sentiment"))
 
 
 # (kind, text): kinds are "positive", "negative", "neutral", "negation", "mixed".

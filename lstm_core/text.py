@@ -206,13 +206,3 @@ def sentences_for_training(text: str, language: str, user_words: Iterable[str] =
     pieces = re.split(r"(?<=[。！？!?])|(?<=\.)\s+|\n+", text)
     sentences = [tokens_for(piece, language, user_words) for piece in pieces if piece and piece.strip()]
     return [s for s in sentences if s]
-
-
-def decode_upload(data: bytes, max_bytes: int = 5_000_000) -> str:
-    """An uploaded file's text; ValueError when it is too large or not UTF-8 (a BOM is allowed)."""
-    if len(data) > max_bytes:
-        raise ValueError(f"the file is larger than {max_bytes // 1_000_000} MB")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError("the file is not UTF-8 text") from error

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lstm_core import assets, charlm_train, generate, sampling
 from lstm_core import generate_figures as figures
-from lstm_core.inputs import EmptyText, clean
+from lstm_core.inputs import EmptyText, clean, decode_upload
 from lstm_core.ui import generate as ui
 from lstm_core.ui import models
 from lstm_core.ui.i18n import long_text, pick, t
@@ -166,7 +166,7 @@ with tab_train:
         train_text = ""
         if upload is not None:
             try:
-                train_text = charlm_train.decode_upload(upload.getvalue())
+                train_text = decode_upload(upload.getvalue())
             except ValueError:
                 st.error(t("generate.upload_bad"))
     else:

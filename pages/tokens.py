@@ -1,11 +1,10 @@
 """Tokenization and embeddings: from raw text to what an LSTM eats, in Chinese and English."""
 
-import pandas as pd
 import streamlit as st
 
 from lstm_core import embedding_plots as plots
 from lstm_core import embeddings, text, tfidf, word2vec
-from lstm_core.inputs import EmptyText, clean
+from lstm_core.inputs import EmptyText, clean, decode_upload
 from lstm_core.ui import tokens as ui
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart, input_notices
@@ -178,7 +177,7 @@ def training() -> None:
             body = None
             if upload is not None:
                 try:
-                    body = text.decode_upload(upload.getvalue())
+                    body = decode_upload(upload.getvalue())
                 except ValueError:
                     st.error(t("tokens.train.not_utf8"))
         if body is not None and (body := user_text(body, TRAIN_LIMIT)) is not None:

@@ -7,7 +7,6 @@ test-artifacts/screenshots/ for a person to look at.
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys

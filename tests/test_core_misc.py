@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lstm_core import assets, interpret
-from lstm_core.cell import GateTrace, LSTMWeights
+from lstm_core.cell import GateTrace
 from lstm_core.inputs import EmptyText, clean
 from lstm_core.network import LayerTrace, Network, NetworkSpec
 from lstm_core.vocab import Vocabulary

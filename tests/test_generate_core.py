@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from lstm_core import charlm, charlm_train, generate, sampling
+from lstm_core.inputs import decode_upload
 from lstm_core.network import Network
 from lstm_core.ngram import NGramConfig, NGramModel
 from lstm_core.vocab import Vocabulary
@@ -127,10 +128,10 @@ def test_user_text_checks():
     with pytest.raises(ValueError):
         charlm_train.split_text("too short")
     with pytest.raises(ValueError):
-        charlm_train.decode_upload(bytes(range(256)) * 4)
+        decode_upload(bytes(range(256)) * 4)
     with pytest.raises(ValueError):
-        charlm_train.decode_upload(b"\x00\x01\x02\x03" * 100)
-    assert charlm_train.decode_upload("你好\r\nworld".encode("utf-8")) == "你好\nworld"
+        decode_upload(b"\x00\x01\x02\x03" * 100)
+    assert decode_upload("你好\r\nworld".encode("utf-8")) == "你好\nworld"
     train, heldout = charlm_train.split_text(TEXT)
     assert train and heldout and "\n".join(heldout) in TEXT
 

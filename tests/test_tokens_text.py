@@ -4,6 +4,7 @@ import jieba
 import pytest
 
 from lstm_core import text
+from lstm_core.inputs import decode_upload
 
 ARTICLE = "人工智能正在改变世界，它将带来巨大的机会和挑战。"
 NAME = "李小福是创新办主任也是云计算方面的专家"
@@ -98,8 +99,8 @@ def test_tag_groups():
 
 
 def test_decode_upload():
-    assert text.decode_upload("你好".encode("utf-8-sig")) == "你好"
+    assert decode_upload("你好".encode("utf-8-sig")) == "你好"
     with pytest.raises(ValueError, match="UTF-8"):
-        text.decode_upload("你好".encode("gbk"))
+        decode_upload("你好".encode("gbk"))
     with pytest.raises(ValueError, match="larger"):
-        text.decode_upload(b"x" * 11, max_bytes=10)
+        decode_upload(b"x" * 11, max_bytes=10)
