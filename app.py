@@ -15,15 +15,17 @@ def home() -> None:
     st.graphviz_chart(t("home.diagram"), width="stretch")
     st.caption(t("home.diagram_caption"))
     st.subheader(t("home.equations"))
+    names = {f: t(f"gates.field.{f}") for f in ("input_gate", "forget_gate", "candidate", "output_gate", "cell", "hidden")}
     st.latex(
         r"""\begin{aligned}
-i_t &= \sigma(W_i x_t + U_i h_{t-1} + b_i) && \text{input gate}\\
-f_t &= \sigma(W_f x_t + U_f h_{t-1} + b_f) && \text{forget gate}\\
-g_t &= \tanh(W_g x_t + U_g h_{t-1} + b_g) && \text{candidate}\\
-o_t &= \sigma(W_o x_t + U_o h_{t-1} + b_o) && \text{output gate}\\
-c_t &= f_t \odot c_{t-1} + i_t \odot g_t && \text{cell state}\\
-h_t &= o_t \odot \tanh(c_t) && \text{hidden state}
+i_t &= \sigma(W_i x_t + U_i h_{t-1} + b_i) && \text{%(input_gate)s}\\
+f_t &= \sigma(W_f x_t + U_f h_{t-1} + b_f) && \text{%(forget_gate)s}\\
+g_t &= \tanh(W_g x_t + U_g h_{t-1} + b_g) && \text{%(candidate)s}\\
+o_t &= \sigma(W_o x_t + U_o h_{t-1} + b_o) && \text{%(output_gate)s}\\
+c_t &= f_t \odot c_{t-1} + i_t \odot g_t && \text{%(cell)s}\\
+h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
 \end{aligned}"""
+        % names
     )
     st.info(t("home.article_note"))
     st.subheader(t("home.map"))

@@ -24,13 +24,12 @@ def _keep(widget_key: str, session_key: str) -> None:
     st.session_state[session_key] = st.session_state[widget_key]
 
 
-def _is_choice_widget(key: str) -> bool:
-    """True if `key` belongs to a widget whose value is matched by its label (radio,
-    select box, multiselect, segmented control, select slider).
+def _choice_options(key: str) -> list | None:
+    """The options of the radio / select widget behind `key`, or None for any other key.
 
     Streamlit has no public API for this; its widget metadata keeps the deserializer,
-    bound to a serde object that knows the options. Anything unexpected counts as a
-    choice widget, which only means its value is reset.
+    bound to a serde object that holds the options. If that ever changes, every page
+    widget is treated as a choice with no known options, which only resets it.
     """
     try:
         from streamlit.runtime.state import get_session_state
@@ -38,24 +37,36 @@ def _is_choice_widget(key: str) -> bool:
         state = get_session_state()._state
         widget_id = state._key_id_mapper.get_id_from_key(key, None)
         if widget_id is None:
-            return False  # plain session state, not a widget
+            return None  # plain session state, not a widget
         metadata = state._new_widget_state.widget_metadata.get(widget_id)
-        return metadata is None or hasattr(getattr(metadata.deserializer, "__self__", None), "options")
+        serde = getattr(getattr(metadata, "deserializer", None), "__self__", None)
+        if metadata is not None and not hasattr(serde, "options"):
+            return None  # text, slider, number, toggle: values do not depend on labels
+        return list(getattr(serde, "options", []))
     except Exception:  # an internal change in Streamlit: reset rather than break
-        return True
+        return []
 
 
 def _switch_language() -> None:
-    """Change the language and reset the pages' choice widgets.
+    """Change the language and re-send the pages' radio and select choices.
 
-    Streamlit identifies a choice in a radio or select box by its displayed label, so a
-    label translated between two runs no longer matches and the widget would come back
-    with an invalid value. Those widgets start again from their defaults; typed text,
-    sliders, and models kept in the session stay as they are.
+    Streamlit identifies a choice by its displayed label, and the browser keeps showing
+    the old label after a translation. Writing each choice back through session state
+    makes Streamlit send it again under its new label; a choice that is no longer valid
+    is dropped so its widget starts from its default. Typed text and sliders stay.
     """
     _keep("_lang_widget", "lang")
     for key in list(st.session_state.keys()):
-        if key.startswith(PAGE_PREFIXES) and _is_choice_widget(key):
+        if not key.startswith(PAGE_PREFIXES):
+            continue
+        options = _choice_options(key)
+        if options is None:
+            continue
+        value = st.session_state[key]
+        chosen = value if isinstance(value, list) else [value]
+        if options and all(v in options for v in chosen):
+            st.session_state[key] = value
+        else:
             del st.session_state[key]
 
 
