@@ -97,6 +97,13 @@ def step(
     return _finish_step(z, c_prev)
 
 
+def step_from_input_gates(
+    weights: LSTMWeights, x_gates: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`step` with x_t·W + b already computed (for a token, a row of a precomputed table)."""
+    return _finish_step(x_gates + h_prev @ weights.recurrent_kernel, c_prev)
+
+
 def _finish_step(z: np.ndarray, c_prev: np.ndarray):
     # Slices, not np.split, and one sigmoid over all gates: same numbers, far fewer
     # NumPy calls per step (this loop is the app's inference hot path).

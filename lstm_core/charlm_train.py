@@ -2,8 +2,9 @@
 
 This is Keras' classic character-level example in our shapes: cut the text into
 windows, learn to predict every next character, and after every epoch let the model
-write a few lines so one can watch it go from noise to words. The shipped models
-(`lstm_core.charlm_build`) and the page's "train your own" use the same loop.
+write a few lines so one can watch it go from noise to words. The page's "train your
+own" uses this loop; the shipped models (`lstm_core.charlm_build.fit`) train longer, with
+a validation set that stops them and picks their size.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ MIN_CHARS = 300  # less than this is too little to learn anything from
 MAX_CHARS = 300_000  # more would not finish in a lecture on 2 cores; the rest is cut
 
 
-def spec_for(embedding_dim: int, units: int, vocab_size: int) -> NetworkSpec:
-    """One LSTM layer over character embeddings, a softmax over the vocabulary at every step."""
+def spec_for(embedding_dim: int, units: int, vocab_size: int, layers: int = 1) -> NetworkSpec:
+    """LSTM layer(s) over character embeddings, a softmax over the vocabulary at every step."""
     return NetworkSpec(
         vocab_size=vocab_size,
         embedding_dim=embedding_dim,
-        units=(units,),
+        units=(units,) * layers,
         output_dim=vocab_size,
         per_step_output=True,
     )

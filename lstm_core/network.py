@@ -15,10 +15,13 @@ Weights live in a flat dict of arrays with fixed names:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 import numpy as np
 
-from lstm_core.cell import GateTrace, LSTMWeights, run_batch, sigmoid, step, trace
+from lstm_core.cell import GateTrace, LSTMWeights, run_batch, sigmoid, step, step_from_input_gates, trace
+
+MAX_TABLE_FLOATS = 8_000_000  # 32 MB; a larger token table is not worth its memory
 
 
 @dataclass(frozen=True)
@@ -187,14 +190,32 @@ class Network:
         """Zero (h, c) for every layer of a one-way network."""
         return [(np.zeros(u, np.float32), np.zeros(u, np.float32)) for u in self.spec.units]
 
+    @cached_property
+    def _input_gates_per_token(self) -> np.ndarray | None:
+        """embedding · W + b of the first layer for every token id, (V, 4H), or None.
+
+        Generation feeds one token at a time; looking its row up replaces a (E, 4H)
+        product per character (about a fifth of the step's time for the Chinese model).
+        """
+        if self.spec.input_kind != "tokens" or self.spec.bidirectional:
+            return None
+        first = self.lstm["lstm_0"]
+        if self.spec.vocab_size * first.kernel.shape[1] > MAX_TABLE_FLOATS:
+            return None
+        return self.weights["embedding"] @ first.kernel + first.bias
+
     def step(self, x_t, state: list[tuple[np.ndarray, np.ndarray]]):
         """Feed one token id (or one value vector); returns (output (K,), new state)."""
         if self.spec.bidirectional:
             raise ValueError("a bidirectional network cannot be run step by step")
-        inp = self._first_inputs(np.array([x_t]))[0]
+        table = self._input_gates_per_token
+        inp = None if table is not None else self._first_inputs(np.array([x_t]))[0]
         new_state = []
         for k, (h, c) in enumerate(state):
-            *_, c, h = step(self.lstm[f"lstm_{k}"], inp, h, c)
+            if k == 0 and table is not None:
+                *_, c, h = step_from_input_gates(self.lstm["lstm_0"], table[int(x_t)], h, c)
+            else:
+                *_, c, h = step(self.lstm[f"lstm_{k}"], inp, h, c)
             new_state.append((h, c))
             inp = h
         return self.head(inp), new_state

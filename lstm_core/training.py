@@ -75,13 +75,20 @@ def pad(sequences: list[np.ndarray], length: int | None = None, value: int = 0) 
     return out
 
 
-def build_keras(spec: NetworkSpec, sequence_length: int | None = None):
-    """The Keras model for a spec; layer names match the NumPy weight names."""
+def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: bool = True, input_dropout: float = 0.0):
+    """The Keras model for a spec; layer names match the NumPy weight names.
+
+    mask=False drops the padding mask (for inputs that are never padded, such as a
+    language model's training windows): Keras then runs the LSTM on cuDNN where a GPU
+    is present. input_dropout drops embedding values during training.
+    """
     import keras
 
     if spec.input_kind == "tokens":
         inputs = keras.Input(shape=(sequence_length,), dtype="int32", name="tokens")
-        x = keras.layers.Embedding(spec.vocab_size, spec.embedding_dim, mask_zero=True, name="embedding")(inputs)
+        x = keras.layers.Embedding(spec.vocab_size, spec.embedding_dim, mask_zero=mask, name="embedding")(inputs)
+        if input_dropout > 0:
+            x = keras.layers.Dropout(input_dropout, name="embedding_dropout")(x)
     else:
         inputs = keras.Input(shape=(sequence_length, spec.input_dim), name="values")
         x = inputs

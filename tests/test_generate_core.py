@@ -66,6 +66,41 @@ def test_steps_show_the_distribution_drawn_from():
     assert generate.clamp_length(0) == 1 and generate.clamp_length(100_000) == generate.MAX_LENGTH
 
 
+def test_inspected_steps_match_a_step_by_step_replay():
+    # 60 characters: two full inspection chunks and a partial one.
+    model = tiny_model(seed=5)
+    config = sampling.SamplingConfig(temperature=0.8, top_p=0.9, seed=7)
+    steps = list(generate.generate(model, "a ", 60, config))
+    assert "".join(s.char for s in steps) == generate.sample(model, "a ", 60, 0.8, None, 0.9, seed=7)
+    _, probs, state = generate.read_prompt(model, "a ")
+    pad = model.vocab.index["<pad>"]
+    for step in steps:
+        shaped = sampling.reshape(generate.drawable(model.vocab, probs), config)
+        ranked = [i for i in np.argsort(-probs, kind="stable") if i != pad][: generate.TOP_CANDIDATES]
+        assert step.candidates == tuple(model.vocab.tokens[i] for i in ranked)
+        np.testing.assert_allclose(step.model_probs, probs[ranked], rtol=1e-6)
+        np.testing.assert_allclose(step.drawn_probs, shaped[ranked], rtol=1e-9)
+        token_id = model.vocab.index[step.char]
+        assert step.chosen_prob == pytest.approx(shaped[token_id])
+        assert step.entropy_model == pytest.approx(sampling.entropy_bits(probs), abs=1e-6)
+        assert step.entropy_drawn == pytest.approx(sampling.entropy_bits(shaped), abs=1e-9)
+        probs, state = model.advance(state, token_id)
+
+
+def test_a_vocabulary_smaller_than_the_candidate_list():
+    vocab = charlm.char_vocabulary(["abab", "ba"])  # <pad>, <unk>, newline, a, b
+    spec = charlm_train.spec_for(4, 3, len(vocab))
+    rng = np.random.default_rng(0)
+    weights = {
+        "embedding": rng.normal(size=(len(vocab), 4)), "lstm_0/kernel": rng.normal(size=(4, 12)),
+        "lstm_0/recurrent_kernel": rng.normal(size=(3, 12)), "lstm_0/bias": np.zeros(12),
+        "dense/kernel": rng.normal(size=(3, len(vocab))), "dense/bias": np.zeros(len(vocab)),
+    }
+    model = generate.CharLanguageModel(Network(spec, weights), vocab)
+    for step in generate.generate(model, "a", 5, sampling.SamplingConfig(seed=1)):
+        assert len(step.candidates) == len(vocab) - 1 and "<pad>" not in step.candidates
+
+
 def test_unknown_and_empty_prompts_still_generate():
     model = tiny_model()
     reading, probs, _ = generate.read_prompt(model, "猫 the")
