@@ -26,18 +26,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
-import os
 import shutil
 import sys
-import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from lstm_core import assets, charlm
-from lstm_core.charlm_train import spec_for
+from lstm_core.charlm_train import fit, spec_for
 from lstm_core.network import Network
 from lstm_core.ngram import NGramConfig, NGramModel
 from lstm_core.vocab import Vocabulary
@@ -87,116 +84,6 @@ def prepare(language: str, config: charlm.CharLMConfig | None = None) -> Prepare
 
 def vocabulary_digest(vocab: Vocabulary) -> str:
     return hashlib.sha256("\x00".join(vocab.tokens).encode()).hexdigest()
-
-
-# ---------------------------------------------------------------- training
-
-
-@dataclass
-class Run:
-    """One configuration trained to its best validation epoch."""
-
-    config: charlm.CharLMConfig
-    weights: dict[str, np.ndarray]  # the best epoch's
-    log: list[dict]
-    best_epoch: int
-    best_validation_bits: float
-    seconds: float
-    hardware: str
-
-    def summary(self) -> dict:
-        return {
-            "config": asdict(self.config),
-            "best_epoch": self.best_epoch,
-            "epochs_run": len(self.log),
-            "validation_bits_per_char": self.best_validation_bits,
-            "seconds": self.seconds,
-            "hardware": self.hardware,
-            "log": self.log,
-        }
-
-
-def hardware() -> str:
-    """What Keras is running on, for the model card."""
-    import keras
-
-    backend = keras.backend.backend()
-    device, version = "CPU", ""
-    if backend == "jax":
-        import jax
-
-        version, first = jax.__version__, jax.devices()[0]
-        device = first.device_kind if first.platform != "cpu" else "CPU"
-    elif backend == "torch":
-        import torch
-
-        version = torch.__version__
-        device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "CPU"
-    elif backend == "tensorflow":
-        import tensorflow as tf
-
-        version = tf.__version__
-        gpus = tf.config.list_physical_devices("GPU")
-        device = gpus[0].name if gpus else "CPU"
-    return f"Keras {keras.__version__} on {backend} {version}, {device}, {os.cpu_count()} CPU cores"
-
-
-def fit(
-    config: charlm.CharLMConfig,
-    vocab_size: int,
-    fit_ids: np.ndarray,
-    validation_ids: np.ndarray,
-    log_to=print,
-) -> Run:
-    """Train until validation stops improving (or time runs out); keep the best epoch.
-
-    Each epoch cuts the text into windows at a different offset and shuffles them with
-    a seeded generator, so the model never sees the same window boundaries twice in a
-    row. The learning rate halves after every epoch that does not improve validation.
-    """
-    import keras
-
-    from lstm_core.training import build_keras, export_weights
-
-    keras.utils.set_random_seed(config.seed)
-    spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
-    model = build_keras(
-        replace(spec, dropout=config.dropout), config.sequence_length, mask=False, input_dropout=config.dropout
-    )
-    optimizer = keras.optimizers.Adam(config.learning_rate, clipnorm=1.0)
-    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy")
-    valid_x, valid_y = charlm.windows(validation_ids, config.sequence_length)
-    rng = np.random.default_rng(config.seed)
-    rate, best, best_epoch, stale = config.learning_rate, math.inf, 0, 0
-    weights, log = export_weights(model, spec), []
-    hw, started = hardware(), time.perf_counter()
-    log_to(f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}: {hw}")
-    for epoch in range(1, config.epochs + 1):
-        offset = int(rng.integers(config.sequence_length))
-        x, y = charlm.windows(fit_ids, config.sequence_length, offset)
-        order = rng.permutation(len(x))[: len(x) // config.batch_size * config.batch_size]
-        optimizer.learning_rate.assign(rate)
-        history = model.fit(x[order], y[order], batch_size=config.batch_size, epochs=1, shuffle=False, verbose=0)
-        valid_bits = float(model.evaluate(valid_x, valid_y, batch_size=256, verbose=0)) / math.log(2)
-        entry = {
-            "epoch": epoch,
-            "train_bits_per_char": round(float(history.history["loss"][-1]) / math.log(2), 4),
-            "validation_bits_per_char": round(valid_bits, 4),
-            "learning_rate": rate,
-            "seconds": round(time.perf_counter() - started, 1),
-        }
-        log.append(entry)
-        log_to(f"{config.language} {config.units}/{config.dropout}: {entry}")
-        if valid_bits < best - 1e-3:
-            best, best_epoch, stale = valid_bits, epoch, 0
-            weights = export_weights(model, spec)
-        else:
-            stale += 1
-            rate /= 2
-        out_of_time = config.max_seconds is not None and entry["seconds"] * (epoch + 1) / epoch > config.max_seconds
-        if stale >= config.patience or out_of_time:
-            break
-    return Run(config, weights, log, best_epoch, round(best, 4), log[-1]["seconds"], hw)
 
 
 # ---------------------------------------------------------------- evaluation and the card

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from lstm_core import assets, charlm, charlm_build
+from lstm_core import assets, charlm, charlm_build, charlm_train
 from lstm_core.charlm_train import spec_for
 from lstm_core.network import Network
 
@@ -21,7 +21,7 @@ CONFIG = charlm.CharLMConfig(
 def small_run():
     vocab = charlm.char_vocabulary(TEXT)
     fit_docs, valid_docs = charlm.validation_split(TEXT, 0.2)
-    run = charlm_build.fit(CONFIG, len(vocab), charlm.stream(vocab, fit_docs), charlm.stream(vocab, valid_docs),
+    run = charlm_train.fit(CONFIG, len(vocab), charlm.stream(vocab, fit_docs), charlm.stream(vocab, valid_docs),
                            log_to=lambda _: None)
     return vocab, valid_docs, run
 
