@@ -47,8 +47,8 @@ class CharLMConfig:
     seed: int = 0
 
 
-# The configurations tried for each language (lstm_core.charlm_build.sweep trains them all
-# and keeps the best on validation). Sizes are bounded by generation speed on a laptop:
+# The configurations tried for each language (`python -m lstm_core.charlm_build fit` trains
+# one, `select` keeps the best on validation). Sizes are bounded by generation speed on a laptop:
 # the NumPy step must write 200 characters in about 100 ms, and for Chinese the
 # 3,000-way softmax is most of that cost.
 SWEEP = {

@@ -115,12 +115,6 @@ def entropy_bits(p: np.ndarray) -> float:
 
 def draw(p: np.ndarray, rng: np.random.Generator) -> int:
     """One index drawn from a (normalised) distribution with the given generator."""
-    p = np.asarray(p, np.float64)
-    if p.min() < 0:
-        p = np.maximum(p, 0.0)
-    cumulative = np.cumsum(p)
-    if not np.isfinite(cumulative[-1]) or cumulative[-1] <= 0:
-        raise ValueError("a probability vector needs some positive mass")
-    # Scale the uniform draw by the total, so the weights need not sum to exactly 1
-    # and rounding can never land past the end.
+    cumulative = np.cumsum(normalise(p))
+    # Scale the uniform draw by the last total so rounding can never land past the end.
     return int(np.searchsorted(cumulative, rng.random() * cumulative[-1], side="right"))
