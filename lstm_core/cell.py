@@ -93,8 +93,7 @@ def step(
     weights: LSTMWeights, x_t: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """One step of the cell; returns (i, f, g, o, c, h). Works on (H,) or (B, H) states."""
-    z = x_t @ weights.kernel + h_prev @ weights.recurrent_kernel + weights.bias  # (..., 4H)
-    return _finish_step(z, c_prev)
+    return step_from_input_gates(weights, x_t @ weights.kernel + weights.bias, h_prev, c_prev)
 
 
 def step_from_input_gates(

@@ -257,17 +257,15 @@ def finish(outs: list[Path], folder: Path = assets.ASSETS) -> None:
     """
     records = [(out, json.loads((out / "runs.json").read_text())) for out in outs]
     for language in charlm.SWEEP:
-        chosen_runs = [
-            (out, next(r for r in record["runs"] if r["index"] == record["chosen"][language] and r["config"]["language"] == language))
-            for out, record in records if language in record["chosen"]
-        ]
-        if not chosen_runs:
+        tried, selected = [], []  # every run of this language; each round's selected one
+        for out, record in records:
+            mine = [r for r in record["runs"] if r["config"]["language"] == language]
+            tried += mine
+            selected += [(out, r) for r in mine if r["index"] == record["chosen"].get(language)]
+        if not selected:
             continue
-        out, chosen = min(chosen_runs, key=lambda pair: pair[1]["validation_bits_per_char"])
-        tried = sorted(
-            (r for _, record in records for r in record["runs"] if r["config"]["language"] == language),
-            key=lambda r: r["index"],
-        )
+        out, chosen = min(selected, key=lambda pair: pair[1]["validation_bits_per_char"])
+        tried.sort(key=lambda r: r["index"])
         prepared = prepare(language, charlm.CharLMConfig(**chosen["config"]))
         if vocabulary_digest(prepared.vocab) != chosen["vocabulary_sha256"]:
             raise ValueError(f"{language}: the corpus no longer gives the vocabulary the run was trained with")

@@ -82,6 +82,18 @@ def bench_models() -> None:
         print(f"  trained {card['epochs_run']} epoch(s), {card['training_seconds']:.0f} s on {card['training_hardware']}")
 
 
+def rerun_ms(at, slider_key: str, values) -> list[float]:
+    """Milliseconds of each page rerun after setting the slider to each value in turn."""
+    times = []
+    for value in values:
+        at.slider(key=slider_key).set_value(value)
+        started = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - started) * 1000)
+        assert not at.exception, at.exception
+    return times
+
+
 def bench_page() -> None:
     from streamlit.testing.v1 import AppTest
 
@@ -89,21 +101,10 @@ def bench_page() -> None:
     at.run()
     at.switch_page("pages/generate.py")
     at.run()
-    times = []
-    for temperature in (0.5, 0.9, 1.3, 0.3, 1.1, 0.7, 1.5, 0.6):
-        at.slider(key="generate_temperature").set_value(temperature)
-        started = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - started) * 1000)
-        assert not at.exception, at.exception
+    times = rerun_ms(at, "generate_temperature", (0.5, 0.9, 1.3, 0.3, 1.1, 0.7, 1.5, 0.6))
     print(f"page rerun after a temperature move (AppTest, 200 characters regenerated): "
           f"median {statistics.median(times):.0f} ms, min {min(times):.0f} ms, max {max(times):.0f} ms over {len(times)}")
-    picks = []
-    for picked in (5, 50, 120, 180, 20, 90, 150, 60):
-        at.slider(key="generate_pick").set_value(picked)
-        started = time.perf_counter()
-        at.run()
-        picks.append((time.perf_counter() - started) * 1000)
+    picks = rerun_ms(at, "generate_pick", (5, 50, 120, 180, 20, 90, 150, 60))
     print(f"page rerun after picking another character (nothing regenerated): "
           f"median {statistics.median(picks):.0f} ms over {len(picks)}")
 
