@@ -67,6 +67,15 @@ def model_curves(key: str) -> dict:
     }
 
 
+def distributed_run() -> dict:
+    """One device against two mirrored logical CPUs on the tiny task, in a fresh process."""
+    from dataclasses import asdict
+
+    from lstm_core.compress.distributed import TinyTask, in_fresh_process
+
+    return {"task": asdict(TinyTask()), **in_fresh_process(TinyTask())}
+
+
 def build(folder: Path = assets.ASSETS, keys: tuple[str, ...] = SHIPPED_KEYS) -> dict:
     """Compute every curve and write `<folder>/compression.json` (`python -m lstm_core.build compression`)."""
     started = time.perf_counter()
@@ -93,6 +102,7 @@ def build(folder: Path = assets.ASSETS, keys: tuple[str, ...] = SHIPPED_KEYS) ->
         "timing": {"steps": TIMING_STEPS, "repeats": TIMING_REPEATS, "what": "Network.trace of a fixed "
                    "input, fastest of the repeats, divided by the steps", "machine": machine()},
         "models": models,
+        "distributed": distributed_run(),
         "build_seconds": round(time.perf_counter() - started, 1),
     }
     folder.mkdir(parents=True, exist_ok=True)
