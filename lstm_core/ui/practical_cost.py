@@ -151,9 +151,10 @@ def quantization_section(key: str, model: dict) -> None:
     st.subheader(t("practical.quant.header"))
     st.markdown(long_text("practical_quantization"))
     options = [p["bits"] for p in model["quantized"]]
-    kind = {b: t("practical.quant.float") if b >= 16 else t("practical.quant.int") for b in options}
-    bits = st.select_slider(t("practical.quant.bits"), options, value=8, key="practical_bits",
-                            format_func=lambda b: t("practical.quant.option", bits=b, kind=kind[b]),
+    # Labels made now, in this run's language (a format_func calling t() later could see another).
+    labels = {b: t("practical.quant.option", bits=b, kind=t("practical.quant.float" if b >= 16 else "practical.quant.int"))
+              for b in options}
+    bits = st.select_slider(t("practical.quant.bits"), options, value=8, key="practical_bits", format_func=labels.get,
                             help=t("practical.quant.bits_help"))
     point = next(p for p in model["quantized"] if p["bits"] == bits)
     st.success(t("practical.quant.result", size=f"{point['bytes'] / 1000:,.1f}",
@@ -220,9 +221,10 @@ def cost_tab() -> None:
         return
     st.subheader(t("practical.cost.header"))
     cost_table(card)
-    keys = list(card["models"])
+    titles = {key: title_of(key) for key in card["models"]}  # in this run's language
+    keys = list(titles)
     key = st.selectbox(t("practical.prune.model"), keys, index=keys.index("sentiment_en") if "sentiment_en" in keys else 0,
-                       format_func=title_of, key="practical_model", help=t("practical.prune.model_help"))
+                       format_func=titles.get, key="practical_model", help=t("practical.prune.model_help"))
     cells_table(key)
     pruning_section(key, card["models"][key])
     quantization_section(key, card["models"][key])

@@ -45,11 +45,16 @@ def test_quantized_model_can_be_opened_on_the_gates_page(page):
     assert "charlm_en_8bit" in at.session_state["gates_session_models"]
 
 
-def test_chinese(page):
-    at = page
-    at.session_state["lang"] = "zh"
+def test_chinese():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = "zh"  # what the sidebar's language switch sets
+    at.run()
+    at.switch_page("pages/practical.py")
     at.run()
     assert not at.exception and at.title[0].value == "让 LSTM 走向实用"
+    at.selectbox(key="practical_model").set_value("charlm_zh").run()
     first = metric_values(at)
     at.slider(key="practical_sparsity").set_value(20).run()
     assert not at.exception and metric_values(at) != first
+    assert any("门值最大变化" in i.value for i in at.info)
+    assert any("比 float32 小" in s.value for s in at.success)
