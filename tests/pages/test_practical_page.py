@@ -43,6 +43,11 @@ def test_quantized_model_can_be_opened_on_the_gates_page(page):
     at.button(key="practical_open").click().run()
     assert not at.exception
     assert "charlm_en_8bit" in at.session_state["gates_session_models"]
+    at.switch_page("pages/gates.py")
+    at.run()
+    at.selectbox(key="gates_model").set_value("charlm_en_8bit").run()
+    assert not at.exception, at.exception
+    assert any("bits per character" in s.value for s in at.success)  # traced through the int8 model
 
 
 def test_chinese():
