@@ -28,12 +28,13 @@ TARGETS = {"accuracy": (0.005, 0.01), "bits_per_char": (0.03, 0.05), "mase": (0.
 
 
 def change(metric: str, base: float, value: float) -> tuple[str, float]:
-    """The change as printed (points, bits, or % of MASE) and its size against the target's unit."""
+    """The change as printed (points, bits, or % of MASE) and how much worse it is, in the target's unit
+    (negative when the compressed model is better: that never misses a target)."""
     if metric == "accuracy":
-        return f"{100 * (value - base):+.2f} pts", abs(value - base)
+        return f"{100 * (value - base):+.2f} pts", base - value
     if metric == "mase":
-        return f"{100 * (value / base - 1):+.1f}%", abs(value / base - 1)
-    return f"{value - base:+.4f}", abs(value - base)
+        return f"{100 * (value / base - 1):+.1f}%", value / base - 1
+    return f"{value - base:+.4f}", value - base
 
 
 def bench_models() -> None:
