@@ -63,3 +63,20 @@ def test_chinese():
     assert not at.exception and metric_values(at) != first
     assert any("门值最大变化" in i.value for i in at.info)
     assert any("比 float32 小" in s.value for s in at.success)
+
+
+def test_every_string_has_both_languages_with_the_same_placeholders():
+    import string
+
+    from lstm_core.ui.strings.practical import STRINGS
+
+    def fields(text):
+        return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+    for key, entry in STRINGS.items():
+        assert key.startswith("practical.") and set(entry) == {"en", "zh"}, key
+        assert entry["en"].strip() and entry["zh"].strip(), key
+        assert fields(entry["en"]) == fields(entry["zh"]), key
+    for name in ("practical_cost_intro", "practical_pruning", "practical_quantization", "practical_distributed"):
+        for lang in ("en", "zh"):
+            assert (Path(APP).parent / "assets" / "text" / f"{name}.{lang}.md").read_text(encoding="utf-8").strip()
