@@ -18,14 +18,33 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_core.archive import ArchiveError, Limits, check_npz, open_zip, read_member
 from lstm_core.network import Network, NetworkSpec
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # a model zip larger than this is refused unread
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # a model zip larger than this is refused unread
+# The largest shipped model has 2.6 M weights (10 MB as float32); a trained one is smaller.
+WEIGHT_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20)
+UPLOAD_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20, members=8)
+MAX_TEXT_MEMBER = 2 * 2**20  # a vocabulary or other text file inside a model zip
 
 
 class AssetError(ValueError):
     """A model file is missing, altered, or not what a model card says."""
+
+
+# Asset name prefix -> the `python -m lstm_core.build` name that writes it.
+BUILT_BY = {
+    "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
+    "word_vectors_": "word_vectors", "charlm_": "language_models",
+}
+
+
+def rebuild_hint(name: str) -> str:
+    """The command that rebuilds the asset `name` (a file name or stem)."""
+    stem = Path(name).stem
+    build = next((b for prefix, b in BUILT_BY.items() if stem.startswith(prefix)), "")
+    return f"python -m lstm_core.build {build}".rstrip()
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -39,11 +58,19 @@ def weights_to_bytes(weights: dict[str, np.ndarray], dtype=np.float16) -> bytes:
     return buffer.getvalue()
 
 
-def weights_from_bytes(data: bytes) -> dict[str, np.ndarray]:
+def weights_from_bytes(data: bytes, expected: dict[str, tuple[int, ...]] | None = None) -> dict[str, np.ndarray]:
+    """The arrays of an `.npz`, checked (sizes, dtypes, `expected` shapes) before unpacking."""
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
-            return {k: archive[k].astype(np.float32) for k in archive.files}
-    except (ValueError, OSError, zipfile.BadZipFile) as error:
+        with check_npz(data, expected, WEIGHT_LIMITS) as archive:
+            return {
+                info.filename.removesuffix(".npy"): np.load(
+                    io.BytesIO(read_member(archive, info.filename)), allow_pickle=False
+                ).astype(np.float32)
+                for info in archive.infolist()
+            }
+    except ArchiveError as error:
+        raise AssetError(f"not a valid weights archive: {error}") from error
+    except (ValueError, OSError) as error:
         raise AssetError(f"not a valid weights archive: {error}") from error
 
 
@@ -73,23 +100,29 @@ def save_model(name: str, network: Network, card: dict, folder: Path = ASSETS, d
 
 
 def read_card(name: str, folder: Path = ASSETS) -> dict:
+    """A shipped model card; a missing or damaged one is an AssetError naming the rebuild."""
     path = folder / f"{name}.json"
     if not path.is_file():
-        raise AssetError(f"no model card {path.name} in {folder}; rebuild with `python -m lstm_core.build`")
-    return json.loads(path.read_text(encoding="utf-8"))
+        raise AssetError(f"no model card {path.name}; rebuild it with `{rebuild_hint(name)}`")
+    try:
+        card = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise AssetError(f"the model card {path.name} is damaged ({error.__class__.__name__}); rebuild it with `{rebuild_hint(name)}`") from error
+    if not isinstance(card, dict):
+        raise AssetError(f"the model card {path.name} is not a JSON object; rebuild it with `{rebuild_hint(name)}`")
+    return card
 
 
-def read_verified(filename: str, sha256: str | None, rebuild: str = "", folder: Path = ASSETS) -> bytes:
-    """An asset file's bytes, refused unless they match the SHA-256 its card records.
-
-    rebuild: the `lstm_core.build` name that writes the file, for the error message.
-    """
+def read_verified(filename: str, sha256: str | None, folder: Path = ASSETS) -> bytes:
+    """An asset file's bytes, refused unless they match the SHA-256 its card records."""
     path = folder / filename
+    if Path(filename).name != filename:
+        raise AssetError(f"{filename!r} is not a file name inside the assets folder")
     if not path.is_file():
-        raise AssetError(f"{path.name} is missing; rebuild with `python -m lstm_core.build {rebuild}`".rstrip())
+        raise AssetError(f"{path.name} is missing; rebuild it with `{rebuild_hint(filename)}`")
     data = path.read_bytes()
     if sha256_bytes(data) != sha256:
-        raise AssetError(f"{path.name} does not match the SHA-256 in its model card")
+        raise AssetError(f"{path.name} does not match the SHA-256 in its model card; rebuild it with `{rebuild_hint(filename)}`")
     return data
 
 
@@ -103,9 +136,10 @@ def network_from(card: dict, data: bytes) -> Network:
 def _build_network(card: dict, data: bytes) -> Network:
     try:
         spec = NetworkSpec.from_dict(card["architecture"])
-    except (KeyError, TypeError) as error:
+        expected = spec.weight_shapes()
+    except (KeyError, TypeError, ValueError) as error:
         raise AssetError(f"the model card has no valid architecture: {error}") from error
-    weights = weights_from_bytes(data)
+    weights = weights_from_bytes(data, expected)
     try:
         return Network(spec, weights)
     except (KeyError, ValueError) as error:
@@ -133,30 +167,45 @@ def to_zip(network: Network, card: dict, extra: dict[str, str] | None = None) ->
 
 
 def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
-    """Read a zip written by `to_zip`; anything else is refused with a clear message."""
+    """Read a zip written by `to_zip`; anything else is refused with a clear message.
+
+    Every size is checked before anything is unpacked, the inner weights.npz included.
+    """
     if len(data) > MAX_UPLOAD_BYTES:
         raise AssetError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
-        raise AssetError("not a zip file written by LSTM Lab") from error
-    with archive:
-        names = set(archive.namelist())
-        if not {"weights.npz", "card.json"} <= names:
-            raise AssetError("the zip needs weights.npz and card.json")
-        total = sum(info.file_size for info in archive.infolist())
-        if total > 4 * MAX_UPLOAD_BYTES:
-            raise AssetError("the zip unpacks to more than we accept")
-        try:
-            card = json.loads(archive.read("card.json").decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise AssetError(f"card.json is not valid JSON: {error}") from error
-        if not isinstance(card, dict):
-            raise AssetError("card.json must hold a JSON object")
-        extra = {}
-        for name in names - {"weights.npz", "card.json"}:
-            try:
-                extra[name] = archive.read(name).decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise AssetError(f"{name} is not UTF-8 text") from error
-        return network_from(card, archive.read("weights.npz")), card, extra
+        with open_zip(data, UPLOAD_LIMITS) as archive:
+            names = set(archive.namelist())
+            if not {"weights.npz", "card.json"} <= names:
+                raise AssetError("the zip needs weights.npz and card.json")
+            card = _card_from(read_member(archive, "card.json"))
+            extra = {}
+            for info in archive.infolist():
+                if info.filename in ("weights.npz", "card.json"):
+                    continue
+                if info.file_size > MAX_TEXT_MEMBER:
+                    raise AssetError(f"{info.filename} is larger than {MAX_TEXT_MEMBER // 2**20} MB")
+                try:
+                    extra[info.filename] = read_member(archive, info.filename).decode("utf-8")
+                except UnicodeDecodeError as error:
+                    raise AssetError(f"{info.filename} is not UTF-8 text") from error
+            weights = read_member(archive, "weights.npz")
+    except ArchiveError as error:
+        raise AssetError(str(error)) from error
+    return network_from(card, weights), card, extra
+
+
+def _card_from(data: bytes) -> dict:
+    """An uploaded card: a JSON object whose title, if any, is {"en": text, "zh": text}."""
+    try:
+        card = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise AssetError(f"card.json is not valid JSON: {error}") from error
+    if not isinstance(card, dict):
+        raise AssetError("card.json must hold a JSON object")
+    title = card.get("display_title")
+    if title is not None and not (
+        isinstance(title, dict) and isinstance(title.get("en"), str) and all(isinstance(v, str) for v in title.values())
+    ):
+        raise AssetError("display_title in card.json must map language codes to text")
+    return card

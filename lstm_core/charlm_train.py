@@ -17,6 +17,7 @@ from typing import Callable
 
 import numpy as np
 
+from lstm_core.budget import RecurrentWork
 from lstm_core import charlm
 from lstm_core.generate import CharLanguageModel, sample
 from lstm_core.network import Network, NetworkSpec
@@ -220,6 +221,12 @@ class UserTrainConfig:
     learning_rate: float = 5e-3  # high, and kept: few epochs, we want visible progress
     max_vocab_size: int = 600  # Chinese text uses many characters; rarer ones become <unk>
     seed: int = 0
+
+    def work(self, characters: int) -> RecurrentWork:
+        """The run's size for the server's work budget (`lstm_core.budget`)."""
+        windows = max(1, min(characters, MAX_CHARS) // self.sequence_length)
+        return RecurrentWork(windows, self.sequence_length, self.embedding_dim, (self.units,), self.epochs,
+                             outputs_per_step=self.max_vocab_size, batch_size=self.batch_size)
 
 
 @dataclass(frozen=True)

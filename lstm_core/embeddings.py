@@ -90,7 +90,7 @@ def load_word_vectors(language: str, folder: Path = ASSETS) -> KeyedVectors:
     name = asset_name(language)
     card = read_card(name, folder)
     filename = card.get("weights_file", f"{name}.npz")
-    return vectors_from_bytes(read_verified(filename, card.get("weights_sha256"), "word_vectors", folder))
+    return vectors_from_bytes(read_verified(filename, card.get("weights_sha256"), folder))
 
 
 def word_vector_card(language: str, folder: Path = ASSETS) -> dict:
@@ -122,9 +122,12 @@ class Analogy:
     answers: tuple[Neighbour, ...]  # nearest to a - b + c, inputs excluded
 
 
+MAX_PROBE_LENGTH = 40  # characters of an unknown word compared with the vocabulary
+
+
 def close_words(kv: KeyedVectors, word: str, n: int = 5) -> list[str]:
     """Known words that look like `word`: shared characters for Chinese, spelling for the rest."""
-    word = word.strip()
+    word = word.strip()[:MAX_PROBE_LENGTH]
     if not word:
         return []
     if any("\u4e00" <= ch <= "\u9fff" for ch in word):

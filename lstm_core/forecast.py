@@ -19,6 +19,7 @@ from typing import Callable
 
 import numpy as np
 
+from lstm_core.budget import RecurrentWork
 from lstm_core.ensemble import merge_members, split_members
 from lstm_core.network import Network, NetworkSpec
 from lstm_core.windows import Scaler, Transform, check_window, make_windows
@@ -94,6 +95,11 @@ class ForecastConfig:
                 raise ValueError(f"{name} must be at least 1")
         if not 0 < self.validation < 0.5:
             raise ValueError("validation must be a fraction between 0 and 0.5")
+
+    def work(self, values: int) -> RecurrentWork:
+        """The run's size for the server's work budget (`lstm_core.budget`): one window per value."""
+        return RecurrentWork(values, self.window, 1, (self.units,) * self.layers, self.epochs * self.members,
+                             batch_size=self.batch_size)
 
     @property
     def transform(self) -> Transform:

@@ -57,6 +57,27 @@ class NetworkSpec:
     def from_dict(cls, data: dict) -> "NetworkSpec":
         return cls(**{**data, "units": tuple(data["units"])})
 
+    def weight_shapes(self) -> dict[str, tuple[int, ...]]:
+        """The shape of every weight array this architecture needs, by name.
+
+        Uploads are checked against it before any array is decompressed.
+        """
+        shapes: dict[str, tuple[int, ...]] = {}
+        width = self.input_dim
+        if self.input_kind == "tokens":
+            shapes["embedding"] = (self.vocab_size, self.embedding_dim)
+            width = self.embedding_dim
+        directions = ("_forward", "_backward") if self.bidirectional else ("",)
+        for k, units in enumerate(self.units):
+            for direction in directions:
+                shapes[f"lstm_{k}{direction}/kernel"] = (width, 4 * units)
+                shapes[f"lstm_{k}{direction}/recurrent_kernel"] = (units, 4 * units)
+                shapes[f"lstm_{k}{direction}/bias"] = (4 * units,)
+            width = units * len(directions)
+        shapes["dense/kernel"] = (width, self.output_dim)
+        shapes["dense/bias"] = (self.output_dim,)
+        return shapes
+
     def layer_names(self) -> list[str]:
         """Names of the LSTM weight groups, in the order the input meets them."""
         names = []

@@ -19,6 +19,7 @@ from sklearn.manifold import TSNE
 from threadpoolctl import threadpool_limits
 
 Method = Literal["pca", "tsne"]
+TSNE_MAX_WORDS = 1_000  # about 1.5 s on one core; t-SNE grows faster than linearly and cannot be stopped
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ def project(words: Sequence[str], vectors: np.ndarray, config: ProjectionConfig 
         return Projection(tuple(words), coordinates, config, tuple(float(v) for v in pca.explained_variance_ratio_))
     if len(words) < 5:
         raise ValueError("t-SNE needs at least 5 words")
+    if len(words) > TSNE_MAX_WORDS:
+        raise ValueError(f"t-SNE takes at most {TSNE_MAX_WORDS:,} words here; use PCA for more")
     # Cosine distances suit word vectors; perplexity must stay below the number of
     # points, so cap it for small sets.
     tsne = TSNE(

@@ -211,7 +211,7 @@ def load_baseline(language: str):
     from lstm_core.baseline import TfidfBaseline
 
     baseline = assets.read_card(SHIPPED_NAMES[language])["baseline"]
-    return TfidfBaseline.from_bytes(assets.read_verified(baseline["file"], baseline["sha256"], "sentiment"))
+    return TfidfBaseline.from_bytes(assets.read_verified(baseline["file"], baseline["sha256"]))
 
 
 # (kind, text): kinds are "positive", "negative", "neutral", "negation", "mixed".

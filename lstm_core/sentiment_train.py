@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from lstm_core import assets
+from lstm_core.budget import RecurrentWork
 from lstm_core.network import Network, NetworkSpec
 from lstm_core.sentiment import TOKEN_UNITS, Metrics, SentimentClassifier, evaluate, tokenize
 from lstm_core.sentiment_data import SentimentData
@@ -56,6 +57,13 @@ class SentimentConfig:
             raise ValueError(f"token_unit must be one of {TOKEN_UNITS}")
         if not 0 <= self.dropout < 1:
             raise ValueError("dropout must be at least 0 and below 1")
+
+    def work(self, examples: int) -> RecurrentWork:
+        """The run's size for the server's work budget (`lstm_core.budget`)."""
+        return RecurrentWork(
+            examples, self.max_length, self.embedding_dim, (self.units,) * self.layers, self.epochs,
+            directions=2 if self.bidirectional else 1, batch_size=self.batch_size,
+        )
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ import numpy as np
 
 MAX_CSV_BYTES = 20 * 1024 * 1024  # larger uploads are refused before parsing
 MAX_ROWS = 100_000  # a teaching LSTM has no use for more; refusing keeps the server responsive
+MAX_ABS_VALUE = 1e12  # larger values overflow squared errors and scaling in float32
+DATE_SAMPLE = 200  # rows read when guessing which columns hold dates
 MAX_VALUES = 3_000  # longer series keep their most recent part, so live training stays in seconds
 
 
@@ -182,12 +184,28 @@ def date_columns(table) -> list[str]:
     for column in table.columns:
         if str(column) in numeric:
             continue
+        sample = table[column].dropna().head(DATE_SAMPLE)  # guessing a format per cell is slow
+        if sample.empty:
+            continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pandas warns when it has to guess a format per cell
-            dates = pd.to_datetime(table[column], errors="coerce", format="mixed")
+            dates = pd.to_datetime(sample, errors="coerce", format="mixed")
         if dates.notna().mean() >= 0.8:
             found.append(str(column))
     return found
+
+
+def _refuse_extreme(values) -> None:
+    """Refuse inf, -inf and numbers too large for the model's arithmetic, naming their rows."""
+    numbers = values.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        bad = np.flatnonzero(~np.isnan(numbers) & ~(np.abs(numbers) <= MAX_ABS_VALUE))
+    if len(bad):
+        rows = ", ".join(str(i + 2) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")  # row 1 is the header
+        raise ValueError(
+            f"{len(bad)} value(s) are infinite or larger than {MAX_ABS_VALUE:g} in absolute value "
+            f"(CSV rows {rows}); fix or remove them"
+        )
 
 
 def parse_csv(data: bytes, value_column: str | None = None, date_column: str | None = None) -> ParsedCSV:
@@ -211,6 +229,7 @@ def parse_csv(data: bytes, value_column: str | None = None, date_column: str | N
         raise ValueError(f"there is no column {value_column!r}")
     notes: list[tuple[str, dict]] = []
     values = pd.to_numeric(table[value_column], errors="coerce")
+    _refuse_extreme(values)
     text_cells = int((values.isna() & table[value_column].notna()).sum())
     if text_cells == len(table):
         raise ValueError(f"column {value_column!r} holds no numbers")

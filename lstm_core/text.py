@@ -146,11 +146,26 @@ def guess_language(text: str) -> str:
 
 # ---------------------------------------------------------------- tags and keywords
 
+HMM_WORK_LIMIT = 100  # characters of HMM decoding per request (under 1 s); more: tag without it
+TAG_LIMIT = 2_000  # characters tagged and searched for keywords; the chips show more
+
 
 @dataclass(frozen=True)
 class Keyword:
     word: str
     weight: float  # TF-IDF: tf x idf; TextRank: PageRank score scaled so the top word is 1
+
+
+def hmm_work(text: str) -> int:
+    """How many characters of `text` jieba's part-of-speech HMM does not know.
+
+    posseg's Viterbi search tries every one of its 256 states on a Chinese character
+    missing from its emission table, about 8 ms a character (random or very rare text),
+    against well under 0.1 ms for a character it knows. Pages compare this count with
+    `HMM_WORK_LIMIT` before asking for tags or TextRank keywords with the HMM on.
+    """
+    known = jieba.posseg.char_state_tab_P
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fd5" and ch not in known)
 
 
 def pos_tags(text: str, hmm: bool = True, user_words: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -159,8 +174,19 @@ def pos_tags(text: str, hmm: bool = True, user_words: Iterable[str] = ()) -> lis
     return [(pair.word, pair.flag) for pair in pairs if pair.word.strip()]
 
 
+class _WithoutHMM:
+    """A posseg tokenizer whose `cut` never runs the HMM (TextRank calls `cut(text)` only)."""
+
+    def __init__(self, pos_tokenizer: jieba.posseg.POSTokenizer) -> None:
+        self.pos_tokenizer = pos_tokenizer
+
+    def cut(self, text: str):
+        return self.pos_tokenizer.cut(text, HMM=False)
+
+
 def keywords(
-    text: str, method: Literal["tfidf", "textrank"] = "tfidf", top: int = 10, user_words: Iterable[str] = ()
+    text: str, method: Literal["tfidf", "textrank"] = "tfidf", top: int = 10, user_words: Iterable[str] = (),
+    hmm: bool = True,
 ) -> list[Keyword]:
     """Keywords with their weights, by jieba.analyse's TF-IDF or TextRank, on a private tokenizer."""
     words = normalize_user_words(user_words)
@@ -170,7 +196,8 @@ def keywords(
         found = extractor.extract_tags(text, topK=top, withWeight=True)
     elif method == "textrank":
         extractor = jieba.analyse.TextRank()
-        extractor.tokenizer = extractor.postokenizer = _pos_tokenizer(words)
+        pos = _pos_tokenizer(words)
+        extractor.tokenizer = extractor.postokenizer = pos if hmm else _WithoutHMM(pos)
         found = extractor.textrank(text, topK=top, withWeight=True)
     else:
         raise ValueError(f"method must be 'tfidf' or 'textrank', not {method!r}")

@@ -25,11 +25,14 @@ session.take_query_params(titles)
 if st.session_state.get("gates_model") not in titles:
     st.session_state["gates_model"] = next(iter(titles))
     session.reset_text()
-key = st.selectbox(
+key, model = session.open_model(st.session_state["gates_model"], titles)  # a damaged one falls back
+if key != st.session_state["gates_model"]:
+    st.session_state["gates_model"] = key
+    session.reset_text()
+st.selectbox(
     t("gates.model"), list(titles), format_func=lambda k: pick(titles[k]),
     key="gates_model", on_change=session.reset_text, help=t("gates.model_help"),
 )
-model = session.get_model(key)
 help_text = t("gates.numbers_help") if model.input_kind == "numbers" else t("gates.text_help")
 text = st.text_area(t("gates.text"), key="gates_text", height=100, help=help_text)
 

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from lstm_core import assets, sentiment, sentiment_figures as figures
-from lstm_core.imdb import MAX_REVIEWS, ImdbError, load as load_imdb
+from lstm_core.budget import OverBudget
+from lstm_core.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.inputs import EmptyText, clean
 from lstm_core.sentiment_train import SentimentConfig
 from lstm_core.ui import sentiment as session
@@ -130,7 +131,8 @@ dataset = d1.selectbox(
     key=f"sentiment_dataset_{language}", help=t("sentiment.dataset_help"),  # follows the model picked above
 )
 if dataset == "imdb":
-    d2.text_input(t("sentiment.imdb_path"), key="sentiment_imdb_path", help=t("sentiment.imdb_path_help", limit=MAX_REVIEWS))
+    d2.file_uploader(t("sentiment.imdb_file"), type=["npz", "zip"], key="sentiment_imdb_file", help=t("sentiment.imdb_file_help", limit=MAX_REVIEWS))
+    d2.file_uploader(t("sentiment.imdb_index"), type=["json"], key="sentiment_imdb_index", help=t("sentiment.imdb_index_help"))
 elif dataset == "reviews":
     d2.radio(
         t("sentiment.token_unit"), sentiment.TOKEN_UNITS, index=sentiment.TOKEN_UNITS.index(DEFAULTS.token_unit), horizontal=True,
@@ -168,13 +170,15 @@ if start:
             token_unit=st.session_state.get("sentiment_token_unit", DEFAULTS.token_unit) if dataset == "reviews" else DEFAULTS.token_unit,
         )
         if dataset == "imdb":
-            data = load_imdb(st.session_state.get("sentiment_imdb_path", ""), seed=int(seed))
+            data = session.imdb(st.session_state.get("sentiment_imdb_file"), st.session_state.get("sentiment_imdb_index"), int(seed))
         else:
             with st.spinner(t("sentiment.preparing")):
                 data = session.dataset(dataset, int(seed))
         session.start(data, config)
     except ImdbError as error:
         st.error(t("sentiment.imdb_error", reason=error))
+    except OverBudget as error:
+        st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
     except ValueError as error:
         st.error(t("sentiment.bad_settings", reason=error))
 session.advance(progress_slot, curves_slot, draw_curves)

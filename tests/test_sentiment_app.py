@@ -65,7 +65,7 @@ def test_bad_training_settings_and_imdb_path():
     at.button(key="sentiment_train").click().run()
     assert not at.exception and at.error
     at.selectbox(key="sentiment_dataset_en").set_value("imdb").run()
-    at.text_input(key="sentiment_imdb_path").input("/no/such/imdb.npz").run()
+    assert not [w for w in at.text_input if w.key == "sentiment_imdb_path"]  # no server paths
     at.number_input(key="sentiment_epochs").set_value(1).run()
     at.button(key="sentiment_train").click().run()
     assert not at.exception

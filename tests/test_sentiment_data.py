@@ -1,5 +1,6 @@
 """Sentiment data: deduplication, conflicting labels, leak-free stratified splits, IMDB loader."""
 
+import io
 import json
 import zipfile
 
@@ -57,61 +58,79 @@ def test_tweets_three_classes_repaired_and_split():
 WORDS = {"the": 1, "movie": 2, "great": 3, "awful": 4, "plot": 5}
 
 
-def _write_npz(path, x_train, y_train, x_test, y_test):
+def _npz_bytes(x_train, y_train, x_test, y_test) -> bytes:
     arrays = {
         "x_train": np.array(x_train, dtype=object), "y_train": np.array(y_train),
         "x_test": np.array(x_test, dtype=object), "y_test": np.array(y_test),
     }
-    np.savez(path, **arrays)
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
 
 
-def test_imdb_npz_with_word_index(tmp_path):
+def _zip_bytes(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_imdb_npz_with_word_index():
     x_train = [[1, 2, 3], [1, 2, 4], [2, 3, 3], [5, 4], [1, 5, 3], [4, 4, 2]] * 2
     y_train = [1, 0, 1, 0, 1, 0] * 2
-    _write_npz(tmp_path / "imdb.npz", [list(x) + [10 + i] for i, x in enumerate(x_train)], y_train, [[3, 2], [4, 5]], [1, 0])
-    (tmp_path / "imdb_word_index.json").write_text(json.dumps(WORDS))
-    data = imdb.load(tmp_path / "imdb.npz", seed=0)
+    data = _npz_bytes([list(x) + [10 + i] for i, x in enumerate(x_train)], y_train, [[3, 2], [4, 5]], [1, 0])
+    data = imdb.load(data, json.dumps(WORDS).encode(), seed=0)
     assert data.classes == ("negative", "positive") and data.language == "en"
     assert data.test.texts == ("great movie", "awful plot")
     assert len(data.train) + len(data.validation) == 12
     assert not set(data.train.texts) & set(data.test.texts)
 
 
-def test_imdb_npz_without_index_uses_rank_tokens(tmp_path):
-    _write_npz(tmp_path / "imdb.npz", [[7, 8], [9, 8], [7, 7], [9, 9]] * 3, [1, 0, 1, 0] * 3, [[7]], [1])
-    data = imdb.load(tmp_path / "imdb.npz")
+def test_imdb_npz_without_index_uses_rank_tokens():
+    data = imdb.load(_npz_bytes([[7, 8], [9, 8], [7, 7], [9, 9]] * 3, [1, 0, 1, 0] * 3, [[7]], [1]))
     assert data.test.texts == ("w7",)
 
 
-def test_imdb_folder(tmp_path):
+def test_imdb_zipped_folder():
+    files = {}
     for part in ("train", "test"):
         for sentiment, word in (("pos", "great"), ("neg", "awful")):
-            folder = tmp_path / "aclImdb" / part / sentiment
-            folder.mkdir(parents=True)
             for i in range(6 if part == "train" else 2):
-                (folder / f"{i}_7.txt").write_text(f"A {word} film<br />number {i} {part}")
-    data = imdb.load(tmp_path / "aclImdb")
+                files[f"aclImdb/{part}/{sentiment}/{i}_7.txt"] = f"A {word} film<br />number {i} {part}".encode()
+    data = imdb.load(_zip_bytes(files))
     assert len(data.test) == 4
     assert "<br />" not in data.train.texts[0]
     assert sorted(np.unique(data.train.labels).tolist()) == [0, 1]
 
 
-def test_imdb_bad_paths(tmp_path):
-    with pytest.raises(imdb.ImdbError, match="nothing at"):
-        imdb.load(tmp_path / "missing.npz")
-    with pytest.raises(imdb.ImdbError):
-        imdb.load("")
-    (tmp_path / "junk.npz").write_bytes(b"not a zip")
-    with pytest.raises(imdb.ImdbError):
-        imdb.load(tmp_path / "junk.npz")
-    with pytest.raises(imdb.ImdbError, match="missing"):
-        imdb.load(tmp_path)  # a folder without train/pos
-    np.savez(tmp_path / "partial.npz", x_train=np.arange(3))
+def test_imdb_bad_uploads():
+    with pytest.raises(imdb.ImdbError, match="upload"):
+        imdb.load(b"")
+    with pytest.raises(imdb.ImdbError, match="neither"):
+        imdb.load(b"not a zip")
+    with pytest.raises(imdb.ImdbError, match="no train/neg"):
+        imdb.load(_zip_bytes({"readme.txt": b"hello"}))  # a zip without train/neg
+    buffer = io.BytesIO()
+    np.savez(buffer, x_train=np.arange(3))
     with pytest.raises(imdb.ImdbError, match="lacks"):
-        imdb.load(tmp_path / "partial.npz")
+        imdb.load(buffer.getvalue())
+    with pytest.raises(imdb.ImdbError, match="word index"):
+        imdb.load(_npz_bytes([[1]], [1], [[1]], [1]), b"[1, 2]")
 
 
-def test_imdb_refuses_pickled_code(tmp_path):
+def test_imdb_bomb_refused_before_unpacking():
+    """A member declaring more than the limit is refused from the zip directory alone."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("x_train.npy", "w", force_zip64=True) as member:
+            for _ in range(80):
+                member.write(bytes(2**20))
+    with pytest.raises(imdb.ImdbError, match="at most"):
+        imdb.load(buffer.getvalue())
+
+
+def test_imdb_refuses_pickled_code():
     """An object array that would run code on unpickling is refused, not executed."""
     import os
     import pickle
@@ -125,8 +144,6 @@ def test_imdb_refuses_pickled_code(tmp_path):
     import io
     buffer = io.BytesIO()
     np.lib.format.write_array_header_1_0(buffer, header)
-    with zipfile.ZipFile(tmp_path / "evil.npz", "w") as archive:
-        for name in ("x_train", "y_train", "x_test", "y_test"):
-            archive.writestr(f"{name}.npy", buffer.getvalue() + payload)
+    data = _zip_bytes({f"{name}.npy": buffer.getvalue() + payload for name in ("x_train", "y_train", "x_test", "y_test")})
     with pytest.raises(imdb.ImdbError, match="refusing"):
-        imdb.load(tmp_path / "evil.npz")
+        imdb.load(data)

@@ -10,6 +10,7 @@ import streamlit as st
 from lstm_core import blas, charlm, charlm_train, generate
 from lstm_core import generate_figures as figures
 from lstm_core.assets import AssetError
+from lstm_core.budget import OverBudget, check_training
 from lstm_core.ngram import NGramConfig, NGramModel
 from lstm_core.ui.i18n import t
 from lstm_core.ui.style import chart
@@ -54,8 +55,8 @@ def model_choices() -> list[str]:
         try:
             shipped_model(language)
             keys.append(f"charlm_{language}")
-        except AssetError:  # missing or altered weights: the page says so instead of failing
-            pass
+        except AssetError as error:  # missing or altered weights: say which, keep the other
+            st.error(t("generate.model_failed", language=t(f"generate.language.{language}"), reason=error))
     return keys + (["generate_user"] if USER_KEY in st.session_state else [])
 
 
@@ -126,6 +127,11 @@ def run_training(text: str, config: charlm_train.UserTrainConfig) -> None:
         train_docs, heldout_docs = charlm_train.split_text(text)
     except ValueError:
         st.error(t("generate.too_short", n=charlm_train.MIN_CHARS, got=len(text.strip())))
+        return
+    try:
+        check_training(config.work(len(text)), [t("generate.units"), t("generate.epochs")])
+    except OverBudget as error:
+        st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
         return
     bar = st.progress(0.0, text=t("generate.progress", epoch=1, epochs=config.epochs))
     curve, latest = st.empty(), st.empty()

@@ -144,22 +144,60 @@ def show_user_vectors() -> None:
     )
 
 
+MAX_MAP_WORDS = 2_000  # words typed for one map; more are cut (a map of 15,000 labels helps nobody)
+MAX_SUGGESTED = 10  # unknown words that get a warning with close known words (each costs a scan)
+
+
+def custom_words(kv, typed: str) -> list[str]:
+    """The typed words that have vectors, in order; the rest get a warning (work capped)."""
+    asked = list(dict.fromkeys(typed.split()))
+    if len(asked) > MAX_MAP_WORDS:
+        st.info(t("tokens.vec.custom_cut", count=len(asked), limit=MAX_MAP_WORDS))
+        asked = asked[:MAX_MAP_WORDS]
+    missing = [w for w in asked if w not in kv.key_to_index]
+    if missing:
+        unknown(embeddings.UnknownWords({w: embeddings.close_words(kv, w) for w in missing[:MAX_SUGGESTED]}))
+        if len(missing) > MAX_SUGGESTED:
+            st.caption(t("tokens.vec.more_unknown", count=len(missing) - MAX_SUGGESTED))
+    return [w for w in asked if w in kv.key_to_index]
+
+
 def unknown(error: embeddings.UnknownWords) -> None:
     """A warning per unknown word, with the close words the vocabulary does have."""
     for word, close in error.suggestions.items():
         st.warning(t("tokens.vec.unknown", word=word, close="、".join(close) if close else "—"))
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _tags_and_keywords(value: str, hmm: bool, user_words: tuple[str, ...]):
+    """POS tags and both keyword lists, computed once per text and setting."""
+    tags = text.pos_tags(value, hmm, user_words)
+    found = {method: text.keywords(value, method, 8, user_words, hmm) for method in ("tfidf", "textrank")}
+    return tags, found
+
+
 def tags_and_keywords(value: str, hmm: bool, user_words: tuple[str, ...]) -> None:
-    """POS tags (with their coarse class) beside TF-IDF and TextRank keywords with weights."""
+    """POS tags (with their coarse class) beside TF-IDF and TextRank keywords with weights.
+
+    Work budget: at most `text.TAG_LIMIT` characters, and the HMM only while the text
+    has few characters it does not know (each of those costs it about 8 ms).
+    """
+    if len(value) > text.TAG_LIMIT:
+        st.caption(t("tokens.seg.tag_cut", limit=text.TAG_LIMIT))
+        value = value[: text.TAG_LIMIT]
+    unknown = text.hmm_work(value)
+    if hmm and unknown > text.HMM_WORK_LIMIT:
+        st.caption(t("tokens.seg.hmm_off", unknown=unknown, limit=text.HMM_WORK_LIMIT))
+        hmm = False
+    pairs, found = _tags_and_keywords(value, hmm, user_words)
     tags_col, keys_col = st.columns(2)
     word, tag, group = t("tokens.col.word"), t("tokens.col.tag"), t("tokens.col.group")
-    tags = pd.DataFrame(text.pos_tags(value, hmm, user_words), columns=[word, tag])
+    tags = pd.DataFrame(pairs, columns=[word, tag])
     tags[group] = [t(f"tokens.group.{tag_group(x)}") for x in tags[tag]]
     tags_col.markdown(f"**{t('tokens.seg.pos')}**")
     tags_col.dataframe(tags, hide_index=True, height=300)
     columns = [
-        pd.Series([f"{k.word}  {k.weight:.3f}" for k in text.keywords(value, method, 8, user_words)], name=t(f"tokens.kw.{method}"))
+        pd.Series([f"{k.word}  {k.weight:.3f}" for k in found[method]], name=t(f"tokens.kw.{method}"))
         for method in ("tfidf", "textrank")
     ]
     keys_col.markdown(f"**{t('tokens.seg.keywords')}**")
