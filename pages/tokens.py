@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lstm_core import embedding_plots as plots
-from lstm_core import embeddings, text, tfidf, word2vec
-from lstm_core.inputs import EmptyText, clean, decode_upload
+from lstm_core.embeddings import embedding_plots as plots
+from lstm_core.embeddings import word2vec, word_vectors
+from lstm_core.text import segmentation as text, tfidf
+from lstm_core.text.inputs import EmptyText, clean, decode_upload
 from lstm_core.ui import tokens as ui
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart, input_notices
@@ -127,10 +128,10 @@ def vectors() -> None:
         asked = list(dict.fromkeys(custom.split()))
         words = [w for w in asked if w in kv.key_to_index]
         if len(words) < len(asked):
-            ui.unknown(embeddings.UnknownWords({w: embeddings.close_words(kv, w) for w in asked if w not in kv.key_to_index}))
+            ui.unknown(word_vectors.UnknownWords({w: word_vectors.close_words(kv, w) for w in asked if w not in kv.key_to_index}))
     search = st.text_input(t("tokens.vec.search"), key=f"tokens_search_{source}", help=t("tokens.vec.search_help")).strip()
     if search and search not in kv.key_to_index:
-        ui.unknown(embeddings.UnknownWords({search: embeddings.close_words(kv, search)}))
+        ui.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
     elif search and search not in words:
         words = words + [search]
     if len(words) < 5:

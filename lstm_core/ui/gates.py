@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import registry
-from lstm_core.interpret import saturation
+from lstm_core.gates import registry
+from lstm_core.gates.interpret import saturation
 from lstm_core.ui import loaders
 from lstm_core.ui.models import session_models
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import assets, sentiment, sentiment_data
+from lstm_core.nn import assets
+from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
 from lstm_core.ui.models import add
@@ -47,7 +48,7 @@ def request_stop() -> None:
 
 def start(data: sentiment_data.SentimentData, config) -> None:
     """Prepare the data and a fresh model; `advance` then trains it epoch by epoch."""
-    from lstm_core.sentiment_train import EpochTrainer, prepare
+    from lstm_core.sentiment.sentiment_train import EpochTrainer, prepare
 
     st.session_state.pop(STOP, None)
     with st.spinner(t("sentiment.preparing")):
@@ -56,7 +57,7 @@ def start(data: sentiment_data.SentimentData, config) -> None:
 
 def advance(progress_slot, curves_slot, draw_curves) -> None:
     """Run the next epoch of the session's training job, or finish it."""
-    from lstm_core.sentiment_train import finish
+    from lstm_core.sentiment.sentiment_train import finish
 
     job = st.session_state.get(JOB)
     if job is None:
