@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from lstm_core import gate_figures, interpret
-from lstm_core.inputs import EmptyText, clean
-from lstm_core.gate_figures import PANELS
+from lstm_core.gates import gate_figures, interpret
+from lstm_core.gates.gate_figures import PANELS
+from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates as session
 from lstm_core.ui.i18n import pick, t
 from lstm_core.ui.style import chart, input_notices

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lstm_core import embedding_plots as plots
-from lstm_core import embeddings, projection, text, tfidf, word2vec
-from lstm_core.assets import AssetError
-from lstm_core.inputs import EmptyText, clean, decode_upload
+from lstm_core.embeddings import embedding_plots as plots
+from lstm_core.embeddings import projection, word2vec, word_vectors as embeddings
+from lstm_core.nn.assets import AssetError
+from lstm_core.text import segmentation as text, tfidf
+from lstm_core.text.inputs import EmptyText, clean, decode_upload
 from lstm_core.ui import tokens as ui
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart, input_notices
@@ -132,7 +133,7 @@ def vectors() -> None:
         words = ui.custom_words(kv, custom)
     search = st.text_input(t("tokens.vec.search"), key=f"tokens_search_{source}", help=t("tokens.vec.search_help")).strip()
     if search and search not in kv.key_to_index:
-        ui.unknown(embeddings.UnknownWords({search: embeddings.close_words(kv, search)}))
+        ui.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
     elif search and search not in words:
         words = words + [search]
     if method == "tsne" and len(words) > projection.TSNE_MAX_WORDS:

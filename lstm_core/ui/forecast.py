@@ -12,14 +12,15 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from lstm_core.assets import AssetError
-from lstm_core.budget import OverBudget, check_training
-from lstm_core import assets, series
-from lstm_core.baselines import StatForecast, describe, stat_forecast
-from lstm_core.forecast import Forecaster, ForecastConfig, combine, fit_forecaster, naive, naive_one_step
-from lstm_core.forecast_eval import Comparison, compare
-from lstm_core.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
-from lstm_core.forecast_plots import loss_figure
+from lstm_core.forecast import series
+from lstm_core.forecast.forecast_eval import Comparison, compare
+from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
+from lstm_core.forecast.forecast_plots import loss_figure
+from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, combine, fit_forecaster, naive, naive_one_step
+from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
+from lstm_core.nn import assets
+from lstm_core.nn.assets import AssetError
+from lstm_core.nn.budget import OverBudget, check_training
 from lstm_core.ui import models
 from lstm_core.ui.i18n import pick, t
 from lstm_core.ui.style import chart

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import registry
-from lstm_core.assets import AssetError
-from lstm_core.interpret import saturation
+from lstm_core.gates import registry
+from lstm_core.gates.interpret import saturation
+from lstm_core.nn.assets import AssetError
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import pick, t
 from lstm_core.ui.models import session_models

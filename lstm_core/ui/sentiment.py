@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import assets, sentiment, sentiment_data
-from lstm_core.budget import check_training
+from lstm_core.nn import assets
+from lstm_core.nn.budget import check_training
+from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
 from lstm_core.ui.models import add
@@ -44,7 +45,7 @@ def dataset(name: str, seed: int) -> sentiment_data.SentimentData:
 
 def imdb(file, index_file, seed: int) -> sentiment_data.SentimentData:
     """IMDB from the page's two uploaders (the word index is optional)."""
-    from lstm_core.imdb import load
+    from lstm_core.sentiment.imdb import load
 
     data = file.getvalue() if file is not None else b""
     return load(data, index_file.getvalue() if index_file is not None else None, seed=seed)
@@ -57,7 +58,7 @@ def request_stop() -> None:
 
 def start(data: sentiment_data.SentimentData, config) -> None:
     """Prepare the data and a fresh model; `advance` then trains it epoch by epoch."""
-    from lstm_core.sentiment_train import EpochTrainer, prepare
+    from lstm_core.sentiment.sentiment_train import EpochTrainer, prepare
 
     settings = [t(f"sentiment.{name}") for name in ("epochs", "max_length", "units", "layers", "bidirectional")]
     check_training(config.work(len(data.train)), settings)
@@ -68,7 +69,7 @@ def start(data: sentiment_data.SentimentData, config) -> None:
 
 def advance(progress_slot, curves_slot, draw_curves) -> None:
     """Run the next epoch of the session's training job, or finish it."""
-    from lstm_core.sentiment_train import finish
+    from lstm_core.sentiment.sentiment_train import finish
 
     job = st.session_state.get(JOB)
     if job is None:

@@ -9,9 +9,10 @@ from typing import Sequence
 import pandas as pd
 import streamlit as st
 
-from lstm_core import corpora, embeddings, projection, text, word2vec
-from lstm_core.embedding_plots import analogy_figure, loss_curve, neighbour_bars
-from lstm_core.text import tag_group
+from lstm_core.embeddings import projection, word2vec, word_vectors
+from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
+from lstm_core.text import corpora, segmentation as text
+from lstm_core.text.segmentation import tag_group
 from lstm_core.ui.i18n import t
 from lstm_core.ui.style import chart
 
@@ -34,12 +35,12 @@ def chips(tokens: Sequence[str], marked: frozenset[str] = frozenset()) -> str:
 @st.cache_resource(show_spinner=False)
 def shipped_vectors(language: str):
     """The shipped KeyedVectors (read-only, shared by all sessions)."""
-    return embeddings.load_word_vectors(language)
+    return word_vectors.load_word_vectors(language)
 
 
 @st.cache_data(show_spinner=False)
 def shipped_card(language: str) -> dict:
-    return embeddings.word_vector_card(language)
+    return word_vectors.word_vector_card(language)
 
 
 def vectors_for(source: str):
@@ -82,7 +83,7 @@ def example_corpus(name: str, sentences: int) -> list[list[str]]:
     """The first `sentences` sentences of an installed corpus, tokenized."""
     if name == "peoples_daily":
         return corpora.peoples_daily_sentences()[:sentences]
-    from lstm_core.text import english_tokens
+    from lstm_core.text.segmentation import english_tokens
 
     texts = corpora.tweets()["text"].drop_duplicates().head(sentences)
     return [english_tokens(text) for text in texts]
@@ -101,7 +102,7 @@ def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, lang
 
     st.session_state["tokens_stop"] = False
     result = word2vec.train_word2vec(sentences, config, on_epoch=on_epoch, should_stop=lambda: st.session_state.get("tokens_stop", False))
-    data = embeddings.vectors_to_bytes(result.vectors)
+    data = word_vectors.vectors_to_bytes(result.vectors)
     st.session_state[USER_VECTORS] = {
         "vectors": result.vectors,
         "fingerprint": hashlib.sha256(data).hexdigest()[:16],
@@ -211,8 +212,8 @@ def neighbours_block(kv, source: str, default: str) -> None:
     probe = word_col.text_input(t("tokens.vec.word"), value=default, key=f"tokens_probe_{source}", help=t("tokens.vec.word_help"))
     top = top_col.slider(t("tokens.vec.top"), 3, 30, 10, key="tokens_top", help=t("tokens.vec.top_help"))
     try:
-        found = embeddings.neighbours(kv, probe.strip(), top)
-    except embeddings.UnknownWords as error:
+        found = word_vectors.neighbours(kv, probe.strip(), top)
+    except word_vectors.UnknownWords as error:
         unknown(error)
         return
     chart(neighbour_bars(found, (t("tokens.axis.cosine"), t("tokens.col.word"))), key="tokens_neighbours")
@@ -234,8 +235,8 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
         st.info(t("tokens.vec.analogy_missing"))
         return
     try:
-        result = embeddings.analogy(kv, a, b, c, top=5)
-    except embeddings.UnknownWords as error:
+        result = word_vectors.analogy(kv, a, b, c, top=5)
+    except word_vectors.UnknownWords as error:
         unknown(error)
         return
     answers = "、".join(f"{n.word} ({n.similarity:.2f})" for n in result.answers)
