@@ -79,7 +79,7 @@ with st.expander(t("why.memory.table")):
     st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
 
 st.subheader(t("why.memory.live"))
-epochs = st.slider(t("why.memory.epochs"), 1, 12, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help"))
+epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help"))
 b1, b2 = st.columns(2)
 running = session.JOB in st.session_state
 if b1.button(t("why.memory.train"), key="why_train", type="primary", disabled=running):

@@ -1,7 +1,7 @@
 """The article's section 1.3 equations, run as written, beside the standard LSTM cell.
 
 With f_t, i_t, o_t the usual sigmoid gates and g_t = tanh(W_c[h_{t-1}, x_t] + b_c),
-the article writes (see /work/shared/DATA.md, quoted in the page's text):
+the article writes (quoted exactly on the page):
 
     forget = sigmoid(f_t * c_{t-1})
     input  = sigmoid(i_t) * g_t
