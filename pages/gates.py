@@ -7,6 +7,7 @@ from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates as session
+from lstm_core.ui import saliency_view
 from lstm_core.ui.i18n import pick, t
 from lstm_core.ui.style import chart, input_notices
 
@@ -84,7 +85,7 @@ else:
 order = [int(u) for u in interpret.unit_order(getattr(gates, sort_field), sort_by, span)]
 shown = order[:top_n]
 
-tabs = st.tabs([t(f"gates.tab.{name}") for name in ("heatmaps", "text", "step", "saturation", "search")])
+tabs = st.tabs([t(f"gates.tab.{name}") for name in ("heatmaps", "text", "step", "saturation", "search")] + [t("why.saliency.tab")])
 with tabs[0]:
     st.caption(t("gates.heatmaps_caption"))
     panels = st.multiselect(
@@ -149,6 +150,9 @@ with tabs[4]:
             )
         else:
             st.info(t("gates.no_matches"))
+
+with tabs[5]:
+    saliency_view.show(model, traced, key)
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next' if key == 'brackets' else 'gates.try_next_other')}")

@@ -20,6 +20,7 @@ BUILDERS: dict[str, str] = {
     "sentiment": "lstm_core.build.sentiment_build:build",
     "word_vectors": "lstm_core.build.embedding_build:build",
     "language_models": "lstm_core.build.charlm_build:build",
+    "why_memory": "lstm_core.build.why_build:build",
 }
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from lstm_core.nn.archive import ArchiveError, Limits, check_npz, open_zip, read_member
 from lstm_core.nn.network import Network, NetworkSpec
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # a model zip larger than this is refused unread
 # The largest shipped model has 2.6 M weights (10 MB as float32); a trained one is smaller.
 WEIGHT_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20)
@@ -36,7 +36,7 @@ class AssetError(ValueError):
 # Asset name prefix -> the `python -m lstm_core.build` name that writes it.
 BUILT_BY = {
     "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
-    "word_vectors_": "word_vectors", "charlm_": "language_models",
+    "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory",
 }
 
 

@@ -185,3 +185,66 @@ def run_batch(
         hidden = np.take_along_axis(hidden, rev[:, :, None], axis=1)
         hidden = np.where((np.arange(steps)[None, :] < lengths[:, None])[:, :, None], hidden, 0.0)
     return hidden, h
+
+
+@dataclass(frozen=True)
+class LSTMGradients:
+    """Gradients of a loss with respect to everything one layer's pass depended on."""
+
+    inputs: np.ndarray  # (T, D) dL/dx_t
+    kernel: np.ndarray  # (D, 4H)
+    recurrent_kernel: np.ndarray  # (H, 4H)
+    bias: np.ndarray  # (4H,)
+    h0: np.ndarray  # (H,) dL/dh_0
+    c0: np.ndarray  # (H,) dL/dc_0
+
+
+def backward(
+    weights: LSTMWeights,
+    inputs: np.ndarray,
+    d_hidden: np.ndarray,
+    initial_state: tuple[np.ndarray, np.ndarray] | None = None,
+    gates: GateTrace | None = None,
+) -> LSTMGradients:
+    """Backpropagation through time for one sequence (after karpathy's min-char-rnn).
+
+    d_hidden: (T, H), dL/dh_t for every step's hidden output (zeros where the loss does
+    not look). gates: the forward trace of these inputs, if already at hand (it is
+    recomputed otherwise). Walking the steps from last to first, the gradient reaching
+    h_t is d_hidden[t] plus what flows back from step t+1; the cell state carries its
+    own gradient, multiplied by f_t at each step: the path an LSTM keeps open.
+    """
+    inputs = np.asarray(inputs, dtype=weights.kernel.dtype)
+    gates = gates if gates is not None else trace(weights, inputs, initial_state)
+    steps, units = gates.hidden.shape
+    if d_hidden.shape != (steps, units):
+        raise ValueError(f"d_hidden must be ({steps}, {units}), got {d_hidden.shape}")
+    if initial_state is None:
+        h0 = c0 = np.zeros(units, dtype=inputs.dtype)
+    else:
+        h0, c0 = (np.asarray(s, dtype=inputs.dtype).reshape(units) for s in initial_state)
+    h_prev = np.vstack([h0, gates.hidden[:-1]])  # (T, H)
+    c_prev = np.vstack([c0, gates.cell[:-1]])  # (T, H)
+    i, f, g, o = gates.input_gate, gates.forget_gate, gates.candidate, gates.output_gate
+    tanh_c = np.tanh(gates.cell)
+    d_z = np.empty((steps, 4 * units), dtype=inputs.dtype)  # dL/d(pre-activations), order i, f, g, o
+    dh_next = np.zeros(units, dtype=inputs.dtype)
+    dc_next = np.zeros(units, dtype=inputs.dtype)
+    recurrent_t = weights.recurrent_kernel.T  # (4H, H)
+    for t in range(steps - 1, -1, -1):
+        dh = d_hidden[t] + dh_next
+        dc = dh * o[t] * (1.0 - tanh_c[t] ** 2) + dc_next
+        d_z[t, :units] = dc * g[t] * i[t] * (1.0 - i[t])  # through i_t = sigmoid(.)
+        d_z[t, units : 2 * units] = dc * c_prev[t] * f[t] * (1.0 - f[t])  # f_t
+        d_z[t, 2 * units : 3 * units] = dc * i[t] * (1.0 - g[t] ** 2)  # g_t = tanh(.)
+        d_z[t, 3 * units :] = dh * tanh_c[t] * o[t] * (1.0 - o[t])  # o_t
+        dh_next = d_z[t] @ recurrent_t
+        dc_next = dc * f[t]
+    return LSTMGradients(
+        inputs=d_z @ weights.kernel.T,
+        kernel=inputs.T @ d_z,
+        recurrent_kernel=h_prev.T @ d_z,
+        bias=d_z.sum(axis=0),
+        h0=dh_next,
+        c0=dc_next,
+    )

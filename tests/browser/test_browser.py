@@ -100,6 +100,7 @@ def fill_and_enter(field, text):
 # The main control of each page, used as a student would.
 ACTIONS = {
     "home": lambda page: page.get_by_text("中文").first.click(),
+    "why": lambda page: fill_and_enter(page.get_by_role("textbox", name="Input for the bracket counter"), "((((a)b"),
     "tokens": lambda page: type_into(page, 0, "小明在北京大学读书，他喜欢机器学习。"),
     "sentiment": lambda page: type_into(page, 0, "The flight was not good at all, really disappointed."),
     "forecast": lambda page: page.get_by_text("recursive, whole test part").click(),

@@ -27,7 +27,7 @@ from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text import segmentation
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _zip(files: dict[str, bytes]) -> bytes:

@@ -9,6 +9,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "放大字体和图表，适合投影。",
     },
     "common.page.home": {"en": "Home", "zh": "首页"},
+    "common.page.why": {"en": "Why an LSTM", "zh": "为什么用 LSTM"},
     "common.page.tokens": {"en": "Tokens & embeddings", "zh": "分词与词向量"},
     "common.page.sentiment": {"en": "Sentiment", "zh": "情感分析"},
     "common.page.forecast": {"en": "Forecasting", "zh": "时间序列预测"},
