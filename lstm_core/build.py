@@ -20,6 +20,7 @@ BUILDERS: dict[str, str] = {
     "sentiment": "lstm_core.sentiment_build:build",
     "word_vectors": "lstm_core.embedding_build:build",
     "language_models": "lstm_core.charlm_build:build",
+    "gan": "lstm_core.gan.build:build",
 }
 
 
