@@ -43,10 +43,13 @@ class GeneratorTraceable:
 
     gan: NumericGan = field(repr=False)
     key: str = "gan_sine_generator"
-    title = {"en": "GAN generator: sine windows", "zh": "GAN 生成器：正弦窗口"}
+    title: dict[str, str] = field(default_factory=lambda: {"en": "GAN generator: sine windows", "zh": "GAN 生成器：正弦窗口"})
     input_kind: str = "numbers"
     default_text: str = "7"
-    max_steps: int = 24
+    max_steps: int = 24  # the noise has one step per generated value
+
+    def __post_init__(self) -> None:
+        self.max_steps = self.gan.window
 
     def trace_text(self, text: str) -> ModelTrace:
         values = parse_numbers(text)
@@ -74,7 +77,7 @@ class DiscriminatorTraceable:
 
     gan: NumericGan = field(repr=False)
     key: str = "gan_sine_discriminator"
-    title = {"en": "GAN discriminator: sine windows", "zh": "GAN 判别器：正弦窗口"}
+    title: dict[str, str] = field(default_factory=lambda: {"en": "GAN discriminator: sine windows", "zh": "GAN 判别器：正弦窗口"})
     input_kind: str = "numbers"
     max_steps: int = 400
 
