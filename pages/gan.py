@@ -67,9 +67,9 @@ b2.button(t("common.stop"), key="gan_stop", on_click=session.request_stop, disab
 progress_slot, live_slot = st.empty(), st.empty()
 
 
-def draw(history: dict, generated: np.ndarray) -> None:
-    """The two losses so far and a row of generated windows beside real ones."""
-    real_rows = session.windows(family).validation[: session.GRID]
+def draw(run_family: str, history: dict, generated: np.ndarray) -> None:
+    """The two losses so far and a row of generated windows beside real ones of the family trained on."""
+    real_rows = session.windows(run_family).validation[: session.GRID]
     with live_slot.container():
         left, right = st.columns(2)
         with left:
@@ -88,7 +88,7 @@ session.advance(progress_slot, draw)
 
 result = st.session_state.get(session.RESULT)
 if result is not None:
-    draw(result.history, result.gan.sample(session.GRID, seed=0))
+    draw(result.family, result.history, result.gan.sample(session.GRID, seed=0))
     if result.stopped:
         st.warning(t("gan.stopped", epochs=result.epochs_run))
     st.success(t("gan.finished", epochs=result.epochs_run, seconds=result.seconds, family=t(f"gan.family.{result.family}")))

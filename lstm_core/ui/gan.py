@@ -104,7 +104,7 @@ def advance(progress_slot, draw) -> None:
                                        text=t("gan.progress", epoch=epoch, epochs=epochs, step=done, steps=total))
 
         job.run_epoch(on_step)
-        draw(job.history, job.gan().sample(GRID, seed=epoch))
+        draw(job.config.family, job.history, job.gan().sample(GRID, seed=epoch))
         if job.epochs_run < epochs:
             st.rerun()
     finish(job, stopped)
