@@ -4,8 +4,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lstm_core import assets
-from lstm_core.gan import GanConfig, FAMILIES, figures
+from lstm_core.gan import FAMILIES, GanConfig
+from lstm_core.gan import gan_figures as figures
+from lstm_core.nn import assets
 from lstm_core.ui import gan as session
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart

@@ -6,7 +6,7 @@ the same draw at every step (what the whole window should look like: its period,
 its phase), the last `step_noise` channels a fresh draw per step (its wiggles).
 Discriminator: a window (T, 1) -> LSTM -> dense -> sigmoid, the probability "real".
 The text GAN uses the same shapes with one-hot characters instead of values.
-Keras trains them (`lstm_core.gan.training`); the app runs them here.
+Keras trains them (`lstm_core.gan.adversarial`); the app runs them here.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.cell import run_batch
-from lstm_core.network import Network, NetworkSpec
+from lstm_core.nn.cell import run_batch
+from lstm_core.nn.network import Network, NetworkSpec
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core import assets
-from lstm_core.forecast_models import parse_numbers
-from lstm_core.gan.build import NAME
-from lstm_core.gan.data import SineConfig, sine_windows
+from lstm_core.forecast.forecast_models import parse_numbers
+from lstm_core.build.gan_build import NAME
+from lstm_core.gan.families import SineConfig, sine_windows
 from lstm_core.gan.models import NumericGan
-from lstm_core.network import Network, NetworkSpec
-from lstm_core.registry import ModelTrace
+from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn import assets
+from lstm_core.nn.network import Network, NetworkSpec
 
 MAX_SEED = 2**31 - 1
 

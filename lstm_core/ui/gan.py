@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from lstm_core.gan import GanConfig, NumericGan, Scores, data, fit_ar, pca_map, score
+from lstm_core.gan import GanConfig, NumericGan, Scores, fit_ar, pca_map, score
+from lstm_core.gan import families as data
 from lstm_core.gan import shipped as shipped_gan
 from lstm_core.ui.i18n import t
 from lstm_core.ui.models import add
@@ -55,7 +56,7 @@ def shipped_map() -> dict:
 @st.cache_data(show_spinner=False)
 def gradient_norms() -> dict[str, float | None]:
     """The gradient reaching a text generator through argmax, sampling and Gumbel-softmax."""
-    from lstm_core.gan.training import gradient_check
+    from lstm_core.gan.adversarial import gradient_check
 
     return gradient_check()
 
@@ -80,7 +81,7 @@ def request_stop() -> None:
 
 def start(config: GanConfig) -> None:
     """A fresh generator and discriminator on the chosen family; `advance` trains them."""
-    from lstm_core.gan.training import GanTrainer
+    from lstm_core.gan.adversarial import GanTrainer
 
     st.session_state.pop(STOP, None)
     st.session_state.pop(RESULT, None)
@@ -165,7 +166,7 @@ def text_results(results: dict) -> None:
     gan_share, lm_share = results["gan"]["valid_share"], results["language_model"]["valid_share"]
     st.markdown(t("gan.text_verdict", gan=gan_share, lm=lm_share, random=results["random"]["valid_share"],
                   language=results["language"]))
-    from lstm_core.gan.text import is_valid
+    from lstm_core.gan.text_gan import is_valid
 
     for column, name in zip(st.columns(3), names):
         shown = "\n".join(f"{'✓' if is_valid(w) else '✗'} {w}" for w in results[name]["samples"][:12])

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from lstm_core.gan import collapsed, discriminative_score, fit_ar, predictive_score, spread_ratio
-from lstm_core.gan.data import SineConfig, load_co2, load_sine, sine_windows
+from lstm_core.gan.families import SineConfig, load_co2, load_sine, sine_windows
 from lstm_core.gan.scores import lagged, mean_pairwise_distance, score, window_features
 
 

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from lstm_core import registry
-from lstm_core.gan import data, fit_ar, score
+from lstm_core.gan import families as data, fit_ar, score
 from lstm_core.gan.shipped import load
+from lstm_core.gates import registry
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lstm_core.gan import text
+from lstm_core.gan import text_gan as text
 
 
 def test_validity_known_answers():
