@@ -26,7 +26,7 @@ MAX_SEED = 2**31 - 1
 def load(folder: Path = assets.ASSETS) -> tuple[NumericGan, dict]:
     """The shipped GAN and its card, the weights checked against the card's SHA-256."""
     card = assets.read_card(NAME, folder)
-    data = assets.read_verified(card["weights_file"], card.get("weights_sha256"), "gan", folder)
+    data = assets.read_verified(card["weights_file"], card.get("weights_sha256"), folder)
     weights = assets.weights_from_bytes(data)
     networks = []
     for part in ("generator", "discriminator"):
