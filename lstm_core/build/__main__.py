@@ -21,6 +21,7 @@ BUILDERS: dict[str, str] = {
     "word_vectors": "lstm_core.build.embedding_build:build",
     "language_models": "lstm_core.build.charlm_build:build",
     "why_memory": "lstm_core.build.why_build:build",
+    "gan": "lstm_core.build.gan_build:build",
 }
 
 
