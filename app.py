@@ -36,12 +36,14 @@ h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
 
 PAGES = [
     st.Page(home, title=t("common.page.home"), icon=":material/home:", default=True, url_path="home"),
+    st.Page("pages/why.py", title=t("common.page.why"), icon=":material/help:", url_path="why"),
     st.Page("pages/tokens.py", title=t("common.page.tokens"), icon=":material/translate:", url_path="tokens"),
     st.Page("pages/sentiment.py", title=t("common.page.sentiment"), icon=":material/sentiment_satisfied:", url_path="sentiment"),
     st.Page("pages/forecast.py", title=t("common.page.forecast"), icon=":material/timeline:", url_path="forecast"),
     st.Page("pages/generate.py", title=t("common.page.generate"), icon=":material/edit_note:", url_path="generate"),
     st.Page("pages/gates.py", title=t("common.page.gates"), icon=":material/biotech:", url_path="gates"),
     st.Page("pages/practical.py", title=t("common.page.practical"), icon=":material/speed:", url_path="practical"),
+    st.Page("pages/gan.py", title=t("common.page.gan"), icon=":material/compare_arrows:", url_path="gan"),
 ]
 
 single_thread_blas()

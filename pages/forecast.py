@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from lstm_core import series
-from lstm_core.forecast import ForecastConfig
-from lstm_core.forecast_models import split_of
-from lstm_core.forecast_plots import forecast_figure, framing_figure
+from lstm_core.forecast import series
+from lstm_core.forecast.forecast_models import split_of
+from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure
+from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.ui import forecast as ui
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart

@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from lstm_core import gate_figures, interpret
-from lstm_core.inputs import EmptyText, clean
-from lstm_core.gate_figures import PANELS
+from lstm_core.gates import gate_figures, interpret
+from lstm_core.gates.gate_figures import PANELS
+from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates as session
+from lstm_core.ui import saliency_view
 from lstm_core.ui.i18n import pick, t
 from lstm_core.ui.style import chart, input_notices
 
@@ -25,11 +26,14 @@ session.take_query_params(titles)
 if st.session_state.get("gates_model") not in titles:
     st.session_state["gates_model"] = next(iter(titles))
     session.reset_text()
-key = st.selectbox(
+key, model = session.open_model(st.session_state["gates_model"], titles)  # a damaged one falls back
+if key != st.session_state["gates_model"]:
+    st.session_state["gates_model"] = key
+    session.reset_text()
+st.selectbox(
     t("gates.model"), list(titles), format_func=lambda k: pick(titles[k]),
     key="gates_model", on_change=session.reset_text, help=t("gates.model_help"),
 )
-model = session.get_model(key)
 help_text = t("gates.numbers_help") if model.input_kind == "numbers" else t("gates.text_help")
 text = st.text_area(t("gates.text"), key="gates_text", height=100, help=help_text)
 
@@ -81,7 +85,7 @@ else:
 order = [int(u) for u in interpret.unit_order(getattr(gates, sort_field), sort_by, span)]
 shown = order[:top_n]
 
-tabs = st.tabs([t(f"gates.tab.{name}") for name in ("heatmaps", "text", "step", "saturation", "search")])
+tabs = st.tabs([t(f"gates.tab.{name}") for name in ("heatmaps", "text", "step", "saturation", "search")] + [t("why.saliency.tab")])
 with tabs[0]:
     st.caption(t("gates.heatmaps_caption"))
     panels = st.multiselect(
@@ -146,6 +150,9 @@ with tabs[4]:
             )
         else:
             st.info(t("gates.no_matches"))
+
+with tabs[5]:
+    saliency_view.show(model, traced, key)
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next' if key == 'brackets' else 'gates.try_next_other')}")

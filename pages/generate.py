@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lstm_core import assets, charlm_train, generate, sampling
-from lstm_core import generate_figures as figures
-from lstm_core.inputs import EmptyText, clean, decode_upload
+from lstm_core.generate import charlm_train, language_model, sampling
+from lstm_core.generate import generate_figures as figures
+from lstm_core.nn import assets
+from lstm_core.text.inputs import EmptyText, clean, decode_upload
 from lstm_core.ui import generate as ui
 from lstm_core.ui import models
 from lstm_core.ui.i18n import long_text, pick, t
@@ -32,7 +33,7 @@ left, right = st.columns([3, 2])
 raw_prompt = left.text_input(t("generate.prompt"), value=model.default_text, key=f"generate_prompt_{key}",
                              help=t("generate.prompt_help"))
 length_asked = right.number_input(t("generate.length"), 0, 100_000, 200, 50, key="generate_length",
-                                  help=t("generate.length_help", most=generate.MAX_LENGTH))
+                                  help=t("generate.length_help", most=language_model.MAX_LENGTH))
 c1, c2, c3, c4 = st.columns(4)
 temperature = c1.slider(t("generate.temperature"), 0.0, 3.0, DEFAULTS.temperature, 0.05, key="generate_temperature",
                         help=t("generate.temperature_help"))
@@ -45,11 +46,11 @@ try:
     prompt = typed.text
     input_notices(typed)
 except EmptyText:
-    prompt = generate.DEFAULT_PROMPTS.get(key.removeprefix("charlm_"), model.default_text)
+    prompt = language_model.DEFAULT_PROMPTS.get(key.removeprefix("charlm_"), model.default_text)
     st.info(t("generate.empty_prompt", prompt=prompt))
-length = generate.clamp_length(length_asked)
+length = language_model.clamp_length(length_asked)
 if length != length_asked:
-    st.warning(t("generate.length_clamped", asked=length_asked, used=length, most=generate.MAX_LENGTH))
+    st.warning(t("generate.length_clamped", asked=length_asked, used=length, most=language_model.MAX_LENGTH))
 if top_k > len(model.vocab):
     st.info(t("generate.top_k_all", k=top_k, v=len(model.vocab)))
 if top_p == 0:
@@ -57,7 +58,7 @@ if top_p == 0:
 if temperature == 0:
     st.caption(t("generate.greedy"))
 config = sampling.SamplingConfig(temperature, top_k or None, top_p if top_p < 1 else None, int(seed))
-reading, first_probs, _ = generate.read_prompt(model, prompt)
+reading, first_probs, _ = language_model.read_prompt(model, prompt)
 unknown = sorted({ch for ch, u in zip(reading.text, reading.unknown) if u})
 if unknown:
     st.warning(t("generate.unknown_chars", chars=" ".join(unknown)))
@@ -97,12 +98,12 @@ with tab_temp:
     st.markdown(long_text("generate_temperature"))
     a, b = st.columns([3, 2])
     with a:
-        chart(figures.temperature_figure(generate.drawable(model.vocab, first_probs), model.vocab.tokens, temperature, {
+        chart(figures.temperature_figure(language_model.drawable(model.vocab, first_probs), model.vocab.tokens, temperature, {
             "title": t("generate.reshape_title", prompt=prompt[-12:]), "base": t("generate.reshape_base"),
             "hot": t("generate.reshape_hot"), "x": t("generate.axis_candidate"), "y": t("generate.axis_probability"),
         }), key="generate_reshape")
     with b:
-        chart(figures.entropy_figure(generate.drawable(model.vocab, first_probs), temperature, {
+        chart(figures.entropy_figure(language_model.drawable(model.vocab, first_probs), temperature, {
             "title": t("generate.entropy_title"), "curve": t("generate.entropy_curve"), "now": t("generate.entropy_now"),
             "x": t("generate.temperature"), "y": t("generate.axis_entropy"),
         }), key="generate_entropy")
@@ -111,7 +112,7 @@ with tab_temp:
     fair = (key, id(model), prompt, min(length, 150), config.top_k, config.top_p, config.seed)
     samples = ui.remembered("side", fair)
     if samples is None:
-        samples = [generate.sample(model, prompt, fair[3], temp, config.top_k, config.top_p, config.seed)
+        samples = [language_model.sample(model, prompt, fair[3], temp, config.top_k, config.top_p, config.seed)
                    for temp in SIDE_BY_SIDE]
         ui.remember("side", fair, samples)
     for column, temp, continuation in zip(st.columns(len(SIDE_BY_SIDE)), SIDE_BY_SIDE, samples):
@@ -146,7 +147,7 @@ with tab_base:
         else:
             ngram_text = ui.remembered("ngram", settings)
             if ngram_text is None:
-                ngram_text = generate.sample(ngram, prompt, length, config.temperature, config.top_k, config.top_p, config.seed)
+                ngram_text = language_model.sample(ngram, prompt, length, config.temperature, config.top_k, config.top_p, config.seed)
                 ui.remember("ngram", settings, ngram_text)
             st.markdown(f"**{t('generate.ngram_text', order=ngram.model.config.order)}**")
             st.code(prompt + ngram_text, language=None, wrap_lines=True)

@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from lstm_core import assets, sentiment, sentiment_figures as figures
-from lstm_core.imdb import MAX_REVIEWS, ImdbError, load as load_imdb
-from lstm_core.inputs import EmptyText, clean
-from lstm_core.sentiment_train import SentimentConfig
+from lstm_core.nn import assets
+from lstm_core.nn.budget import OverBudget
+from lstm_core.sentiment import classifier, sentiment_figures as figures
+from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
+from lstm_core.sentiment.sentiment_train import SentimentConfig
+from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment as session
 from lstm_core.ui.i18n import lang, long_text, t
 from lstm_core.ui.style import chart, input_notices
@@ -24,17 +26,17 @@ def use_example() -> None:
     """on_change of the model and example pickers: put the chosen example in the text box."""
     language = st.session_state["sentiment_language"]
     chosen = st.session_state.get(f"sentiment_example_{language}", 0)
-    st.session_state["sentiment_text"] = sentiment.EXAMPLES[language][chosen][1]
+    st.session_state["sentiment_text"] = classifier.EXAMPLES[language][chosen][1]
 
 
 st.session_state.setdefault("sentiment_language", "zh" if lang() == "zh" else "en")
-st.session_state.setdefault("sentiment_text", sentiment.EXAMPLES[st.session_state["sentiment_language"]][0][1])
+st.session_state.setdefault("sentiment_text", classifier.EXAMPLES[st.session_state["sentiment_language"]][0][1])
 left, right = st.columns([1, 2])
 language = left.radio(
-    t("sentiment.language"), sentiment.LANGUAGES, format_func=lambda code: t(f"sentiment.lang.{code}"),
+    t("sentiment.language"), classifier.LANGUAGES, format_func=lambda code: t(f"sentiment.lang.{code}"),
     key="sentiment_language", on_change=use_example, help=t("sentiment.language_help"),
 )
-examples = sentiment.EXAMPLES[language]
+examples = classifier.EXAMPLES[language]
 right.selectbox(
     t("sentiment.example"), range(len(examples)), key=f"sentiment_example_{language}", on_change=use_example,
     format_func=lambda i: f"[{t('sentiment.kind.' + examples[i][0])}] {examples[i][1]}", help=t("sentiment.example_help"),
@@ -65,7 +67,7 @@ def show_prediction(model, shipped, base) -> None:
     elif unknown:
         shown = " ".join(repr(tok) for tok in sorted(set(unknown))[:20])
         st.caption(t("sentiment.some_unknown", count=len(unknown), total=len(reading.tokens), tokens=shown))
-    names = [sentiment.label_name(label, lang()) for label in model.labels]
+    names = [classifier.label_name(label, lang()) for label in model.labels]
     base_probabilities = base.predict_proba([user.text])[0]
     columns = st.columns(3)
     columns[0].metric(t("sentiment.verdict", model=LSTM), f"{names[reading.predicted]} {reading.probabilities.max():.0%}")
@@ -79,7 +81,7 @@ def show_prediction(model, shipped, base) -> None:
     if reading.running is None:
         st.caption(t("sentiment.bidirectional_note"))
     if reading.attribution is None:
-        st.caption(t("sentiment.no_occlusion", limit=sentiment.OCCLUSION_LIMIT))
+        st.caption(t("sentiment.no_occlusion", limit=classifier.OCCLUSION_LIMIT))
     st.caption(t("sentiment.how_read_caption"))
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
 
@@ -96,7 +98,7 @@ def show_card(card: dict) -> None:
     ).style.format("{:.4f}"))
     diff = lstm_m["accuracy"] - base_m["accuracy"]
     (st.success if diff > 0 else st.warning)(t("sentiment.beats" if diff > 0 else "sentiment.loses", diff=diff))
-    names = [sentiment.label_name(label, lang()) for label in card["labels"]]
+    names = [classifier.label_name(label, lang()) for label in card["labels"]]
     for column, (name, metrics) in zip(st.columns(2), ((LSTM, lstm_m), (BASE, base_m))):
         with column:
             title = t("sentiment.confusion_title", model=name)
@@ -130,10 +132,11 @@ dataset = d1.selectbox(
     key=f"sentiment_dataset_{language}", help=t("sentiment.dataset_help"),  # follows the model picked above
 )
 if dataset == "imdb":
-    d2.text_input(t("sentiment.imdb_path"), key="sentiment_imdb_path", help=t("sentiment.imdb_path_help", limit=MAX_REVIEWS))
+    d2.file_uploader(t("sentiment.imdb_file"), type=["npz", "zip"], key="sentiment_imdb_file", help=t("sentiment.imdb_file_help", limit=MAX_REVIEWS))
+    d2.file_uploader(t("sentiment.imdb_index"), type=["json"], key="sentiment_imdb_index", help=t("sentiment.imdb_index_help"))
 elif dataset == "reviews":
     d2.radio(
-        t("sentiment.token_unit"), sentiment.TOKEN_UNITS, index=sentiment.TOKEN_UNITS.index(DEFAULTS.token_unit), horizontal=True,
+        t("sentiment.token_unit"), classifier.TOKEN_UNITS, index=classifier.TOKEN_UNITS.index(DEFAULTS.token_unit), horizontal=True,
         format_func=lambda u: t(f"sentiment.unit.{u}"), key="sentiment_token_unit", help=t("sentiment.token_unit_help"),
     )
 c1, c2, c3, c4 = st.columns(4)
@@ -168,13 +171,15 @@ if start:
             token_unit=st.session_state.get("sentiment_token_unit", DEFAULTS.token_unit) if dataset == "reviews" else DEFAULTS.token_unit,
         )
         if dataset == "imdb":
-            data = load_imdb(st.session_state.get("sentiment_imdb_path", ""), seed=int(seed))
+            data = session.imdb(st.session_state.get("sentiment_imdb_file"), st.session_state.get("sentiment_imdb_index"), int(seed))
         else:
             with st.spinner(t("sentiment.preparing")):
                 data = session.dataset(dataset, int(seed))
         session.start(data, config)
     except ImdbError as error:
         st.error(t("sentiment.imdb_error", reason=error))
+    except OverBudget as error:
+        st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
     except ValueError as error:
         st.error(t("sentiment.bad_settings", reason=error))
 session.advance(progress_slot, curves_slot, draw_curves)

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from lstm_core import embedding_plots as plots
-from lstm_core import embeddings, text, tfidf, word2vec
-from lstm_core.inputs import EmptyText, clean, decode_upload
+from lstm_core.embeddings import embedding_plots as plots
+from lstm_core.embeddings import projection, word2vec, word_vectors
+from lstm_core.nn.assets import AssetError
+from lstm_core.text import segmentation as text, tfidf
+from lstm_core.text.inputs import EmptyText, clean, decode_upload
 from lstm_core.ui import tokens as ui
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart, input_notices
@@ -108,7 +110,11 @@ def vectors() -> None:
     """Step 3: maps, neighbours and analogies on shipped or session-trained vectors."""
     sources = ["zh", "en"] + (["mine"] if st.session_state.get(ui.USER_VECTORS) else [])
     source = st.radio(**ask("vec.source"), options=sources, format_func=named("vec.source"), horizontal=True, key="tokens_source")
-    kv = ui.vectors_for(source)
+    try:
+        kv = ui.vectors_for(source)
+    except AssetError as error:  # the other steps, and the other language, keep working
+        st.error(t("tokens.vec.missing", reason=error))
+        return
     mode = st.radio(**ask("vec.set"), options=["top", "custom"], format_func=named("vec.set"), horizontal=True, key="tokens_set_mode")
     c1, c2, c3, c4 = st.columns(4)
     method = c1.segmented_control(
@@ -124,15 +130,15 @@ def vectors() -> None:
         words = pool[:top_n]
     else:
         custom = st.text_input(**ask("vec.custom"), value=CUSTOM.get(source, ""), key=f"tokens_custom_{source}")
-        asked = list(dict.fromkeys(custom.split()))
-        words = [w for w in asked if w in kv.key_to_index]
-        if len(words) < len(asked):
-            ui.unknown(embeddings.UnknownWords({w: embeddings.close_words(kv, w) for w in asked if w not in kv.key_to_index}))
+        words = ui.custom_words(kv, custom)
     search = st.text_input(t("tokens.vec.search"), key=f"tokens_search_{source}", help=t("tokens.vec.search_help")).strip()
     if search and search not in kv.key_to_index:
-        ui.unknown(embeddings.UnknownWords({search: embeddings.close_words(kv, search)}))
+        ui.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
     elif search and search not in words:
         words = words + [search]
+    if method == "tsne" and len(words) > projection.TSNE_MAX_WORDS:
+        st.info(t("tokens.vec.tsne_limit", count=len(words), limit=projection.TSNE_MAX_WORDS))
+        method = "pca"
     if len(words) < 5:
         st.warning(t("tokens.vec.too_few"))
     else:
@@ -148,7 +154,7 @@ def vectors() -> None:
     ui.analogy_block(kv, source, ANALOGY.get(source, ("", "", "")))
     if source != "mine":
         with st.expander(t("common.model_card")):
-            ui.show_card(ui.shipped_card(source))
+            ui.show_card(ui.shipped_card(source))  # read with the vectors above, so it loads
     st.markdown(long_text("tokens_word2vec"))
 
 

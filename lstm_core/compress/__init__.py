@@ -9,6 +9,6 @@ parameters, multiply-adds and time per step; `curves` builds assets/compression.
 `distributed` trains with Keras' MirroredStrategy (imported on demand: it needs TF).
 """
 
-from lstm_core.compress.models import GateChange, largest_gate_change, network_of, pruned, quantized, with_network
+from lstm_core.compress.compressed import GateChange, largest_gate_change, network_of, pruned, quantized, with_network
 
 __all__ = ["GateChange", "largest_gate_change", "network_of", "pruned", "quantized", "with_network"]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core import blas
-from lstm_core.network import Network, NetworkSpec
+from lstm_core.nn import blas
+from lstm_core.nn.network import Network, NetworkSpec
 
 GATE_BLOCKS = {"LSTM": 4, "GRU": 3, "SimpleRNN": 1}
 TIMING_STEPS = 100  # steps in the sequence that is timed

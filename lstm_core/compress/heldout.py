@@ -16,8 +16,8 @@ from typing import Callable
 
 import numpy as np
 
-from lstm_core import registry
-from lstm_core.compress.models import network_of
+from lstm_core.compress.compressed import network_of
+from lstm_core.gates import registry
 
 FORECAST_KEYS = ("sunspots", "co2", "nile", "elnino", "elec_equip", "stock", "sine", "line")
 SENTIMENT_TEXTS = 1_000  # of the test split, in its order: keeps 44 evaluations per model near a minute
@@ -38,7 +38,7 @@ class Heldout:
 def load_shipped(key: str):
     """A shipped model object by key, as the app loads it (forecast_line too)."""
     if key == "forecast_line":
-        from lstm_core.forecast_models import ForecastTraceable, load_forecaster
+        from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
 
         forecaster, _, data = load_forecaster("line")
         return ForecastTraceable(forecaster, data)
@@ -46,13 +46,13 @@ def load_shipped(key: str):
 
 
 def _sentiment(model) -> Heldout:
-    from lstm_core import sentiment, sentiment_data
+    from lstm_core.sentiment import classifier, sentiment_data
 
     split = model.card["data"]["split"]
     data = sentiment_data.load(model.card["data"]["name"], seed=split["seed"])
     texts, labels = list(data.test.texts)[:SENTIMENT_TEXTS], np.asarray(data.test.labels)[:SENTIMENT_TEXTS]
     # Tokenized once: `predict_proba` would redo it for every compressed copy (same numbers).
-    tokens = [sentiment.tokenize(t, model.language, model.token_unit)[: model.max_steps] for t in texts]
+    tokens = [classifier.tokenize(t, model.language, model.token_unit)[: model.max_steps] for t in texts]
     readable = [row for row, toks in enumerate(tokens) if toks]
     readable = sorted(readable, key=lambda row: len(tokens[row]))  # similar lengths batch with little padding
     ids = [model.vocab.encode(tokens[row]).ids for row in readable]
@@ -60,14 +60,14 @@ def _sentiment(model) -> Heldout:
     def score(candidate) -> float:
         probabilities = np.full((len(texts), len(model.labels)), 1.0 / len(model.labels), np.float32)
         probabilities[readable] = network_of(candidate).predict(ids)
-        return sentiment.evaluate(probabilities, labels, len(model.labels)).accuracy
+        return classifier.evaluate(probabilities, labels, len(model.labels)).accuracy
 
     return Heldout("accuracy", True, f"the first {len(texts):,} texts of the card's test split ({data.name})",
                    len(texts), score)
 
 
 def _charlm(model, language: str) -> Heldout:
-    from lstm_core import charlm
+    from lstm_core.generate import charlm
 
     count = int(model.card["metrics"]["subset_documents"])
     _, heldout = charlm.split(charlm.documents(language))
@@ -81,8 +81,8 @@ def _charlm(model, language: str) -> Heldout:
 
 
 def _forecaster(model) -> Heldout:
-    from lstm_core.forecast import mase
-    from lstm_core.forecast_models import load_forecaster
+    from lstm_core.forecast.forecast_models import load_forecaster
+    from lstm_core.forecast.forecaster import mase
 
     key = model.data.key
     _, card, data = load_forecaster(key)
@@ -99,7 +99,7 @@ def _forecaster(model) -> Heldout:
 
 
 def _brackets(model) -> Heldout:
-    from lstm_core.brackets import BracketConfig, evaluate, make_dataset
+    from lstm_core.gates.brackets import BracketConfig, evaluate, make_dataset
 
     config = BracketConfig(**{k: v for k, v in model.card["config"].items() if k in BracketConfig.__dataclass_fields__})
     _, x, y = make_dataset(config, np.random.default_rng(config.seed))

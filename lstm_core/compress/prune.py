@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_core.network import Network, NetworkSpec
+from lstm_core.nn.network import Network, NetworkSpec
 
 INDEX_BYTES_SMALL, INDEX_BYTES_LARGE, VALUE_BYTES = 2, 4, 4
 

@@ -12,12 +12,15 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from lstm_core import assets, series
-from lstm_core.baselines import StatForecast, describe, stat_forecast
-from lstm_core.forecast import Forecaster, ForecastConfig, combine, fit_forecaster, naive, naive_one_step
-from lstm_core.forecast_eval import Comparison, compare
-from lstm_core.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
-from lstm_core.forecast_plots import loss_figure
+from lstm_core.forecast import series
+from lstm_core.forecast.forecast_eval import Comparison, compare
+from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
+from lstm_core.forecast.forecast_plots import loss_figure
+from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, combine, fit_forecaster, naive, naive_one_step
+from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
+from lstm_core.nn import assets
+from lstm_core.nn.assets import AssetError
+from lstm_core.nn.budget import OverBudget, check_training
 from lstm_core.ui import models
 from lstm_core.ui.i18n import pick, t
 from lstm_core.ui.style import chart
@@ -125,16 +128,22 @@ def current(data: series.Series) -> tuple[Forecaster | None, Comparison, str]:
         forecaster, comparison = st.session_state[MODELS][data.key]
         return forecaster, comparison, "session"
     if data.key in series.LOADERS:
-        forecaster, _ = shipped(data.key)
-        return forecaster, shipped_comparison(data.key), "shipped"
+        try:
+            forecaster, _ = shipped(data.key)
+            return forecaster, shipped_comparison(data.key), "shipped"
+        except AssetError as error:  # the page goes on without it: baselines and live training
+            st.error(t("forecast.model_missing", reason=error))
     split = split_of(len(data))
     stat = _stat_for(data, split.test_start)
     return None, compare(data.values, data.time, split.test_start, data.season, stat), "none"
 
 
 def _stat_for(data: series.Series, test_start: int):
-    if data.key in series.LOADERS:
-        return stat_from_card(shipped(data.key)[1])
+    try:
+        if data.key in series.LOADERS:
+            return stat_from_card(shipped(data.key)[1])
+    except AssetError:
+        pass  # said once by `current`; fit the baseline here instead
     try:
         with st.spinner(t("forecast.fitting_stat")):
             return _stat(data.values, test_start, data.baseline)
@@ -170,6 +179,12 @@ def train_live(data: series.Series, config: ForecastConfig) -> None:
     """Fit member after member, drawing progress and loss curves after every epoch."""
     split = split_of(len(data))
     fit_on = data.values[: split.test_start]
+    settings = [t(f"forecast.{name}") for name in ("window", "units", "layers", "epochs", "members")]
+    try:
+        check_training(config.work(len(fit_on)), settings)
+    except OverBudget as error:
+        st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
+        return
     bar, curves = st.progress(0.0, text=t("forecast.training_start")), st.empty()
     losses: list[dict[str, list[float]]] = []
     done: list[Forecaster] = []

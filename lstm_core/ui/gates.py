@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import registry
-from lstm_core.interpret import saturation
+from lstm_core.gates import registry
+from lstm_core.gates.interpret import saturation
+from lstm_core.nn.assets import AssetError
 from lstm_core.ui import loaders
+from lstm_core.ui.i18n import pick, t
 from lstm_core.ui.models import session_models
 
 
@@ -23,17 +25,40 @@ def get_model(key: str) -> registry.Traceable:
     return own[key] if key in own else loaders.traceable(key)
 
 
+def open_model(key: str, titles: dict[str, dict[str, str]]) -> tuple[str, registry.Traceable]:
+    """The chosen model, or, when its files are missing or damaged, the next one that loads.
+
+    Each failure is said on the page (which model, why, how to rebuild it); the other
+    models stay usable.
+    """
+    keys = list(titles)
+    start = keys.index(key)
+    for candidate in keys[start:] + keys[:start]:
+        try:
+            return candidate, get_model(candidate)
+        except AssetError as error:
+            st.error(t("gates.model_failed", title=pick(titles[candidate]), reason=error))
+    st.stop()
+
+
+def _default_text(key: str) -> str:
+    try:
+        return get_model(key).default_text
+    except AssetError:
+        return ""  # `open_model` says what is wrong with it
+
+
 def take_query_params(titles: dict) -> None:
     """A link such as ?model=brackets&text=(a(b)) preselects the model and the text, once."""
     params = st.query_params
     if params.get("model") in titles and "gates_model" not in st.session_state:
         st.session_state["gates_model"] = params["model"]
-        st.session_state["gates_text"] = params.get("text", "") or get_model(params["model"]).default_text
+        st.session_state["gates_text"] = params.get("text", "") or _default_text(params["model"])
 
 
 def reset_text() -> None:
     """on_change of the model picker: start from the new model's example input."""
-    st.session_state["gates_text"] = get_model(st.session_state["gates_model"]).default_text
+    st.session_state["gates_text"] = _default_text(st.session_state["gates_model"])
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

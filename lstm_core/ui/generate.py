@@ -7,10 +7,12 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_core import blas, charlm, charlm_train, generate
-from lstm_core import generate_figures as figures
-from lstm_core.assets import AssetError
-from lstm_core.ngram import NGramConfig, NGramModel
+from lstm_core.generate import charlm, charlm_train, language_model
+from lstm_core.generate import generate_figures as figures
+from lstm_core.generate.ngram import NGramConfig, NGramModel
+from lstm_core.nn import blas
+from lstm_core.nn.assets import AssetError
+from lstm_core.nn.budget import OverBudget, check_training
 from lstm_core.ui.i18n import t
 from lstm_core.ui.style import chart
 
@@ -21,18 +23,18 @@ SAMPLE_CHARS = 20_000  # characters of People's Daily offered as ready-made trai
 
 
 @st.cache_resource(show_spinner=False)
-def shipped_model(language: str) -> generate.CharLanguageModel:
+def shipped_model(language: str) -> language_model.CharLanguageModel:
     """A shipped character LSTM, loaded once per server and never changed."""
-    return generate.load_language_model(language)
+    return language_model.load_language_model(language)
 
 
 @st.cache_resource(show_spinner=False)
-def shipped_ngram(language: str) -> generate.NGramLanguageModel:
+def shipped_ngram(language: str) -> language_model.NGramLanguageModel:
     """The card's best n-gram, refitted on the same training split (a few seconds, once)."""
     lstm = shipped_model(language)
     train_docs, _ = charlm.split(charlm.documents(language))
     best = min(lstm.card["baseline"]["orders_tried"], key=lambda r: r["heldout_bits_per_char"])
-    return generate.NGramLanguageModel(NGramModel.fit(train_docs, lstm.vocab, NGramConfig(best["order"])))
+    return language_model.NGramLanguageModel(NGramModel.fit(train_docs, lstm.vocab, NGramConfig(best["order"])))
 
 
 @st.cache_data(show_spinner=False)
@@ -54,18 +56,18 @@ def model_choices() -> list[str]:
         try:
             shipped_model(language)
             keys.append(f"charlm_{language}")
-        except AssetError:  # missing or altered weights: the page says so instead of failing
-            pass
+        except AssetError as error:  # missing or altered weights: say which, keep the other
+            st.error(t("generate.model_failed", language=t(f"generate.language.{language}"), reason=error))
     return keys + (["generate_user"] if USER_KEY in st.session_state else [])
 
 
-def get_model(key: str) -> generate.CharLanguageModel:
+def get_model(key: str) -> language_model.CharLanguageModel:
     if key == "generate_user":
         return st.session_state[USER_KEY]
     return shipped_model(key.removeprefix("charlm_"))
 
 
-def get_ngram(key: str) -> generate.NGramLanguageModel | None:
+def get_ngram(key: str) -> language_model.NGramLanguageModel | None:
     if key == "generate_user":
         held = st.session_state.get(USER_NGRAM)
         return held[0] if held else None
@@ -78,10 +80,10 @@ def stream(model, prompt: str, length: int, config, show: Callable[[str], None],
     Time-based rather than every n characters: 200 characters take about a tenth of a
     second and appear at once, while 2,000 visibly write themselves out.
     """
-    steps: list[generate.Step] = []
+    steps: list[language_model.Step] = []
     shown_at = time.perf_counter()
     with blas.one_thread():
-        for step in generate.generate(model, prompt, length, config):
+        for step in language_model.generate(model, prompt, length, config):
             steps.append(step)
             if time.perf_counter() - shown_at >= every_seconds:
                 show("".join(s.char for s in steps))
@@ -99,7 +101,7 @@ def remember(name: str, settings: tuple, value) -> None:
     st.session_state[f"generate_{name}"] = (settings, value)
 
 
-def _user_baseline(model: generate.CharLanguageModel, train_docs, heldout_docs) -> None:
+def _user_baseline(model: language_model.CharLanguageModel, train_docs, heldout_docs) -> None:
     """Fit n-grams of orders 2-5 on the user's text; keep the best on its held-out part."""
     tried = []
     for order in (2, 3, 4, 5):
@@ -109,7 +111,7 @@ def _user_baseline(model: generate.CharLanguageModel, train_docs, heldout_docs) 
     best = min(tried, key=lambda r: r[0])
     report = {"heldout_bits_per_char": round(best[0], 4),
               "orders_tried": [{"order": o, "heldout_bits_per_char": round(b, 4)} for b, o, _ in tried]}
-    st.session_state[USER_NGRAM] = (generate.NGramLanguageModel(best[2]), report)
+    st.session_state[USER_NGRAM] = (language_model.NGramLanguageModel(best[2]), report)
 
 
 def _training_figure(samples):
@@ -126,6 +128,11 @@ def run_training(text: str, config: charlm_train.UserTrainConfig) -> None:
         train_docs, heldout_docs = charlm_train.split_text(text)
     except ValueError:
         st.error(t("generate.too_short", n=charlm_train.MIN_CHARS, got=len(text.strip())))
+        return
+    try:
+        check_training(config.work(len(text)), [t("generate.units"), t("generate.epochs")])
+    except OverBudget as error:
+        st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
         return
     bar = st.progress(0.0, text=t("generate.progress", epoch=1, epochs=config.epochs))
     curve, latest = st.empty(), st.empty()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import blas, registry
+from lstm_core.gates import registry
+from lstm_core.nn import blas
 
 
 @st.cache_resource(show_spinner=False)
@@ -16,7 +17,7 @@ def traceable(key: str) -> registry.Traceable:
 
 @st.cache_resource(show_spinner=False)
 def single_thread_blas():
-    """Once per server: NumPy's BLAS on one thread (see lstm_core.blas for the numbers).
+    """Once per server: NumPy's BLAS on one thread (see lstm_core.nn.blas for the numbers).
 
     The app's matrix products are small; with several sessions sharing two cores, a
     second BLAS thread only adds waiting. The limit is process-wide, so it is set once.

@@ -13,13 +13,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lstm_core import assets, registry
 from lstm_core.compress import curves as stored
-from lstm_core.compress import figures, largest_gate_change, network_of, quantized
+from lstm_core.compress import compress_figures as figures, largest_gate_change, network_of, quantized
 from lstm_core.compress.cost import layer_costs, recurrent_parameters
 from lstm_core.compress.heldout import load_shipped
-from lstm_core.inputs import EmptyText, clean
-from lstm_core.network import NetworkSpec
+from lstm_core.gates import registry
+from lstm_core.nn import assets
+from lstm_core.nn.network import NetworkSpec
+from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
 from lstm_core.ui import models as session_models
 from lstm_core.ui.i18n import long_text, pick, t

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core import assets, sentiment, sentiment_data
+from lstm_core.nn import assets
+from lstm_core.nn.budget import check_training
+from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
 from lstm_core.ui.models import add
 
 JOB, TRAINED, STOP = "sentiment_job", "sentiment_trained", "sentiment_stop_requested"
 SESSION_KEY = "sentiment_session"
+UPLOADS = "sentiment_uploads"  # SHA-256 of an uploaded zip -> its model or its AssetError
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,6 +43,14 @@ def dataset(name: str, seed: int) -> sentiment_data.SentimentData:
     return sentiment_data.load(name, seed)
 
 
+def imdb(file, index_file, seed: int) -> sentiment_data.SentimentData:
+    """IMDB from the page's two uploaders (the word index is optional)."""
+    from lstm_core.sentiment.imdb import load
+
+    data = file.getvalue() if file is not None else b""
+    return load(data, index_file.getvalue() if index_file is not None else None, seed=seed)
+
+
 def request_stop() -> None:
     """on_click of the stop button: read by `advance` at the start of the next run."""
     st.session_state[STOP] = True
@@ -47,8 +58,10 @@ def request_stop() -> None:
 
 def start(data: sentiment_data.SentimentData, config) -> None:
     """Prepare the data and a fresh model; `advance` then trains it epoch by epoch."""
-    from lstm_core.sentiment_train import EpochTrainer, prepare
+    from lstm_core.sentiment.sentiment_train import EpochTrainer, prepare
 
+    settings = [t(f"sentiment.{name}") for name in ("epochs", "max_length", "units", "layers", "bidirectional")]
+    check_training(config.work(len(data.train)), settings)
     st.session_state.pop(STOP, None)
     with st.spinner(t("sentiment.preparing")):
         st.session_state[JOB] = EpochTrainer(prepare(data, config), config)
@@ -56,7 +69,7 @@ def start(data: sentiment_data.SentimentData, config) -> None:
 
 def advance(progress_slot, curves_slot, draw_curves) -> None:
     """Run the next epoch of the session's training job, or finish it."""
-    from lstm_core.sentiment_train import finish
+    from lstm_core.sentiment.sentiment_train import finish
 
     job = st.session_state.get(JOB)
     if job is None:
@@ -95,8 +108,21 @@ def t_lang(key: str, lang: str, **values) -> str:
 
 
 def upload(data: bytes) -> sentiment.SentimentClassifier:
-    """A classifier from a zip this page wrote; raises AssetError with a readable reason."""
-    network, card, _ = assets.from_zip(data)
-    model = sentiment.classifier_from(network, card, SESSION_KEY, card.get("display_title") or {"en": "uploaded", "zh": "上传的模型"})
-    add(model)
-    return model
+    """A classifier from a zip this page wrote; raises AssetError with a readable reason.
+
+    The file is parsed once: the model (or the reason it was refused) is kept in the
+    session under the upload's SHA-256, so later reruns do not unpack it again.
+    """
+    digest = assets.sha256_bytes(data)
+    seen = st.session_state.setdefault(UPLOADS, {})
+    if digest not in seen:
+        try:
+            network, card, _ = assets.from_zip(data)
+            title = card.get("display_title") or {"en": "uploaded", "zh": "上传的模型"}
+            seen[digest] = sentiment.classifier_from(network, card, SESSION_KEY, title)
+        except assets.AssetError as error:
+            seen[digest] = error
+    if isinstance(seen[digest], assets.AssetError):
+        raise seen[digest]
+    add(seen[digest])
+    return seen[digest]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core.inputs import UserText
+from lstm_core.text.inputs import UserText
 from lstm_core.ui.i18n import LANGUAGES, t
 
 CLASSROOM_CSS = """

@@ -9,9 +9,10 @@ from typing import Sequence
 import pandas as pd
 import streamlit as st
 
-from lstm_core import corpora, embeddings, projection, text, word2vec
-from lstm_core.embedding_plots import analogy_figure, loss_curve, neighbour_bars
-from lstm_core.text import tag_group
+from lstm_core.embeddings import projection, word2vec, word_vectors
+from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
+from lstm_core.text import corpora, segmentation as text
+from lstm_core.text.segmentation import tag_group
 from lstm_core.ui.i18n import t
 from lstm_core.ui.style import chart
 
@@ -34,12 +35,12 @@ def chips(tokens: Sequence[str], marked: frozenset[str] = frozenset()) -> str:
 @st.cache_resource(show_spinner=False)
 def shipped_vectors(language: str):
     """The shipped KeyedVectors (read-only, shared by all sessions)."""
-    return embeddings.load_word_vectors(language)
+    return word_vectors.load_word_vectors(language)
 
 
 @st.cache_data(show_spinner=False)
 def shipped_card(language: str) -> dict:
-    return embeddings.word_vector_card(language)
+    return word_vectors.word_vector_card(language)
 
 
 def vectors_for(source: str):
@@ -82,7 +83,7 @@ def example_corpus(name: str, sentences: int) -> list[list[str]]:
     """The first `sentences` sentences of an installed corpus, tokenized."""
     if name == "peoples_daily":
         return corpora.peoples_daily_sentences()[:sentences]
-    from lstm_core.text import english_tokens
+    from lstm_core.text.segmentation import english_tokens
 
     texts = corpora.tweets()["text"].drop_duplicates().head(sentences)
     return [english_tokens(text) for text in texts]
@@ -101,7 +102,7 @@ def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, lang
 
     st.session_state["tokens_stop"] = False
     result = word2vec.train_word2vec(sentences, config, on_epoch=on_epoch, should_stop=lambda: st.session_state.get("tokens_stop", False))
-    data = embeddings.vectors_to_bytes(result.vectors)
+    data = word_vectors.vectors_to_bytes(result.vectors)
     st.session_state[USER_VECTORS] = {
         "vectors": result.vectors,
         "fingerprint": hashlib.sha256(data).hexdigest()[:16],
@@ -144,22 +145,60 @@ def show_user_vectors() -> None:
     )
 
 
-def unknown(error: embeddings.UnknownWords) -> None:
+MAX_MAP_WORDS = 2_000  # words typed for one map; more are cut (a map of 15,000 labels helps nobody)
+MAX_SUGGESTED = 10  # unknown words that get a warning with close known words (each costs a scan)
+
+
+def custom_words(kv, typed: str) -> list[str]:
+    """The typed words that have vectors, in order; the rest get a warning (work capped)."""
+    asked = list(dict.fromkeys(typed.split()))
+    if len(asked) > MAX_MAP_WORDS:
+        st.info(t("tokens.vec.custom_cut", count=len(asked), limit=MAX_MAP_WORDS))
+        asked = asked[:MAX_MAP_WORDS]
+    missing = [w for w in asked if w not in kv.key_to_index]
+    if missing:
+        unknown(word_vectors.UnknownWords({w: word_vectors.close_words(kv, w) for w in missing[:MAX_SUGGESTED]}))
+        if len(missing) > MAX_SUGGESTED:
+            st.caption(t("tokens.vec.more_unknown", count=len(missing) - MAX_SUGGESTED))
+    return [w for w in asked if w in kv.key_to_index]
+
+
+def unknown(error: word_vectors.UnknownWords) -> None:
     """A warning per unknown word, with the close words the vocabulary does have."""
     for word, close in error.suggestions.items():
         st.warning(t("tokens.vec.unknown", word=word, close="、".join(close) if close else "—"))
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _tags_and_keywords(value: str, hmm: bool, user_words: tuple[str, ...]):
+    """POS tags and both keyword lists, computed once per text and setting."""
+    tags = text.pos_tags(value, hmm, user_words)
+    found = {method: text.keywords(value, method, 8, user_words, hmm) for method in ("tfidf", "textrank")}
+    return tags, found
+
+
 def tags_and_keywords(value: str, hmm: bool, user_words: tuple[str, ...]) -> None:
-    """POS tags (with their coarse class) beside TF-IDF and TextRank keywords with weights."""
+    """POS tags (with their coarse class) beside TF-IDF and TextRank keywords with weights.
+
+    Work budget: at most `text.TAG_LIMIT` characters, and the HMM only while the text
+    has few characters it does not know (each of those costs it about 8 ms).
+    """
+    if len(value) > text.TAG_LIMIT:
+        st.caption(t("tokens.seg.tag_cut", limit=text.TAG_LIMIT))
+        value = value[: text.TAG_LIMIT]
+    unknown = text.hmm_work(value)
+    if hmm and unknown > text.HMM_WORK_LIMIT:
+        st.caption(t("tokens.seg.hmm_off", unknown=unknown, limit=text.HMM_WORK_LIMIT))
+        hmm = False
+    pairs, found = _tags_and_keywords(value, hmm, user_words)
     tags_col, keys_col = st.columns(2)
     word, tag, group = t("tokens.col.word"), t("tokens.col.tag"), t("tokens.col.group")
-    tags = pd.DataFrame(text.pos_tags(value, hmm, user_words), columns=[word, tag])
+    tags = pd.DataFrame(pairs, columns=[word, tag])
     tags[group] = [t(f"tokens.group.{tag_group(x)}") for x in tags[tag]]
     tags_col.markdown(f"**{t('tokens.seg.pos')}**")
     tags_col.dataframe(tags, hide_index=True, height=300)
     columns = [
-        pd.Series([f"{k.word}  {k.weight:.3f}" for k in text.keywords(value, method, 8, user_words)], name=t(f"tokens.kw.{method}"))
+        pd.Series([f"{k.word}  {k.weight:.3f}" for k in found[method]], name=t(f"tokens.kw.{method}"))
         for method in ("tfidf", "textrank")
     ]
     keys_col.markdown(f"**{t('tokens.seg.keywords')}**")
@@ -173,8 +212,8 @@ def neighbours_block(kv, source: str, default: str) -> None:
     probe = word_col.text_input(t("tokens.vec.word"), value=default, key=f"tokens_probe_{source}", help=t("tokens.vec.word_help"))
     top = top_col.slider(t("tokens.vec.top"), 3, 30, 10, key="tokens_top", help=t("tokens.vec.top_help"))
     try:
-        found = embeddings.neighbours(kv, probe.strip(), top)
-    except embeddings.UnknownWords as error:
+        found = word_vectors.neighbours(kv, probe.strip(), top)
+    except word_vectors.UnknownWords as error:
         unknown(error)
         return
     chart(neighbour_bars(found, (t("tokens.axis.cosine"), t("tokens.col.word"))), key="tokens_neighbours")
@@ -196,8 +235,8 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
         st.info(t("tokens.vec.analogy_missing"))
         return
     try:
-        result = embeddings.analogy(kv, a, b, c, top=5)
-    except embeddings.UnknownWords as error:
+        result = word_vectors.analogy(kv, a, b, c, top=5)
+    except word_vectors.UnknownWords as error:
         unknown(error)
         return
     answers = "、".join(f"{n.word} ({n.similarity:.2f})" for n in result.answers)

@@ -9,12 +9,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "放大字体和图表，适合投影。",
     },
     "common.page.home": {"en": "Home", "zh": "首页"},
+    "common.page.why": {"en": "Why an LSTM", "zh": "为什么用 LSTM"},
     "common.page.tokens": {"en": "Tokens & embeddings", "zh": "分词与词向量"},
     "common.page.sentiment": {"en": "Sentiment", "zh": "情感分析"},
     "common.page.forecast": {"en": "Forecasting", "zh": "时间序列预测"},
     "common.page.generate": {"en": "Text generation", "zh": "文本生成"},
     "common.page.gates": {"en": "Gates", "zh": "门控激活"},
     "common.page.practical": {"en": "Making LSTMs practical", "zh": "让 LSTM 走向实用"},
+    "common.page.gan": {"en": "LSTM-GAN", "zh": "LSTM-GAN"},
     "common.empty_text": {
         "en": "The text is empty. Type something, or pick an example.",
         "zh": "文本为空。请输入一些内容，或选择一个示例。",
@@ -28,6 +30,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "已从文本中删除 {count} 个控制字符。",
     },
     "common.try_next": {"en": "Try next", "zh": "接下来试试"},
+    "common.over_budget": {
+        "en": "These settings would take about {times:.0f} times the work one training may use on this shared "
+        "server (about three minutes). Lower: {settings}.",
+        "zh": "这些设置所需的计算量约为共享服务器上单次训练上限（约三分钟）的 {times:.0f} 倍。请调低：{settings}。",
+    },
     "common.seed": {"en": "Random seed", "zh": "随机种子"},
     "common.seed_help": {
         "en": "The same seed gives the same result every time.",

@@ -68,6 +68,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "forecast.fitting_stat": {"en": "Fitting the statistical baseline…", "zh": "正在拟合统计基线模型……"},
     # ---- framing
     "forecast.framing": {"en": "1. From a series to training examples", "zh": "1. 从序列到训练样本"},
+    "forecast.model_missing": {
+        "en": "The shipped forecaster for this series could not be loaded ({reason}). The baselines and live training still work.",
+        "zh": "无法加载这个序列的预训练预测模型（{reason}）。基线和现场训练仍然可用。",
+    },
     "forecast.window": {"en": "Window length", "zh": "窗口长度"},
     "forecast.window_help": {
         "en": "How many past values the LSTM reads to make one prediction. Cover at least one season if there is one.",

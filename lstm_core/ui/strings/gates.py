@@ -1,6 +1,10 @@
 """UI strings of the Gates page: key -> {"en": ..., "zh": ...}."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "gates.model_failed": {
+        "en": "The model “{title}” could not be opened: {reason}. The page shows the next model instead.",
+        "zh": "无法打开模型“{title}”：{reason}。页面改为显示下一个模型。",
+    },
     "gates.title": {"en": "Inside the cell: gate activations", "zh": "细胞内部：门控激活"},
     "gates.intro": {
         "en": "Type any text, pick a model, and see every gate of every unit at every step. "

@@ -1,6 +1,12 @@
 """UI strings of the generate page: key -> {"en": ..., "zh": ...}."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "generate.model_failed": {
+        "en": "The {language} character model could not be loaded: {reason}",
+        "zh": "无法加载{language}字符模型：{reason}",
+    },
+    "generate.language.zh": {"en": "Chinese", "zh": "中文"},
+    "generate.language.en": {"en": "English", "zh": "英文"},
     "generate.title": {"en": "Text generation, one character at a time", "zh": "逐字生成文本"},
     "generate.no_models": {
         "en": "The shipped language models are missing or damaged. Rebuild them with "

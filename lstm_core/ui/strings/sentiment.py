@@ -137,11 +137,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "sentiment.dataset.reviews": {"en": "Chinese reviews (2 classes)", "zh": "中文评论（2 类）"},
     "sentiment.dataset.tweets": {"en": "English tweets (3 classes)", "zh": "英文推文（3 类）"},
     "sentiment.dataset.imdb": {"en": "IMDB (your copy)", "zh": "IMDB（你的本地副本）"},
-    "sentiment.imdb_path": {"en": "Path to imdb.npz or the aclImdb folder", "zh": "imdb.npz 或 aclImdb 文件夹的路径"},
-    "sentiment.imdb_path_help": {
-        "en": "A path on the machine running this app. The app cannot download IMDB (it works offline); "
-        "at most {limit:,} reviews per part are read.",
-        "zh": "运行本应用的机器上的路径。应用离线运行，无法下载 IMDB；每部分最多读取 {limit:,} 条评论。",
+    "sentiment.imdb_file": {"en": "Upload imdb.npz, or the aclImdb folder as a zip", "zh": "上传 imdb.npz，或打包成 zip 的 aclImdb 文件夹"},
+    "sentiment.imdb_file_help": {
+        "en": "The app works offline and cannot download IMDB: upload Keras' imdb.npz or a zip of "
+        "Stanford's aclImdb folder (a subset is fine). At most {limit:,} reviews per part are read.",
+        "zh": "应用离线运行，无法下载 IMDB：请上传 Keras 的 imdb.npz，或 Stanford aclImdb 文件夹的 zip 包"
+        "（子集也可以）。每部分最多读取 {limit:,} 条评论。",
+    },
+    "sentiment.imdb_index": {"en": "Optional: imdb_word_index.json", "zh": "可选：imdb_word_index.json"},
+    "sentiment.imdb_index_help": {
+        "en": "With Keras' word index the reviews show words; without it each word is shown as its rank (w123).",
+        "zh": "有 Keras 的词索引时评论显示为单词；没有时每个词显示为它的频率排名（如 w123）。",
     },
     "sentiment.imdb_error": {"en": "Cannot read IMDB: {reason}", "zh": "无法读取 IMDB：{reason}"},
     "sentiment.token_unit": {"en": "Chinese tokens", "zh": "中文词元"},

@@ -57,6 +57,32 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tokens.seg.english_rule": {"en": "How the English rule works", "zh": "英文规则如何工作"},
     "tokens.seg.pos": {"en": "Part-of-speech tags (jieba.posseg)", "zh": "词性标注（jieba.posseg）"},
+    "tokens.vec.missing": {
+        "en": "These word vectors could not be loaded: {reason}. The other steps still work.",
+        "zh": "无法加载这组词向量：{reason}。其他步骤仍然可用。",
+    },
+    "tokens.vec.tsne_limit": {
+        "en": "t-SNE maps at most {limit:,} words here and you asked for {count:,}: the map below uses PCA instead.",
+        "zh": "这里的 t-SNE 最多处理 {limit:,} 个词，而你选了 {count:,} 个：下面的图改用 PCA。",
+    },
+    "tokens.vec.custom_cut": {
+        "en": "You typed {count:,} words; the map uses the first {limit:,}.",
+        "zh": "你输入了 {count:,} 个词；图中只使用前 {limit:,} 个。",
+    },
+    "tokens.vec.more_unknown": {
+        "en": "…and {count:,} more words without a vector.",
+        "zh": "……另有 {count:,} 个词没有词向量。",
+    },
+    "tokens.seg.tag_cut": {
+        "en": "Tags and keywords are computed on the first {limit:,} characters.",
+        "zh": "词性和关键词只针对前 {limit:,} 个字符计算。",
+    },
+    "tokens.seg.hmm_off": {
+        "en": "The text has {unknown:,} characters that jieba's tagger does not know (more than {limit}); "
+        "each would cost its HMM about 8 ms, so tags and TextRank keywords are computed without the HMM.",
+        "zh": "文本中有 {unknown:,} 个 jieba 词性标注器不认识的字（超过 {limit} 个）；"
+        "HMM 处理每个字约需 8 毫秒，所以词性和 TextRank 关键词在关闭 HMM 的情况下计算。",
+    },
     "tokens.seg.keywords": {"en": "Keywords with weights (jieba.analyse)", "zh": "关键词及权重（jieba.analyse）"},
     "tokens.kw.tfidf": {"en": "TF-IDF", "zh": "TF-IDF"},
     "tokens.kw.textrank": {"en": "TextRank", "zh": "TextRank"},

@@ -3,14 +3,16 @@
 import numpy as np
 import pytest
 
-from lstm_core import compress, generate, sentiment
-from lstm_core.brackets import BracketCounter
+from lstm_core import compress
 from lstm_core.compress.cost import layer_costs, network_cost, recurrent_parameters
 from lstm_core.compress.heldout import load_shipped
-from lstm_core.forecast import Forecaster
-from lstm_core.forecast_models import ForecastTraceable, load_forecaster
-from lstm_core.generate import CharLanguageModel
-from lstm_core.sentiment import SentimentClassifier
+from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
+from lstm_core.forecast.forecaster import Forecaster
+from lstm_core.gates.brackets import BracketCounter
+from lstm_core.generate import language_model
+from lstm_core.generate.language_model import CharLanguageModel
+from lstm_core.sentiment import classifier
+from lstm_core.sentiment.classifier import SentimentClassifier
 
 VARIANTS = [
     ("int8", lambda m: compress.quantized(m, 8)),
@@ -22,7 +24,7 @@ VARIANTS = [
 
 @pytest.fixture(scope="module")
 def shipped():
-    return {"sentiment": sentiment.load_classifier("en"), "charlm": generate.load_language_model("en"),
+    return {"sentiment": classifier.load_classifier("en"), "charlm": language_model.load_language_model("en"),
             "forecast": load_shipped("forecast_sine"), "brackets": load_shipped("brackets")}
 
 
@@ -36,7 +38,7 @@ def test_compressed_models_are_the_same_kind_and_still_work(shipped, name, chang
     lm = change(shipped["charlm"])
     assert isinstance(lm, CharLanguageModel)
     assert 0 < lm.bits_per_char("I love this") < 20
-    assert len(generate.sample(lm, "I love ", 20, seed=1)) == 20
+    assert len(language_model.sample(lm, "I love ", 20, seed=1)) == 20
     view = change(shipped["forecast"])
     assert isinstance(view, ForecastTraceable) and isinstance(view.forecaster, Forecaster)
     assert np.all(np.isfinite(view.forecaster.forecast(5)))

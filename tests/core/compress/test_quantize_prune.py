@@ -5,7 +5,7 @@ import pytest
 
 from lstm_core.compress.prune import magnitude_prune, prune_units, remove_units, sparse_bytes, units_to_keep
 from lstm_core.compress.quantize import quantize_rows, quantize_weights
-from lstm_core.network import Network, NetworkSpec
+from lstm_core.nn.network import Network, NetworkSpec
 
 
 def random_network(spec: NetworkSpec, seed: int = 0) -> Network:

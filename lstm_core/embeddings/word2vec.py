@@ -1,0 +1,167 @@
+"""Training word2vec with gensim, epoch by epoch, so a page can show progress and stop.
+
+word2vec (Mikolov et al., 2013) learns a vector per word from the words around it:
+- CBOW predicts the middle word from the average of its neighbours' vectors (fast,
+  smooths over rare words);
+- skip-gram predicts each neighbour from the middle word (slower, better for rare words
+  and small corpora).
+Both use negative sampling: the true pair is scored against a few random words.
+
+Reproducibility: gensim seeds each word's first vector from `hash(word + seed)`, and
+Python salts `hash` for strings per process, so we pass a CRC-32 hash instead (no
+PYTHONHASHSEED needed). With `workers=1` two runs then give identical vectors; with more
+threads the order of updates varies and so do the last digits.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Literal, Sequence
+
+from lstm_core.embeddings.word_vectors import keyed_vectors
+
+if TYPE_CHECKING:
+    from gensim.models import KeyedVectors
+
+# Work allowed in a live session, in token-epochs at window 5 and 100 dimensions (about
+# half a minute on one core); wider windows and bigger vectors count proportionally more.
+MAX_TRAINING_TOKENS = 5_000_000
+
+
+def stable_hash(text: str) -> int:
+    """A hash that is the same in every process (unlike Python's salted `hash`)."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Word2VecConfig:
+    """word2vec settings; the page's widgets take their defaults and limits from here."""
+
+    architecture: Literal["skipgram", "cbow"] = "skipgram"  # skip-gram suits small corpora
+    vector_size: int = 50  # dimensions; 50 is plenty for a few thousand words
+    window: int = 5  # neighbours on each side that count as context
+    min_count: int = 2  # words seen fewer times get no vector (too little evidence)
+    epochs: int = 20  # passes over the text; small texts need many
+    negative: int = 5  # random "wrong" words per true pair
+    seed: int = 0
+    workers: int = 1  # 1 thread: exactly reproducible (see the module docstring)
+
+    LIMITS = {"vector_size": (2, 300), "window": (1, 20), "min_count": (1, 100), "epochs": (1, 200), "negative": (1, 20)}
+
+    def __post_init__(self) -> None:
+        if self.architecture not in ("skipgram", "cbow"):
+            raise ValueError("architecture is 'skipgram' or 'cbow'")
+        for name, (low, high) in self.LIMITS.items():
+            value = getattr(self, name)
+            if not low <= value <= high:
+                raise ValueError(f"{name} must be between {low} and {high}, not {value}")
+        if self.workers < 1:
+            raise ValueError("workers must be at least 1")
+
+
+@dataclass(frozen=True)
+class EpochProgress:
+    epoch: int  # 1-based
+    epochs: int
+    loss: float  # gensim's summed negative-sampling loss over this epoch
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TrainedVectors:
+    vectors: KeyedVectors
+    losses: tuple[float, ...]
+    epochs_run: int
+    seconds: float
+    stopped: bool  # by the user before the last epoch
+    corpus_tokens: int
+    corpus_sentences: int
+    counts: dict[str, int] = field(repr=False, default_factory=dict)
+
+
+class TrainingRefused(ValueError):
+    """The text is too small for the settings, or the settings ask for too much work.
+
+    `reason` ("too_much_work", "too_few_words" or "too_little_text") and `values` let a
+    page say it in the user's language.
+    """
+
+    def __init__(self, reason: str, message: str, **values):
+        super().__init__(message)
+        self.reason, self.values = reason, values
+
+
+def train_word2vec(
+    sentences: Sequence[Sequence[str]],
+    config: Word2VecConfig = Word2VecConfig(),
+    on_epoch: Callable[[EpochProgress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    tags: dict[str, str] | None = None,
+    max_training_tokens: int | None = MAX_TRAINING_TOKENS,
+    min_words: int = 10,
+) -> TrainedVectors:
+    """Train word2vec on tokenized sentences; vectors come back sorted by frequency."""
+    from gensim.models import Word2Vec  # imported here: gensim takes about 2 s to load
+
+    sentences = [list(s) for s in sentences if len(s) > 0]
+    tokens = sum(len(s) for s in sentences)
+    work = tokens * config.epochs * max(1.0, config.window / 5) * max(1.0, config.vector_size / 100)
+    if max_training_tokens is not None and work > max_training_tokens:
+        raise TrainingRefused(
+            "too_much_work",
+            f"{tokens:,} tokens x {config.epochs} epochs (window {config.window}, {config.vector_size} dimensions) "
+            f"is more than a live session allows ({max_training_tokens:,} token-epochs at window 5, 100 dimensions)",
+            tokens=tokens,
+            epochs=config.epochs,
+        )
+    model = Word2Vec(
+        vector_size=config.vector_size,
+        window=config.window,
+        min_count=config.min_count,
+        sg=1 if config.architecture == "skipgram" else 0,
+        negative=config.negative,
+        seed=config.seed,
+        workers=config.workers,
+        hashfxn=stable_hash,
+    )
+    model.build_vocab(sentences)
+    if len(model.wv) < min_words:  # fewer words than this make no map worth drawing
+        raise TrainingRefused(
+            "too_few_words", f"only {len(model.wv)} word(s) occur at least {config.min_count} times",
+            words=len(model.wv), min_count=config.min_count,
+        )
+    started = time.perf_counter()
+    losses: list[float] = []
+    stopped = False
+    alpha, min_alpha = model.alpha, model.min_alpha  # train() overwrites model.alpha
+    step = (alpha - min_alpha) / config.epochs
+    for epoch in range(config.epochs):
+        if should_stop is not None and should_stop():
+            stopped = True
+            break
+        # One epoch at a time with the learning rate decayed as a single long run would.
+        model.train(
+            sentences,
+            total_examples=len(sentences),
+            epochs=1,
+            start_alpha=alpha - step * epoch,
+            end_alpha=alpha - step * (epoch + 1),
+            compute_loss=True,
+        )
+        losses.append(float(model.get_latest_training_loss()))
+        if on_epoch is not None:
+            on_epoch(EpochProgress(epoch + 1, config.epochs, losses[-1], time.perf_counter() - started))
+    words = list(model.wv.index_to_key)  # gensim sorts by descending count
+    counts = [int(model.wv.get_vecattr(w, "count")) for w in words]
+    kv = keyed_vectors(words, model.wv.vectors, counts, [(tags or {}).get(w, "") for w in words])
+    return TrainedVectors(
+        kv, tuple(losses), len(losses), time.perf_counter() - started, stopped, tokens, len(sentences), dict(zip(words, counts))
+    )
+
+
+def cut_vocabulary(kv: KeyedVectors, max_words: int) -> KeyedVectors:
+    """Keep the `max_words` most frequent words (rows are already sorted by frequency)."""
+    keep = min(max_words, len(kv))
+    return keyed_vectors(kv.index_to_key[:keep], kv.vectors[:keep], kv.expandos["count"][:keep], kv.expandos["tag"][:keep])

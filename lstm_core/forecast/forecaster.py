@@ -1,0 +1,259 @@
+"""Forecasting a series with a small LSTM, and the honest yardsticks it must beat.
+
+The LSTM reads `window` transformed, standardised values (see `lstm_core.forecast.windows`) and
+predicts the next `horizon` of them. Small LSTMs vary a lot from seed to seed, so a
+forecaster is an ensemble of `members` networks trained with consecutive seeds; they
+are merged into one wider `Network` whose units never talk across members (block-
+diagonal weights), so one NumPy pass gives every member's forecast, the spread of
+the members is the band on the chart, and their mean is the forecast.
+
+Longer forecasts are recursive: predict `horizon` values, append them to the history,
+predict again. The verbs follow sktime/darts: fit, then forecast(steps).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import partial
+from typing import Callable
+
+import numpy as np
+
+from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
+from lstm_core.nn.budget import RecurrentWork
+from lstm_core.nn.ensemble import merge_members, split_members
+from lstm_core.nn.network import Network, NetworkSpec
+
+
+# ---- metrics and the naive baselines ------------------------------------------------
+def mae(actual: np.ndarray, predicted: np.ndarray) -> float:
+    return float(np.mean(np.abs(np.asarray(actual, float) - np.asarray(predicted, float))))
+
+
+def rmse(actual: np.ndarray, predicted: np.ndarray) -> float:
+    return float(np.sqrt(np.mean((np.asarray(actual, float) - np.asarray(predicted, float)) ** 2)))
+
+
+def mase(actual: np.ndarray, predicted: np.ndarray, training: np.ndarray, season: int = 1) -> float:
+    """MAE scaled by the in-sample MAE of the seasonal-naive forecast (Hyndman & Koehler, 2006).
+
+    Below 1: better than repeating the value one season earlier did on the training data.
+    """
+    training = np.asarray(training, float)
+    if len(training) <= season:
+        raise ValueError(f"MASE with season {season} needs more than {season} training values")
+    scale = np.mean(np.abs(training[season:] - training[:-season]))
+    if scale == 0:
+        raise ValueError("MASE is undefined: the training part never changes")
+    return mae(actual, predicted) / float(scale)
+
+
+def naive(history: np.ndarray, steps: int) -> np.ndarray:
+    """Tomorrow looks like today: repeat the last value."""
+    return np.full(steps, float(np.asarray(history)[-1]))
+
+
+def seasonal_naive(history: np.ndarray, steps: int, season: int) -> np.ndarray:
+    """Repeat the last full season (season 1 is the plain naive forecast)."""
+    history = np.asarray(history, float)
+    if len(history) < season:
+        raise ValueError(f"seasonal naive needs at least one season ({season} values) of history")
+    return np.resize(history[-season:], steps)
+
+
+def naive_one_step(values: np.ndarray, positions: np.ndarray, season: int = 1) -> np.ndarray:
+    """Seasonal-naive one-step-ahead forecasts of values[positions] from the true past."""
+    positions = np.asarray(positions)
+    if len(positions) and positions.min() < season:
+        raise ValueError(f"position {positions.min()} has less than one season ({season} values) before it")
+    return np.asarray(values, float)[positions - season]
+
+
+# ---- configuration --------------------------------------------------------------------
+@dataclass(frozen=True)
+class ForecastConfig:
+    """Everything that defines a forecaster; the page's widgets take their defaults here."""
+
+    window: int = 24  # values the LSTM reads for one prediction
+    horizon: int = 1  # values it predicts at once; longer forecasts are recursive
+    units: int = 24  # small: the series are a few hundred values long
+    layers: int = 1
+    epochs: int = 40  # an upper bound (early stopping often ends sooner); keeps a live fit near 15 s
+    learning_rate: float = 3e-3
+    batch_size: int = 32
+    seed: int = 0
+    members: int = 1  # networks trained with seeds seed, seed+1, ... and averaged
+    log: bool = False  # target transform: log first (multiplicative growth becomes additive)
+    lag: int = 0  # then differences at this lag: 0 none, 1 first, season = seasonal
+    scale: bool = True  # standardise with the training part's mean and spread (off: raw values)
+    validation: float = 0.125  # last fraction of the fitted series, used for early stopping only
+    patience: int = 10  # epochs without a better validation loss before stopping
+
+    def __post_init__(self) -> None:
+        for name in ("window", "horizon", "units", "layers", "epochs", "members", "batch_size"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        if not 0 < self.validation < 0.5:
+            raise ValueError("validation must be a fraction between 0 and 0.5")
+
+    def work(self, values: int) -> RecurrentWork:
+        """The run's size for the server's work budget (`lstm_core.nn.budget`): one window per value."""
+        return RecurrentWork(values, self.window, 1, (self.units,) * self.layers, self.epochs * self.members,
+                             batch_size=self.batch_size)
+
+    @property
+    def transform(self) -> Transform:
+        return Transform(self.log, self.lag)
+
+    def to_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """A recursive forecast: the ensemble mean and each member's own path."""
+
+    mean: np.ndarray  # (steps,)
+    members: np.ndarray  # (members, steps)
+
+
+@dataclass(frozen=True)
+class FitReport:
+    """How fitting went, member by member (for the page's curves and the model card)."""
+
+    losses: tuple[dict[str, list[float]], ...]  # one per member: {"loss": [...], "val_loss": [...]}
+    seconds: float
+    stopped: bool  # the user's stop button ended it before every member was trained
+
+
+# ---- the forecaster -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Forecaster:
+    """A fitted LSTM forecaster: merged member network plus the framing it was fitted with."""
+
+    network: Network  # outputs (members * horizon,) scaled, transformed values
+    config: ForecastConfig
+    scaler: Scaler
+    history: np.ndarray  # (N,) the levels it was fitted on; forecasts continue from its end
+    fit_report: FitReport | None = None  # None for a model loaded from a file
+
+    def _member_outputs(self, inputs: np.ndarray) -> np.ndarray:
+        """(B, window) scaled inputs -> (B, members, horizon) scaled predictions."""
+        out = self.network.predict([row[:, None] for row in inputs])  # (B, members * horizon)
+        return out.reshape(len(inputs), self.config.members, self.config.horizon)
+
+    def forecast(self, steps: int) -> np.ndarray:
+        """The next `steps` values after the end of the fitted series: (steps,)."""
+        return self.forecast_band(steps).mean
+
+    def forecast_band(self, steps: int, history: np.ndarray | None = None) -> Forecast:
+        """Recursive forecast of every member from the end of `history` (default: fitted series)."""
+        if steps < 1:
+            raise ValueError("forecast at least 1 step")
+        cfg, transform = self.config, self.config.transform
+        history = np.asarray(self.history if history is None else history, float)
+        check_window(len(history) - transform.lost, cfg.window, 1)
+        k = cfg.members
+        paths = [list(history) for _ in range(k)]  # each member extends its own path
+        made = 0
+        while made < steps:
+            tails = np.array([path[-(cfg.window + transform.lost) :] for path in paths])
+            z = np.stack([self.scaler.scale(transform.apply(tail)) for tail in tails])  # (K, window)
+            out = self._member_outputs(z)  # (K, K, horizon): row = path, column = member
+            for m in range(k):
+                z_next = self.scaler.unscale(out[m, m])
+                paths[m] += list(transform.invert(z_next, np.array(paths[m])))
+            made += cfg.horizon
+        members = np.array([path[len(history) : len(history) + steps] for path in paths])
+        return Forecast(members.mean(axis=0), members)
+
+    def one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """Each member's forecast of values[p] from the true values before p: (members, P)."""
+        cfg, transform = self.config, self.config.transform
+        values = np.asarray(values, float)
+        positions = np.asarray(positions, int)
+        if len(positions) == 0:
+            return np.zeros((cfg.members, 0))
+        if positions.min() - transform.lost < cfg.window:
+            raise ValueError(f"position {positions.min()} has fewer than {cfg.window} values before it")
+        z = self.scaler.scale(transform.apply(values))  # z[j] belongs to values[j + lag]
+        inputs = np.stack([z[p - transform.lost - cfg.window : p - transform.lost] for p in positions])
+        first = self.scaler.unscale(self._member_outputs(inputs)[:, :, 0])  # (P, members)
+        return np.stack([transform.invert_each(first[:, m], values, positions) for m in range(cfg.members)])
+
+
+def combine(forecasters: list[Forecaster]) -> Forecaster:
+    """One ensemble from forecasters fitted alike on the same series (e.g. one seed each)."""
+    first = forecasters[0]
+    count = sum(f.config.members for f in forecasters)
+    singles = [net for f in forecasters for net in split_members(f.network, f.config.members)]
+    reports = [f.fit_report for f in forecasters if f.fit_report]
+    report = FitReport(tuple(loss for r in reports for loss in r.losses), sum(r.seconds for r in reports),
+                       any(r.stopped for r in reports)) if reports else None
+    return Forecaster(merge_members(singles), ForecastConfig(**{**first.config.to_dict(), "members": count}),
+                      first.scaler, first.history, report)
+
+
+def fit_forecaster(
+    series: np.ndarray,
+    window: int,
+    horizon: int = 1,
+    seed: int = 0,
+    on_epoch: Callable[[int, object, Callable[[], Forecaster]], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    **options,
+) -> Forecaster:
+    """Fit an LSTM forecaster on a 1-D series; options are `ForecastConfig` fields.
+
+    The last `validation` fraction of the series is kept out of training and used for
+    early stopping; scaling statistics come from the training part alone.
+    on_epoch(member, EpochReport, current) reports progress, where current() returns that
+    member as a one-network forecaster with the weights reached so far; should_stop()
+    ends training early (members not yet started are skipped). The result's
+    `fit_report` says what happened.
+    """
+    from lstm_core.nn.training import TrainConfig, train
+
+    config = ForecastConfig(window=window, horizon=horizon, seed=seed, **options)
+    values = np.asarray(series, float).ravel()
+    if not np.all(np.isfinite(values)):
+        raise ValueError("the series has missing or infinite values; fill or drop them first")
+    transform = config.transform
+    z = transform.apply(values)
+    val_start = len(z) - max(1, int(round(len(values) * config.validation)))
+    check_window(val_start, config.window, config.horizon)
+    scaler = Scaler.fit(z[:val_start]) if config.scale else Scaler(0.0, 1.0)
+    zs = scaler.scale(z)
+    fit_part = make_windows(zs, config.window, config.horizon, last_target=val_start)
+    val_part = make_windows(zs[max(0, val_start - config.window) :], config.window, config.horizon)
+    if len(val_part.inputs) == 0:  # too short for a validation window: fit without early stopping
+        validation, patience = None, 0
+    else:
+        validation, patience = (val_part.inputs[..., None], val_part.targets), config.patience
+    spec = NetworkSpec(input_kind="values", units=(config.units,) * config.layers,
+                       output_dim=config.horizon, output_activation="linear")
+    single = ForecastConfig(**{**config.to_dict(), "members": 1})
+
+    def _current(report, member: int) -> Forecaster:
+        member_config = ForecastConfig(**{**single.to_dict(), "seed": config.seed + member})
+        return Forecaster(report.snapshot(), member_config, scaler, values)
+
+    networks, losses, seconds, stopped = [], [], 0.0, False
+    for member in range(config.members):
+        if networks and should_stop and should_stop():
+            stopped = True
+            break
+        result = train(
+            spec, fit_part.inputs[..., None], fit_part.targets,
+            TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
+                        seed=config.seed + member, patience=patience),
+            validation=validation,
+            on_epoch=(lambda report, m=member: on_epoch(m, report, partial(_current, report, m))) if on_epoch else None,
+            should_stop=should_stop,
+        )
+        networks.append(result.network)
+        losses.append(result.history.metrics)
+        seconds += result.history.seconds
+    if stopped:
+        config = ForecastConfig(**{**config.to_dict(), "members": len(networks)})
+    return Forecaster(merge_members(networks), config, scaler, values, FitReport(tuple(losses), seconds, stopped))

@@ -1,0 +1,276 @@
+"""The series the forecasting page offers: generated, bundled with packages, or uploaded.
+
+Real series are read from the installed statsmodels and plotly packages at run time
+(see shared/DATA.md); nothing is copied into this repository. An uploaded CSV goes
+through `parse_csv`, which refuses what it cannot use with a message saying why and
+reports every repair it made (dropped rows, sorted dates, filled gaps).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+MAX_CSV_BYTES = 20 * 1024 * 1024  # larger uploads are refused before parsing
+MAX_ROWS = 100_000  # a teaching LSTM has no use for more; refusing keeps the server responsive
+MAX_ABS_VALUE = 1e12  # larger values overflow squared errors and scaling in float32
+DATE_SAMPLE = 200  # rows read when guessing which columns hold dates
+MAX_VALUES = 3_000  # longer series keep their most recent part, so live training stays in seconds
+
+
+TITLES: dict[str, dict[str, str]] = {
+    "line": {"en": "Noisy line y = x + noise (the article's example)", "zh": "带噪声的直线 y = x + 噪声（文章中的例子）"},
+    "sine": {"en": "Sine wave with noise (period 24)", "zh": "带噪声的正弦波（周期 24）"},
+    "sunspots": {"en": "Sunspots per year, 1700-2008", "zh": "太阳黑子年均数，1700-2008"},
+    "co2": {"en": "Mauna Loa CO2, monthly, 1958-2001", "zh": "莫纳罗亚 CO2 浓度（月度），1958-2001"},
+    "nile": {"en": "Nile river flow at Aswan, 1871-1970", "zh": "尼罗河阿斯旺年流量，1871-1970"},
+    "elnino": {"en": "El Niño sea surface temperature, monthly, 1950-2010", "zh": "厄尔尼诺海面温度（月度），1950-2010"},
+    "elec_equip": {"en": "Electrical equipment orders (euro area), monthly", "zh": "电气设备订单（欧元区，月度）"},
+    "stock": {"en": "Google share price, weekly, 2018-2019", "zh": "谷歌股价（周度），2018-2019"},
+}
+
+
+@dataclass(frozen=True)
+class Series:
+    """One univariate series with what a forecaster needs to know about it."""
+
+    key: str
+    title: dict[str, str]  # {"en": ..., "zh": ...}
+    values: np.ndarray = field(repr=False)  # (N,) float
+    time: np.ndarray = field(repr=False)  # (N,) labels for the x axis (dates or numbers)
+    season: int = 1  # steps per season; 1 = no seasonality (MASE then scales by naive)
+    unit: str = ""
+    source: str = ""
+    baseline: tuple = ("arima", (1, 1, 0))  # statistical model: ("ets", trend, seasonal) or ("arima", order)
+    filled: int = 0  # missing steps that were filled in by interpolation
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+def _line(seed: int) -> Series:
+    rng = np.random.default_rng(seed)
+    x = np.linspace(0, 1, 200)
+    return Series("line", TITLES["line"],
+                  x + rng.normal(0, 0.1, len(x)), x, 1, "", f"generated, seed {seed}", ("ets", True, 0))
+
+
+def _sine(seed: int) -> Series:
+    rng = np.random.default_rng(seed)
+    t = np.arange(240)
+    return Series("sine", TITLES["sine"],
+                  np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.1, len(t)), t, 24, "", f"generated, seed {seed}", ("ets", False, 24))
+
+
+def _sunspots(_: int) -> Series:
+    from statsmodels.datasets import sunspots
+
+    data = sunspots.load_pandas().data
+    return Series("sunspots", TITLES["sunspots"],
+                  data["SUNACTIVITY"].to_numpy(float), data["YEAR"].to_numpy(int), 11, "sunspot number",
+                  "statsmodels.datasets.sunspots", ("arima", (9, 0, 0)))
+
+
+def _co2(_: int) -> Series:
+    from statsmodels.datasets import co2
+
+    weekly = co2.load_pandas().data["co2"]
+    monthly = weekly.resample("MS").mean()  # the mean of each month's weekly readings
+    gaps = int(monthly.isna().sum())
+    monthly = monthly.interpolate("linear")  # months with no reading at all are filled in
+    return Series("co2", TITLES["co2"], monthly.to_numpy(float), monthly.index.strftime("%Y-%m").to_numpy(), 12,
+                  "ppm", "statsmodels.datasets.co2 (weekly, averaged per month)", ("ets", True, 12), gaps)
+
+
+def _nile(_: int) -> Series:
+    from statsmodels.datasets import nile
+
+    data = nile.load_pandas().data
+    return Series("nile", TITLES["nile"],
+                  data["volume"].to_numpy(float), data["year"].to_numpy(int), 1, "10^8 m^3",
+                  "statsmodels.datasets.nile", ("arima", (1, 1, 1)))
+
+
+def _elnino(_: int) -> Series:
+    from statsmodels.datasets import elnino
+
+    data = elnino.load_pandas().data
+    months = data.columns[1:]
+    values = data[months].to_numpy(float).ravel()  # year by year, January to December
+    time = np.array([f"{int(y)}-{m:02d}" for y in data["YEAR"] for m in range(1, 13)])
+    return Series("elnino", TITLES["elnino"],
+                  values, time, 12, "°C", "statsmodels.datasets.elnino", ("ets", False, 12))
+
+
+def _elec_equip(_: int) -> Series:
+    from statsmodels.datasets import elec_equip
+
+    data = elec_equip.load().data.iloc[:, 0]
+    return Series("elec_equip", TITLES["elec_equip"],
+                  data.to_numpy(float), data.index.strftime("%Y-%m").to_numpy(), 12, "index, 2010 = 100",
+                  "statsmodels.datasets.elec_equip", ("ets", False, 12))
+
+
+def _stock(_: int) -> Series:
+    import plotly.data
+
+    data = plotly.data.stocks()
+    return Series("stock", TITLES["stock"],
+                  data["GOOG"].to_numpy(float), data["date"].to_numpy(str), 1, "price / price on 2018-01-01",
+                  "plotly.data.stocks, column GOOG", ("arima", (0, 1, 0)))
+
+
+LOADERS = {"line": _line, "sine": _sine, "sunspots": _sunspots, "co2": _co2, "nile": _nile,
+           "elnino": _elnino, "elec_equip": _elec_equip, "stock": _stock}
+SYNTHETIC = ("line", "sine")
+REAL = tuple(k for k in LOADERS if k not in SYNTHETIC)
+
+
+def load(key: str, seed: int = 0) -> Series:
+    """A bundled series by key (the seed only matters for the generated ones)."""
+    if key not in LOADERS:
+        raise ValueError(f"unknown series {key!r}; choose from {', '.join(LOADERS)}")
+    return LOADERS[key](seed)
+
+
+# ---- uploaded CSV files -------------------------------------------------------------------
+@dataclass(frozen=True)
+class ParsedCSV:
+    """An uploaded series and a list of what was done to it, for the page to show."""
+
+    series: Series
+    notes: tuple[tuple[str, dict], ...]  # (message key, values): each repair made
+
+
+def read_table(data: bytes):
+    """Bytes -> DataFrame, refusing what is too big or not text."""
+    import pandas as pd
+
+    if len(data) > MAX_CSV_BYTES:
+        raise ValueError(f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_CSV_BYTES // 2**20} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 CSV") from error
+    if text.count("\n") > MAX_ROWS + 1:
+        raise ValueError(f"the file has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")
+    try:
+        header = text.split("\n", 1)[0]
+        sep = max((",", ";", "\t"), key=header.count) if any(c in header for c in ",;\t") else ","
+        table = pd.read_csv(io.StringIO(text), sep=sep, skip_blank_lines=False)  # a blank cell is a gap
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+        raise ValueError(f"this is not a readable CSV table: {error}") from error
+    if table.empty or len(table.columns) == 0:
+        raise ValueError("the table has no rows")
+    return table
+
+
+def numeric_columns(table) -> list[str]:
+    """Columns where at least half of the cells are numbers."""
+    import pandas as pd
+
+    return [str(c) for c in table.columns if pd.to_numeric(table[c], errors="coerce").notna().mean() >= 0.5]
+
+
+def date_columns(table) -> list[str]:
+    """Non-numeric columns where at least 80% of the cells read as dates."""
+    import pandas as pd
+
+    numeric = set(numeric_columns(table))
+    found = []
+    for column in table.columns:
+        if str(column) in numeric:
+            continue
+        sample = table[column].dropna().head(DATE_SAMPLE)  # guessing a format per cell is slow
+        if sample.empty:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pandas warns when it has to guess a format per cell
+            dates = pd.to_datetime(sample, errors="coerce", format="mixed")
+        if dates.notna().mean() >= 0.8:
+            found.append(str(column))
+    return found
+
+
+def _refuse_extreme(values) -> None:
+    """Refuse inf, -inf and numbers too large for the model's arithmetic, naming their rows."""
+    numbers = values.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        bad = np.flatnonzero(~np.isnan(numbers) & ~(np.abs(numbers) <= MAX_ABS_VALUE))
+    if len(bad):
+        rows = ", ".join(str(i + 2) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")  # row 1 is the header
+        raise ValueError(
+            f"{len(bad)} value(s) are infinite or larger than {MAX_ABS_VALUE:g} in absolute value "
+            f"(CSV rows {rows}); fix or remove them"
+        )
+
+
+def parse_csv(data: bytes, value_column: str | None = None, date_column: str | None = None) -> ParsedCSV:
+    """Turn an uploaded CSV into a `Series`.
+
+    The value column defaults to the last mostly-numeric column; the date column is
+    optional (without one, rows are taken in file order). Rows whose value is not a
+    number are dropped, unparseable dates are dropped, rows are sorted by date,
+    duplicated dates are averaged and missing values inside the series interpolated.
+    """
+    import pandas as pd
+
+    table = read_table(data)
+    table.columns = [str(c) for c in table.columns]
+    candidates = numeric_columns(table)
+    if value_column is None:
+        if not candidates:
+            raise ValueError("no column holds numbers; the value column must be numeric")
+        value_column = candidates[-1]
+    if value_column not in table.columns:
+        raise ValueError(f"there is no column {value_column!r}")
+    notes: list[tuple[str, dict]] = []
+    values = pd.to_numeric(table[value_column], errors="coerce")
+    _refuse_extreme(values)
+    text_cells = int((values.isna() & table[value_column].notna()).sum())
+    if text_cells == len(table):
+        raise ValueError(f"column {value_column!r} holds no numbers")
+    if text_cells:
+        notes.append(("text_values", {"count": text_cells}))
+    frame = pd.DataFrame({"value": values})
+    if date_column:
+        if date_column not in table.columns:
+            raise ValueError(f"there is no column {date_column!r}")
+        frame["time"] = pd.to_datetime(table[date_column], errors="coerce", format="mixed")
+        bad = int(frame["time"].isna().sum())
+        if bad == len(frame):
+            raise ValueError(f"column {date_column!r} holds no dates")
+        if bad:
+            notes.append(("bad_dates", {"count": bad}))
+            frame = frame.dropna(subset=["time"])
+        if not frame["time"].is_monotonic_increasing:
+            notes.append(("sorted", {}))
+            frame = frame.sort_values("time", kind="stable")
+        duplicated = int(frame["time"].duplicated().sum())
+        if duplicated:
+            notes.append(("duplicates", {"count": duplicated}))
+            frame = frame.groupby("time", as_index=False)["value"].mean()
+    else:
+        frame["time"] = np.arange(len(frame))
+    missing = int(frame["value"].isna().sum())
+    frame = frame.reset_index(drop=True)
+    if missing:
+        # Interpolate gaps inside the series; drop the ones at its ends (nothing to lean on).
+        frame["value"] = frame["value"].interpolate("linear", limit_area="inside")
+        ends = int(frame["value"].isna().sum())
+        frame = frame.dropna(subset=["value"])
+        notes.append(("missing", {"filled": missing - ends, "dropped": ends}))
+    if len(frame) < 2:
+        raise ValueError(f"only {len(frame)} usable row(s); a series needs many more")
+    if len(frame) > MAX_VALUES:
+        notes.append(("cut", {"kept": MAX_VALUES, "total": len(frame)}))
+        frame = frame.iloc[-MAX_VALUES:]
+    time = frame["time"]
+    labels = time.dt.strftime("%Y-%m-%d").to_numpy() if date_column else time.to_numpy()
+    title = {"en": f"Uploaded: {value_column}", "zh": f"上传的数据：{value_column}"}
+    series = Series("upload", title,
+                    frame["value"].to_numpy(float), labels, 1, "", "uploaded CSV", ("arima", (1, 1, 0)))
+    return ParsedCSV(series, tuple(notes))

@@ -1,0 +1,291 @@
+"""Writing text one character at a time with a language model, and showing each choice.
+
+Generation is a loop: read the prompt, then repeatedly take the model's next-character
+distribution, reshape it (temperature, top-k, top-p; see `lstm_core.generate.sampling`), draw a
+character with a seeded generator, and feed it back in. The LSTM runs on the NumPy
+`Network.step` path, the n-gram baseline on its counts; both answer the same two
+questions (`start`, `advance`), so one loop serves both and the comparison is fair.
+
+Public surface, kept stable for outside checks:
+    load_language_model(language)  -> CharLanguageModel for "zh" or "en"
+    sample(model, prompt, length, temperature=1.0, top_k=None, top_p=None, seed=0) -> str
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Protocol
+
+import numpy as np
+
+from lstm_core.gates.registry import ModelTrace
+from lstm_core.generate import charlm, sampling
+from lstm_core.generate.ngram import NGramModel
+from lstm_core.nn import assets, blas
+from lstm_core.nn.network import Network
+from lstm_core.text.vocab import PAD, UNK, Vocabulary
+
+MAX_LENGTH = 2_000  # characters per request; longer requests are clamped (about 1 s)
+TOP_CANDIDATES = 10  # candidates kept per step for the page's bar chart
+NAMES = charlm.MODEL_NAMES
+DEFAULT_PROMPTS = {"zh": "中国人民", "en": "I love "}
+
+
+class LanguageModel(Protocol):
+    """What the generation loop needs: a distribution after the start, and after each id."""
+
+    vocab: Vocabulary
+
+    def start(self) -> tuple[np.ndarray, object]:
+        """(P(first character) (V,), state) after the start-of-text newline."""
+
+    def advance(self, state: object, token_id: int) -> tuple[np.ndarray, object]:
+        """(P(next character) (V,), new state) after reading token_id."""
+
+
+@dataclass
+class CharLanguageModel:
+    """A character LSTM (shipped or trained in this session), usable on the Gates page too."""
+
+    network: Network
+    vocab: Vocabulary
+    card: dict = field(default_factory=dict)
+    key: str = "charlm"
+    title: dict = field(default_factory=lambda: {"en": "Character language model", "zh": "字符语言模型"})
+    default_text: str = "I love "
+    input_kind: str = "text"
+    max_steps: int = 400
+
+    # ---- the generation interface -----------------------------------------------
+    def start(self) -> tuple[np.ndarray, list]:
+        return self.advance(self.network.initial_state(), self.vocab.index[charlm.NEWLINE])
+
+    def advance(self, state: list, token_id: int) -> tuple[np.ndarray, list]:
+        return self.network.step(int(token_id), state)
+
+    # ---- quality --------------------------------------------------------------
+    def bits_per_char(self, text: str) -> float:
+        """Mean -log2 p over the characters of `text`, each predicted from those before it
+        (the first from the start-of-text newline)."""
+        if not text:
+            raise ValueError("no characters to score")
+        ids = self.vocab.encode(charlm.NEWLINE + text).ids
+        return float(-charlm.log_probs_of(self.network, [ids[:-1]], [ids[1:]])[0].mean())
+
+    # ---- the Gates page's interface (registry.Traceable) ----------------------------
+    def trace_text(self, text: str) -> ModelTrace:
+        chars = list(text)
+        if not chars:
+            raise ValueError("nothing to trace")
+        cut = len(chars) if len(chars) > self.max_steps - 1 else 0
+        chars = chars[: self.max_steps - 1]
+        encoded = self.vocab.encode([charlm.NEWLINE, *chars])
+        result = self.network.trace(encoded.ids)
+        following = result.outputs[-1]
+        best = int(np.argmax(following[2:]) + 2)
+        bits = -np.log2(np.maximum(result.outputs[np.arange(len(chars)), encoded.ids[1:]], 1e-30)).mean()
+        shown = self.vocab.tokens[best].replace(charlm.NEWLINE, "⏎")
+        summary = {
+            "en": f"{bits:.2f} bits per character; most likely next: '{shown}' ({following[best]:.2f})",
+            "zh": f"每字符 {bits:.2f} 比特；最可能的下一个字符：'{shown}'（{following[best]:.2f}）",
+        }
+        labels = ("⏎", *chars)
+        return ModelTrace(labels, encoded.unknown, result.layers, summary, cut)
+
+    def reference_texts(self) -> list[str]:
+        """Texts the model writes itself (seeded), so no corpus has to be read or shipped."""
+        prompts = [self.default_text] * 24
+        return [p + sample(self, p, 60, temperature=0.8, seed=s) for s, p in enumerate(prompts)]
+
+
+@dataclass(frozen=True)
+class NGramLanguageModel:
+    """The Kneser-Ney baseline behind the same two-method interface."""
+
+    model: NGramModel
+
+    @property
+    def vocab(self) -> Vocabulary:
+        return self.model.vocab
+
+    def start(self) -> tuple[np.ndarray, tuple[int, ...]]:
+        state = (self.vocab.index[charlm.NEWLINE],)
+        return self.model.next_distribution(np.array(state)), state
+
+    def advance(self, state: tuple[int, ...], token_id: int) -> tuple[np.ndarray, tuple[int, ...]]:
+        keep = self.model.config.order - 1
+        state = (*state, int(token_id))[-keep:] if keep else ()
+        return self.model.next_distribution(np.array(state, dtype=np.int64)), state
+
+    def bits_per_char(self, text: str) -> float:
+        return self.model.bits_per_char(text)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One generated character and the distribution it was drawn from."""
+
+    char: str
+    candidates: tuple[str, ...]  # the most likely characters under the model, best first
+    model_probs: tuple[float, ...]  # their probabilities as the model gave them
+    drawn_probs: tuple[float, ...]  # after removing <pad>/<unk>, temperature, top-k, top-p
+    chosen_prob: float  # the drawn character's probability in the reshaped distribution
+    entropy_model: float  # bits, before reshaping
+    entropy_drawn: float  # bits, after
+
+
+@dataclass(frozen=True)
+class PromptReading:
+    """The prompt as the model read it: which characters it had never seen."""
+
+    text: str
+    unknown: tuple[bool, ...]
+
+
+def read_prompt(model: LanguageModel, prompt: str) -> tuple[PromptReading, np.ndarray, object]:
+    """Feed the prompt; returns how it was read, the next distribution and the state."""
+    probs, state = model.start()
+    encoded = model.vocab.encode(prompt)
+    for token_id in encoded.ids:
+        probs, state = model.advance(state, token_id)
+    return PromptReading(prompt, encoded.unknown), probs, state
+
+
+def drawable(vocab: Vocabulary, probs: np.ndarray) -> np.ndarray:
+    """The model's distribution without <pad> and <unk>: text never contains either."""
+    p = np.asarray(probs, np.float64).copy()
+    p[[vocab.index[PAD], vocab.index[UNK]]] = 0.0
+    return p
+
+
+def _most_likely(probs: np.ndarray, count: int) -> np.ndarray:
+    """Per row of (N, V) probabilities, the indices of the `count` largest, best first."""
+    count = min(count, probs.shape[1])
+    part = np.argpartition(-probs, count - 1, axis=1)[:, :count]
+    order = np.argsort(-np.take_along_axis(probs, part, axis=1), axis=1, kind="stable")
+    return np.take_along_axis(part, order, axis=1)
+
+
+def _row_entropy_bits(p: np.ndarray) -> np.ndarray:
+    """H of every row of (N, V) non-negative weights, in bits (rows normalised first)."""
+    p = p / p.sum(axis=1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(p > 0, p * np.log2(p), 0.0)
+    return -terms.sum(axis=1)
+
+
+def _inspected(vocab: Vocabulary, drawn: list[tuple[int, np.ndarray, np.ndarray]]) -> list[Step]:
+    """Steps for (token id, model distribution, reshaped distribution) triples, all at once.
+
+    Done a chunk at a time rather than per character: a few NumPy calls over an (N, V)
+    array instead of a dozen per character, which matters with 3,000 characters.
+    """
+    if not drawn:
+        return []
+    ids = np.array([token_id for token_id, _, _ in drawn])
+    model = np.array([p for _, p, _ in drawn], dtype=np.float64)
+    shaped = np.array([p for _, _, p in drawn])
+    ranked = model.copy()
+    ranked[:, vocab.index[PAD]] = -1.0  # never a candidate worth showing; <unk> is (a real prediction)
+    top = _most_likely(ranked, min(TOP_CANDIDATES, len(vocab) - 1))  # <pad> ranks last: left out
+    rows = np.arange(len(drawn))[:, None]
+    model_top, shaped_top = model[rows, top], shaped[rows, top]
+    entropy_model, entropy_drawn = _row_entropy_bits(model), _row_entropy_bits(shaped)
+    chosen = shaped[np.arange(len(drawn)), ids]
+    return [
+        Step(
+            char=vocab.tokens[ids[n]],
+            candidates=tuple(vocab.tokens[i] for i in top[n]),
+            model_probs=tuple(model_top[n].tolist()),
+            drawn_probs=tuple(shaped_top[n].tolist()),
+            chosen_prob=float(chosen[n]),
+            entropy_model=float(entropy_model[n]),
+            entropy_drawn=float(entropy_drawn[n]),
+        )
+        for n in range(len(drawn))
+    ]
+
+
+INSPECT_CHUNK = 25  # characters inspected together (and handed on together)
+
+
+def generate(
+    model: LanguageModel,
+    prompt: str,
+    length: int,
+    config: sampling.SamplingConfig = sampling.SamplingConfig(),
+    inspect: bool = True,
+) -> Iterator[Step]:
+    """Yield `length` generated characters (so a page can stream them).
+
+    With inspect=True each Step also holds the distribution it was drawn from; those
+    are worked out `INSPECT_CHUNK` characters at a time, so they arrive in small bursts.
+    With inspect=False only `Step.char` is filled in, one at a time.
+    """
+    rng = np.random.default_rng(config.seed)
+    _, probs, state = read_prompt(model, prompt)
+    pending: list[tuple[int, np.ndarray, np.ndarray]] = []
+    for _ in range(max(0, int(length))):
+        shaped = sampling.reshape(drawable(model.vocab, probs), config)
+        token_id = sampling.draw(shaped, rng)
+        if inspect:
+            pending.append((token_id, probs, shaped))
+            if len(pending) == INSPECT_CHUNK:
+                yield from _inspected(model.vocab, pending)
+                pending = []
+        else:
+            yield Step(model.vocab.tokens[token_id], (), (), (), 0.0, 0.0, 0.0)
+        probs, state = model.advance(state, token_id)
+    yield from _inspected(model.vocab, pending)
+
+
+def clamp_length(length: int) -> int:
+    """A length the app will generate: between 1 and MAX_LENGTH."""
+    return int(min(max(int(length), 1), MAX_LENGTH))
+
+
+def sample(
+    model: LanguageModel,
+    prompt: str,
+    length: int,
+    temperature: float = 1.0,
+    top_k: int | None = None,
+    top_p: float | None = None,
+    seed: int = 0,
+) -> str:
+    """The `length` characters generated after `prompt` (the prompt itself not included).
+
+    Temperature 0 is greedy (always the most likely character); the same seed and
+    settings give the same text.
+    """
+    config = sampling.SamplingConfig(temperature=temperature, top_k=top_k, top_p=top_p, seed=seed)
+    with blas.one_thread():
+        return "".join(step.char for step in generate(model, prompt, length, config, inspect=False))
+
+
+def load_language_model(language: str) -> CharLanguageModel:
+    """The shipped character LSTM for "zh" (People's Daily) or "en" (tweets)."""
+    if language not in NAMES:
+        raise ValueError(f"no shipped language model for {language!r}; choose 'zh' or 'en'")
+    network, card = assets.load_model(NAMES[language])
+    titles = {
+        "zh": {"en": "Chinese character LSTM (People's Daily)", "zh": "中文字符 LSTM（人民日报）"},
+        "en": {"en": "English character LSTM (tweets)", "zh": "英文字符 LSTM（推文）"},
+    }
+    return CharLanguageModel(
+        network,
+        Vocabulary(tuple(card["vocabulary"])),
+        card,
+        key=NAMES[language],
+        title=titles[language],
+        default_text=DEFAULT_PROMPTS[language],
+    )
+
+
+def load_traceable_zh() -> CharLanguageModel:
+    """Loader named in the Gates registry (`lstm_core.gates.registry.SHIPPED`)."""
+    return load_language_model("zh")
+
+
+def load_traceable_en() -> CharLanguageModel:
+    return load_language_model("en")

@@ -1,0 +1,245 @@
+"""A small recurrent network in NumPy: embedding, stacked LSTM layers, a dense head.
+
+Every model in the app (the bracket counter, the sentiment classifiers, the
+forecasters, the character language models) is this one shape, described by a
+`NetworkSpec`. TensorFlow trains it (`lstm_core.nn.training`); the app runs it here,
+through `cell.trace`, so each prediction comes with its gates.
+
+Weights live in a flat dict of arrays with fixed names:
+    embedding                         (V, E)         only for token inputs
+    lstm_{k}/kernel, .../recurrent_kernel, .../bias   one LSTM layer k
+    lstm_{k}_forward/..., lstm_{k}_backward/...       a bidirectional layer k
+    dense/kernel (F, K), dense/bias (K,)
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from lstm_core.nn.cell import GateTrace, LSTMWeights, run_batch, sigmoid, step, step_from_input_gates, trace
+
+MAX_TABLE_FLOATS = 8_000_000  # 32 MB; a larger token table is not worth its memory
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """Architecture of one model; stored in its model card so it can be rebuilt."""
+
+    input_kind: str = "tokens"  # "tokens" (ids, 0 = padding) or "values" (real vectors)
+    vocab_size: int = 0  # token inputs: ids 0..vocab_size-1
+    embedding_dim: int = 0
+    input_dim: int = 1  # value inputs: features per step
+    units: tuple[int, ...] = (64,)  # one entry per stacked LSTM layer
+    bidirectional: bool = False
+    output_dim: int = 1
+    output_activation: str = "softmax"  # "softmax", "sigmoid" or "linear"
+    per_step_output: bool = False  # a prediction at every step (language models)
+    dropout: float = 0.0  # used in training only
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "units", tuple(int(u) for u in self.units))
+        if self.input_kind not in ("tokens", "values"):
+            raise ValueError(f"input_kind must be 'tokens' or 'values', not {self.input_kind!r}")
+        if self.output_activation not in ("softmax", "sigmoid", "linear"):
+            raise ValueError(f"unknown output_activation {self.output_activation!r}")
+        if not self.units or min(self.units) < 1:
+            raise ValueError("units needs at least one layer of at least one unit")
+        if self.bidirectional and self.per_step_output:
+            raise ValueError("a bidirectional layer cannot predict the next step")
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "units": list(self.units)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "NetworkSpec":
+        return cls(**{**data, "units": tuple(data["units"])})
+
+    def weight_shapes(self) -> dict[str, tuple[int, ...]]:
+        """The shape of every weight array this architecture needs, by name.
+
+        Uploads are checked against it before any array is decompressed.
+        """
+        shapes: dict[str, tuple[int, ...]] = {}
+        width = self.input_dim
+        if self.input_kind == "tokens":
+            shapes["embedding"] = (self.vocab_size, self.embedding_dim)
+            width = self.embedding_dim
+        directions = ("_forward", "_backward") if self.bidirectional else ("",)
+        for k, units in enumerate(self.units):
+            for direction in directions:
+                shapes[f"lstm_{k}{direction}/kernel"] = (width, 4 * units)
+                shapes[f"lstm_{k}{direction}/recurrent_kernel"] = (units, 4 * units)
+                shapes[f"lstm_{k}{direction}/bias"] = (4 * units,)
+            width = units * len(directions)
+        shapes["dense/kernel"] = (width, self.output_dim)
+        shapes["dense/bias"] = (self.output_dim,)
+        return shapes
+
+    def layer_names(self) -> list[str]:
+        """Names of the LSTM weight groups, in the order the input meets them."""
+        names = []
+        for k in range(len(self.units)):
+            names += [f"lstm_{k}_forward", f"lstm_{k}_backward"] if self.bidirectional else [f"lstm_{k}"]
+        return names
+
+
+@dataclass(frozen=True)
+class LayerTrace:
+    """The gate trace of one LSTM layer (one direction of a bidirectional one).
+
+    It keeps the layer's inputs and weights too, so any step can be recomputed by hand
+    (the Gates page's step-through shows that arithmetic).
+    """
+
+    name: str  # e.g. "lstm_0" or "lstm_1_backward"
+    gates: GateTrace
+    inputs: np.ndarray  # (T, D) what the layer read at each step
+    weights: LSTMWeights
+    reverse: bool = False  # True for the backward half of a bidirectional layer
+
+
+@dataclass(frozen=True)
+class NetworkTrace:
+    layers: tuple[LayerTrace, ...]
+    outputs: np.ndarray  # (K,) or, with per_step_output, (T, K)
+
+
+@dataclass
+class Network:
+    """NumPy inference for a `NetworkSpec` with its weights."""
+
+    spec: NetworkSpec
+    weights: dict[str, np.ndarray] = field(repr=False)
+
+    def __post_init__(self) -> None:
+        self.weights = {k: np.asarray(v, dtype=np.float32) for k, v in self.weights.items()}
+        self.lstm = {
+            name: LSTMWeights(
+                self.weights[f"{name}/kernel"],
+                self.weights[f"{name}/recurrent_kernel"],
+                self.weights[f"{name}/bias"],
+            )
+            for name in self.spec.layer_names()
+        }
+
+    # ---- inputs ---------------------------------------------------------------
+    def _first_inputs(self, x: np.ndarray) -> np.ndarray:
+        """Token ids (T,) become embeddings (T, E); values are taken as (T, D)."""
+        if self.spec.input_kind == "tokens":
+            return self.weights["embedding"][np.asarray(x, dtype=np.int64)]
+        x = np.asarray(x, dtype=np.float32)
+        return x.reshape(len(x), -1)
+
+    # ---- one sequence, with gates --------------------------------------------------
+    def trace(self, x: np.ndarray) -> NetworkTrace:
+        """Run one sequence (token ids (T,) or values (T, D)) and keep every gate."""
+        if len(x) == 0:
+            raise ValueError("cannot trace an empty sequence")
+        seq = self._first_inputs(x)
+        layers = []
+        for k in range(len(self.spec.units)):
+            if self.spec.bidirectional:
+                fwd = trace(self.lstm[f"lstm_{k}_forward"], seq)
+                bwd = trace(self.lstm[f"lstm_{k}_backward"], seq, reverse=True)
+                layers += [
+                    LayerTrace(f"lstm_{k}_forward", fwd, seq, self.lstm[f"lstm_{k}_forward"]),
+                    LayerTrace(f"lstm_{k}_backward", bwd, seq, self.lstm[f"lstm_{k}_backward"], reverse=True),
+                ]
+                seq = np.concatenate([fwd.hidden, bwd.hidden], axis=1)  # (T, 2H)
+            else:
+                gates = trace(self.lstm[f"lstm_{k}"], seq)
+                layers.append(LayerTrace(f"lstm_{k}", gates, seq, self.lstm[f"lstm_{k}"]))
+                seq = gates.hidden  # (T, H)
+        if self.spec.per_step_output:
+            features = seq
+        elif self.spec.bidirectional:
+            # Keras' Bidirectional: forward state after the last step, backward after the first.
+            half = seq.shape[1] // 2
+            features = np.concatenate([seq[-1, :half], seq[0, half:]])
+        else:
+            features = seq[-1]
+        return NetworkTrace(tuple(layers), self.head(features))
+
+    def head(self, features: np.ndarray) -> np.ndarray:
+        """The dense layer and its activation on (..., F) features."""
+        z = features @ self.weights["dense/kernel"] + self.weights["dense/bias"]
+        if self.spec.output_activation == "softmax":
+            z = np.exp(z - z.max(axis=-1, keepdims=True))
+            return z / z.sum(axis=-1, keepdims=True)
+        if self.spec.output_activation == "sigmoid":
+            return sigmoid(z)
+        return z
+
+    # ---- many sequences, no gates -----------------------------------------------------
+    def predict(self, sequences: list[np.ndarray], batch_size: int = 256) -> np.ndarray:
+        """Outputs for many variable-length sequences: (N, K) (per-step nets: last step)."""
+        outputs = []
+        for start in range(0, len(sequences), batch_size):
+            outputs.append(self._predict_batch(sequences[start : start + batch_size]))
+        if not outputs:
+            return np.zeros((0, self.spec.output_dim), np.float32)
+        return np.concatenate(outputs)
+
+    def _predict_batch(self, sequences: list[np.ndarray]) -> np.ndarray:
+        lengths = np.array([len(s) for s in sequences])
+        if lengths.min() == 0:
+            raise ValueError("cannot predict on an empty sequence")
+        first = [self._first_inputs(s) for s in sequences]
+        seq = np.zeros((len(first), lengths.max(), first[0].shape[1]), np.float32)
+        for row, x in enumerate(first):
+            seq[row, : len(x)] = x
+        rows = np.arange(len(first))
+        for k in range(len(self.spec.units)):
+            if self.spec.bidirectional:
+                fwd, _ = run_batch(self.lstm[f"lstm_{k}_forward"], seq, lengths)
+                bwd, _ = run_batch(self.lstm[f"lstm_{k}_backward"], seq, lengths, reverse=True)
+                seq = np.concatenate([fwd, bwd], axis=2)
+            else:
+                seq, _ = run_batch(self.lstm[f"lstm_{k}"], seq, lengths)
+        if self.spec.bidirectional:
+            half = seq.shape[2] // 2
+            features = np.concatenate([seq[rows, lengths - 1, :half], seq[:, 0, half:]], axis=1)
+        else:
+            features = seq[rows, lengths - 1]
+        return self.head(features)
+
+    # ---- step by step, for generation ---------------------------------------------------
+    def initial_state(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Zero (h, c) for every layer of a one-way network."""
+        return [(np.zeros(u, np.float32), np.zeros(u, np.float32)) for u in self.spec.units]
+
+    @cached_property
+    def _input_gates_per_token(self) -> np.ndarray | None:
+        """embedding · W + b of the first layer for every token id, (V, 4H), or None.
+
+        Generation feeds one token at a time; looking its row up replaces a (E, 4H)
+        product per character (about a fifth of the step's time for the Chinese model).
+        """
+        if self.spec.input_kind != "tokens" or self.spec.bidirectional:
+            return None
+        first = self.lstm["lstm_0"]
+        if self.spec.vocab_size * first.kernel.shape[1] > MAX_TABLE_FLOATS:
+            return None
+        return self.weights["embedding"] @ first.kernel + first.bias
+
+    def step(self, x_t, state: list[tuple[np.ndarray, np.ndarray]]):
+        """Feed one token id (or one value vector); returns (output (K,), new state)."""
+        if self.spec.bidirectional:
+            raise ValueError("a bidirectional network cannot be run step by step")
+        table = self._input_gates_per_token
+        inp = None if table is not None else self._first_inputs(np.array([x_t]))[0]
+        new_state = []
+        for k, (h, c) in enumerate(state):
+            if k == 0 and table is not None:
+                *_, c, h = step_from_input_gates(self.lstm["lstm_0"], table[int(x_t)], h, c)
+            else:
+                *_, c, h = step(self.lstm[f"lstm_{k}"], inp, h, c)
+            new_state.append((h, c))
+            inp = h
+        return self.head(inp), new_state
+
+    def parameter_count(self) -> int:
+        return int(sum(w.size for w in self.weights.values()))

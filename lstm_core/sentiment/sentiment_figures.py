@@ -1,0 +1,119 @@
+"""Plotly figures for the sentiment page: running verdict, attribution, metrics, curves.
+
+Every function takes its display words (axis titles, class names) from the caller,
+so the page decides the language and this module stays free of Streamlit.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lstm_core.gates.gate_figures import short_label
+from lstm_core.sentiment.classifier import Reading
+
+CLASS_COLOURS = {"negative": "#d62728", "neutral": "#7f7f7f", "positive": "#2ca02c"}
+
+
+def _token_axis(fig: go.Figure, tokens: tuple[str, ...], title: str, row: int | None = None) -> None:
+    """Steps on x, labelled with their tokens (escaped: Plotly reads tags in tick text)."""
+    step = max(1, len(tokens) // 60)  # at most ~60 labels, or they overlap
+    ticks = list(range(0, len(tokens), step))
+    options = dict(
+        title_text=title,
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=[html.escape(short_label(tokens[i])) for i in ticks],
+        tickangle=0 if len(tokens) <= 30 else -60,
+    )
+    if row is None:
+        fig.update_xaxes(**options)
+    else:
+        fig.update_xaxes(row=row, col=1, **options)
+
+
+def running_verdict(reading: Reading, labels: list[str], names: list[str], axis: dict[str, str]) -> go.Figure:
+    """Probability of each class after each token (top) and per-token occlusion (bottom).
+
+    labels: class ids (for colours); names: the same classes in the UI language;
+    axis: titles for "token", "probability" and "attribution".
+    """
+    steps = np.arange(len(reading.tokens))
+    hover_tokens = [html.escape(short_label(tok, 30)) for tok in reading.tokens]
+    panels = [reading.running is not None, reading.attribution is not None]
+    rows = max(1, sum(panels))
+    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08)
+    if reading.running is not None:
+        for k, (label, name) in enumerate(zip(labels, names)):
+            fig.add_trace(
+                go.Scatter(
+                    x=steps, y=reading.running[:, k], mode="lines+markers", name=name,
+                    line=dict(color=CLASS_COLOURS.get(label)), customdata=hover_tokens,
+                    hovertemplate=f"%{{customdata}}<br>{name}: %{{y:.3f}}<extra></extra>",
+                ),
+                row=1, col=1,
+            )
+        fig.update_yaxes(title_text=axis["probability"], range=[0, 1], row=1, col=1)
+    if reading.attribution is not None:
+        scores = reading.attribution
+        fig.add_trace(
+            go.Bar(
+                x=steps, y=scores, name=axis["attribution"], showlegend=False, customdata=hover_tokens,
+                marker_color=np.where(scores >= 0, "#1f77b4", "#ff7f0e"),
+                hovertemplate="%{customdata}<br>%{y:+.3f}<extra></extra>",
+            ),
+            row=rows, col=1,
+        )
+        fig.update_yaxes(title_text=axis["attribution"], row=rows, col=1)
+    _token_axis(fig, reading.tokens, axis["token"], row=rows)
+    fig.update_layout(height=480 if rows == 2 else 300, margin=dict(t=30, b=40), legend=dict(orientation="h", y=1.1))
+    return fig
+
+
+def probability_bars(models: dict[str, np.ndarray], names: list[str], axis: dict[str, str]) -> go.Figure:
+    """Grouped bars: each model's probability per class. models: display name -> (K,)."""
+    fig = go.Figure()
+    for model_name, probabilities in models.items():
+        fig.add_trace(go.Bar(x=names, y=probabilities, name=model_name, texttemplate="%{y:.2f}"))
+    fig.update_layout(barmode="group", height=300, margin=dict(t=30, b=40), legend=dict(orientation="h", y=1.15))
+    fig.update_xaxes(title_text=axis["class"])
+    fig.update_yaxes(title_text=axis["probability"], range=[0, 1])
+    return fig
+
+
+def confusion(matrix: list[list[int]], names: list[str], title: str, axis: dict[str, str]) -> go.Figure:
+    """A confusion matrix: rows the true class, columns the predicted one."""
+    z = np.asarray(matrix)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z, x=names, y=names, colorscale="Blues", showscale=False, text=z, texttemplate="%{text}",
+            hovertemplate=f"{axis['true']}: %{{y}}<br>{axis['predicted']}: %{{x}}<br>%{{z}}<extra></extra>",
+        )
+    )
+    fig.update_layout(title=title, height=320, margin=dict(t=50, b=40))
+    fig.update_xaxes(title_text=axis["predicted"])
+    fig.update_yaxes(title_text=axis["true"], autorange="reversed")
+    return fig
+
+
+def training_curves(history: dict[str, list[float]], axis: dict[str, str], names: dict[str, str]) -> go.Figure:
+    """Loss and accuracy per epoch, train and validation. names: "train"/"validation" labels."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[axis["loss"], axis["accuracy"]])
+    for col, metric in enumerate(("loss", "accuracy"), start=1):
+        for prefix, part, dash in (("", "train", "solid"), ("val_", "validation", "dash")):
+            values = history.get(prefix + metric, [])
+            fig.add_trace(
+                go.Scatter(
+                    x=np.arange(1, len(values) + 1), y=values, mode="lines+markers", name=names[part],
+                    line=dict(dash=dash, color="#1f77b4" if part == "train" else "#ff7f0e"), showlegend=col == 1,
+                ),
+                row=1, col=col,
+            )
+        fig.update_xaxes(title_text=axis["epoch"], row=1, col=col, dtick=1)
+    fig.update_yaxes(title_text=axis["loss"], row=1, col=1)
+    fig.update_yaxes(title_text=axis["accuracy"], row=1, col=2)
+    fig.update_layout(height=320, margin=dict(t=40, b=40), legend=dict(orientation="h", y=1.2))
+    return fig

@@ -1,0 +1,244 @@
+"""Training a sentiment LSTM one epoch at a time, and rebuilding the shipped models.
+
+`EpochTrainer` fits one epoch per call, so the page can redraw its curves and honour a
+stop button between calls (a Streamlit button cannot reach into a running script).
+It keeps the weights of the epoch with the lowest validation loss: early stopping on
+the validation split, never on the test split. `build` uses the very same trainer for
+the shipped models, then scores them and the TF-IDF baseline on one test split.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from lstm_core.nn import assets
+from lstm_core.nn.budget import RecurrentWork
+from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.sentiment.classifier import TOKEN_UNITS, Metrics, SentimentClassifier, evaluate, tokenize
+from lstm_core.sentiment.sentiment_data import SentimentData
+from lstm_core.text.vocab import Vocabulary
+
+
+@dataclass(frozen=True)
+class SentimentConfig:
+    """Settings of one training run; the page's widgets take their defaults from here."""
+
+    embedding_dim: int = 32
+    units: int = 32  # per LSTM layer; small, so a live run fits in a lecture
+    layers: int = 1
+    bidirectional: bool = False  # reads both ways: often better, but no left-to-right verdict
+    dropout: float = 0.3  # after each LSTM layer, during training only
+    epochs: int = 3  # validation loss usually bottoms out after 1-2 epochs on these data sets
+    max_length: int = 60  # tokens per training text; longer ones are cut (most reviews are ~30 words)
+    vocab_size: int = 8000  # most frequent training tokens (seen twice or more); the rest become <unk>
+    batch_size: int = 64
+    learning_rate: float = 3e-3
+    patience: int = 2  # epochs without a better validation loss before stopping
+    token_unit: str = "words"  # Chinese: jieba words did better on validation than characters
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        checks = {
+            "max_length": self.max_length >= 1,
+            "epochs": self.epochs >= 1,
+            "units": self.units >= 1,
+            "embedding_dim": self.embedding_dim >= 1,
+            "layers": self.layers >= 1,
+            "vocab_size": self.vocab_size >= 3,
+            "batch_size": self.batch_size >= 1,
+        }
+        bad = [name for name, ok in checks.items() if not ok]
+        if bad:
+            raise ValueError(f"these settings must be at least 1 (vocab_size at least 3): {', '.join(bad)}")
+        if self.token_unit not in TOKEN_UNITS:
+            raise ValueError(f"token_unit must be one of {TOKEN_UNITS}")
+        if not 0 <= self.dropout < 1:
+            raise ValueError("dropout must be at least 0 and below 1")
+
+    def work(self, examples: int) -> RecurrentWork:
+        """The run's size for the server's work budget (`lstm_core.nn.budget`)."""
+        return RecurrentWork(
+            examples, self.max_length, self.embedding_dim, (self.units,) * self.layers, self.epochs,
+            directions=2 if self.bidirectional else 1, batch_size=self.batch_size,
+        )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A data set turned into padded token ids with a vocabulary built on its training part."""
+
+    data: SentimentData
+    vocab: Vocabulary
+    x_train: np.ndarray  # (N, max_length) int32, 0 = padding
+    x_val: np.ndarray
+    max_length: int
+
+
+def prepare(data: SentimentData, config: SentimentConfig) -> Prepared:
+    """Tokenize, build the vocabulary from the training texts only, pad and cut."""
+    from lstm_core.nn.training import pad
+
+    train_tokens = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
+    vocab = Vocabulary.build(train_tokens, max_size=config.vocab_size, min_count=2)
+
+    def encode(texts) -> np.ndarray:
+        # A text with no tokens (e.g. only spaces) becomes a single <unk>, never an empty row.
+        return pad([vocab.encode(tokenize(t, data.language, config.token_unit) or ["<unk>"]).ids for t in texts], config.max_length)
+
+    x_train = pad([vocab.encode(tokens or ["<unk>"]).ids for tokens in train_tokens], config.max_length)
+    return Prepared(data, vocab, x_train, encode(data.validation.texts), config.max_length)
+
+
+def spec_for(config: SentimentConfig, vocab_size: int, classes: int) -> NetworkSpec:
+    return NetworkSpec(
+        vocab_size=vocab_size,
+        embedding_dim=config.embedding_dim,
+        units=(config.units,) * config.layers,
+        bidirectional=config.bidirectional,
+        output_dim=classes,
+        dropout=config.dropout,
+    )
+
+
+@dataclass
+class EpochTrainer:
+    """A Keras model fitted one epoch per `run_epoch` call; lives in a session while training."""
+
+    prepared: Prepared
+    config: SentimentConfig
+    history: dict[str, list[float]] = field(default_factory=dict)
+    seconds: float = 0.0
+    best_epoch: int = 0
+    stopped: bool = False  # by the user
+    _best_weights: list | None = field(default=None, repr=False)
+    _best_loss: float = field(default=np.inf, repr=False)
+    _stale: int = 0
+
+    def __post_init__(self) -> None:
+        import keras
+
+        from lstm_core.nn.training import build_keras
+
+        keras.utils.set_random_seed(self.config.seed)
+        self.spec = spec_for(self.config, len(self.prepared.vocab), len(self.prepared.data.classes))
+        self.model = build_keras(self.spec, self.config.max_length)
+        self.model.compile(
+            optimizer=keras.optimizers.Adam(self.config.learning_rate, clipnorm=1.0),
+            loss="sparse_categorical_crossentropy",
+            metrics=["accuracy"],
+        )
+
+    @property
+    def epochs_run(self) -> int:
+        return len(self.history.get("loss", []))
+
+    @property
+    def finished(self) -> bool:
+        """All epochs run, validation stalled for `patience` epochs, or stopped by the user."""
+        stalled = self.config.patience > 0 and self._stale >= self.config.patience
+        return self.stopped or stalled or self.epochs_run >= self.config.epochs
+
+    def run_epoch(self, on_batch=None) -> dict[str, float]:
+        """Fit one epoch; on_batch(done, total) is called after every batch. Returns the epoch's logs."""
+        import keras
+
+        total = int(np.ceil(len(self.prepared.x_train) / self.config.batch_size))
+
+        class _Progress(keras.callbacks.Callback):
+            def on_train_batch_end(self, batch, logs=None):
+                if on_batch:
+                    on_batch(batch + 1, total)
+
+        data = self.prepared.data
+        started = time.perf_counter()
+        fit = self.model.fit(
+            self.prepared.x_train,
+            data.train.labels,
+            batch_size=self.config.batch_size,
+            epochs=1,
+            validation_data=(self.prepared.x_val, data.validation.labels),
+            callbacks=[_Progress()],
+            shuffle=True,
+            verbose=0,
+        )
+        self.seconds += time.perf_counter() - started
+        logs = {k: float(v[-1]) for k, v in fit.history.items()}
+        for key, value in logs.items():
+            self.history.setdefault(key, []).append(value)
+        if logs["val_loss"] < self._best_loss:
+            self._best_loss, self._best_weights, self.best_epoch, self._stale = logs["val_loss"], self.model.get_weights(), self.epochs_run, 0
+        else:
+            self._stale += 1
+        return logs
+
+    def network(self) -> Network:
+        """The best epoch's weights (the current ones if no epoch has finished), rounded to float16."""
+        from lstm_core.nn.training import export_weights
+
+        if self._best_weights is not None:
+            self.model.set_weights(self._best_weights)
+        return Network(self.spec, assets.round_trip(export_weights(self.model, self.spec)))
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    classifier: SentimentClassifier
+    metrics: Metrics  # on the test split, with the float16 weights
+    history: dict[str, list[float]]
+    seconds: float
+    epochs_run: int
+    best_epoch: int
+    stopped: bool
+
+
+def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> dict:
+    """The model card of a trained classifier (the parts that are not added by `save_model`)."""
+    data, config = trainer.prepared.data, trainer.config
+    return {
+        "title": title["en"],
+        "display_title": title,
+        "task": f"{len(data.classes)}-class sentiment of {data.name}",
+        "language": data.language,
+        "labels": list(data.classes),
+        "token_unit": config.token_unit,
+        "tokens": (
+            ("characters" if config.token_unit == "characters" else "jieba words (lstm_core.text.segmentation.segment, precise mode)")
+            if data.language == "zh" else "lower-cased words (lstm_core.text.segmentation.english_tokens), URLs as <url>"
+        ),
+        "max_steps": 300,  # tokens read at inference; training texts were cut to max_length
+        "data": {"name": data.name, "cleaning": data.cleaning.to_dict(), "split": data.describe_split()},
+        "config": vars(config).copy(),
+        "training_seconds": round(trainer.seconds, 1),
+        "epochs_run": trainer.epochs_run,
+        "best_epoch": trainer.best_epoch,
+        "history": {k: [round(v, 4) for v in vals] for k, vals in trainer.history.items()},
+        "metrics": metrics.to_dict(),
+        "vocabulary": list(trainer.prepared.vocab.tokens),
+    }
+
+
+def finish(trainer: EpochTrainer, key: str, title: dict[str, str]) -> TrainedModel:
+    """Score the best weights on the test split and wrap them as a classifier."""
+    from lstm_core.sentiment.classifier import classifier_from
+
+    network = trainer.network()
+    data = trainer.prepared.data
+    probe = classifier_from(network, {**card_for(trainer, Metrics(0, 0, ()), title)}, key, title)
+    metrics = evaluate(probe.predict_proba(list(data.test.texts)), data.test.labels, len(data.classes))
+    classifier = replace(probe, card=card_for(trainer, metrics, title))
+    return TrainedModel(
+        classifier, metrics, dict(trainer.history), trainer.seconds, trainer.epochs_run, trainer.best_epoch, trainer.stopped
+    )
+
+
+def train_all(data: SentimentData, config: SentimentConfig, key: str, title: dict[str, str], on_epoch=None) -> TrainedModel:
+    """Run every epoch (with early stopping) without a page: for the build and the benchmark."""
+    trainer = EpochTrainer(prepare(data, config), config)
+    while not trainer.finished:
+        logs = trainer.run_epoch()
+        if on_epoch:
+            on_epoch(trainer.epochs_run, logs, trainer.seconds)
+    return finish(trainer, key, title)

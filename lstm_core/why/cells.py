@@ -1,0 +1,78 @@
+"""The three trained cells of the memory task as NumPy networks: one recurrent layer and a softmax.
+
+`MemoryNet` reads the arrays `lstm_core.why.cell_training.export` writes (kernel,
+recurrent_kernel, bias, dense/kernel, dense/bias) and runs them with the NumPy cells,
+forward and backward, so the page can draw gradients without TensorFlow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lstm_core.nn.cell import LSTMWeights, backward as lstm_backward, trace
+from lstm_core.why.recurrent import RecurrentWeights, backward as recurrent_backward, run
+
+CELLS = ("rnn", "gru", "lstm")
+
+
+@dataclass(frozen=True)
+class MemoryNet:
+    """A recurrent layer of one kind and its dense softmax head."""
+
+    kind: str
+    weights: dict[str, np.ndarray]
+
+    def __post_init__(self) -> None:
+        if self.kind not in CELLS:
+            raise ValueError(f"kind must be one of {CELLS}, not {self.kind!r}")
+
+    def recurrent(self, scale: float = 1.0) -> LSTMWeights | RecurrentWeights:
+        """The recurrent layer's weights, its recurrent kernel multiplied by `scale`."""
+        w = self.weights
+        arrays = (w["kernel"], w["recurrent_kernel"] * scale, w["bias"])
+        arrays = tuple(np.asarray(a, np.float64) for a in arrays)
+        return LSTMWeights(*arrays) if self.kind == "lstm" else RecurrentWeights(self.kind, *arrays)
+
+    def hidden(self, x: np.ndarray, scale: float = 1.0) -> np.ndarray:
+        """Hidden states (T, H) for one one-hot sequence (T, V)."""
+        layer = self.recurrent(scale)
+        return trace(layer, x).hidden if self.kind == "lstm" else run(layer, x)
+
+    def probabilities(self, x: np.ndarray, scale: float = 1.0) -> np.ndarray:
+        """Class probabilities (K,) after the last step."""
+        z = self.hidden(x, scale)[-1] @ self.weights["dense/kernel"] + self.weights["dense/bias"]
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def input_gradients(self, x: np.ndarray, label: int, scale: float = 1.0) -> np.ndarray:
+        """dLoss/dx_t (T, V) of the cross-entropy on the answer, through the NumPy backward pass."""
+        p = self.probabilities(x, scale)
+        d_logits = p - np.eye(len(p))[label]  # softmax + cross-entropy
+        d_hidden = np.zeros((len(x), self.weights["recurrent_kernel"].shape[0]))
+        d_hidden[-1] = self.weights["dense/kernel"] @ d_logits
+        layer = self.recurrent(scale)
+        grads = lstm_backward(layer, x, d_hidden) if self.kind == "lstm" else recurrent_backward(layer, x, d_hidden)
+        return grads.inputs
+
+    def accuracy(self, x: np.ndarray, y: np.ndarray) -> float:
+        """Accuracy over sequences x (N, T, V) with labels y (N,)."""
+        predicted = np.array([self.probabilities(seq).argmax() for seq in x])
+        return float((predicted == y).mean())
+
+
+def pack(nets: dict[str, MemoryNet], stage: str) -> dict[str, np.ndarray]:
+    """Flat arrays named "<kind>/<stage>/<array>", for one .npz."""
+    return {f"{kind}/{stage}/{name}": array for kind, net in nets.items() for name, array in net.weights.items()}
+
+
+def unpack(arrays: dict[str, np.ndarray], stage: str) -> dict[str, MemoryNet]:
+    """The nets of one stage ("init" or "trained") from arrays written by `pack`."""
+    nets = {}
+    for kind in CELLS:
+        prefix = f"{kind}/{stage}/"
+        weights = {k[len(prefix):]: np.asarray(v, np.float32) for k, v in arrays.items() if k.startswith(prefix)}
+        if weights:
+            nets[kind] = MemoryNet(kind, weights)
+    return nets

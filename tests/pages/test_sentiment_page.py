@@ -1,0 +1,117 @@
+"""AppTest for the sentiment page: typing changes the output, bad input is handled, training works."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from lstm_core.sentiment import classifier
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "pages/sentiment.py"
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def verdicts(at) -> list[str]:
+    return [m.value for m in at.metric]
+
+
+def test_typing_and_examples_change_the_prediction():
+    at = open_page()
+    assert at.radio(key="sentiment_language").value == "en"  # follows the English UI
+    at.radio(key="sentiment_language").set_value("zh").run()
+    first = verdicts(at)
+    assert len(first) == 2 and at.get("plotly_chart")
+    assert at.text_area(key="sentiment_text").value == classifier.EXAMPLES["zh"][0][1]
+    at.text_area(key="sentiment_text").input("太失望了，质量很差，再也不买了。").run()
+    assert not at.exception
+    assert verdicts(at) != first
+    at.selectbox(key="sentiment_example_zh").set_value(5).run()
+    assert at.text_area(key="sentiment_text").value.startswith("东西还可以")
+    at.radio(key="sentiment_language").set_value("en").run()
+    assert not at.exception
+    assert at.text_area(key="sentiment_text").value == classifier.EXAMPLES["en"][0][1]  # its own picker
+    at.session_state["lang"] = "zh"  # what the sidebar's language switch sets
+    at.run()
+    assert not at.exception and "情感" in at.title[0].value
+
+
+def test_bad_input_is_reported_not_raised():
+    at = open_page()
+    at.text_area(key="sentiment_text").input("   ").run()
+    assert not at.exception and at.warning
+    at.text_area(key="sentiment_text").input("<b>好</b>" + "好" * 3000).run()
+    assert not at.exception
+    assert any("2,000" in info.value for info in at.info)  # cut with a notice
+    for text in ("！！！", "😀🎉🔥", "𠀀𠀁𠀂"):
+        at.text_area(key="sentiment_text").input(text).run()
+        assert not at.exception
+
+
+def test_bad_training_settings_and_imdb_path():
+    at = open_page()
+    at.number_input(key="sentiment_max_length").set_value(0).run()
+    at.button(key="sentiment_train").click().run()
+    assert not at.exception and at.error
+    at.number_input(key="sentiment_max_length").set_value(20).run()
+    at.number_input(key="sentiment_epochs").set_value(0).run()
+    at.button(key="sentiment_train").click().run()
+    assert not at.exception and at.error
+    at.selectbox(key="sentiment_dataset_en").set_value("imdb").run()
+    assert not [w for w in at.text_input if w.key == "sentiment_imdb_path"]  # no server paths
+    at.number_input(key="sentiment_epochs").set_value(1).run()
+    at.button(key="sentiment_train").click().run()
+    assert not at.exception
+    assert any("imdb" in e.value.lower() for e in at.error)
+
+
+def test_training_one_epoch_appears_on_gates_page():
+    at = open_page()
+    at.radio(key="sentiment_language").set_value("zh").run()
+    at.selectbox(key="sentiment_dataset_zh").set_value("reviews").run()
+    at.radio(key="sentiment_token_unit").set_value("characters").run()  # no segmentation: faster
+    at.slider(key="sentiment_embedding_dim").set_value(4).run()
+    at.slider(key="sentiment_units").set_value(4).run()
+    at.number_input(key="sentiment_epochs").set_value(1).run()
+    at.number_input(key="sentiment_max_length").set_value(20).run()
+    at.button(key="sentiment_train").click().run()
+    assert not at.exception, at.exception
+    assert "sentiment_trained" in at.session_state
+    assert any("%" in s.value for s in at.success)
+    assert at.get("download_button")
+    before = verdicts(at)
+    at.toggle(key="sentiment_use_own").set_value(True).run()
+    assert not at.exception
+    assert verdicts(at)[0] != before[0]  # a 4-unit model trained for one epoch reads differently
+    at.button(key="sentiment_to_gates").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["gates_model"] == "sentiment_session"
+    assert at.selectbox(key="gates_model").value == "sentiment_session"  # the Gates page, with our model
+    assert at.text_area(key="gates_text").value == classifier.EXAMPLES["zh"][0][1]  # and our text
+    assert any("★" in option for option in at.selectbox(key="gates_model").options)
+
+
+def test_stop_mid_training_keeps_the_page_usable():
+    """A job interrupted by the stop button is finished with the weights it has, and said so."""
+    from lstm_core.sentiment.sentiment_train import EpochTrainer, SentimentConfig, prepare
+    from tests.core.sentiment.test_classifier import _tiny_data
+
+    at = open_page()
+    config = SentimentConfig(embedding_dim=4, units=4, epochs=5, max_length=8)
+    trainer = EpochTrainer(prepare(_tiny_data(), config), config)
+    trainer.run_epoch()
+    at.session_state["sentiment_job"] = trainer  # as if epoch 2 of 5 were under way
+    at.session_state["sentiment_stop_requested"] = True  # what the stop button's on_click sets
+    at.run()
+    assert not at.exception, at.exception
+    assert "sentiment_job" not in at.session_state
+    assert any("stopped after 1" in w.value for w in at.warning)
+    at.text_area(key="sentiment_text").input("Great crew, lovely flight").run()
+    assert not at.exception and at.metric

@@ -1,0 +1,94 @@
+"""AppTest: the "Why an LSTM" page in both languages, its distance slider, a tiny live run; Gates saliency."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_page(page: str, lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_with(at: AppTest, marker: str) -> dict:
+    """The first Plotly spec whose JSON contains `marker`."""
+    for element in at.get("plotly_chart"):
+        if marker in element.proto.spec:
+            return json.loads(element.proto.spec)
+    raise AssertionError(f"no chart containing {marker!r}")
+
+
+def bar_chart(at: AppTest) -> dict:
+    """The saliency bar chart of the Gates page (its only bar chart)."""
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        if spec["data"] and spec["data"][0].get("type") == "bar":
+            return spec
+    raise AssertionError("no bar chart")
+
+
+def values(array) -> np.ndarray:
+    """A Plotly array, plain or base64-typed."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+    return np.asarray(array, dtype=float)
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Why an LSTM?"), ("zh", "为什么需要 LSTM？")])
+def test_page_runs_in_both_languages(lang, title):
+    at = open_page("pages/why.py", lang)
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) >= 4
+    assert not at.error
+
+
+def test_distance_slider_moves_the_marker_and_the_sliders_redraw():
+    at = open_page("pages/why.py")
+    before = chart_with(at, "shapes")["layout"]["shapes"][0]["x0"]
+    at.select_slider(key="why_distance").set_value(80).run()
+    assert not at.exception
+    assert before == 40 and chart_with(at, "shapes")["layout"]["shapes"][0]["x0"] == 80
+    gradients = values(chart_with(at, 'exponentformat')["data"][0]["y"])
+    at.slider(key="why_scale").set_value(2.0).run()
+    assert not np.allclose(values(chart_with(at, 'exponentformat')["data"][0]["y"]), gradients)
+    at.text_input(key="why_brackets").input("((((").run()
+    assert not at.exception and "u" in at.info[0].value
+
+
+def test_a_tiny_live_run_completes():
+    at = open_page("pages/why.py")
+    at.select_slider(key="why_distance").set_value(5).run()
+    at.slider(key="why_epochs").set_value(1).run()
+    at.button(key="why_train").click().run()
+    assert not at.exception, at.exception
+    assert at.success and "5" in at.success[0].value
+    done = at.session_state["why_done"]
+    assert done["epochs"] == 1 and set(done["history"]) == {"rnn", "gru", "lstm"}
+
+
+@pytest.mark.parametrize("model", ["brackets", "forecast_sine", "sentiment_zh", "charlm_en"])
+def test_gates_saliency_tab_for_several_model_kinds(model):
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/gates.py")
+    at.run()
+    if model != "brackets":  # the picker's on_change puts the model's example into the text box
+        at.selectbox(key="gates_model").set_value(model).run()
+    assert not at.exception, at.exception
+    assert values(bar_chart(at)["data"][0]["y"]).max() > 0
+    if model == "brackets":
+        steps = len(at.text_area(key="gates_text").value)
+        at.slider(key=f"gates_saliency_step_brackets_{steps}").set_value(3).run()
+        bars = values(bar_chart(at)["data"][0]["y"])
+        assert np.all(bars[4:] == 0) and np.all(bars[:4] > 0)
