@@ -68,7 +68,7 @@ def test_int8_gates_barely_move_and_the_change_is_located(shipped):
     change = compress.largest_gate_change(lm, compress.quantized(lm, 8), "I love this")
     coarse = compress.largest_gate_change(lm, compress.quantized(lm, 4), "I love this")
     assert 0 < change.largest < 0.2 and change.largest < coarse.largest  # gates lie in [-1, 1]
-    assert change.field in compress.models.GATES and change.layer == "lstm_0"
+    assert change.field in compress.compressed.GATES and change.layer == "lstm_0"
     assert change.label in list("⏎I love this")
     same = compress.largest_gate_change(lm, compress.quantized(lm, 32), "I love this")
     assert same.largest == 0.0
