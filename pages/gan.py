@@ -1,6 +1,5 @@
 """LSTM-GAN: an LSTM generator against an LSTM discriminator on number sequences, and why text is hard."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -34,9 +33,7 @@ if gan is not None:
     real = session.windows("sine").test
     c1, c2 = st.columns([1, 3])
     seed = c1.number_input(t("gan.sample_seed"), 0, 10_000, 0, key="gan_sample_seed", help=t("gan.sample_seed_help"))
-    rng = np.random.default_rng(int(seed))
-    rows = {"real": real[rng.choice(len(real), session.GRID, replace=False)], "gan": gan.sample(session.GRID, int(seed)),
-            "baseline": session.baseline("sine")[0][rng.choice(len(real), session.GRID, replace=False)]}
+    rows = session.sample_rows(gan, real, int(seed))
     c2.caption(t("gan.shipped_caption", epochs=card["selection"]["chosen_epoch"], seconds=card["training_seconds"]))
     chart(figures.sample_grid(rows, LABELS), key="gan_shipped_grid")
     if st.button(t("gan.open_gates"), key="gan_to_gates", help=t("gan.open_gates_help")):
@@ -68,7 +65,7 @@ b2.button(t("common.stop"), key="gan_stop", on_click=session.request_stop, disab
 progress_slot, live_slot = st.empty(), st.empty()
 
 
-def draw(run_family: str, history: dict, generated: np.ndarray) -> None:
+def draw(run_family: str, history: dict, generated) -> None:
     """The two losses so far and a row of generated windows beside real ones of the family trained on."""
     real_rows = session.windows(run_family).validation[: session.GRID]
     with live_slot.container():

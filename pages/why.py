@@ -1,6 +1,5 @@
 """Why an LSTM: σ and tanh, the article's equations run, three cells on a memory task, gradients."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -114,7 +113,7 @@ stage = c1.radio(t("why.grad.stage"), ("init", "trained"), format_func=lambda s:
 scale = c2.slider(t("why.grad.scale"), 0.25, 3.0, 1.0, 0.25, key="why_scale", help=t("why.grad.scale_help"))
 clip = c3.toggle(t("why.grad.clip"), key="why_clip", help=t("why.grad.clip_help"))
 curves = session.gradient_curves(stage, float(scale), bool(clip))
-chart(figures.gradient_norms({k: np.asarray(v) for k, v in curves.items()}, NAMES), key="why_gradients")
+chart(figures.gradient_norms(curves, NAMES), key="why_gradients")  # the figure takes any sequences
 st.caption(t("why.grad.caption", distance=card["gradients"]["distance"], count=session.GRADIENT_SEQUENCES))
 
 st.divider()

@@ -44,6 +44,13 @@ def baseline(family: str, seed: int = 0) -> tuple[np.ndarray, Scores]:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
+def sample_rows(gan: NumericGan, real: np.ndarray, seed: int) -> dict[str, np.ndarray]:
+    """GRID real windows, GRID from the generator and GRID from the AR baseline, all drawn with `seed`."""
+    rng = np.random.default_rng(seed)
+    return {"real": real[rng.choice(len(real), GRID, replace=False)], "gan": gan.sample(GRID, seed),
+            "baseline": baseline("sine")[0][rng.choice(len(real), GRID, replace=False)]}
+
+
 def shipped_map() -> dict:
     """PCA coordinates of real test windows, shipped-GAN windows and AR windows."""
     real = windows("sine").test

@@ -1,8 +1,11 @@
 """A real browser: `streamlit run app.py`, then every page in headless Chromium.
 
-Each page is opened, its main control is used, and the page must show no Streamlit
-error box or exception. A full-page screenshot of each lands in
-test-artifacts/screenshots/ for a person to look at.
+Each page is opened and its main control used as a student would; then the test
+looks for the result that control should produce (tokens, a verdict, generated text,
+a chart), checks the page is not blank and shows no error box, switches to 中文 and
+checks the page really turned Chinese. Every request the browser makes must go to
+the app's own server: nothing calls home. A full-page screenshot of each page, in
+both languages, lands in test-artifacts/screenshots/ for a person to look at.
 """
 
 import os
@@ -13,15 +16,17 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
+from lstm_core.ui.strings import TABLE
+
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; .ci/run installs it
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
 def free_port() -> int:
@@ -32,12 +37,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server():
+    """`streamlit run app.py` exactly as the README says: no flags, no environment tweaks.
+
+    Only the port and address are chosen, so tests can run beside another server.
+    """
     port = free_port()
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
-         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}", "--server.address=127.0.0.1",
+         "--server.headless=true"],
+        cwd=ROOT, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -59,6 +67,7 @@ def server():
 def browser(server):
     from playwright.sync_api import sync_playwright
 
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: apt-get install chromium fonts-noto-cjk"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         # The first script run registers st.navigation's pages; until then a direct
@@ -86,8 +95,12 @@ def assert_no_errors(page, name):
             pytest.fail(f"{name}: {selector} shown: {boxes.first.inner_text()[:500]}")
 
 
-def type_into(page, label_index, text):
-    area = page.locator("textarea").nth(label_index)
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def type_into(page, index, text):
+    area = page.locator("textarea").nth(index)
     area.fill(text)
     area.press("Control+Enter")
 
@@ -97,7 +110,11 @@ def fill_and_enter(field, text):
     field.press("Enter")
 
 
-# The main control of each page, used as a student would.
+def charts(page) -> int:
+    return page.locator(".js-plotly-plot").count()
+
+
+# The main control of each page, used as a student would, and what must then appear.
 ACTIONS = {
     "home": lambda page: page.get_by_text("中文").first.click(),
     "why": lambda page: fill_and_enter(page.get_by_role("textbox", name="Input for the bracket counter"), "((((a)b"),
@@ -106,7 +123,67 @@ ACTIONS = {
     "forecast": lambda page: page.get_by_text("recursive, whole test part").click(),
     "generate": lambda page: fill_and_enter(page.get_by_role("textbox", name="Prompt (the text to continue)"), "今天的天气"),
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
+    "practical": lambda page: nudge_slider(page, "Sparsity"),
     "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
+}
+
+
+def nudge_slider(page, label):
+    """Move a slider one step to the right with the keyboard, as a student can."""
+    thumb(page, label).focus()
+    thumb(page, label).press("ArrowRight")
+
+
+def thumb(page, label):
+    """The range input behind the slider whose label contains `label`."""
+    return page.locator('[data-testid="stSlider"]').filter(has_text=label).locator('input[type="range"]').first
+
+
+def check_home(page):
+    assert TABLE["home.title"]["zh"] in page.locator("h1").first.inner_text()
+
+
+def check_why(page):
+    assert charts(page) >= 3  # sigma/tanh, the article's cell beside the right one, accuracy vs distance
+
+
+def check_tokens(page):
+    chips = main_text(page)
+    assert "北京大学" in chips and "机器" in chips  # precise mode keeps 北京大学 whole
+
+
+def check_sentiment(page):
+    verdicts = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert len(verdicts) >= 2 and all(re.search(r"(negative|positive|neutral) \d+%", v) for v in verdicts[:2]), verdicts
+
+
+def check_forecast(page):
+    assert charts(page) >= 2
+
+
+def check_generate(page):
+    texts = page.locator('[data-testid="stCode"]').all_inner_texts()
+    assert any(t.strip().startswith("今天的天气") and len(t.strip()) > len("今天的天气") + 20 for t in texts), texts[:2]
+
+
+def check_gates(page):
+    verdict = page.locator('[data-testid="stAlertContentSuccess"]').first.inner_text()
+    assert charts(page) >= 1 and "depth at the end: the model says 0" in verdict, verdict  # ((((a)(b)))) closes
+
+
+def check_practical(page):
+    shown = page.locator('[data-testid="stSlider"]').filter(has_text="Sparsity").locator('[data-testid="stSliderThumbValue"]')
+    assert shown.first.inner_text().strip() == "55" and charts(page) >= 2  # the curve's point moved to 55%
+
+
+def check_gan(page):
+    assert charts(page) >= 2  # real beside generated sequences, and the scores
+
+
+CHECKS = {
+    "home": check_home, "why": check_why, "tokens": check_tokens, "sentiment": check_sentiment,
+    "forecast": check_forecast, "generate": check_generate, "gates": check_gates,
+    "practical": check_practical, "gan": check_gan,
 }
 
 
@@ -115,8 +192,23 @@ def page_paths() -> list[str]:
     return re.findall(r'url_path="([\w-]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 
 
-def test_every_page_has_an_action():
-    assert set(page_paths()) == set(ACTIONS)
+def test_every_page_has_an_action_and_a_check():
+    assert set(page_paths()) == set(ACTIONS) == set(CHECKS)
+
+
+def test_chinese_characters_render_with_a_real_font(browser):
+    """Without a CJK font every ideograph is the same empty box; with one they differ in shape."""
+    page = browser.new_page()
+    try:
+        page.set_content("<canvas id=c></canvas>")
+        widths = page.evaluate(
+            """() => { const c = document.getElementById('c').getContext('2d'); c.font = '40px sans-serif';
+            return ['一', '中', '\\uffff'].map(s => c.measureText(s).width); }"""
+        )
+        assert widths[0] > 0 and (widths[0], widths[1]) != (widths[2], widths[2]), widths
+        assert subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip(), "no CJK font"
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("path", page_paths())
@@ -125,15 +217,21 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
     # A tall window: Streamlit scrolls inside its own container, so this is how a
     # screenshot shows the whole page.
     page = browser.new_page(viewport={"width": 1400, "height": 3200})
+    outside: list[str] = []
+    own_host = urlparse(server).hostname
+    page.on("request", lambda r: outside.append(r.url)
+            if urlparse(r.url).scheme not in LOCAL_SCHEMES and urlparse(r.url).hostname != own_host else None)
     try:
         # The default page (Home) lives at the root URL, not at its url_path.
         page.goto(f"{server}/{'' if path == 'home' else path}", timeout=90_000)
         wait_idle(page)
         assert page.locator("h1").count() >= 1, f"{path}: no title"
+        assert len(main_text(page)) > 200, f"{path}: the page is (nearly) blank"
         assert_no_errors(page, path)
         ACTIONS[path](page)
         wait_idle(page)
         assert_no_errors(page, path)
+        CHECKS[path](page)
         page.screenshot(path=str(SHOTS / f"{path}.png"), full_page=True)
         # Switching the language after using the page must keep it working: widget
         # labels change, and Streamlit matches choices by their labels.
@@ -141,6 +239,11 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
             page.get_by_text("中文", exact=True).first.click()
             wait_idle(page)
             assert_no_errors(page, f"{path} in Chinese")
+            title = page.locator("h1").first.inner_text()
+            assert title.strip() == TABLE[f"{path}.title"]["zh"], title
+            body = main_text(page)
+            assert len(re.findall(r"[\u4e00-\u9fff]", body)) > 100, f"{path}: little Chinese after switching"
             page.screenshot(path=str(SHOTS / f"{path}-zh.png"), full_page=True)
+        assert not outside, f"{path}: requests left the machine: {outside[:5]}"
     finally:
         page.close()
