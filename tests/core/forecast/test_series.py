@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from lstm_core.forecast import series
+from lstm_core.ui.strings import both
 
 
 @pytest.mark.parametrize("key", list(series.LOADERS))
@@ -11,7 +12,7 @@ def test_bundled_series_are_clean(key):
     data = series.load(key)
     assert len(data) == len(data.time) >= 100
     assert np.all(np.isfinite(data.values))
-    assert data.season >= 1 and data.title["en"] and data.title["zh"]
+    assert data.season >= 1 and all(both(data.title).values())
 
 
 def test_co2_is_monthly_with_gaps_filled():
