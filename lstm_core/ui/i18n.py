@@ -20,7 +20,7 @@ def lang() -> str:
     return st.session_state.get("lang", "en")
 
 
-def t(key: str, **values) -> str:
+def t(key: str, /, **values) -> str:
     """The string `key` in the session's language, formatted with `values`.
 
     A key without text in that language raises KeyError (naming both); the string-table

@@ -48,7 +48,7 @@ def load_table(folder: Path = FOLDER) -> dict[str, dict[str, str]]:
 TABLE: dict[str, dict[str, str]] = load_table()
 
 
-def text(key: str, language: str, **values) -> str:
+def text(key: str, language: str, /, **values) -> str:
     """The string `key` in `language`, formatted with `values`; KeyError if either is missing."""
     try:
         template = TABLE[key][language]

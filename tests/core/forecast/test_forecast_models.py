@@ -9,9 +9,9 @@ from lstm_core.forecast.statistical_baselines import stat_forecast
 from lstm_core.gates import registry
 from lstm_core.nn import assets
 from lstm_core.forecast.forecast_models import (
-from lstm_core.ui.strings import render
     SHIPPED_OPTIONS, ForecastTraceable, asset_name, card_metrics, load_forecaster, parse_numbers, stat_from_card,
 )
+from lstm_core.ui.strings import render
 
 KEYS = list(SHIPPED_OPTIONS)
 

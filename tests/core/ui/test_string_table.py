@@ -137,6 +137,9 @@ def test_render_fills_nested_messages_and_card_titles():
     assert render({"en": "mine", "zh": "我的"}, "zh") == "我的"
     assert render({"en": "mine"}, "zh") == "mine"  # an uploaded card may hold English only
     assert render("as is", "zh") == "as is"
+    # a placeholder may be called `language` or `key` (generate.model_failed names the language)
+    filled = strings.text("generate.model_failed", "en", language="Chinese", reason="damaged")
+    assert "Chinese" in filled and "damaged" in filled
 
 
 def test_every_toml_file_is_loaded_and_a_key_defined_twice_is_refused(tmp_path):
