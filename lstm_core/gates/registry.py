@@ -75,6 +75,8 @@ SHIPPED: tuple[Entry, ...] = (
     Entry("sentiment_en", Message("model.title.sentiment_en"), "lstm_core.sentiment.classifier:load_traceable_en"),
     Entry("charlm_zh", Message("model.entry.charlm_zh"), "lstm_core.generate.language_model:load_traceable_zh"),
     Entry("charlm_en", Message("model.entry.charlm_en"), "lstm_core.generate.language_model:load_traceable_en"),
+    Entry("gan_sine_generator", Message("model.title.gan_sine_generator"), "lstm_core.gan.shipped:load_generator"),
+    Entry("gan_sine_discriminator", Message("model.title.gan_sine_discriminator"), "lstm_core.gan.shipped:load_discriminator"),
 )
 
 
