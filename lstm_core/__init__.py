@@ -5,8 +5,9 @@ the `lstm_core.ui` subpackage talks to the browser. One subpackage per thing a s
 meets: `nn` (the cell, the network, model files, Keras training), `text` (tokens and
 ids), `embeddings` (word vectors), `sentiment`, `forecast`, `generate` (character
 language models), `gates` (looking inside a model) and `build` (rebuilding the shipped
-assets offline, never imported by the app). TensorFlow is imported only when a model
-is trained (`lstm_core.nn.training`).
+assets offline, never imported by the app). Text for the user leaves the core as a
+`lstm_core.message.Message` (a string-table key and its values) that `lstm_core.ui`
+translates. TensorFlow is imported only when a model is trained (`lstm_core.nn.training`).
 """
 
 import sys

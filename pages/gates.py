@@ -8,7 +8,7 @@ from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates as session
 from lstm_core.ui import saliency_view
-from lstm_core.ui.i18n import pick, t
+from lstm_core.ui.i18n import say, t
 from lstm_core.ui.style import chart, input_notices
 
 MAX_CHARS = 5_000  # longer pastes are cut before the model's own step limit applies
@@ -31,7 +31,7 @@ if key != st.session_state["gates_model"]:
     st.session_state["gates_model"] = key
     session.reset_text()
 st.selectbox(
-    t("gates.model"), list(titles), format_func=lambda k: pick(titles[k]),
+    t("gates.model"), list(titles), format_func=lambda k: say(titles[k]),
     key="gates_model", on_change=session.reset_text, help=t("gates.model_help"),
 )
 help_text = t("gates.numbers_help") if model.input_kind == "numbers" else t("gates.text_help")
@@ -49,7 +49,7 @@ except ValueError as error:
 input_notices(user)
 if traced.steps_before_cut:
     st.info(t("gates.cut_steps", steps=traced.steps_before_cut, limit=model.max_steps))
-st.success(t("gates.verdict", summary=pick(traced.summary)))
+st.success(t("gates.verdict", summary=say(traced.summary)))
 unknown = sorted({lab for lab, unk in zip(traced.labels, traced.unknown) if unk})
 if unknown:
     st.caption(t("gates.unknown", tokens=" ".join(repr(u) for u in unknown[:30])))

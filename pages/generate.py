@@ -8,7 +8,7 @@ from lstm_core.nn import assets
 from lstm_core.text.inputs import EmptyText, clean, decode_upload
 from lstm_core.ui import generate as ui
 from lstm_core.ui import models
-from lstm_core.ui.i18n import long_text, pick, t
+from lstm_core.ui.i18n import long_text, say, t
 from lstm_core.ui.style import chart, input_notices
 
 DEFAULTS = sampling.SamplingConfig()
@@ -27,7 +27,7 @@ if not choices:
 if st.session_state.get("generate_model") not in choices:
     st.session_state["generate_model"] = choices[0]
 key = st.selectbox(t("generate.model"), choices, key="generate_model", help=t("generate.model_help"),
-                   format_func=lambda k: pick(ui.get_model(k).title))
+                   format_func=lambda k: say(ui.get_model(k).title))
 model = ui.get_model(key)
 left, right = st.columns([3, 2])
 raw_prompt = left.text_input(t("generate.prompt"), value=model.default_text, key=f"generate_prompt_{key}",

@@ -10,7 +10,7 @@ from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment as session
-from lstm_core.ui.i18n import lang, long_text, t
+from lstm_core.ui.i18n import lang, long_text, say, t
 from lstm_core.ui.style import chart, input_notices
 
 MAX_CHARS = 2_000
@@ -67,7 +67,7 @@ def show_prediction(model, shipped, base) -> None:
     elif unknown:
         shown = " ".join(repr(tok) for tok in sorted(set(unknown))[:20])
         st.caption(t("sentiment.some_unknown", count=len(unknown), total=len(reading.tokens), tokens=shown))
-    names = [classifier.label_name(label, lang()) for label in model.labels]
+    names = [say(classifier.label_name(label)) for label in model.labels]
     base_probabilities = base.predict_proba([user.text])[0]
     columns = st.columns(3)
     columns[0].metric(t("sentiment.verdict", model=LSTM), f"{names[reading.predicted]} {reading.probabilities.max():.0%}")
@@ -98,7 +98,7 @@ def show_card(card: dict) -> None:
     ).style.format("{:.4f}"))
     diff = lstm_m["accuracy"] - base_m["accuracy"]
     (st.success if diff > 0 else st.warning)(t("sentiment.beats" if diff > 0 else "sentiment.loses", diff=diff))
-    names = [classifier.label_name(label, lang()) for label in card["labels"]]
+    names = [say(classifier.label_name(label)) for label in card["labels"]]
     for column, (name, metrics) in zip(st.columns(2), ((LSTM, lstm_m), (BASE, base_m))):
         with column:
             title = t("sentiment.confusion_title", model=name)

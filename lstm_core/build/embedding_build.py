@@ -18,8 +18,10 @@ import gensim
 
 from lstm_core.embeddings.word2vec import Word2VecConfig, cut_vocabulary, train_word2vec
 from lstm_core.embeddings.word_vectors import analogy_accuracy, asset_name, neighbours, read_questions, round_trip, save_word_vectors
+from lstm_core.message import Message
 from lstm_core.text import corpora
 from lstm_core.text.segmentation import ENGLISH_RULE, english_tokens
+from lstm_core.ui.strings import both
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "data"
 
@@ -30,10 +32,6 @@ CONFIGS = {
     "en": Word2VecConfig(architecture="skipgram", vector_size=100, window=5, min_count=5, epochs=10, seed=1998),
 }
 MAX_WORDS = {"zh": 20_000, "en": 10_000}  # the vocabulary cut: most frequent words kept
-TITLES = {
-    "zh": {"en": "People's Daily word vectors (Chinese)", "zh": "人民日报词向量（中文）"},
-    "en": {"en": "Tweet word vectors (English)", "zh": "推文词向量（英文）"},
-}
 PROBE_WORDS = {
     "zh": ["中国", "经济", "北京", "发展", "人民", "记者", "改革", "企业", "今天", "美国"],
     "en": ["car", "flight", "good", "bad", "google", "delayed", "love", "phone", "driverless", "service"],
@@ -91,7 +89,7 @@ def build_language(language: str, folder: Path) -> dict:
     card = {
         "kind": "word_vectors",
         "language": language,
-        "title": TITLES[language],
+        "title": both(Message(f"model.title.word_vectors_{language}")),
         "data": {
             **description,
             "sentences": trained.corpus_sentences,

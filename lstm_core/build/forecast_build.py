@@ -17,6 +17,7 @@ from lstm_core.forecast.forecaster import Forecaster, fit_forecaster
 from lstm_core.forecast.statistical_baselines import stat_forecast
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network
+from lstm_core.ui.strings import render
 
 MEMBERS = 3  # seeds 0, 1, 2 averaged: a single small LSTM is too much a matter of luck
 EPOCHS = 60  # the shipped models may train longer than a live fit on the page
@@ -38,7 +39,7 @@ def build_one(key: str, folder: Path, seed: int = 0) -> dict:
     metrics = card_metrics(comparison)
     one = metrics["one_step"]
     card = {
-        "title": f"LSTM forecaster: {data.title['en']}",
+        "title": f"LSTM forecaster: {render(data.title, 'en')}",
         "task": "one-step-ahead and recursive forecasts of the held-out tail",
         "data": {"key": key, "source": data.source, "length": len(data), "season": data.season, "seed": seed,
                  "unit": data.unit, "val_start": split.val_start, "test_start": split.test_start,

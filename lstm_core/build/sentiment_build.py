@@ -13,16 +13,14 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_core.message import Message
 from lstm_core.nn import assets
 from lstm_core.sentiment import sentiment_data, tfidf_baseline
 from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate
 from lstm_core.sentiment.sentiment_train import SentimentConfig, train_all
+from lstm_core.ui.strings import both
 
 DATASET = {"zh": "reviews", "en": "tweets"}
-TITLES = {
-    "zh": {"en": "Sentiment: Chinese reviews (LSTM)", "zh": "情感分析：中文评论（LSTM）"},
-    "en": {"en": "Sentiment: English tweets (LSTM)", "zh": "情感分析：英文推文（LSTM）"},
-}
 # Chosen on validation accuracy among a handful of runs (characters vs jieba words, learning
 # rate, dropout, word2vec initialisation); each trains in a few CPU minutes.
 SHIPPED_CONFIG = {
@@ -74,7 +72,8 @@ def build_language(language: str, folder: Path, config: SentimentConfig | None =
     def progress(epoch, logs, seconds):
         print(f"{name} epoch {epoch}: " + ", ".join(f"{k} {v:.4f}" for k, v in logs.items()) + f" ({seconds:.0f} s)")
 
-    trained = train_all(data, config or SHIPPED_CONFIG[language], name, TITLES[language], on_epoch=progress)
+    title = both(Message(f"model.title.{name}"))  # the card's display_title, from the string table
+    trained = train_all(data, config or SHIPPED_CONFIG[language], name, title, on_epoch=progress)
     lstm_proba = trained.classifier.predict_proba(test_texts)
     analyzer, ngrams = tfidf_baseline.ANALYZERS[language]
     card = {

@@ -21,6 +21,7 @@ from lstm_core.forecast.forecaster import Forecaster, ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Scaler, Split
 from lstm_core.gates.registry import ModelTrace
+from lstm_core.message import Message, Title
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network
 
@@ -99,14 +100,13 @@ class ForecastTraceable:
     forecaster: Forecaster
     data: series.Series = field(repr=False)
     key: str = ""  # default: the shipped model's asset name
-    title: dict[str, str] = field(default_factory=dict)
+    title: Title | None = None  # default: "Forecaster: <the series' title>"
     input_kind: str = "numbers"
     max_steps: int = 400
 
     def __post_init__(self) -> None:
         self.key = self.key or asset_name(self.data.key)
-        self.title = self.title or {"en": f"Forecaster: {self.data.title['en']}",
-                                    "zh": f"预测模型：{self.data.title['zh']}"}
+        self.title = self.title or Message("model.title.forecaster", {"series": self.data.title})
 
     @property
     def default_text(self) -> str:
@@ -126,11 +126,8 @@ class ForecastTraceable:
         members = self.forecaster.scaler.unscale(result.outputs.reshape(cfg.members, cfg.horizon)[:, 0])
         nexts = np.array([transform.invert(np.array([m]), values)[0] for m in members])
         spread = ", ".join(f"{v:.6g}" for v in nexts)
-        summary = {
-            "en": f"next value: {nexts.mean():.6g} (mean of {cfg.members} members: {spread}); "
-                  f"the model reads {cfg.transform.describe()}, standardised",
-            "zh": f"下一个值：{nexts.mean():.6g}（{cfg.members} 个成员的平均：{spread}）；模型读取的是变换并标准化后的值",
-        }
+        summary = Message("model.summary.forecaster", {"mean": nexts.mean(), "members": cfg.members, "spread": spread,
+                                                       "reads": cfg.transform.message()})
         labels = tuple(f"{v:.4g}" for v in values[transform.lost :])
         return ModelTrace(labels, (False,) * len(labels), result.layers, summary, cut)
 

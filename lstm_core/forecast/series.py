@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from lstm_core.message import Message
+
 MAX_CSV_BYTES = 20 * 1024 * 1024  # larger uploads are refused before parsing
 MAX_ROWS = 100_000  # a teaching LSTM has no use for more; refusing keeps the server responsive
 MAX_ABS_VALUE = 1e12  # larger values overflow squared errors and scaling in float32
@@ -21,16 +23,9 @@ DATE_SAMPLE = 200  # rows read when guessing which columns hold dates
 MAX_VALUES = 3_000  # longer series keep their most recent part, so live training stays in seconds
 
 
-TITLES: dict[str, dict[str, str]] = {
-    "line": {"en": "Noisy line y = x + noise (the article's example)", "zh": "带噪声的直线 y = x + 噪声（文章中的例子）"},
-    "sine": {"en": "Sine wave with noise (period 24)", "zh": "带噪声的正弦波（周期 24）"},
-    "sunspots": {"en": "Sunspots per year, 1700-2008", "zh": "太阳黑子年均数，1700-2008"},
-    "co2": {"en": "Mauna Loa CO2, monthly, 1958-2001", "zh": "莫纳罗亚 CO2 浓度（月度），1958-2001"},
-    "nile": {"en": "Nile river flow at Aswan, 1871-1970", "zh": "尼罗河阿斯旺年流量，1871-1970"},
-    "elnino": {"en": "El Niño sea surface temperature, monthly, 1950-2010", "zh": "厄尔尼诺海面温度（月度），1950-2010"},
-    "elec_equip": {"en": "Electrical equipment orders (euro area), monthly", "zh": "电气设备订单（欧元区，月度）"},
-    "stock": {"en": "Google share price, weekly, 2018-2019", "zh": "谷歌股价（周度），2018-2019"},
-}
+def title_of(key: str) -> Message:
+    """A shipped series' title, for `lstm_core.ui` to translate ("series.title.<key>")."""
+    return Message(f"series.title.{key}")
 
 
 @dataclass(frozen=True)
@@ -38,7 +33,7 @@ class Series:
     """One univariate series with what a forecaster needs to know about it."""
 
     key: str
-    title: dict[str, str]  # {"en": ..., "zh": ...}
+    title: Message  # "series.title.<key>", or "series.title.upload" naming the column
     values: np.ndarray = field(repr=False)  # (N,) float
     time: np.ndarray = field(repr=False)  # (N,) labels for the x axis (dates or numbers)
     season: int = 1  # steps per season; 1 = no seasonality (MASE then scales by naive)
@@ -54,14 +49,14 @@ class Series:
 def _line(seed: int) -> Series:
     rng = np.random.default_rng(seed)
     x = np.linspace(0, 1, 200)
-    return Series("line", TITLES["line"],
+    return Series("line", title_of("line"),
                   x + rng.normal(0, 0.1, len(x)), x, 1, "", f"generated, seed {seed}", ("ets", True, 0))
 
 
 def _sine(seed: int) -> Series:
     rng = np.random.default_rng(seed)
     t = np.arange(240)
-    return Series("sine", TITLES["sine"],
+    return Series("sine", title_of("sine"),
                   np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.1, len(t)), t, 24, "", f"generated, seed {seed}", ("ets", False, 24))
 
 
@@ -69,7 +64,7 @@ def _sunspots(_: int) -> Series:
     from statsmodels.datasets import sunspots
 
     data = sunspots.load_pandas().data
-    return Series("sunspots", TITLES["sunspots"],
+    return Series("sunspots", title_of("sunspots"),
                   data["SUNACTIVITY"].to_numpy(float), data["YEAR"].to_numpy(int), 11, "sunspot number",
                   "statsmodels.datasets.sunspots", ("arima", (9, 0, 0)))
 
@@ -81,7 +76,7 @@ def _co2(_: int) -> Series:
     monthly = weekly.resample("MS").mean()  # the mean of each month's weekly readings
     gaps = int(monthly.isna().sum())
     monthly = monthly.interpolate("linear")  # months with no reading at all are filled in
-    return Series("co2", TITLES["co2"], monthly.to_numpy(float), monthly.index.strftime("%Y-%m").to_numpy(), 12,
+    return Series("co2", title_of("co2"), monthly.to_numpy(float), monthly.index.strftime("%Y-%m").to_numpy(), 12,
                   "ppm", "statsmodels.datasets.co2 (weekly, averaged per month)", ("ets", True, 12), gaps)
 
 
@@ -89,7 +84,7 @@ def _nile(_: int) -> Series:
     from statsmodels.datasets import nile
 
     data = nile.load_pandas().data
-    return Series("nile", TITLES["nile"],
+    return Series("nile", title_of("nile"),
                   data["volume"].to_numpy(float), data["year"].to_numpy(int), 1, "10^8 m^3",
                   "statsmodels.datasets.nile", ("arima", (1, 1, 1)))
 
@@ -101,7 +96,7 @@ def _elnino(_: int) -> Series:
     months = data.columns[1:]
     values = data[months].to_numpy(float).ravel()  # year by year, January to December
     time = np.array([f"{int(y)}-{m:02d}" for y in data["YEAR"] for m in range(1, 13)])
-    return Series("elnino", TITLES["elnino"],
+    return Series("elnino", title_of("elnino"),
                   values, time, 12, "°C", "statsmodels.datasets.elnino", ("ets", False, 12))
 
 
@@ -109,7 +104,7 @@ def _elec_equip(_: int) -> Series:
     from statsmodels.datasets import elec_equip
 
     data = elec_equip.load().data.iloc[:, 0]
-    return Series("elec_equip", TITLES["elec_equip"],
+    return Series("elec_equip", title_of("elec_equip"),
                   data.to_numpy(float), data.index.strftime("%Y-%m").to_numpy(), 12, "index, 2010 = 100",
                   "statsmodels.datasets.elec_equip", ("ets", False, 12))
 
@@ -118,7 +113,7 @@ def _stock(_: int) -> Series:
     import plotly.data
 
     data = plotly.data.stocks()
-    return Series("stock", TITLES["stock"],
+    return Series("stock", title_of("stock"),
                   data["GOOG"].to_numpy(float), data["date"].to_numpy(str), 1, "price / price on 2018-01-01",
                   "plotly.data.stocks, column GOOG", ("arima", (0, 1, 0)))
 
@@ -270,7 +265,6 @@ def parse_csv(data: bytes, value_column: str | None = None, date_column: str | N
         frame = frame.iloc[-MAX_VALUES:]
     time = frame["time"]
     labels = time.dt.strftime("%Y-%m-%d").to_numpy() if date_column else time.to_numpy()
-    title = {"en": f"Uploaded: {value_column}", "zh": f"上传的数据：{value_column}"}
-    series = Series("upload", title,
+    series = Series("upload", Message("series.title.upload", {"column": value_column}),
                     frame["value"].to_numpy(float), labels, 1, "", "uploaded CSV", ("arima", (1, 1, 0)))
     return ParsedCSV(series, tuple(notes))

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.message import Message
+
 
 @dataclass(frozen=True)
 class Transform:
@@ -74,6 +76,11 @@ class Transform:
     def describe(self) -> str:
         parts = (["log"] if self.log else []) + ([f"differences at lag {self.lag}"] if self.lag else [])
         return " then ".join(parts) or "levels"
+
+    def message(self) -> Message:
+        """What the model reads, for the UI to translate (`describe` is the English for model cards)."""
+        name = ("log_" if self.log else "") + ("diff" if self.lag else "")
+        return Message(f"model.reads.{name.rstrip('_') or 'levels'}", {"lag": self.lag} if self.lag else {})
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from lstm_core.gan.models import NumericGan
 from lstm_core.gates.registry import ModelTrace
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.message import Message, Title
 
 MAX_SEED = 2**31 - 1
 
@@ -43,7 +44,7 @@ class GeneratorTraceable:
 
     gan: NumericGan = field(repr=False)
     key: str = "gan_sine_generator"
-    title: dict[str, str] = field(default_factory=lambda: {"en": "GAN generator: sine windows", "zh": "GAN 生成器：正弦窗口"})
+    title: Title = Message("model.title.gan_sine_generator")
     input_kind: str = "numbers"
     default_text: str = "7"
     max_steps: int = 24  # the noise has one step per generated value
@@ -58,12 +59,8 @@ class GeneratorTraceable:
         seed = int(values[0])
         result = self.gan.generator.trace(self.gan.noise(1, seed)[0])
         generated = result.outputs[:, 0]
-        summary = {
-            "en": f"noise seed {seed} -> a generated window of {len(generated)} values (the step labels); "
-                  f"the discriminator gives it P(real) = {self.gan.judge(generated[None])[0]:.2f}",
-            "zh": f"噪声种子 {seed} -> 生成了 {len(generated)} 个值的窗口（即各步标签）；"
-                  f"判别器认为它为真的概率 = {self.gan.judge(generated[None])[0]:.2f}",
-        }
+        summary = Message("model.summary.gan_generator", {"seed": seed, "count": len(generated),
+                                                          "p_real": float(self.gan.judge(generated[None])[0])})
         labels = tuple(f"{v:.3f}" for v in generated)
         return ModelTrace(labels, (False,) * len(labels), result.layers, summary)
 
@@ -77,7 +74,7 @@ class DiscriminatorTraceable:
 
     gan: NumericGan = field(repr=False)
     key: str = "gan_sine_discriminator"
-    title: dict[str, str] = field(default_factory=lambda: {"en": "GAN discriminator: sine windows", "zh": "GAN 判别器：正弦窗口"})
+    title: Title = Message("model.title.gan_sine_discriminator")
     input_kind: str = "numbers"
     max_steps: int = 400
 
@@ -94,12 +91,8 @@ class DiscriminatorTraceable:
         values = values[: self.max_steps]
         result = self.gan.discriminator.trace(values[:, None])
         p_real = float(result.outputs[0])
-        summary = {
-            "en": f"P(real) = {p_real:.2f}: the discriminator takes this for a {'real' if p_real >= 0.5 else 'generated'} window "
-                  f"(it was trained on {self.gan.window}-step windows)",
-            "zh": f"为真的概率 = {p_real:.2f}：判别器认为这是{'真实' if p_real >= 0.5 else '生成'}的窗口"
-                  f"（它是在 {self.gan.window} 步的窗口上训练的）",
-        }
+        verdict = "model.summary.gan_discriminator.real" if p_real >= 0.5 else "model.summary.gan_discriminator.generated"
+        summary = Message(verdict, {"p_real": p_real, "window": self.gan.window})
         labels = tuple(f"{v:.4g}" for v in values)
         return ModelTrace(labels, (False,) * len(labels), result.layers, summary, cut)
 

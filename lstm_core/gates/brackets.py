@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.gates.registry import ModelTrace
+from lstm_core.message import Message
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import Vocabulary
@@ -90,7 +91,7 @@ class BracketCounter:
     vocab: Vocabulary
     card: dict
     key: str = NAME
-    title = {"en": "Bracket depth counter (toy)", "zh": "括号深度计数器（玩具模型）"}
+    title = Message("model.title.brackets")
     input_kind: str = "text"
     default_text: str = "(a(b(c)d)e)(((x)y"
     max_steps: int = 400
@@ -124,12 +125,7 @@ class BracketCounter:
         predicted = int(result.outputs[-1].argmax())
         counted = int(true_depth("".join(chars))[-1])
         unit, r = self._depth_unit
-        summary = {
-            "en": f"depth at the end: the model says {predicted}, counting gives {counted}. "
-            f"Unit u{unit}'s cell state follows the depth (correlation {r:+.2f} over the reference texts).",
-            "zh": f"结尾处的深度：模型预测 {predicted}，实际计数 {counted}。"
-            f"单元 u{unit} 的细胞状态跟随深度变化（在参考文本上的相关系数为 {r:+.2f}）。",
-        }
+        summary = Message("model.summary.brackets", {"predicted": predicted, "counted": counted, "unit": unit, "r": r})
         return ModelTrace(tuple(chars), encoded.unknown, result.layers, summary, cut)
 
     def reference_texts(self) -> list[str]:

@@ -19,6 +19,7 @@ import numpy as np
 
 from lstm_core.generate import charlm
 from lstm_core.generate.language_model import CharLanguageModel, sample
+from lstm_core.message import Message
 from lstm_core.nn.budget import RecurrentWork
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.text.vocab import Vocabulary
@@ -299,7 +300,7 @@ def train_on_text(
     def wrap(network: Network, reports_so_far: list[EpochSample]):
         return CharLanguageModel(
             network, vocab, card(reports_so_far), key="generate_user",
-            title={"en": "Your character model (this session)", "zh": "你的字符模型（本次会话）"},
+            title=Message("model.title.charlm_user"),
             default_text=seed_prompt,
         )
 

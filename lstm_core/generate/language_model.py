@@ -19,6 +19,7 @@ from typing import Iterator, Protocol
 import numpy as np
 
 from lstm_core.gates.registry import ModelTrace
+from lstm_core.message import Message, Title
 from lstm_core.generate import charlm, sampling
 from lstm_core.generate.ngram import NGramModel
 from lstm_core.nn import assets, blas
@@ -51,7 +52,7 @@ class CharLanguageModel:
     vocab: Vocabulary
     card: dict = field(default_factory=dict)
     key: str = "charlm"
-    title: dict = field(default_factory=lambda: {"en": "Character language model", "zh": "字符语言模型"})
+    title: Title = Message("model.title.charlm")
     default_text: str = "I love "
     input_kind: str = "text"
     max_steps: int = 400
@@ -85,10 +86,7 @@ class CharLanguageModel:
         best = int(np.argmax(following[2:]) + 2)
         bits = -np.log2(np.maximum(result.outputs[np.arange(len(chars)), encoded.ids[1:]], 1e-30)).mean()
         shown = self.vocab.tokens[best].replace(charlm.NEWLINE, "⏎")
-        summary = {
-            "en": f"{bits:.2f} bits per character; most likely next: '{shown}' ({following[best]:.2f})",
-            "zh": f"每字符 {bits:.2f} 比特；最可能的下一个字符：'{shown}'（{following[best]:.2f}）",
-        }
+        summary = Message("model.summary.charlm", {"bits": bits, "shown": shown, "p": following[best]})
         labels = ("⏎", *chars)
         return ModelTrace(labels, encoded.unknown, result.layers, summary, cut)
 
@@ -268,16 +266,12 @@ def load_language_model(language: str) -> CharLanguageModel:
     if language not in NAMES:
         raise ValueError(f"no shipped language model for {language!r}; choose 'zh' or 'en'")
     network, card = assets.load_model(NAMES[language])
-    titles = {
-        "zh": {"en": "Chinese character LSTM (People's Daily)", "zh": "中文字符 LSTM（人民日报）"},
-        "en": {"en": "English character LSTM (tweets)", "zh": "英文字符 LSTM（推文）"},
-    }
     return CharLanguageModel(
         network,
         Vocabulary(tuple(card["vocabulary"])),
         card,
         key=NAMES[language],
-        title=titles[language],
+        title=Message(f"model.title.{NAMES[language]}"),
         default_text=DEFAULT_PROMPTS[language],
     )
 

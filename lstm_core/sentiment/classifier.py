@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lstm_core.gates.registry import ModelTrace
+from lstm_core.message import Message, Title
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network, NetworkTrace
 from lstm_core.text.segmentation import english_tokens, segment
@@ -24,11 +25,7 @@ from lstm_core.text.vocab import Encoded, Vocabulary
 LANGUAGES = ("zh", "en")
 OCCLUSION_LIMIT = 150  # tokens; occlusion reruns the model once per token, O(T^2) steps
 SHIPPED_NAMES = {"zh": "sentiment_zh", "en": "sentiment_en"}
-LABEL_NAMES = {
-    "negative": {"en": "negative", "zh": "负面"},
-    "neutral": {"en": "neutral", "zh": "中性"},
-    "positive": {"en": "positive", "zh": "正面"},
-}
+NAMED_LABELS = ("negative", "neutral", "positive")  # classes the string table names ("model.label.<class>")
 
 
 TOKEN_UNITS = ("characters", "words")  # for Chinese; English is always read word by word
@@ -47,9 +44,9 @@ def tokenize(text: str, language: str, unit: str = "characters") -> list[str]:
     raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
 
 
-def label_name(label: str, language: str) -> str:
-    """A class name in the UI language (class names not in LABEL_NAMES are shown as they are)."""
-    return LABEL_NAMES.get(label, {}).get(language, label)
+def label_name(label: str) -> Message | str:
+    """A class's name for the UI to translate; a class the table does not name is shown as it is."""
+    return Message(f"model.label.{label}") if label in NAMED_LABELS else label
 
 
 @dataclass(frozen=True)
@@ -102,7 +99,7 @@ class SentimentClassifier:
     labels: list[str]
     card: dict = field(default_factory=dict, repr=False)
     key: str = "sentiment"
-    title: dict = field(default_factory=lambda: {"en": "Sentiment", "zh": "情感分析"})
+    title: Title = Message("model.title.sentiment")
     max_steps: int = 300  # tokens read; longer texts are cut, with a notice
     token_unit: str = "characters"  # Chinese only: "characters" or jieba "words"
     input_kind: str = "text"
@@ -171,14 +168,14 @@ class SentimentClassifier:
         result = self.network.trace(encoded.ids)
         k = int(result.outputs.argmax())
         p = float(result.outputs[k])
-        summary = {lang: f"{label_name(self.labels[k], lang)} ({p:.2f})" for lang in ("en", "zh")}
+        summary = Message("model.summary.sentiment", {"label": label_name(self.labels[k]), "p": p})
         return ModelTrace(encoded.tokens, encoded.unknown, result.layers, summary, cut)
 
     def reference_texts(self) -> list[str]:
         return list(self.card.get("reference_texts", [])) or [self.default_text]
 
 
-def classifier_from(network: Network, card: dict, key: str, title: dict[str, str]) -> SentimentClassifier:
+def classifier_from(network: Network, card: dict, key: str, title: Title) -> SentimentClassifier:
     """A classifier from a network and its card (which holds vocabulary, language, labels)."""
     try:
         vocab = Vocabulary(tuple(card["vocabulary"]))
@@ -195,7 +192,8 @@ def load_classifier(language: str) -> SentimentClassifier:
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
     network, card = assets.load_model(SHIPPED_NAMES[language])
-    return classifier_from(network, card, SHIPPED_NAMES[language], card["display_title"])
+    title = Message(f"model.title.{SHIPPED_NAMES[language]}")  # the card's display_title, from the table
+    return classifier_from(network, card, SHIPPED_NAMES[language], title)
 
 
 def load_traceable_zh() -> SentimentClassifier:

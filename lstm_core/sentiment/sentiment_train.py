@@ -195,7 +195,11 @@ class TrainedModel:
 
 
 def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> dict:
-    """The model card of a trained classifier (the parts that are not added by `save_model`)."""
+    """The model card of a trained classifier (the parts that are not added by `save_model`).
+
+    `title` is the display title in every language (language code -> text), rendered from
+    the string table by the caller (`lstm_core.ui.strings.both`); the card stores it as data.
+    """
     data, config = trainer.prepared.data, trainer.config
     return {
         "title": title["en"],

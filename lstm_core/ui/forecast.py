@@ -18,11 +18,13 @@ from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaste
 from lstm_core.forecast.forecast_plots import loss_figure
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, combine, fit_forecaster, naive, naive_one_step
 from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
+from lstm_core.message import Message
 from lstm_core.nn import assets
 from lstm_core.nn.assets import AssetError
 from lstm_core.nn.budget import OverBudget, check_training
 from lstm_core.ui import models
-from lstm_core.ui.i18n import pick, t
+from lstm_core.ui.i18n import say, t
+from lstm_core.ui.strings import render
 from lstm_core.ui.style import chart
 
 # Widget choice -> (log, lag); a lag of -1 stands for the series' season.
@@ -160,7 +162,7 @@ def _finish(data: series.Series, done: list[Forecaster], stopped: bool) -> None:
     comparison = compare(data.values, data.time, split.test_start, data.season, _stat_for(data, split.test_start), forecaster)
     st.session_state.setdefault(MODELS, {})[data.key] = (forecaster, comparison)
     models.add(ForecastTraceable(forecaster, data, key=f"forecast_session_{data.key}",
-                                 title={"en": f"Your forecaster: {data.title['en']}", "zh": f"你训练的预测模型：{data.title['zh']}"}))
+                                 title=Message("forecast.own_title", {"series": data.title})))
     st.session_state["forecast_notice"] = ("stopped" if stopped else "trained", forecaster.config.members)
 
 
@@ -228,7 +230,7 @@ def verdict(comparison: Comparison, mode: str, names: dict[str, str]) -> str:
 
 
 def model_zip(forecaster: Forecaster, data: series.Series) -> bytes:
-    card = {"title": f"LSTM forecaster: {data.title['en']}", "data": {"key": data.key, "source": data.source},
+    card = {"title": f"LSTM forecaster: {render(data.title, 'en')}", "data": {"key": data.key, "source": data.source},
             "config": forecaster.config.to_dict(),
             "scaler": {"mean": forecaster.scaler.mean, "std": forecaster.scaler.std}}
     return assets.to_zip(forecaster.network, card)
@@ -245,7 +247,7 @@ def transform_key(config: ForecastConfig, season: int) -> str | None:
 def transform_label(config: ForecastConfig, season: int) -> str:
     """The translated name of a forecaster's target transform."""
     name = transform_key(config, season)
-    return t(f"forecast.transform.{name}") if name else config.transform.describe()
+    return t(f"forecast.transform.{name}") if name else say(config.transform.message())
 
 
 def card_summary(key: str) -> dict:
@@ -258,4 +260,4 @@ def card_summary(key: str) -> dict:
 def series_name(key: str) -> str:
     if key == "upload":
         return t("forecast.upload_option")
-    return pick(series.TITLES[key])
+    return say(series.title_of(key))

@@ -15,9 +15,9 @@ import streamlit as st
 from lstm_core.gan import GanConfig, NumericGan, Scores, fit_ar, pca_map, score
 from lstm_core.gan import families as data
 from lstm_core.gan import shipped as shipped_gan
+from lstm_core.message import Message
 from lstm_core.ui.i18n import t
 from lstm_core.ui.models import add
-from lstm_core.ui.strings import TABLE
 
 JOB, RESULT, STOP = "gan_job", "gan_result", "gan_stop_requested"
 GRID = 6  # windows per row in the sample grids
@@ -127,8 +127,7 @@ def finish(job, stopped: bool) -> None:
                         baseline(job.config.family, job.config.seed)[1], job.epochs_run, job.seconds, stopped)
     del st.session_state[JOB]
     st.session_state[RESULT] = result
-    title = {lang: TABLE["gan.session_title"][lang].format(family=TABLE[f"gan.family.{job.config.family}"][lang])
-             for lang in ("en", "zh")}
+    title = Message("gan.session_title", {"family": Message(f"gan.family.{job.config.family}")})
     add(shipped_gan.GeneratorTraceable(gan, key="gan_session_generator", title=title))
     st.rerun()
 

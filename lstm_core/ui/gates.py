@@ -6,17 +6,18 @@ import streamlit as st
 
 from lstm_core.gates import registry
 from lstm_core.gates.interpret import saturation
+from lstm_core.message import Message, Title
 from lstm_core.nn.assets import AssetError
 from lstm_core.ui import loaders
-from lstm_core.ui.i18n import pick, t
+from lstm_core.ui.i18n import say, t
 from lstm_core.ui.models import session_models
 
 
-def model_titles() -> dict[str, dict[str, str]]:
-    """Every model the picker offers: shipped ones, then this session's own."""
-    titles = {entry.key: entry.title for entry in registry.SHIPPED}
+def model_titles() -> dict[str, Title]:
+    """Every model the picker offers: shipped ones, then this session's own (marked ★)."""
+    titles: dict[str, Title] = {entry.key: entry.title for entry in registry.SHIPPED}
     for key, model in session_models().items():
-        titles[key] = {lang: f"{title} ★" for lang, title in model.title.items()}
+        titles[key] = Message("gates.session_model", {"title": model.title})
     return titles
 
 
@@ -25,7 +26,7 @@ def get_model(key: str) -> registry.Traceable:
     return own[key] if key in own else loaders.traceable(key)
 
 
-def open_model(key: str, titles: dict[str, dict[str, str]]) -> tuple[str, registry.Traceable]:
+def open_model(key: str, titles: dict[str, Title]) -> tuple[str, registry.Traceable]:
     """The chosen model, or, when its files are missing or damaged, the next one that loads.
 
     Each failure is said on the page (which model, why, how to rebuild it); the other
@@ -37,7 +38,7 @@ def open_model(key: str, titles: dict[str, dict[str, str]]) -> tuple[str, regist
         try:
             return candidate, get_model(candidate)
         except AssetError as error:
-            st.error(t("gates.model_failed", title=pick(titles[candidate]), reason=error))
+            st.error(t("gates.model_failed", title=say(titles[candidate]), reason=error))
     st.stop()
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
 import streamlit as st
 
-from lstm_core.ui.strings import TABLE
+from lstm_core.message import Message
+from lstm_core.ui.strings import render, text
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 TEXTS = Path(__file__).resolve().parents[2] / "assets" / "text"
@@ -18,16 +20,18 @@ def lang() -> str:
     return st.session_state.get("lang", "en")
 
 
-def t(key: str, **values) -> str:
-    """The string `key` in the session's language, formatted with `values`."""
-    entry = TABLE[key]
-    text = entry.get(lang()) or entry["en"]
-    return text.format(**values) if values else text
+def t(key: str, /, **values) -> str:
+    """The string `key` in the session's language, formatted with `values`.
+
+    A key without text in that language raises KeyError (naming both); the string-table
+    test keeps every key complete, so English never stands in silently.
+    """
+    return text(key, lang(), **values)
 
 
-def pick(titles: dict[str, str]) -> str:
-    """Choose from a {"en": ..., "zh": ...} dict, e.g. a model's title."""
-    return titles.get(lang()) or titles["en"]
+def say(message: Message | Mapping[str, str] | str) -> str:
+    """A message from the core (a model's title, a trace's verdict) in the session's language."""
+    return render(message, lang())
 
 
 @lru_cache(maxsize=64)

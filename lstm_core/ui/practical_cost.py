@@ -18,22 +18,21 @@ from lstm_core.compress import compress_figures as figures, largest_gate_change,
 from lstm_core.compress.cost import layer_costs, recurrent_parameters
 from lstm_core.compress.heldout import load_shipped
 from lstm_core.gates import registry
+from lstm_core.message import Message
 from lstm_core.nn import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
 from lstm_core.ui import models as session_models
-from lstm_core.ui.i18n import long_text, pick, t
-from lstm_core.ui.strings import TABLE
+from lstm_core.ui.i18n import long_text, say, t
+
 from lstm_core.ui.style import chart
 
 MAX_CHARS = 2_000  # the gate comparison traces the text twice
 
-
 @st.cache_data(show_spinner=False)
 def curves() -> dict:
     return stored.read()
-
 
 def shipped(key: str):
     """A shipped model by key: the Gates page's cached copy, so one server holds one."""
@@ -41,35 +40,28 @@ def shipped(key: str):
         return loaders.traceable(key)
     return _unlisted(key)
 
-
 @st.cache_resource(show_spinner=False)
 def _unlisted(key: str):
     """A shipped model the Gates page does not list (the noisy-line forecaster)."""
     return load_shipped(key)
 
-
 @st.cache_resource(show_spinner=False, max_entries=8)  # a quantized character model is 10 MB
 def quantized_model(key: str, bits: int):
     return quantized(shipped(key), bits)
-
 
 @st.cache_data(show_spinner=False)
 def spec_of(key: str) -> NetworkSpec:
     return NetworkSpec.from_dict(assets.read_card(key)["architecture"])
 
-
 def title_of(key: str) -> str:
     entry = next((e for e in registry.SHIPPED if e.key == key), None)
-    return pick(entry.title if entry else shipped(key).title)
-
+    return say(entry.title if entry else shipped(key).title)
 
 def metric_label(metric: str) -> str:
     return t(f"practical.metric.{metric}")
 
-
 def shown(metric: str, value: float) -> str:
     return f"{100 * value:.1f}%" if metric == "accuracy" else f"{value:.3f}"
-
 
 def metric_box(column, model: dict, point: dict) -> None:
     """The metric at one point, with its change from the full float32 model."""
@@ -77,7 +69,6 @@ def metric_box(column, model: dict, point: dict) -> None:
     delta = f"{100 * change:+.1f} pts" if model["metric"] == "accuracy" else f"{change:+.3f}"
     column.metric(metric_label(model["metric"]), shown(model["metric"], point["metric"]), delta=delta,
                   delta_color="normal" if model["higher_is_better"] else "inverse")
-
 
 # ---- what it costs ------------------------------------------------------------------------------
 def cost_table(card: dict) -> None:
@@ -97,7 +88,6 @@ def cost_table(card: dict) -> None:
     machine = card["timing"]["machine"]
     st.caption(t("practical.cost.caption", machine=f"{machine['processor']}, {machine['cpus']} CPUs"))
 
-
 def cells_table(key: str) -> None:
     st.markdown(f"**{t('practical.cells.header')}**")
     spec, layers = spec_of(key), layer_costs(spec_of(key))
@@ -107,7 +97,6 @@ def cells_table(key: str) -> None:
             for cell, blocks in (("LSTM", 4), ("GRU", 3), ("SimpleRNN", 1))]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption(t("practical.cells.caption"))
-
 
 # ---- pruning ----------------------------------------------------------------------------------------
 def pruning_section(key: str, model: dict) -> None:
@@ -139,7 +128,6 @@ def pruning_section(key: str, model: dict) -> None:
         st.caption(t("practical.prune.units", units=", ".join(map(str, cut["units"]))) + " · "
                    + t("practical.prune.speedup", speedup=full["seconds_per_step"] / cut["seconds_per_step"]))
 
-
 # ---- quantization ---------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False)
 def histogram(key: str, bits: int) -> tuple[str, np.ndarray, np.ndarray]:
@@ -150,11 +138,9 @@ def histogram(key: str, bits: int) -> tuple[str, np.ndarray, np.ndarray]:
     after = network_of(quantized_model(key, bits)).weights[name] if bits != 32 else before
     return name, before, after
 
-
 @st.cache_data(show_spinner=False, max_entries=200)
 def gate_change(key: str, bits: int, text: str) -> dict:
     return dataclasses.asdict(largest_gate_change(shipped(key), quantized_model(key, bits), text))
-
 
 def quantization_section(key: str, model: dict) -> None:
     st.subheader(t("practical.quant.header"))
@@ -193,13 +179,11 @@ def quantization_section(key: str, model: dict) -> None:
                   layer=change["layer"], step=change["step"], label=change["label"]))
     if st.button(t("practical.quant.open"), key="practical_open"):
         original = shipped(key)
-        title = {lang: TABLE["practical.quant.title"][lang].format(bits=bits, title=original.title.get(lang, original.title["en"]))
-                 for lang in ("en", "zh")}
+        title = Message("practical.quant.title", {"bits": bits, "title": original.title})
         copy = dataclasses.replace(quantized_model(key, bits), key=f"{key}_{bits}bit")
         copy.title = title  # an instance attribute: the bracket counter's title is not a dataclass field
         session_models.add(copy)
-        st.success(t("practical.quant.opened", title=pick(title)))
-
+        st.success(t("practical.quant.opened", title=say(title)))
 
 # ---- distributed training ------------------------------------------------------------------------
 def distributed_section(card: dict) -> None:
@@ -217,7 +201,6 @@ def distributed_section(card: dict) -> None:
     st.write(t("practical.dist.gap", gap=run["largest_relative_gap"], tolerance=run["tolerance"],
                weights=run["largest_weight_gap"]))
     st.write(t("practical.dist.time", single=run["single_seconds"], mirrored=run["mirrored_seconds"]))
-
 
 # ---- the tab ------------------------------------------------------------------------------------------
 def cost_tab() -> None:

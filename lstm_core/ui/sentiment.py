@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm_core.message import Message
 from lstm_core.nn import assets
 from lstm_core.nn.budget import check_training
 from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
 from lstm_core.ui.models import add
+from lstm_core.ui.strings import both
 
 JOB, TRAINED, STOP = "sentiment_job", "sentiment_trained", "sentiment_stop_requested"
 SESSION_KEY = "sentiment_session"
@@ -90,21 +92,14 @@ def advance(progress_slot, curves_slot, draw_curves) -> None:
         draw_curves(curves_slot, job.history)
         if not job.finished:
             st.rerun()
-    data_name = t(f"sentiment.dataset.{job.prepared.data.name}")
-    title = {lang: t_lang("sentiment.session_title", lang, data=data_name) for lang in ("en", "zh")}
+    data_name = Message(f"sentiment.dataset.{job.prepared.data.name}")
+    title = both(Message("sentiment.session_title", {"data": data_name}))
     trained = finish(job, SESSION_KEY, title)
     del st.session_state[JOB]
     st.session_state[TRAINED] = trained
     st.session_state["sentiment_own"] = trained.classifier
     add(trained.classifier)
     st.rerun()  # redraw the page top to bottom with the new model on offer
-
-
-def t_lang(key: str, lang: str, **values) -> str:
-    """A string in a given language (for titles stored with a model, in both languages)."""
-    from lstm_core.ui.strings import TABLE
-
-    return TABLE[key][lang].format(**values)
 
 
 def upload(data: bytes) -> sentiment.SentimentClassifier:
@@ -118,7 +113,7 @@ def upload(data: bytes) -> sentiment.SentimentClassifier:
     if digest not in seen:
         try:
             network, card, _ = assets.from_zip(data)
-            title = card.get("display_title") or {"en": "uploaded", "zh": "上传的模型"}
+            title = card.get("display_title") or Message("sentiment.uploaded_title")
             seen[digest] = sentiment.classifier_from(network, card, SESSION_KEY, title)
         except assets.AssetError as error:
             seen[digest] = error

@@ -68,7 +68,11 @@ def test_chinese():
 def test_every_string_has_both_languages_with_the_same_placeholders():
     import string
 
-    from lstm_core.ui.strings.practical import STRINGS
+    import tomllib
+
+    from lstm_core.ui.strings import FOLDER
+
+    STRINGS = tomllib.loads((FOLDER / "practical.toml").read_text(encoding="utf-8"))
 
     def fields(text):
         return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)

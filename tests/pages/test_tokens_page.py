@@ -135,7 +135,11 @@ def test_every_string_has_both_languages_and_every_literal_key_exists():
     import re
     from pathlib import Path
 
-    from lstm_core.ui.strings.tokens import STRINGS
+    import tomllib
+
+    from lstm_core.ui.strings import FOLDER
+
+    STRINGS = tomllib.loads((FOLDER / "tokens.toml").read_text(encoding="utf-8"))
 
     for key, entry in STRINGS.items():
         assert key.startswith("tokens.") and entry.get("en") and entry.get("zh"), key

@@ -1,13 +1,78 @@
 """All UI strings, English and simplified Chinese, as one table: key -> {"en", "zh"}.
 
-Each page keeps its own section in a module of this package (keys prefixed with the
-page's name) so that the table stays readable; `TABLE` is their union.
+The strings are data: one TOML file per page in this folder (`home.toml`, `forecast.toml`,
+...), each key a quoted table with its English and Chinese side by side::
+
+    ["sentiment.verdict"]
+    en = "..."
+    zh = "..."
+
+`TABLE` is the union of every `*.toml` here (a new file needs no registration); a key
+defined in two files is refused. `render` turns a `Message` from the core into text in
+a given language; `lstm_core.ui.i18n.t` does the same in the session's language. This
+module imports no Streamlit, so offline builds can render the titles they write into
+model cards.
 """
 
-from lstm_core.ui.strings import common, forecast, gan, gates, generate, home, practical, sentiment, tokens, why
+from __future__ import annotations
 
-TABLE: dict[str, dict[str, str]] = {}
-for _section in (common, home, why, gates, tokens, sentiment, forecast, generate, practical, gan):
-    _clash = TABLE.keys() & _section.STRINGS.keys()
-    assert not _clash, f"UI string keys defined twice: {sorted(_clash)}"
-    TABLE.update(_section.STRINGS)
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from lstm_core.message import Message
+
+FOLDER = Path(__file__).resolve().parent
+LANGUAGES = ("en", "zh")
+
+
+def load_table(folder: Path = FOLDER) -> dict[str, dict[str, str]]:
+    """Every key of every *.toml in `folder` (sorted by file name); duplicates are an error."""
+    table: dict[str, dict[str, str]] = {}
+    owner: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as handle:
+            section = tomllib.load(handle)
+        clash = sorted(table.keys() & section.keys())
+        if clash:
+            where = ", ".join(f"{key} ({owner[key]})" for key in clash)
+            raise ValueError(f"UI string keys in {path.name} are defined already: {where}")
+        for key, entry in section.items():
+            if not (isinstance(entry, dict) and all(isinstance(text, str) for text in entry.values())):
+                raise ValueError(f"{path.name}: [{key!r}] must hold only text, one line per language")
+            owner[key] = path.name
+        table.update(section)
+    return table
+
+
+TABLE: dict[str, dict[str, str]] = load_table()
+
+
+def text(key: str, language: str, /, **values) -> str:
+    """The string `key` in `language`, formatted with `values`; KeyError if either is missing."""
+    try:
+        template = TABLE[key][language]
+    except KeyError:
+        raise KeyError(f"UI string {key!r} has no {language!r} text") from None
+    return template.format(**values) if values else template
+
+
+def render(message: Message | Mapping[str, str] | str, language: str) -> str:
+    """Text for the user in `language`.
+
+    A `Message` is looked up in the table, its values rendered first (they may be
+    Messages too); a mapping is a title stored as data in a model card (language code ->
+    text; English when the card lacks the language); a plain string is shown as it is.
+    """
+    if isinstance(message, Message):
+        values = {name: render(value, language) if isinstance(value, (Message, Mapping)) else value
+                  for name, value in message.values.items()}
+        return text(message.key, language, **values)
+    if isinstance(message, Mapping):
+        return message.get(language) or message["en"]
+    return message
+
+
+def both(message: Message) -> dict[str, str]:
+    """A message in every language, e.g. for the display title a model card stores."""
+    return {language: render(message, language) for language in LANGUAGES}

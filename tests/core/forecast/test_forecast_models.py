@@ -11,6 +11,7 @@ from lstm_core.nn import assets
 from lstm_core.forecast.forecast_models import (
     SHIPPED_OPTIONS, ForecastTraceable, asset_name, card_metrics, load_forecaster, parse_numbers, stat_from_card,
 )
+from lstm_core.ui.strings import render
 
 KEYS = list(SHIPPED_OPTIONS)
 
@@ -61,7 +62,7 @@ def test_trace_text_agrees_with_the_forecast():
     model = ForecastTraceable(forecaster, data)
     window = forecaster.config.window + forecaster.config.lag
     text = ", ".join(f"{v:.6g}" for v in forecaster.history[-window:])  # the end of the fitted part
-    summary = model.trace_text(text).summary["en"]
+    summary = render(model.trace_text(text).summary, "en")
     assert f"next value: {forecaster.forecast(1)[0]:.6g}" in summary
     assert model.default_text.endswith(f"{data.values[-1]:.6g}")  # the default is the series' last window
 

@@ -5,6 +5,7 @@ import pytest
 
 from lstm_core.gates import brackets, registry
 from lstm_core.nn.assets import read_card
+from lstm_core.ui.strings import both, render
 
 
 def test_true_depth():
@@ -27,7 +28,7 @@ def test_counts_nesting_and_reads_unknown_characters():
     assert model.predict_depth("((((a))))").tolist() == [1, 2, 3, 4, 4, 3, 2, 1, 0]
     traced = model.trace_text("(中😀")
     assert traced.unknown == (False, True, True)
-    assert "1" in traced.summary["en"]
+    assert render(traced.summary, "en").startswith("depth at the end: the model says 1, counting gives 1.")
 
 
 def test_long_input_is_cut_to_max_steps():
@@ -42,7 +43,7 @@ def test_every_registry_entry_loads_and_traces_its_default():
         assert model.key == entry.key
         traced = model.trace_text(model.default_text)
         assert traced.steps == len(traced.labels) == traced.layers[0].gates.steps
-        assert set(traced.summary) == {"en", "zh"}
+        assert all(both(traced.summary).values()) and all(both(model.title).values())
         assert model.reference_texts()
 
 

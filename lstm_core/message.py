@@ -1,0 +1,26 @@
+"""Text for the user, as data: a string-table key and the values to fill into it.
+
+The core never holds English or Chinese sentences for the browser; it returns a
+`Message` (a model's title, the verdict of a trace) and `lstm_core.ui` translates it
+with the string table in `lstm_core/ui/strings/*.toml`. A value may itself be a
+`Message` (a forecaster's title names its series' title), rendered in the same language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+
+@dataclass(frozen=True)
+class Message:
+    """A string-table key, e.g. "series.title.sunspots", and the values its text names."""
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+# A model's or a series' title: a Message, or the title a model card stores as data
+# (language code -> text, e.g. an uploaded model's `display_title`).
+Title = Union[Message, Mapping[str, str]]
