@@ -6,7 +6,7 @@ meets: `nn` (the cell, the network, model files, Keras training), `text` (tokens
 ids), `embeddings` (word vectors), `sentiment`, `forecast`, `generate` (character
 language models), `gates` (looking inside a model) and `build` (rebuilding the shipped
 assets offline, never imported by the app). TensorFlow is imported only when a model
-is trained (`lstm_core.nn.training`).
+is trained, by the one loop in `lstm_core.nn.trainer`.
 """
 
 import sys
