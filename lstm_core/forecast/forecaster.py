@@ -231,11 +231,10 @@ class ForecastTraining:
     def finished(self) -> bool:
         return self.stopped or self.member >= self.config.members
 
-    @property
-    def progress(self) -> float:
+    def progress(self, within_epoch: float = 0.0) -> float:
         """Fraction of the most epochs the run may take."""
-        current = self.trainer.epochs_run / self.config.epochs if self.trainer else 0.0
-        return (self.member + current) / self.config.members
+        current = (self.trainer.epochs_run if self.trainer else 0) + within_epoch
+        return (self.member + current / self.config.epochs) / self.config.members
 
     def _new_trainer(self):
         from lstm_core.nn.keras_models import build_keras

@@ -199,7 +199,10 @@ class TextTraining:
 
     finished = property(lambda self: self.trainer.finished)
     stopped = property(lambda self: self.trainer.stopped)
-    progress = property(lambda self: self.trainer.epochs_run / self.config.epochs, doc="fraction of the epochs run")
+
+    def progress(self, within_epoch: float = 0.0) -> float:
+        """Fraction of the epochs run."""
+        return (self.trainer.epochs_run + within_epoch) / self.config.epochs
 
     def stop(self) -> None:
         self.trainer.stop()

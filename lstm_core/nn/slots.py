@@ -48,6 +48,12 @@ class SlotPool:
         self._queue: dict[str, _Ticket] = {}  # insertion order is the queue's order
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        """Trainings running or queued."""
+        with self._lock:
+            self._drop_stale()
+            return len(self._queue)
+
     def __contains__(self, ticket: str) -> bool:
         with self._lock:
             self._drop_stale()

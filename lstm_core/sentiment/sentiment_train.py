@@ -142,10 +142,9 @@ class EpochTrainer:
     def stop(self) -> None:
         self.trainer.stop()
 
-    @property
-    def progress(self) -> float:
+    def progress(self, within_epoch: float = 0.0) -> float:
         """Fraction of the most epochs this run may take."""
-        return self.epochs_run / self.config.epochs
+        return (self.epochs_run + within_epoch) / self.config.epochs
 
     def run_epoch(self, on_batch=None, should_stop=None) -> dict[str, float]:
         """Fit one epoch; on_batch(done, total) is called after every batch. Returns the epoch's logs."""

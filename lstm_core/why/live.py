@@ -61,10 +61,9 @@ class LiveRun:
     def finished(self) -> bool:
         return self.stopped or self.epochs_run >= self.config.epochs
 
-    @property
-    def progress(self) -> float:
+    def progress(self, within_epoch: float = 0.0) -> float:
         """Fraction of the epochs run."""
-        return self.epochs_run / self.config.epochs
+        return (self.epochs_run + within_epoch) / self.config.epochs
 
     def stop(self) -> None:
         self.stopped = True

@@ -41,4 +41,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.stop": {"en": "Stop training", "zh": "停止训练"},
     "common.model_card": {"en": "Model card", "zh": "模型卡"},
     "common.download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
+    # ---- the server-wide training queue (lstm_core.ui.live_training)
+    "common.training_queued": {
+        "en": "Waiting for a free training slot: {ahead} training(s) ahead of you. Training starts by itself when it is your turn.",
+        "zh": "正在等待空闲的训练名额：你前面还有 {ahead} 个训练。轮到你时会自动开始。",
+    },
+    "common.training_cancel": {"en": "Cancel", "zh": "取消"},
+    "common.training_cancelled": {"en": "Training cancelled before it started.", "zh": "训练在开始前已取消。"},
 }
