@@ -42,6 +42,8 @@ PAGES = [
     st.Page("pages/forecast.py", title=t("common.page.forecast"), icon=":material/timeline:", url_path="forecast"),
     st.Page("pages/generate.py", title=t("common.page.generate"), icon=":material/edit_note:", url_path="generate"),
     st.Page("pages/gates.py", title=t("common.page.gates"), icon=":material/biotech:", url_path="gates"),
+    st.Page("pages/practical.py", title=t("common.page.practical"), icon=":material/speed:", url_path="practical"),
+    st.Page("pages/gan.py", title=t("common.page.gan"), icon=":material/compare_arrows:", url_path="gan"),
 ]
 
 single_thread_blas()

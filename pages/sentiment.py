@@ -5,7 +5,7 @@ import streamlit as st
 
 from lstm_core.nn import assets
 from lstm_core.nn.budget import OverBudget
-from lstm_core.sentiment import classifier as sentiment, sentiment_figures as figures
+from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text.inputs import EmptyText, clean

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lstm_core.embeddings import embedding_plots as plots
-from lstm_core.embeddings import projection, word2vec, word_vectors as embeddings
+from lstm_core.embeddings import projection, word2vec, word_vectors
 from lstm_core.nn.assets import AssetError
 from lstm_core.text import segmentation as text, tfidf
 from lstm_core.text.inputs import EmptyText, clean, decode_upload

@@ -21,6 +21,8 @@ BUILDERS: dict[str, str] = {
     "word_vectors": "lstm_core.build.embedding_build:build",
     "language_models": "lstm_core.build.charlm_build:build",
     "why_memory": "lstm_core.build.why_build:build",
+    "gan": "lstm_core.build.gan_build:build",
+    "compression": "lstm_core.compress.curves:build",  # after the models it compresses
 }
 
 

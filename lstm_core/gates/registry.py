@@ -70,6 +70,8 @@ SHIPPED: tuple[Entry, ...] = (
     Entry("sentiment_en", {"en": "Sentiment: English tweets (LSTM)", "zh": "情感分析：英文推文（LSTM）"}, "lstm_core.sentiment.classifier:load_traceable_en"),
     Entry("charlm_zh", {"en": "Text generation: Chinese characters (LSTM)", "zh": "文本生成：中文字符（LSTM）"}, "lstm_core.generate.language_model:load_traceable_zh"),
     Entry("charlm_en", {"en": "Text generation: English characters (LSTM)", "zh": "文本生成：英文字符（LSTM）"}, "lstm_core.generate.language_model:load_traceable_en"),
+    Entry("gan_sine_generator", {"en": "GAN generator: sine windows", "zh": "GAN 生成器：正弦窗口"}, "lstm_core.gan.shipped:load_generator"),
+    Entry("gan_sine_discriminator", {"en": "GAN discriminator: sine windows", "zh": "GAN 判别器：正弦窗口"}, "lstm_core.gan.shipped:load_discriminator"),
 )
 
 

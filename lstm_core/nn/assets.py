@@ -36,7 +36,7 @@ class AssetError(ValueError):
 # Asset name prefix -> the `python -m lstm_core.build` name that writes it.
 BUILT_BY = {
     "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
-    "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory",
+    "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory", "gan_": "gan", "compression": "compression",
 }
 
 

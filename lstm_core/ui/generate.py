@@ -7,7 +7,7 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_core.generate import charlm, charlm_train, language_model as generate
+from lstm_core.generate import charlm, charlm_train, language_model
 from lstm_core.generate import generate_figures as figures
 from lstm_core.generate.ngram import NGramConfig, NGramModel
 from lstm_core.nn import blas

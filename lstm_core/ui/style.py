@@ -17,7 +17,7 @@ h1 { font-size: 3rem !important; }
 """
 
 
-PAGE_PREFIXES = ("tokens_", "sentiment_", "forecast_", "generate_", "gates_")
+PAGE_PREFIXES = ("tokens_", "sentiment_", "forecast_", "generate_", "gates_", "practical_")
 
 
 def _keep(widget_key: str, session_key: str) -> None:

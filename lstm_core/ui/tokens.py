@@ -157,13 +157,13 @@ def custom_words(kv, typed: str) -> list[str]:
         asked = asked[:MAX_MAP_WORDS]
     missing = [w for w in asked if w not in kv.key_to_index]
     if missing:
-        unknown(embeddings.UnknownWords({w: embeddings.close_words(kv, w) for w in missing[:MAX_SUGGESTED]}))
+        unknown(word_vectors.UnknownWords({w: word_vectors.close_words(kv, w) for w in missing[:MAX_SUGGESTED]}))
         if len(missing) > MAX_SUGGESTED:
             st.caption(t("tokens.vec.more_unknown", count=len(missing) - MAX_SUGGESTED))
     return [w for w in asked if w in kv.key_to_index]
 
 
-def unknown(error: embeddings.UnknownWords) -> None:
+def unknown(error: word_vectors.UnknownWords) -> None:
     """A warning per unknown word, with the close words the vocabulary does have."""
     for word, close in error.suggestions.items():
         st.warning(t("tokens.vec.unknown", word=word, close="、".join(close) if close else "—"))

@@ -106,6 +106,7 @@ ACTIONS = {
     "forecast": lambda page: page.get_by_text("recursive, whole test part").click(),
     "generate": lambda page: fill_and_enter(page.get_by_role("textbox", name="Prompt (the text to continue)"), "今天的天气"),
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
+    "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
 }
 
 

@@ -4,10 +4,10 @@ Each page keeps its own section in a module of this package (keys prefixed with 
 page's name) so that the table stays readable; `TABLE` is their union.
 """
 
-from lstm_core.ui.strings import common, forecast, gates, generate, home, sentiment, tokens, why
+from lstm_core.ui.strings import common, forecast, gan, gates, generate, home, practical, sentiment, tokens, why
 
 TABLE: dict[str, dict[str, str]] = {}
-for _section in (common, home, why, gates, tokens, sentiment, forecast, generate):
+for _section in (common, home, why, gates, tokens, sentiment, forecast, generate, practical, gan):
     _clash = TABLE.keys() & _section.STRINGS.keys()
     assert not _clash, f"UI string keys defined twice: {sorted(_clash)}"
     TABLE.update(_section.STRINGS)

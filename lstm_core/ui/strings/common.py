@@ -15,6 +15,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.page.forecast": {"en": "Forecasting", "zh": "时间序列预测"},
     "common.page.generate": {"en": "Text generation", "zh": "文本生成"},
     "common.page.gates": {"en": "Gates", "zh": "门控激活"},
+    "common.page.practical": {"en": "Making LSTMs practical", "zh": "让 LSTM 走向实用"},
+    "common.page.gan": {"en": "LSTM-GAN", "zh": "LSTM-GAN"},
     "common.empty_text": {
         "en": "The text is empty. Type something, or pick an example.",
         "zh": "文本为空。请输入一些内容，或选择一个示例。",

@@ -62,7 +62,8 @@ def test_steps_show_the_distribution_drawn_from():
         assert "<pad>" not in step.candidates
         assert sum(p > 0 for p in step.drawn_probs) <= 3
         assert step.entropy_drawn <= step.entropy_model + 1e-9
-        assert abs(sum(step.model_probs) - 1.0) < 1.0  # a top-10 slice of a distribution
+        shown = np.asarray(step.model_probs)  # the ten most likely characters of a distribution
+        assert 0 < shown.sum() <= 1 + 1e-6 and np.all(np.diff(shown) <= 1e-9)
     assert language_model.clamp_length(0) == 1 and language_model.clamp_length(100_000) == language_model.MAX_LENGTH
 
 

@@ -1,0 +1,64 @@
+"""Plotly figures of the cost tab; every label arrives from the caller (already translated)."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+COLORS = {"unstructured": "#1f77b4", "structured": "#d62728", "before": "#7f7f7f", "after": "#ff7f0e"}
+
+
+def pruning_figure(curves: dict, sparsity: float, names: dict[str, str]) -> go.Figure:
+    """Held-out metric against sparsity for both kinds of pruning, with the slider's point marked.
+
+    names: "unstructured", "structured", "sparsity", "metric", "now".
+    """
+    fig = go.Figure()
+    for kind in ("unstructured", "structured"):
+        points = curves[kind]
+        x = [100 * p["sparsity"] for p in points]
+        y = [p["metric"] for p in points]
+        fig.add_scatter(x=x, y=y, mode="lines+markers", name=names[kind], line_color=COLORS[kind])
+        now = min(points, key=lambda p: abs(p["sparsity"] - sparsity))
+        fig.add_scatter(x=[100 * now["sparsity"]], y=[now["metric"]], mode="markers", showlegend=False,
+                        marker=dict(size=16, color=COLORS[kind], line=dict(width=2, color="black")),
+                        hovertext=names["now"])
+    fig.add_vline(x=100 * sparsity, line_dash="dot")
+    fig.update_layout(xaxis_title=names["sparsity"], yaxis_title=names["metric"], height=380,
+                      margin=dict(t=30, b=40), legend=dict(orientation="h", y=1.12))
+    return fig
+
+
+def precision_figure(points: list[dict], bits: int, names: dict[str, str]) -> go.Figure:
+    """Size against held-out metric at each precision; names: "kilobytes", "metric"."""
+    fig = go.Figure()
+    fig.add_scatter(x=[p["bytes"] / 1000 for p in points], y=[p["metric"] for p in points],
+                    mode="lines+markers+text", text=[f"{p['bits']}-bit" for p in points], textposition="top center",
+                    marker=dict(size=[18 if p["bits"] == bits else 9 for p in points], color=COLORS["after"]),
+                    showlegend=False)
+    fig.update_layout(xaxis_title=names["kilobytes"], yaxis_title=names["metric"], height=340, margin=dict(t=30, b=40))
+    return fig
+
+
+def histogram_figure(before: np.ndarray, after: np.ndarray, names: dict[str, str]) -> go.Figure:
+    """Two overlaid histograms of one matrix's weights; names: "before", "after", "weight", "count", "title"."""
+    edges = np.linspace(float(before.min()), float(before.max()), 121)
+    centers = (edges[:-1] + edges[1:]) / 2
+    fig = go.Figure()
+    for key, values in (("before", before), ("after", after)):
+        counts, _ = np.histogram(values.ravel(), bins=edges)
+        fig.add_bar(x=centers, y=counts, name=names[key], marker_color=COLORS[key], opacity=0.6)
+    fig.update_layout(barmode="overlay", bargap=0, title=names["title"], xaxis_title=names["weight"],
+                      yaxis_title=names["count"], height=340, margin=dict(t=50, b=40), legend=dict(orientation="h", y=1.02))
+    return fig
+
+
+def loss_figure(single: list[float], mirrored: list[float], names: dict[str, str]) -> go.Figure:
+    """Loss per epoch on one device and on mirrored devices; names: "one", "two", "epoch", "loss"."""
+    epochs = list(range(1, len(single) + 1))
+    fig = go.Figure()
+    fig.add_scatter(x=epochs, y=single, name=names["one"], mode="lines+markers", line=dict(width=6, color="#bbbbbb"))
+    fig.add_scatter(x=epochs, y=mirrored, name=names["two"], mode="lines+markers", line=dict(width=2, color="#d62728"))
+    fig.update_layout(xaxis_title=names["epoch"], yaxis_title=names["loss"], height=320, margin=dict(t=30, b=40),
+                      legend=dict(orientation="h", y=1.12))
+    return fig

@@ -1,0 +1,127 @@
+"""Each shipped model's held-out metric, recomputed for a compressed copy of it.
+
+The sets and metrics are those of the model cards (the code that checks the cards in
+tests/ does the same sums), so a compressed model's number sits beside the card's:
+- sentiment: accuracy on the first 1,000 texts of the card's test split (higher is better);
+- character language models: bits per character on the card's subset of held-out
+  documents, the first `subset_documents` (lower is better);
+- forecasters: one-step-ahead MASE of the LSTM on the held-out tail (lower is better);
+- bracket counter: per-character accuracy on its generated test sequences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from lstm_core.compress.compressed import network_of
+from lstm_core.gates import registry
+
+FORECAST_KEYS = ("sunspots", "co2", "nile", "elnino", "elec_equip", "stock", "sine", "line")
+SENTIMENT_TEXTS = 1_000  # of the test split, in its order: keeps 44 evaluations per model near a minute
+# Every shipped model with a held-out metric of its own. The GAN's two networks have none
+# (a generator is judged by the discriminative score on the LSTM-GAN page), so no curves.
+SHIPPED_KEYS = tuple(e.key for e in registry.SHIPPED if not e.key.startswith("gan_")) + ("forecast_line",)
+
+
+@dataclass(frozen=True)
+class Heldout:
+    """How one shipped model is scored: the metric, its direction, the set, and a scorer."""
+
+    metric: str  # "accuracy", "bits_per_char" or "mase"
+    higher_is_better: bool
+    description: str  # the set, in words, for the card
+    size: int  # test items scored (texts, documents, values, sequences)
+    score: Callable[[object], float] = field(repr=False, compare=False)
+
+
+def load_shipped(key: str):
+    """A shipped model object by key, as the app loads it (forecast_line too)."""
+    if key == "forecast_line":
+        from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
+
+        forecaster, _, data = load_forecaster("line")
+        return ForecastTraceable(forecaster, data)
+    return registry.load(next(e for e in registry.SHIPPED if e.key == key))
+
+
+def _sentiment(model) -> Heldout:
+    from lstm_core.sentiment import classifier, sentiment_data
+
+    split = model.card["data"]["split"]
+    data = sentiment_data.load(model.card["data"]["name"], seed=split["seed"])
+    texts, labels = list(data.test.texts)[:SENTIMENT_TEXTS], np.asarray(data.test.labels)[:SENTIMENT_TEXTS]
+    # Tokenized once: `predict_proba` would redo it for every compressed copy (same numbers).
+    tokens = [classifier.tokenize(t, model.language, model.token_unit)[: model.max_steps] for t in texts]
+    readable = [row for row, toks in enumerate(tokens) if toks]
+    readable = sorted(readable, key=lambda row: len(tokens[row]))  # similar lengths batch with little padding
+    ids = [model.vocab.encode(tokens[row]).ids for row in readable]
+
+    def score(candidate) -> float:
+        probabilities = np.full((len(texts), len(model.labels)), 1.0 / len(model.labels), np.float32)
+        probabilities[readable] = network_of(candidate).predict(ids)
+        return classifier.evaluate(probabilities, labels, len(model.labels)).accuracy
+
+    return Heldout("accuracy", True, f"the first {len(texts):,} texts of the card's test split ({data.name})",
+                   len(texts), score)
+
+
+def _charlm(model, language: str) -> Heldout:
+    from lstm_core.generate import charlm
+
+    count = int(model.card["metrics"]["subset_documents"])
+    _, heldout = charlm.split(charlm.documents(language))
+    docs = heldout[:count]
+
+    def score(candidate) -> float:
+        bits, chars = charlm.bits_on_documents(network_of(candidate), candidate.vocab, docs)
+        return round(bits / chars, 5)
+
+    return Heldout("bits_per_char", False, f"the first {count} held-out documents (the card's subset)", count, score)
+
+
+def _forecaster(model) -> Heldout:
+    from lstm_core.forecast.forecast_models import load_forecaster
+    from lstm_core.forecast.forecaster import mase
+
+    key = model.data.key
+    _, card, data = load_forecaster(key)
+    start, season = card["data"]["test_start"], card["baseline"]["mase_season"]
+    values = np.asarray(data.values, float)
+    positions = np.arange(start, len(values))
+
+    def score(candidate) -> float:
+        predicted = candidate.forecaster.one_step(values, positions).mean(axis=0)
+        return round(mase(values[positions], predicted, values[:start], season), 5)
+
+    return Heldout("mase", False, f"one-step forecasts of the held-out tail ({len(positions)} values)",
+                   len(positions), score)
+
+
+def _brackets(model) -> Heldout:
+    from lstm_core.gates.brackets import BracketConfig, evaluate, make_dataset
+
+    config = BracketConfig(**{k: v for k, v in model.card["config"].items() if k in BracketConfig.__dataclass_fields__})
+    _, x, y = make_dataset(config, np.random.default_rng(config.seed))
+    n_test = config.sequences // 10
+    x_test, y_test = x[:n_test], y[:n_test]
+
+    def score(candidate) -> float:
+        return round(evaluate(network_of(candidate), x_test, y_test), 4)
+
+    return Heldout("accuracy", True, f"the {n_test} generated test sequences (per-character accuracy)", n_test, score)
+
+
+def heldout_for(key: str, model) -> Heldout:
+    """The scorer for shipped model `key` (loaded as `model`)."""
+    if key.startswith("sentiment_"):
+        return _sentiment(model)
+    if key.startswith("charlm_"):
+        return _charlm(model, key.removeprefix("charlm_"))
+    if key.startswith("forecast_"):
+        return _forecaster(model)
+    if key == "brackets":
+        return _brackets(model)
+    raise ValueError(f"no held-out set known for {key!r}")

@@ -1,0 +1,117 @@
+"""The shipped sine GAN: loading it, and showing its two networks on the Gates page.
+
+The generator reads noise, not a series, so on the Gates page one types a seed: the
+noise drawn from it is traced, and each step is labelled with the value generated
+there. The discriminator reads a window of numbers and says how real it looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from lstm_core.forecast.forecast_models import parse_numbers
+from lstm_core.build.gan_build import NAME
+from lstm_core.gan.families import SineConfig, sine_windows
+from lstm_core.gan.models import NumericGan
+from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn import assets
+from lstm_core.nn.network import Network, NetworkSpec
+
+MAX_SEED = 2**31 - 1
+
+
+def load(folder: Path = assets.ASSETS) -> tuple[NumericGan, dict]:
+    """The shipped GAN and its card, the weights checked against the card's SHA-256."""
+    card = assets.read_card(NAME, folder)
+    data = assets.read_verified(card["weights_file"], card.get("weights_sha256"), folder)
+    weights = assets.weights_from_bytes(data)
+    networks = []
+    for part in ("generator", "discriminator"):
+        prefix = f"{part}/"
+        spec = NetworkSpec.from_dict(card[f"{part}_architecture"])
+        networks.append(Network(spec, {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}))
+    noise = card["noise"]
+    return NumericGan(*networks, noise["global"], noise["per_step"], noise["window"]), card
+
+
+@dataclass
+class GeneratorTraceable:
+    """The shipped generator as the Gates page sees it (a `registry.Traceable`)."""
+
+    gan: NumericGan = field(repr=False)
+    key: str = "gan_sine_generator"
+    title: dict[str, str] = field(default_factory=lambda: {"en": "GAN generator: sine windows", "zh": "GAN 生成器：正弦窗口"})
+    input_kind: str = "numbers"
+    default_text: str = "7"
+    max_steps: int = 24  # the noise has one step per generated value
+
+    def __post_init__(self) -> None:
+        self.max_steps = self.gan.window
+
+    def trace_text(self, text: str) -> ModelTrace:
+        values = parse_numbers(text)
+        if len(values) != 1 or values[0] != int(values[0]) or not 0 <= values[0] <= MAX_SEED:
+            raise ValueError(f"type one whole number between 0 and {MAX_SEED}: the seed of the noise")
+        seed = int(values[0])
+        result = self.gan.generator.trace(self.gan.noise(1, seed)[0])
+        generated = result.outputs[:, 0]
+        summary = {
+            "en": f"noise seed {seed} -> a generated window of {len(generated)} values (the step labels); "
+                  f"the discriminator gives it P(real) = {self.gan.judge(generated[None])[0]:.2f}",
+            "zh": f"噪声种子 {seed} -> 生成了 {len(generated)} 个值的窗口（即各步标签）；"
+                  f"判别器认为它为真的概率 = {self.gan.judge(generated[None])[0]:.2f}",
+        }
+        labels = tuple(f"{v:.3f}" for v in generated)
+        return ModelTrace(labels, (False,) * len(labels), result.layers, summary)
+
+    def reference_texts(self) -> list[str]:
+        return [str(seed) for seed in range(40)]
+
+
+@dataclass
+class DiscriminatorTraceable:
+    """The shipped discriminator: type a window of numbers, see how real it looks."""
+
+    gan: NumericGan = field(repr=False)
+    key: str = "gan_sine_discriminator"
+    title: dict[str, str] = field(default_factory=lambda: {"en": "GAN discriminator: sine windows", "zh": "GAN 判别器：正弦窗口"})
+    input_kind: str = "numbers"
+    max_steps: int = 400
+
+    @property
+    def default_text(self) -> str:
+        return ", ".join(f"{v:.3f}" for v in self.reference_windows(1)[0])
+
+    def reference_windows(self, count: int) -> np.ndarray:
+        return sine_windows(count, SineConfig(), np.random.default_rng(11))
+
+    def trace_text(self, text: str) -> ModelTrace:
+        values = parse_numbers(text)
+        cut = len(values) if len(values) > self.max_steps else 0
+        values = values[: self.max_steps]
+        result = self.gan.discriminator.trace(values[:, None])
+        p_real = float(result.outputs[0])
+        summary = {
+            "en": f"P(real) = {p_real:.2f}: the discriminator takes this for a {'real' if p_real >= 0.5 else 'generated'} window "
+                  f"(it was trained on {self.gan.window}-step windows)",
+            "zh": f"为真的概率 = {p_real:.2f}：判别器认为这是{'真实' if p_real >= 0.5 else '生成'}的窗口"
+                  f"（它是在 {self.gan.window} 步的窗口上训练的）",
+        }
+        labels = tuple(f"{v:.4g}" for v in values)
+        return ModelTrace(labels, (False,) * len(labels), result.layers, summary, cut)
+
+    def reference_texts(self) -> list[str]:
+        real = self.reference_windows(20)
+        fake = self.gan.sample(20, seed=11)
+        return [", ".join(f"{v:.3f}" for v in w) for w in np.vstack([real, fake])]
+
+
+def load_generator() -> GeneratorTraceable:
+    return GeneratorTraceable(load()[0])
+
+
+def load_discriminator() -> DiscriminatorTraceable:
+    return DiscriminatorTraceable(load()[0])

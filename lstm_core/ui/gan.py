@@ -1,0 +1,174 @@
+"""Session and cache plumbing for the LSTM-GAN page: shipped model, data, live training.
+
+Live training runs one epoch (`GanConfig.steps_per_epoch` updates of each network)
+per script run and then asks for a rerun, so the page redraws its losses and samples
+after every epoch and the stop button is read at the start of the next run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from lstm_core.gan import GanConfig, NumericGan, Scores, fit_ar, pca_map, score
+from lstm_core.gan import families as data
+from lstm_core.gan import shipped as shipped_gan
+from lstm_core.ui.i18n import t
+from lstm_core.ui.models import add
+from lstm_core.ui.strings import TABLE
+
+JOB, RESULT, STOP = "gan_job", "gan_result", "gan_stop_requested"
+GRID = 6  # windows per row in the sample grids
+SCORED = 500  # generated windows scored against the held-out real ones
+
+
+@st.cache_resource(show_spinner=False)
+def shipped() -> tuple[NumericGan, dict]:
+    """The shipped sine GAN and its card (read-only)."""
+    return shipped_gan.load()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def windows(family: str, seed: int = 0) -> data.Windows:
+    return data.load(family, seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def baseline(family: str, seed: int = 0) -> tuple[np.ndarray, Scores]:
+    """AR(4) windows (as many as the test windows) and their scores on the test windows."""
+    real = windows(family, seed)
+    fake = fit_ar(real.train).sample(len(real.test), np.random.default_rng(2))
+    return fake, score(real.train, real.test, fake)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def shipped_map() -> dict:
+    """PCA coordinates of real test windows, shipped-GAN windows and AR windows."""
+    real = windows("sine").test
+    gan_windows = shipped()[0].sample(len(real), seed=2)
+    real_xy, gan_xy, variance = pca_map(real, gan_windows)
+    _, base_xy, _ = pca_map(real, baseline("sine")[0])
+    return {"points": {"real": real_xy, "gan": gan_xy, "baseline": base_xy}, "variance": variance}
+
+
+@st.cache_data(show_spinner=False)
+def gradient_norms() -> dict[str, float | None]:
+    """The gradient reaching a text generator through argmax, sampling and Gumbel-softmax."""
+    from lstm_core.gan.adversarial import gradient_check
+
+    return gradient_check()
+
+
+# ---- live training ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LiveResult:
+    gan: NumericGan
+    family: str
+    history: dict[str, list[float]]
+    scores: Scores
+    baseline: Scores
+    epochs_run: int
+    seconds: float
+    stopped: bool
+
+
+def request_stop() -> None:
+    """on_click of the stop button: read by `advance` at the start of the next run."""
+    st.session_state[STOP] = True
+
+
+def start(config: GanConfig) -> None:
+    """A fresh generator and discriminator on the chosen family; `advance` trains them."""
+    from lstm_core.gan.adversarial import GanTrainer
+
+    st.session_state.pop(STOP, None)
+    st.session_state.pop(RESULT, None)
+    with st.spinner(t("gan.preparing")):
+        st.session_state[JOB] = GanTrainer(windows(config.family, config.seed).train, config)
+
+
+def advance(progress_slot, draw) -> None:
+    """Run the next epoch of the session's job and draw it, or finish the job."""
+    job = st.session_state.get(JOB)
+    if job is None:
+        return
+    stopped = st.session_state.pop(STOP, False)
+    epochs = job.config.epochs
+    if not stopped and job.epochs_run < epochs:
+        epoch = job.epochs_run + 1
+
+        def on_step(done: int, total: int) -> None:
+            if done % 10 == 0 or done == total:
+                progress_slot.progress((job.epochs_run + done / total) / epochs,
+                                       text=t("gan.progress", epoch=epoch, epochs=epochs, step=done, steps=total))
+
+        job.run_epoch(on_step)
+        draw(job.config.family, job.history, job.gan().sample(GRID, seed=epoch))
+        if job.epochs_run < epochs:
+            st.rerun()
+    finish(job, stopped)
+
+
+def finish(job, stopped: bool) -> None:
+    """Score the trained generator against the held-out windows; offer it on the Gates page."""
+    real = windows(job.config.family, job.config.seed)
+    gan = job.gan()
+    result = LiveResult(gan, job.config.family, dict(job.history),
+                        score(real.train, real.test, gan.sample(len(real.test), seed=2)),
+                        baseline(job.config.family, job.config.seed)[1], job.epochs_run, job.seconds, stopped)
+    del st.session_state[JOB]
+    st.session_state[RESULT] = result
+    title = {lang: TABLE["gan.session_title"][lang].format(family=TABLE[f"gan.family.{job.config.family}"][lang])
+             for lang in ("en", "zh")}
+    add(shipped_gan.GeneratorTraceable(gan, key="gan_session_generator", title=title))
+    st.rerun()
+
+
+# ---- shared rendering -------------------------------------------------------------------------
+SCORE_ROWS = ("discriminative", "predictive", "predictive_real", "spread_ratio")
+
+
+def score_table(gan_scores: dict, base_scores: dict):
+    """The GAN's and the baseline's scores side by side, rows named in the page's language."""
+    import pandas as pd
+
+    table = pd.DataFrame({t("gan.label.gan"): [gan_scores[k] for k in SCORE_ROWS],
+                          t("gan.label.baseline"): [base_scores[k] for k in SCORE_ROWS]},
+                         index=[t(f"gan.score.{k}") for k in SCORE_ROWS])
+    return table.style.format("{:.3f}")
+
+
+def verdicts(gan_scores: dict, base_scores: dict) -> None:
+    """Which generator fools the classifier more, and whether either has collapsed."""
+    gap, base_gap = abs(gan_scores["discriminative"] - 0.5), abs(base_scores["discriminative"] - 0.5)
+    (st.success if gap < base_gap else st.warning)(
+        t("gan.closer" if gap < base_gap else "gan.not_closer", gan=gan_scores["discriminative"], base=base_scores["discriminative"]))
+    for name, values in (("gan", gan_scores), ("baseline", base_scores)):
+        if values["collapsed"]:
+            st.error(t("gan.collapsed", name=t(f"gan.label.{name}"), ratio=values["spread_ratio"]))
+    if not gan_scores["collapsed"]:
+        st.caption(t("gan.no_collapse", ratio=gan_scores["spread_ratio"]))
+
+
+def text_results(results: dict) -> None:
+    """Valid-string shares of the text GAN, the language model and random strings, with samples."""
+    import pandas as pd
+
+    names = ("gan", "language_model", "random")
+    st.subheader(t("gan.text_scores_title"))
+    st.table(pd.DataFrame({
+        t("gan.col.generator"): [t(f"gan.text.{n}") for n in names],
+        t("gan.col.valid"): [f"{results[n]['valid_share']:.1%}" for n in names],
+        t("gan.col.distinct"): [results[n]["distinct"] for n in names],
+    }))
+    gan_share, lm_share = results["gan"]["valid_share"], results["language_model"]["valid_share"]
+    st.markdown(t("gan.text_verdict", gan=gan_share, lm=lm_share, random=results["random"]["valid_share"],
+                  language=results["language"]))
+    from lstm_core.gan.text_gan import is_valid
+
+    for column, name in zip(st.columns(3), names):
+        shown = "\n".join(f"{'✓' if is_valid(w) else '✗'} {w}" for w in results[name]["samples"][:12])
+        column.markdown(f"**{t(f'gan.text.{name}')}**")
+        column.code(shown, language=None)

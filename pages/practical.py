@@ -1,0 +1,14 @@
+"""Making LSTMs practical (the article's chapter 7): one tab per challenge."""
+
+import streamlit as st
+
+from lstm_core.ui.i18n import t
+from lstm_core.ui.practical_cost import cost_tab
+
+# (title key, function drawing the tab): a new tab is one more line here.
+TABS = [("practical.tab.cost", cost_tab)]
+
+st.title(t("practical.title"))
+for tab, (_, draw) in zip(st.tabs([t(key) for key, _ in TABS]), TABS):
+    with tab:
+        draw()
