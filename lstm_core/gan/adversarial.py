@@ -21,7 +21,7 @@ import tensorflow as tf
 
 from lstm_core.gan.models import GanConfig, NumericGan, discriminator_spec, draw_noise, generator_spec
 from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.nn.training import build_keras, export_weights
+from lstm_core.nn.keras_models import build_keras, export_weights
 
 _bce = keras.losses.BinaryCrossentropy(from_logits=True)
 
