@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from lstm_core.gates import registry  # noqa: E402
-from lstm_core.nn.training import build_keras, load_into_keras  # noqa: E402
+from lstm_core.nn.keras_models import build_keras, load_into_keras  # noqa: E402
 
 
 def median_ms(function, repeats=30) -> float:

@@ -46,7 +46,7 @@ def main() -> None:
     print(f"prediction + running verdict: {median_ms(lambda: classifier.read(review, attribution=False)):.1f} ms (target < 30 ms)")
     print(f"... plus occlusion of every token: {median_ms(lambda: classifier.read(review), 10):.1f} ms")
 
-    from lstm_core.nn.training import build_keras, load_into_keras
+    from lstm_core.nn.keras_models import build_keras, load_into_keras
 
     ids = classifier.encode(review)[0].ids
     model = build_keras(classifier.network.spec, None)
@@ -64,8 +64,8 @@ def main() -> None:
     config = SentimentConfig()
     print(f"default train-your-own run on the Chinese reviews: {config}")
 
-    def report(epoch, logs, seconds):
-        print(f"  epoch {epoch}: val_accuracy {logs['val_accuracy']:.4f} after {seconds:.1f} s", flush=True)
+    def report(epoch):
+        print(f"  epoch {epoch.epoch}: val_accuracy {epoch.validation['accuracy']:.4f} after {epoch.seconds:.1f} s", flush=True)
 
     trained = train_all(data, config, "bench", {"en": "bench", "zh": "bench"}, on_epoch=report)
     print(f"trained {trained.epochs_run} epochs in {trained.seconds:.1f} s (kept epoch {trained.best_epoch}); "

@@ -7,7 +7,8 @@ ids), `embeddings` (word vectors), `sentiment`, `forecast`, `generate` (characte
 language models), `gates` (looking inside a model) and `build` (rebuilding the shipped
 assets offline, never imported by the app). Text for the user leaves the core as a
 `lstm_core.message.Message` (a string-table key and its values) that `lstm_core.ui`
-translates. TensorFlow is imported only when a model is trained (`lstm_core.nn.training`).
+translates. TensorFlow is imported only when a model is trained, by the one loop in
+`lstm_core.nn.trainer`.
 """
 
 import sys

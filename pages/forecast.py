@@ -15,7 +15,6 @@ DEFAULTS = ForecastConfig()
 
 st.title(t("forecast.title"))
 st.markdown(long_text("forecast_intro"))
-ui.recover_stopped()
 
 # ---- 1. the series ---------------------------------------------------------------------------
 key = st.selectbox(t("forecast.series"), [*series.LOADERS, "upload"], index=3, format_func=ui.series_name,
@@ -76,8 +75,9 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     scale = st.toggle(t("forecast.scale"), DEFAULTS.scale, key="forecast_scale", help=t("forecast.scale_help"))
     log, lag = ui.TRANSFORMS[transform]
     go_col, stop_col = st.columns(2)
-    start = go_col.button(t("forecast.train"), type="primary", key="forecast_train", help=t("forecast.train_help"))
-    stop_col.button(t("common.stop"), key="forecast_stop", help=t("forecast.stop_help"))
+    start = go_col.button(t("forecast.train"), type="primary", key="forecast_train", help=t("forecast.train_help"),
+                          disabled=ui.TRAINING.running)
+    ui.TRAINING.stop_button(stop_col, help=t("forecast.stop_help"))
     if start:
         try:
             config = ForecastConfig(window=window, horizon=horizon, units=units, layers=layers, epochs=epochs,
@@ -88,8 +88,8 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
         except ValueError as error:
             st.error(t("forecast.bad_config", error=error))
         else:
-            ui.train_live(data, config)
-            forecaster, comparison, origin = ui.current(data)
+            ui.start_training(data, config)
+    ui.advance()
 
 notice = st.session_state.pop("forecast_notice", None)
 if notice:

@@ -61,7 +61,7 @@ train_seed = c4.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="ga
 b1, b2 = st.columns(2)
 running = session.JOB in st.session_state
 start = b1.button(t("gan.train"), key="gan_train", type="primary", disabled=running)
-b2.button(t("common.stop"), key="gan_stop", on_click=session.request_stop, disabled=not running)
+session.TRAINING.stop_button(b2)
 progress_slot, live_slot = st.empty(), st.empty()
 
 

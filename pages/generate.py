@@ -178,10 +178,12 @@ with tab_train:
                              help=t("generate.units_help"))
     epochs = c2.slider(t("generate.epochs"), 1, 30, TRAIN.epochs, key="generate_epochs", help=t("generate.epochs_help"))
     b1, b2 = st.columns(2)
-    go_train = b1.button(t("generate.train"), key="generate_train", type="primary", help=t("generate.train_help"))
-    b2.button(t("common.stop"), key="generate_stop", help=t("generate.stop_help"))
+    go_train = b1.button(t("generate.train"), key="generate_train", type="primary", help=t("generate.train_help"),
+                         disabled=ui.TRAINING.running)
+    ui.TRAINING.stop_button(b2, help=t("generate.stop_help"))
     if go_train:
-        ui.run_training(train_text, charlm_train.UserTrainConfig(units=units, epochs=epochs, seed=int(seed)))
+        ui.start_training(train_text, charlm_train.UserTrainConfig(units=units, epochs=epochs, seed=int(seed)))
+    ui.advance()
     ui.show_training()
     if ui.USER_KEY in st.session_state:
         mine = st.session_state[ui.USER_KEY]

@@ -152,7 +152,7 @@ bidirectional = c4.toggle(t("sentiment.bidirectional"), DEFAULTS.bidirectional, 
 
 b1, b2 = st.columns(2)
 start = b1.button(t("sentiment.train"), key="sentiment_train", type="primary", disabled=session.JOB in st.session_state)
-b2.button(t("common.stop"), key="sentiment_stop", on_click=session.request_stop, disabled=session.JOB not in st.session_state)
+session.TRAINING.stop_button(b2)
 progress_slot, curves_slot = st.empty(), st.empty()
 drawn = iter(range(10_000))  # a fresh key for each redraw of the curves within one run
 

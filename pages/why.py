@@ -83,7 +83,7 @@ b1, b2 = st.columns(2)
 running = session.JOB in st.session_state
 if b1.button(t("why.memory.train"), key="why_train", type="primary", disabled=running):
     session.start(LiveConfig(distance=distance, epochs=epochs), t("why.memory.preparing"))
-b2.button(t("common.stop"), key="why_stop", on_click=session.request_stop, disabled=not running)
+session.TRAINING.stop_button(b2)
 progress_slot, curves_slot = st.empty(), st.empty()
 
 

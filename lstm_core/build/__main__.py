@@ -33,12 +33,9 @@ def main(argv: list[str] | None = None) -> None:
     unknown = set(args.names) - set(BUILDERS)
     if unknown:
         parser.error(f"unknown asset(s) {sorted(unknown)}; choose from {sorted(BUILDERS)}")
-    import keras
-    import tensorflow as tf
+    from lstm_core.nn.backend import deterministic
 
-    # Same seed, same weights: deterministic kernels cost a little speed, worth it here.
-    tf.config.experimental.enable_op_determinism()
-    keras.utils.set_random_seed(0)
+    deterministic(seed=0)  # same seed, same weights: deterministic kernels cost a little speed, worth it here
     for name in args.names or BUILDERS:
         started = time.perf_counter()
         module_name, function = BUILDERS[name].split(":")

@@ -14,7 +14,8 @@ import numpy as np
 from lstm_core.gates import brackets
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.nn.training import TrainConfig, train
+from lstm_core.nn.keras_models import build_keras, export_weights, loss_and_metrics
+from lstm_core.nn.trainer import TrainConfig, train
 
 
 def build(folder: Path, config: brackets.BracketConfig = brackets.BracketConfig()) -> dict:
@@ -32,11 +33,13 @@ def build(folder: Path, config: brackets.BracketConfig = brackets.BracketConfig(
         output_dim=brackets.MAX_DEPTH + 1,
         per_step_output=True,
     )
+    loss, metrics = loss_and_metrics(spec)
     result = train(
-        spec, x_train, y_train, TrainConfig(epochs=config.epochs, seed=config.seed, patience=4),
+        lambda: build_keras(spec, x_train.shape[1]), (x_train, y_train),
+        TrainConfig(epochs=config.epochs, seed=config.seed, patience=4, loss=loss, metrics=metrics),
         validation=(x_val, y_val),
     )
-    network = Network(spec, assets.round_trip(result.network.weights))
+    network = Network(spec, assets.round_trip(export_weights(result.model, spec)))
     # The honest baseline: always answer the most common depth of the training data.
     real = x_train > 0
     majority = int(np.bincount(y_train[real]).argmax())
@@ -51,8 +54,8 @@ def build(folder: Path, config: brackets.BracketConfig = brackets.BracketConfig(
             "seed": config.seed,
         },
         "config": {k: v for k, v in vars(config).items()},
-        "training_seconds": round(result.history.seconds, 1),
-        "epochs_run": result.history.epochs_run,
+        "training_seconds": round(result.seconds, 1),
+        "epochs_run": result.epochs_run,
         "metrics": {"test_char_accuracy": round(brackets.evaluate(network, x_test, y_test), 4)},
         "baseline": {
             "name": f"always depth {majority} (majority class)",

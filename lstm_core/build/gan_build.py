@@ -58,7 +58,8 @@ def shipped_copy(gan: NumericGan) -> NumericGan:
 def text_part(seed: int = 0) -> dict:
     """Valid-string shares of the Gumbel-softmax GAN, a character LM and random strings."""
     from lstm_core.gan.adversarial import GanTrainer
-    from lstm_core.nn.training import TrainConfig, train
+    from lstm_core.nn.keras_models import build_keras, export_weights, loss_and_metrics
+    from lstm_core.nn.trainer import TrainConfig, train
 
     rng = np.random.default_rng(seed)
     words = text.valid_words(TEXT_WORDS + 500, rng)
@@ -74,16 +75,18 @@ def text_part(seed: int = 0) -> dict:
             if best is None or share > best[1]:
                 best = (Network(generator.spec, assets.round_trip(generator.weights)), share, epoch)
     gan_words = text.gan_strings(best[0], draw_noise(SAMPLES, text.LENGTH, 4, 2, np.random.default_rng(3)), np.random.default_rng(4))
-    lm = train(text.lm_spec(), *text.lm_arrays(train_words), TrainConfig(epochs=15, seed=seed, patience=2),
-               validation=text.lm_arrays(val_words))
-    lm_words = text.lm_strings(Network(lm.network.spec, assets.round_trip(lm.network.weights)), SAMPLES, np.random.default_rng(5))
+    spec, (x, y) = text.lm_spec(), text.lm_arrays(train_words)
+    loss, metrics = loss_and_metrics(spec)
+    lm = train(lambda: build_keras(spec, x.shape[1]), (x, y),
+               TrainConfig(epochs=15, seed=seed, patience=2, loss=loss, metrics=metrics), validation=text.lm_arrays(val_words))
+    lm_words = text.lm_strings(Network(spec, assets.round_trip(export_weights(lm.model, spec))), SAMPLES, np.random.default_rng(5))
     random_words = text.random_strings(SAMPLES, np.random.default_rng(6))
     result = {}
     for name, sample in (("gan", gan_words), ("language_model", lm_words), ("random", random_words)):
         result[name] = {"valid_share": round(text.valid_share(sample), 4), "distinct": len(set(sample)),
                         "samples": sample[:24]}
     result["gan"].update(chosen_epoch=best[2], validation_valid_share=round(best[1], 4), seconds=round(trainer.seconds, 1))
-    result["language_model"].update(epochs_run=lm.history.epochs_run, seconds=round(lm.history.seconds, 1))
+    result["language_model"].update(epochs_run=lm.epochs_run, seconds=round(lm.seconds, 1))
     return {"language": f"{text.LENGTH}-character words over {''.join(text.ALPHABET)} with balanced brackets",
             "train_words": TEXT_WORDS, "validation_words": 500, "seed": seed,
             "selection": "GAN checkpoint (every 10 epochs) with the most valid strings on one noise draw; "

@@ -69,8 +69,9 @@ def build_language(language: str, folder: Path, config: SentimentConfig | None =
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}_baseline.npz").write_bytes(base_bytes)
 
-    def progress(epoch, logs, seconds):
-        print(f"{name} epoch {epoch}: " + ", ".join(f"{k} {v:.4f}" for k, v in logs.items()) + f" ({seconds:.0f} s)")
+    def progress(report):
+        logs = report.logs
+        print(f"{name} epoch {report.epoch}: " + ", ".join(f"{k} {v:.4f}" for k, v in logs.items()) + f" ({report.seconds:.0f} s)")
 
     title = both(Message(f"model.title.{name}"))  # the card's display_title, from the string table
     trained = train_all(data, config or SHIPPED_CONFIG[language], name, title, on_epoch=progress)

@@ -40,12 +40,14 @@ class BuildConfig:
 
 def train_cell(kind: str, task: MemoryTask, splits, config: BuildConfig) -> tuple[MemoryNet, MemoryNet, dict]:
     """Train one cell at one distance; returns (net at init, trained net, its results)."""
-    from lstm_core.why.cell_training import accuracy, build_model, export, fit
+    from lstm_core.why.cell_training import accuracy, export, fit, trainer
 
-    model = build_model(kind, config.units, task.vocab_size, task.classes, config.seed, config.learning_rate)
+    run = trainer(kind, task, config.units, splits.train, splits.validation, config.epochs, config.seed,
+                  config.learning_rate, config.patience)
+    model = run.model
     initial = MemoryNet(kind, export(model))
     started = time.perf_counter()
-    history = fit(model, splits.train, splits.validation, config.epochs, patience=config.patience)
+    history = fit(run)
     best = int(np.argmin(history["val_loss"])) + 1
     result = {
         "test_accuracy": round(accuracy(model, splits.test), 4),
@@ -110,13 +112,9 @@ def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
 
 
 if __name__ == "__main__":
-    import tensorflow as tf
+    from lstm_core.nn.backend import deterministic
 
-    tf.config.threading.set_intra_op_parallelism_threads(1)
-    tf.config.threading.set_inter_op_parallelism_threads(1)
-    import keras
-
-    keras.utils.set_random_seed(0)
+    deterministic(seed=0, threads=1)
     started = time.perf_counter()
     build(assets.ASSETS)
     print(f"built {NAME} in {time.perf_counter() - started:.0f} s")

@@ -1,7 +1,7 @@
 """Data-parallel training with an existing engine: Keras 3 on TensorFlow, MirroredStrategy.
 
 Why this engine: the app already trains with Keras 3 on the TensorFlow backend
-(`lstm_core.nn.training`), and `tf.distribute.MirroredStrategy` runs the same `model.fit`
+(`lstm_core.nn.keras_models`), and `tf.distribute.MirroredStrategy` runs the same `model.fit`
 on several devices: each batch is split between the replicas, each replica computes
 the gradient of its share, the gradients are summed across replicas (an all-reduce)
 with the loss scaled by the global batch size, so the update is the average over the
@@ -86,7 +86,7 @@ def _fit(task: TinyTask, strategy) -> tuple[list[float], list[np.ndarray], float
     """Build the app's Keras model for the task inside `strategy` and fit it; (losses, weights, seconds)."""
     import keras
 
-    from lstm_core.nn.training import build_keras
+    from lstm_core.nn.keras_models import build_keras
 
     x, y = task.data()
     keras.utils.set_random_seed(task.seed)

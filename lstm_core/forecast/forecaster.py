@@ -14,7 +14,6 @@ predict again. The verbs follow sktime/darts: fit, then forecast(steps).
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import partial
 from typing import Callable
 
 import numpy as np
@@ -194,6 +193,106 @@ def combine(forecasters: list[Forecaster]) -> Forecaster:
                       first.scaler, first.history, report)
 
 
+class ForecastTraining:
+    """Members fitted one after another, one epoch per `run_epoch` call (the page's and `fit_forecaster`'s loop).
+
+    The last `validation` fraction of the series is kept out of training and used for
+    early stopping; scaling statistics come from the training part alone. Member m is
+    seeded with seed + m. A stopped run keeps the members trained so far, the one under
+    way included once it has finished an epoch.
+    """
+
+    def __init__(self, series: np.ndarray, config: ForecastConfig) -> None:
+        values = np.asarray(series, float).ravel()
+        if not np.all(np.isfinite(values)):
+            raise ValueError("the series has missing or infinite values; fill or drop them first")
+        z = config.transform.apply(values)
+        val_start = len(z) - max(1, int(round(len(values) * config.validation)))
+        check_window(val_start, config.window, config.horizon)
+        self.scaler = Scaler.fit(z[:val_start]) if config.scale else Scaler(0.0, 1.0)
+        zs = self.scaler.scale(z)
+        self.fit_part = make_windows(zs, config.window, config.horizon, last_target=val_start)
+        val_part = make_windows(zs[max(0, val_start - config.window) :], config.window, config.horizon)
+        # Too short for a validation window: fit without early stopping.
+        self.validation = (val_part.inputs[..., None], val_part.targets) if len(val_part.inputs) else None
+        self.spec = NetworkSpec(input_kind="values", units=(config.units,) * config.layers,
+                                output_dim=config.horizon, output_activation="linear")
+        self.config, self.values = config, values
+        self.networks: list[Network] = []
+        self.losses: list[dict[str, list[float]]] = []
+        self.seconds, self.stopped, self.trainer = 0.0, False, None
+
+    @property
+    def member(self) -> int:
+        """The member being trained (0-based); equals `members` when all are done."""
+        return len(self.networks)
+
+    @property
+    def finished(self) -> bool:
+        return self.stopped or self.member >= self.config.members
+
+    def progress(self, within_epoch: float = 0.0) -> float:
+        """Fraction of the most epochs the run may take."""
+        current = (self.trainer.epochs_run if self.trainer else 0) + within_epoch
+        return (self.member + current / self.config.epochs) / self.config.members
+
+    def _new_trainer(self):
+        from lstm_core.nn.keras_models import build_keras
+        from lstm_core.nn.trainer import TrainConfig, Trainer
+
+        cfg = self.config
+        fit = TrainConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
+                          seed=cfg.seed + self.member, loss="mse", metrics=("mae",),
+                          patience=cfg.patience if self.validation else 0)
+        return Trainer(lambda: build_keras(self.spec, cfg.window), (self.fit_part.inputs[..., None], self.fit_part.targets),
+                       fit, self.validation)
+
+    def run_epoch(self, on_batch=None, should_stop=None):
+        """One epoch of the current member; returns its `EpochReport`."""
+        if self.finished:
+            raise RuntimeError("this training has finished")
+        self.trainer = self.trainer or self._new_trainer()
+        report = self.trainer.run_epoch(on_batch, should_stop)
+        self.stopped = self.trainer.stopped
+        if self.trainer.finished:
+            self._keep_member()
+        return report
+
+    def stop(self) -> None:
+        """End the run; a member that has finished an epoch is kept."""
+        self.stopped = True
+        if self.trainer is not None and self.trainer.epochs_run:
+            self._keep_member()
+
+    def _keep_member(self) -> None:
+        from lstm_core.nn.keras_models import export_weights
+
+        model = self.trainer.best_weights_restored()
+        self.networks.append(Network(self.spec, export_weights(model, self.spec)))
+        self.losses.append(self.trainer.history())
+        self.seconds += self.trainer.seconds
+        self.trainer = None
+
+    def current(self) -> Forecaster:
+        """The member under training (or the last one kept) as a one-network forecaster, weights as they are now."""
+        from lstm_core.nn.keras_models import export_weights
+
+        if self.trainer is not None:
+            member, network = self.member, Network(self.spec, export_weights(self.trainer.model, self.spec))
+        else:
+            member, network = self.member - 1, self.networks[-1]
+        config = ForecastConfig(**{**self.config.to_dict(), "members": 1, "seed": self.config.seed + member})
+        return Forecaster(network, config, self.scaler, self.values)
+
+    def result(self) -> Forecaster:
+        """The members trained so far, merged into one forecaster."""
+        if not self.networks:
+            raise ValueError("no member has finished an epoch yet")
+        config = ForecastConfig(**{**self.config.to_dict(), "members": len(self.networks)})
+        report = FitReport(tuple(self.losses), self.seconds, self.stopped)
+        return Forecaster(merge_members(self.networks), config, self.scaler, self.values, report)
+
+
 def fit_forecaster(
     series: np.ndarray,
     window: int,
@@ -205,55 +304,16 @@ def fit_forecaster(
 ) -> Forecaster:
     """Fit an LSTM forecaster on a 1-D series; options are `ForecastConfig` fields.
 
-    The last `validation` fraction of the series is kept out of training and used for
-    early stopping; scaling statistics come from the training part alone.
     on_epoch(member, EpochReport, current) reports progress, where current() returns that
     member as a one-network forecaster with the weights reached so far; should_stop()
     ends training early (members not yet started are skipped). The result's
     `fit_report` says what happened.
     """
-    from lstm_core.nn.training import TrainConfig, train
-
-    config = ForecastConfig(window=window, horizon=horizon, seed=seed, **options)
-    values = np.asarray(series, float).ravel()
-    if not np.all(np.isfinite(values)):
-        raise ValueError("the series has missing or infinite values; fill or drop them first")
-    transform = config.transform
-    z = transform.apply(values)
-    val_start = len(z) - max(1, int(round(len(values) * config.validation)))
-    check_window(val_start, config.window, config.horizon)
-    scaler = Scaler.fit(z[:val_start]) if config.scale else Scaler(0.0, 1.0)
-    zs = scaler.scale(z)
-    fit_part = make_windows(zs, config.window, config.horizon, last_target=val_start)
-    val_part = make_windows(zs[max(0, val_start - config.window) :], config.window, config.horizon)
-    if len(val_part.inputs) == 0:  # too short for a validation window: fit without early stopping
-        validation, patience = None, 0
-    else:
-        validation, patience = (val_part.inputs[..., None], val_part.targets), config.patience
-    spec = NetworkSpec(input_kind="values", units=(config.units,) * config.layers,
-                       output_dim=config.horizon, output_activation="linear")
-    single = ForecastConfig(**{**config.to_dict(), "members": 1})
-
-    def _current(report, member: int) -> Forecaster:
-        member_config = ForecastConfig(**{**single.to_dict(), "seed": config.seed + member})
-        return Forecaster(report.snapshot(), member_config, scaler, values)
-
-    networks, losses, seconds, stopped = [], [], 0.0, False
-    for member in range(config.members):
-        if networks and should_stop and should_stop():
-            stopped = True
-            break
-        result = train(
-            spec, fit_part.inputs[..., None], fit_part.targets,
-            TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
-                        seed=config.seed + member, patience=patience),
-            validation=validation,
-            on_epoch=(lambda report, m=member: on_epoch(m, report, partial(_current, report, m))) if on_epoch else None,
-            should_stop=should_stop,
-        )
-        networks.append(result.network)
-        losses.append(result.history.metrics)
-        seconds += result.history.seconds
-    if stopped:
-        config = ForecastConfig(**{**config.to_dict(), "members": len(networks)})
-    return Forecaster(merge_members(networks), config, scaler, values, FitReport(tuple(losses), seconds, stopped))
+    training = ForecastTraining(series, ForecastConfig(window=window, horizon=horizon, seed=seed, **options))
+    while not training.finished:
+        member = training.member
+        report = training.run_epoch(should_stop=should_stop)
+        if on_epoch:
+            snapshot = training.current()
+            on_epoch(member, report, lambda snapshot=snapshot: snapshot)
+    return training.result()

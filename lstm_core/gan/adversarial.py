@@ -21,7 +21,7 @@ import tensorflow as tf
 
 from lstm_core.gan.models import GanConfig, NumericGan, discriminator_spec, draw_noise, generator_spec
 from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.nn.training import build_keras, export_weights
+from lstm_core.nn.keras_models import build_keras, export_weights
 
 _bce = keras.losses.BinaryCrossentropy(from_logits=True)
 
@@ -127,6 +127,7 @@ class GanTrainer:
     text: bool = False
     history: dict[str, list[float]] = field(default_factory=lambda: {"discriminator": [], "generator": []})
     seconds: float = 0.0
+    stopped: bool = False  # by the page's stop button
 
     def __post_init__(self) -> None:
         one_thread()
@@ -147,6 +148,17 @@ class GanTrainer:
     @property
     def epochs_run(self) -> int:
         return len(self.history["generator"])
+
+    @property
+    def finished(self) -> bool:
+        return self.stopped or self.epochs_run >= self.config.epochs
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def progress(self, within_epoch: float = 0.0) -> float:
+        """Fraction of the epochs run (for `lstm_core.ui.live_training`)."""
+        return (self.epochs_run + within_epoch) / self.config.epochs
 
     def _noise(self) -> np.ndarray:
         cfg = self.config

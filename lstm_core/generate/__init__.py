@@ -3,7 +3,7 @@
 `language_model` holds the LSTM and n-gram language models behind one interface and the
 generation loop; `sampling` reshapes a next-character distribution (temperature, top-k,
 top-p); `ngram` is the Kneser-Ney baseline; `charlm` holds the corpora, configurations and
-held-out scoring of the character LSTMs; `charlm_train` trains one with Keras;
+held-out scoring of the character LSTMs; `charlm_train` trains one (through `nn.trainer`);
 `generate_figures` draws the page's charts.
 """
 

@@ -1,17 +1,17 @@
-"""Training a character LSTM with Keras, epoch by epoch, printing a sample after each.
+"""Training a character LSTM, epoch by epoch, printing a sample after each.
 
 This is Keras' classic character-level example in our shapes: cut the text into
 windows, learn to predict every next character, and after every epoch let the model
-write a few lines so one can watch it go from noise to words. The page's "train your
-own" uses this loop (`train_network`); the shipped models train longer with `fit`, where a
-validation set stops them (`lstm_core.build.charlm_build` runs it and writes the cards).
+write a few lines so one can watch it go from noise to words. Both runs here go
+through the app's one loop, `lstm_core.nn.trainer`: the page's "train your own" is
+`TextTraining` (one epoch per script run); the shipped models train longer with `fit`,
+where a validation set stops them (`lstm_core.build.charlm_build` runs it and writes
+the cards).
 """
 
 from __future__ import annotations
 
 import math
-import os
-import time
 from dataclasses import asdict, dataclass, replace
 from typing import Callable
 
@@ -37,64 +37,6 @@ def spec_for(embedding_dim: int, units: int, vocab_size: int, layers: int = 1) -
         output_dim=vocab_size,
         per_step_output=True,
     )
-
-
-def train_network(
-    spec: NetworkSpec,
-    x: np.ndarray,
-    y: np.ndarray,
-    epochs: int,
-    batch_size: int,
-    learning_rate: float,
-    seed: int,
-    decay: float = 0.5,
-    on_epoch: Callable[[int, Network, dict], None] | None = None,
-    on_batch: Callable[[int, int, float], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> tuple[Network, list[dict]]:
-    """Fit for `epochs` (learning rate times `decay` after each); returns the net and a log.
-
-    on_epoch(epoch, network, log entry) sees the weights after every epoch; should_stop()
-    is polled after every batch and ends training with the weights reached so far.
-    """
-    import keras
-
-    from lstm_core.nn.training import build_keras, export_weights
-
-    keras.utils.set_random_seed(seed)
-    model = build_keras(spec, x.shape[1])
-    optimizer = keras.optimizers.Adam(learning_rate, clipnorm=1.0)
-    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy")
-    batches = int(np.ceil(len(x) / batch_size))
-    stopped = {"flag": False}
-
-    class _Batches(keras.callbacks.Callback):
-        def on_train_batch_end(self, batch, logs=None):
-            if on_batch:
-                on_batch(batch + 1, batches, float((logs or {}).get("loss", np.nan)))
-            if should_stop and should_stop():
-                stopped["flag"] = True
-                self.model.stop_training = True
-
-    log: list[dict] = []
-    started = time.perf_counter()
-    network = Network(spec, export_weights(model, spec))
-    for epoch in range(epochs):
-        optimizer.learning_rate.assign(learning_rate * decay**epoch)
-        fit = model.fit(x, y, batch_size=batch_size, epochs=1, shuffle=True, verbose=0, callbacks=[_Batches()])
-        entry = {
-            "epoch": epoch + 1,
-            "train_loss_nats": round(float(fit.history["loss"][-1]), 4),
-            "learning_rate": learning_rate * decay**epoch,
-            "seconds": round(time.perf_counter() - started, 1),
-        }
-        log.append(entry)
-        network = Network(spec, export_weights(model, spec))
-        if on_epoch:
-            on_epoch(epoch + 1, network, entry)
-        if stopped["flag"]:
-            break
-    return network, log
 
 
 # ---------------------------------------------------------------- the shipped models
@@ -124,31 +66,6 @@ class Run:
         }
 
 
-def hardware() -> str:
-    """What Keras is running on, for the model card."""
-    import keras
-
-    backend = keras.backend.backend()
-    device, version = "CPU", ""
-    if backend == "jax":
-        import jax
-
-        version, first = jax.__version__, jax.devices()[0]
-        device = first.device_kind if first.platform != "cpu" else "CPU"
-    elif backend == "torch":
-        import torch
-
-        version = torch.__version__
-        device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "CPU"
-    elif backend == "tensorflow":
-        import tensorflow as tf
-
-        version = tf.__version__
-        gpus = tf.config.list_physical_devices("GPU")
-        device = gpus[0].name if gpus else "CPU"
-    return f"Keras {keras.__version__} on {backend} {version}, {device}, {os.cpu_count()} CPU cores"
-
-
 def fit(
     config: charlm.CharLMConfig,
     vocab_size: int,
@@ -162,49 +79,42 @@ def fit(
     a seeded generator, so the model never sees the same window boundaries twice in a
     row. The learning rate halves after every epoch that does not improve validation.
     """
-    import keras
+    from lstm_core.nn.backend import hardware
+    from lstm_core.nn.keras_models import build_keras, export_weights
+    from lstm_core.nn.trainer import TrainConfig, Trainer
 
-    from lstm_core.nn.training import build_keras, export_weights
-
-    keras.utils.set_random_seed(config.seed)
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
-    model = build_keras(
-        replace(spec, dropout=config.dropout), config.sequence_length, mask=False, input_dropout=config.dropout
-    )
-    optimizer = keras.optimizers.Adam(config.learning_rate, clipnorm=1.0)
-    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy")
-    valid_x, valid_y = charlm.windows(validation_ids, config.sequence_length)
     rng = np.random.default_rng(config.seed)
-    rate, best, best_epoch, stale = config.learning_rate, math.inf, 0, 0
-    weights, log = export_weights(model, spec), []
-    hw, started = hardware(), time.perf_counter()
-    log_to(f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}: {hw}")
-    for epoch in range(1, config.epochs + 1):
+
+    def epoch_windows(_epoch: int) -> tuple[np.ndarray, np.ndarray]:
         offset = int(rng.integers(config.sequence_length))
         x, y = charlm.windows(fit_ids, config.sequence_length, offset)
         order = rng.permutation(len(x))[: len(x) // config.batch_size * config.batch_size]
-        optimizer.learning_rate.assign(rate)
-        history = model.fit(x[order], y[order], batch_size=config.batch_size, epochs=1, shuffle=False, verbose=0)
-        valid_bits = float(model.evaluate(valid_x, valid_y, batch_size=256, verbose=0)) / math.log(2)
-        entry = {
-            "epoch": epoch,
-            "train_bits_per_char": round(float(history.history["loss"][-1]) / math.log(2), 4),
-            "validation_bits_per_char": round(valid_bits, 4),
-            "learning_rate": rate,
-            "seconds": round(time.perf_counter() - started, 1),
-        }
-        log.append(entry)
-        log_to(f"{config.language} {config.units}/{config.dropout}: {entry}")
-        if valid_bits < best - 1e-3:
-            best, best_epoch, stale = valid_bits, epoch, 0
-            weights = export_weights(model, spec)
-        else:
-            stale += 1
-            rate /= 2
-        out_of_time = config.max_seconds is not None and entry["seconds"] * (epoch + 1) / epoch > config.max_seconds
-        if stale >= config.patience or out_of_time:
-            break
-    return Run(config, weights, log, best_epoch, round(best, 4), log[-1]["seconds"], hw)
+        return x[order], y[order]
+
+    fit_config = TrainConfig(
+        epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate, seed=config.seed,
+        patience=config.patience, min_delta=1e-3 * math.log(2), halve_on_plateau=True, shuffle=False,
+        validation_batch_size=256, max_seconds=config.max_seconds,
+    )
+    build = lambda: build_keras(replace(spec, dropout=config.dropout), config.sequence_length, mask=False,  # noqa: E731
+                                input_dropout=config.dropout)
+    trainer = Trainer(build, epoch_windows, fit_config, charlm.windows(validation_ids, config.sequence_length))
+    hw, log = hardware(), []
+    log_to(f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}: {hw}")
+    while not trainer.finished:
+        report = trainer.run_epoch()
+        log.append({
+            "epoch": report.epoch,
+            "train_bits_per_char": round(report.train["loss"] / math.log(2), 4),
+            "validation_bits_per_char": round(report.validation["loss"] / math.log(2), 4),
+            "learning_rate": report.learning_rate,
+            "seconds": round(report.seconds, 1),
+        })
+        log_to(f"{config.language} {config.units}/{config.dropout}: {log[-1]}")
+    best_bits = round(trainer.reports[trainer.best_epoch - 1].validation["loss"] / math.log(2), 4)
+    weights = export_weights(trainer.best_weights_restored(), spec)
+    return Run(config, weights, log, trainer.best_epoch, best_bits, log[-1]["seconds"], hw)
 
 
 # ---------------------------------------------------------------- your own text
@@ -263,64 +173,89 @@ def split_text(text: str) -> tuple[list[str], list[str]]:
     return train, heldout or train[-1:]
 
 
+class TextTraining:
+    """A character model learning the user's text, one epoch per `run_epoch` call.
+
+    Each epoch ends with a sample of what the model writes now and its bits per
+    character on the held-out tenth, so a page can show the model going from noise to
+    words; `model()` is the model as it stands, so a stopped run keeps its last epoch.
+    """
+
+    def __init__(self, text: str, config: UserTrainConfig = UserTrainConfig(), prompt: str = "") -> None:
+        from lstm_core.nn.keras_models import build_keras
+        from lstm_core.nn.trainer import TrainConfig, Trainer
+
+        self.train_docs, self.heldout_docs = split_text(text)
+        self.vocab: Vocabulary = charlm.char_vocabulary(self.train_docs, config.max_vocab_size)
+        x, y = charlm.training_windows(self.vocab, self.train_docs, config.sequence_length)
+        if len(x) == 0:
+            raise ValueError("the text is too short for one training window")
+        self.spec = spec_for(config.embedding_dim, config.units, len(self.vocab))
+        self.config, self.prompt = config, prompt or self.train_docs[0][:10]
+        self.samples: list[EpochSample] = []
+        fit = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
+                          seed=config.seed)
+        self.trainer = Trainer(lambda: build_keras(self.spec, config.sequence_length), (x, y), fit)
+        self._network = None
+
+    finished = property(lambda self: self.trainer.finished)
+    stopped = property(lambda self: self.trainer.stopped)
+
+    def progress(self, within_epoch: float = 0.0) -> float:
+        """Fraction of the epochs run."""
+        return (self.trainer.epochs_run + within_epoch) / self.config.epochs
+
+    def stop(self) -> None:
+        self.trainer.stop()
+
+    def run_epoch(self, on_batch=None, should_stop=None) -> EpochSample:
+        """Fit one epoch, then score the held-out text and write a sample."""
+        from lstm_core.nn.keras_models import export_weights
+
+        report = self.trainer.run_epoch(on_batch, should_stop)
+        self._network = network = Network(self.spec, export_weights(self.trainer.model, self.spec))
+        bits, chars = charlm.bits_on_documents(network, self.vocab, self.heldout_docs)
+        written = sample(CharLanguageModel(network, self.vocab), self.prompt, 80, temperature=0.8, seed=self.config.seed)
+        self.samples.append(EpochSample(report.epoch, self.config.epochs, report.train["loss"] / np.log(2),
+                                        bits / chars, self.prompt + written, report.seconds))
+        return self.samples[-1]
+
+    def model(self) -> CharLanguageModel:
+        """The model after the last finished epoch, with its card."""
+        card = {
+            "title": "Your character model",
+            "data": {"source": "text given in this session", "train_documents": len(self.train_docs),
+                     "heldout_documents": len(self.heldout_docs), "split": "last 10% of the text held out"},
+            "config": asdict(self.config),
+            "epochs_run": len(self.samples),
+            "metrics": {"heldout_bits_per_char": round(self.samples[-1].heldout_bits, 4) if self.samples else None},
+            "vocabulary": list(self.vocab.tokens),
+        }
+        return CharLanguageModel(
+            self._network, self.vocab, card, key="generate_user",
+            title=Message("model.title.charlm_user"),
+            default_text=self.prompt,
+        )
+
+    def result(self) -> UserTraining:
+        return UserTraining(self.model(), tuple(self.samples), tuple(self.train_docs), tuple(self.heldout_docs))
+
+
 def train_on_text(
     text: str,
     config: UserTrainConfig = UserTrainConfig(),
     prompt: str = "",
     on_epoch: Callable[[EpochSample, CharLanguageModel], None] | None = None,
-    on_batch: Callable[[int, int, float], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
-):
-    """Train a character model on the user's text.
+) -> UserTraining:
+    """Train a character model on the user's text without a page in between.
 
-    Returns a `UserTraining`: the model, the per-epoch samples and the split lines.
-    on_epoch(report, model so far) lets a page keep each epoch's model, so a run that
-    is interrupted still leaves the last finished epoch behind.
+    on_epoch(sample, model so far) sees every epoch; should_stop() ends the run with
+    the last finished epoch's model.
     """
-    train_docs, heldout_docs = split_text(text)
-    vocab: Vocabulary = charlm.char_vocabulary(train_docs, config.max_vocab_size)
-    x, y = charlm.training_windows(vocab, train_docs, config.sequence_length)
-    if len(x) == 0:
-        raise ValueError("the text is too short for one training window")
-    spec = spec_for(config.embedding_dim, config.units, len(vocab))
-    reports: list[EpochSample] = []
-    seed_prompt = prompt or train_docs[0][:10]
-
-    def card(reports_so_far: list[EpochSample]) -> dict:
-        return {
-            "title": "Your character model",
-            "data": {"source": "text given in this session", "train_documents": len(train_docs),
-                     "heldout_documents": len(heldout_docs), "split": "last 10% of the text held out"},
-            "config": asdict(config),
-            "epochs_run": len(reports_so_far),
-            "metrics": {"heldout_bits_per_char": round(reports_so_far[-1].heldout_bits, 4) if reports_so_far else None},
-            "vocabulary": list(vocab.tokens),
-        }
-
-    def wrap(network: Network, reports_so_far: list[EpochSample]):
-        return CharLanguageModel(
-            network, vocab, card(reports_so_far), key="generate_user",
-            title=Message("model.title.charlm_user"),
-            default_text=seed_prompt,
-        )
-
-    def report(epoch: int, network: Network, entry: dict) -> None:
-        bits, chars = charlm.bits_on_documents(network, vocab, heldout_docs)
-        reports.append(
-            EpochSample(
-                epoch,
-                config.epochs,
-                entry["train_loss_nats"] / np.log(2),
-                bits / chars,
-                seed_prompt + sample(CharLanguageModel(network, vocab), seed_prompt, 80, temperature=0.8, seed=config.seed),
-                entry["seconds"],
-            )
-        )
+    training = TextTraining(text, config, prompt)
+    while not training.finished:
+        epoch = training.run_epoch(should_stop=should_stop)
         if on_epoch:
-            on_epoch(reports[-1], wrap(network, reports))
-
-    network, _ = train_network(
-        spec, x, y, config.epochs, config.batch_size, config.learning_rate, config.seed,
-        decay=1.0, on_epoch=report, on_batch=on_batch, should_stop=should_stop,
-    )
-    return UserTraining(wrap(network, reports), tuple(reports), tuple(train_docs), tuple(heldout_docs))
+            on_epoch(epoch, training.model())
+    return training.result()

@@ -1,16 +1,16 @@
 """Training a sentiment LSTM one epoch at a time, and rebuilding the shipped models.
 
-`EpochTrainer` fits one epoch per call, so the page can redraw its curves and honour a
-stop button between calls (a Streamlit button cannot reach into a running script).
-It keeps the weights of the epoch with the lowest validation loss: early stopping on
-the validation split, never on the test split. `build` uses the very same trainer for
-the shipped models, then scores them and the TF-IDF baseline on one test split.
+`EpochTrainer` fits one epoch per call through the app's one training loop
+(`lstm_core.nn.trainer`), so the page can redraw its curves and honour a stop button
+between calls (a Streamlit button cannot reach into a running script). It keeps the
+weights of the epoch with the lowest validation loss: early stopping on the validation
+split, never on the test split. The build uses the very same trainer for the shipped
+models, then scores them and the TF-IDF baseline on one test split.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -79,7 +79,7 @@ class Prepared:
 
 def prepare(data: SentimentData, config: SentimentConfig) -> Prepared:
     """Tokenize, build the vocabulary from the training texts only, pad and cut."""
-    from lstm_core.nn.training import pad
+    from lstm_core.nn.keras_models import pad
 
     train_tokens = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
     vocab = Vocabulary.build(train_tokens, max_size=config.vocab_size, min_count=2)
@@ -103,84 +103,59 @@ def spec_for(config: SentimentConfig, vocab_size: int, classes: int) -> NetworkS
     )
 
 
-@dataclass
 class EpochTrainer:
-    """A Keras model fitted one epoch per `run_epoch` call; lives in a session while training."""
+    """A sentiment model being fitted by `lstm_core.nn.trainer`, one epoch per `run_epoch` call.
 
-    prepared: Prepared
-    config: SentimentConfig
-    history: dict[str, list[float]] = field(default_factory=dict)
-    seconds: float = 0.0
-    best_epoch: int = 0
-    stopped: bool = False  # by the user
-    _best_weights: list | None = field(default=None, repr=False)
-    _best_loss: float = field(default=np.inf, repr=False)
-    _stale: int = 0
+    It lives in a session while training. Validation loss picks the epoch whose weights
+    are kept (early stopping on the validation split, never on the test split).
+    """
 
-    def __post_init__(self) -> None:
-        import keras
+    def __init__(self, prepared: Prepared, config: SentimentConfig) -> None:
+        from lstm_core.nn.keras_models import build_keras
+        from lstm_core.nn.trainer import TrainConfig, Trainer
 
-        from lstm_core.nn.training import build_keras
+        self.prepared, self.config = prepared, config
+        self.spec = spec_for(config, len(prepared.vocab), len(prepared.data.classes))
+        fit = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
+                          seed=config.seed, metrics=("accuracy",), patience=config.patience)
+        self.trainer = Trainer(lambda: build_keras(self.spec, config.max_length),
+                               (prepared.x_train, prepared.data.train.labels), fit,
+                               validation=(prepared.x_val, prepared.data.validation.labels))
 
-        keras.utils.set_random_seed(self.config.seed)
-        self.spec = spec_for(self.config, len(self.prepared.vocab), len(self.prepared.data.classes))
-        self.model = build_keras(self.spec, self.config.max_length)
-        self.model.compile(
-            optimizer=keras.optimizers.Adam(self.config.learning_rate, clipnorm=1.0),
-            loss="sparse_categorical_crossentropy",
-            metrics=["accuracy"],
-        )
+    history = property(lambda self: self.trainer.history(), doc="{'loss': [...], 'val_loss': [...], ...}")
+    seconds = property(lambda self: self.trainer.seconds)
+    epochs_run = property(lambda self: self.trainer.epochs_run)
+    best_epoch = property(lambda self: self.trainer.best_epoch)
+    finished = property(lambda self: self.trainer.finished, doc="all epochs, stalled for `patience`, or stopped")
 
-    @property
-    def epochs_run(self) -> int:
-        return len(self.history.get("loss", []))
+    model = property(lambda self: self.trainer.model, doc="the Keras model being fitted")
 
     @property
-    def finished(self) -> bool:
-        """All epochs run, validation stalled for `patience` epochs, or stopped by the user."""
-        stalled = self.config.patience > 0 and self._stale >= self.config.patience
-        return self.stopped or stalled or self.epochs_run >= self.config.epochs
+    def stopped(self) -> bool:
+        """Stopped by the user (setting it to True is the stop button)."""
+        return self.trainer.stopped
 
-    def run_epoch(self, on_batch=None) -> dict[str, float]:
+    @stopped.setter
+    def stopped(self, value: bool) -> None:
+        self.trainer.stopped = value
+
+    def stop(self) -> None:
+        self.trainer.stop()
+
+    def progress(self, within_epoch: float = 0.0) -> float:
+        """Fraction of the most epochs this run may take."""
+        return (self.epochs_run + within_epoch) / self.config.epochs
+
+    def run_epoch(self, on_batch=None, should_stop=None) -> dict[str, float]:
         """Fit one epoch; on_batch(done, total) is called after every batch. Returns the epoch's logs."""
-        import keras
-
-        total = int(np.ceil(len(self.prepared.x_train) / self.config.batch_size))
-
-        class _Progress(keras.callbacks.Callback):
-            def on_train_batch_end(self, batch, logs=None):
-                if on_batch:
-                    on_batch(batch + 1, total)
-
-        data = self.prepared.data
-        started = time.perf_counter()
-        fit = self.model.fit(
-            self.prepared.x_train,
-            data.train.labels,
-            batch_size=self.config.batch_size,
-            epochs=1,
-            validation_data=(self.prepared.x_val, data.validation.labels),
-            callbacks=[_Progress()],
-            shuffle=True,
-            verbose=0,
-        )
-        self.seconds += time.perf_counter() - started
-        logs = {k: float(v[-1]) for k, v in fit.history.items()}
-        for key, value in logs.items():
-            self.history.setdefault(key, []).append(value)
-        if logs["val_loss"] < self._best_loss:
-            self._best_loss, self._best_weights, self.best_epoch, self._stale = logs["val_loss"], self.model.get_weights(), self.epochs_run, 0
-        else:
-            self._stale += 1
-        return logs
+        return self.trainer.run_epoch(on_batch, should_stop).logs
 
     def network(self) -> Network:
         """The best epoch's weights (the current ones if no epoch has finished), rounded to float16."""
-        from lstm_core.nn.training import export_weights
+        from lstm_core.nn.keras_models import export_weights
 
-        if self._best_weights is not None:
-            self.model.set_weights(self._best_weights)
-        return Network(self.spec, assets.round_trip(export_weights(self.model, self.spec)))
+        model = self.trainer.best_weights_restored()
+        return Network(self.spec, assets.round_trip(export_weights(model, self.spec)))
 
 
 @dataclass(frozen=True)
@@ -239,10 +214,12 @@ def finish(trainer: EpochTrainer, key: str, title: dict[str, str]) -> TrainedMod
 
 
 def train_all(data: SentimentData, config: SentimentConfig, key: str, title: dict[str, str], on_epoch=None) -> TrainedModel:
-    """Run every epoch (with early stopping) without a page: for the build and the benchmark."""
+    """Run every epoch (with early stopping) without a page: for the build and the benchmark.
+
+    on_epoch(report) receives each epoch's `lstm_core.nn.trainer.EpochReport`.
+    """
+    from lstm_core.nn.trainer import run_to_end
+
     trainer = EpochTrainer(prepare(data, config), config)
-    while not trainer.finished:
-        logs = trainer.run_epoch()
-        if on_epoch:
-            on_epoch(trainer.epochs_run, logs, trainer.seconds)
+    run_to_end(trainer.trainer, on_epoch)
     return finish(trainer, key, title)

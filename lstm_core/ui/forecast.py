@@ -1,5 +1,7 @@
 """Streamlit helpers of the forecasting page: cached loaders, the CSV upload, live training.
 
+Live training goes through `lstm_core.ui.live_training` (queued, an epoch per script run).
+
 Shipped forecasters and their comparisons are cached per server (read-only); a model
 a student trains lives in `st.session_state["forecast_models"]`, keyed by series, so
 it never reaches another student's tab.
@@ -8,6 +10,7 @@ it never reaches another student's tab.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import numpy as np
 import streamlit as st
@@ -16,7 +19,7 @@ from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
 from lstm_core.forecast.forecast_plots import loss_figure
-from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, combine, fit_forecaster, naive, naive_one_step
+from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining, naive, naive_one_step
 from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
 from lstm_core.message import Message
 from lstm_core.nn import assets
@@ -24,6 +27,7 @@ from lstm_core.nn.assets import AssetError
 from lstm_core.nn.budget import OverBudget, check_training
 from lstm_core.ui import models
 from lstm_core.ui.i18n import say, t
+from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.strings import render
 from lstm_core.ui.style import chart
 
@@ -31,7 +35,8 @@ from lstm_core.ui.style import chart
 TRANSFORMS = {"levels": (False, 0), "log": (True, 0), "diff": (False, 1), "log_diff": (True, 1),
               "seasonal": (False, -1), "log_seasonal": (True, -1)}
 MODELS = "forecast_models"  # series id -> (Forecaster, Comparison) trained in this session
-PARTIAL = "forecast_partial"  # (series, members finished) of a training run still going or cut short
+TRAINING = LiveTraining("forecast")  # session keys forecast_job, forecast_stop_requested, ...
+TRAINING_SERIES = "forecast_training_series"  # the series the session's training job fits
 
 
 def labels(data: series.Series | None = None, comparison: Comparison | None = None) -> dict[str, str]:
@@ -155,10 +160,9 @@ def _stat_for(data: series.Series, test_start: int):
         return StatForecast("naive (stand-in)", naive_one_step(data.values, np.arange(test_start, len(data))), fallback)
 
 
-def _finish(data: series.Series, done: list[Forecaster], stopped: bool) -> None:
+def _finish(data: series.Series, forecaster: Forecaster, stopped: bool) -> None:
     """Keep the members finished so far as this session's model for the series."""
     split = split_of(len(data))
-    forecaster = combine(done)
     comparison = compare(data.values, data.time, split.test_start, data.season, _stat_for(data, split.test_start), forecaster)
     st.session_state.setdefault(MODELS, {})[data.key] = (forecaster, comparison)
     models.add(ForecastTraceable(forecaster, data, key=f"forecast_session_{data.key}",
@@ -166,58 +170,49 @@ def _finish(data: series.Series, done: list[Forecaster], stopped: bool) -> None:
     st.session_state["forecast_notice"] = ("stopped" if stopped else "trained", forecaster.config.members)
 
 
-def recover_stopped() -> None:
-    """A run interrupted by the stop button (or any click) left members behind: keep them."""
-    partial = st.session_state.pop(PARTIAL, None)
-    if partial is not None:
-        data, done = partial
-        if done:
-            _finish(data, done, stopped=True)
-        else:
-            st.session_state["forecast_notice"] = ("stopped_empty", 0)
-
-
-def train_live(data: series.Series, config: ForecastConfig) -> None:
-    """Fit member after member, drawing progress and loss curves after every epoch."""
+def start_training(data: series.Series, config: ForecastConfig) -> None:
+    """Check the run's size, then queue it; `advance` fits member after member, an epoch per script run."""
     split = split_of(len(data))
     fit_on = data.values[: split.test_start]
     settings = [t(f"forecast.{name}") for name in ("window", "units", "layers", "epochs", "members")]
     try:
         check_training(config.work(len(fit_on)), settings)
+        # Early stopping on the page's validation part, which ends where the test part starts.
+        fit_config = replace(config, validation=(split.test_start - split.val_start) / split.test_start)
+        TRAINING.start(lambda: ForecastTraining(fit_on, fit_config), t("forecast.training_start"))
     except OverBudget as error:
         st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
-        return
-    bar, curves = st.progress(0.0, text=t("forecast.training_start")), st.empty()
-    losses: list[dict[str, list[float]]] = []
-    done: list[Forecaster] = []
-    names = labels()
+    except ValueError as error:
+        st.error(t("forecast.bad_config", error=error))
+    else:
+        st.session_state[TRAINING_SERIES] = data
 
-    def on_epoch(_: int, report, current) -> None:
-        st.session_state[PARTIAL] = (data, [*done, current()])  # kept if a click stops the run here
-        losses[-1].setdefault("loss", []).append(report.logs.get("loss", np.nan))
-        losses[-1].setdefault("val_loss", []).append(report.logs.get("val_loss", np.nan))
-        progress = (len(done) + report.epoch / report.epochs) / config.members
-        bar.progress(min(progress, 1.0), text=t("forecast.training_progress", member=len(done) + 1,
-                                                 members=config.members, epoch=report.epoch, loss=report.logs.get("loss", 0)))
+
+def advance() -> None:
+    """Run the session's training an epoch further, drawing progress and loss curves; keep it when done."""
+    bar, curves, names = st.empty(), st.empty(), labels()
+
+    def draw(job: ForecastTraining) -> None:
+        losses = [*job.losses, job.trainer.history()] if job.trainer else job.losses
         with curves.container():
             chart(loss_figure(losses, names))
 
-    options = {k: v for k, v in config.to_dict().items() if k not in ("window", "horizon", "seed", "members")}
-    options["validation"] = (split.test_start - split.val_start) / split.test_start
-    st.session_state[PARTIAL] = (data, [])  # what a click during training leaves for the next run
-    try:
-        for member in range(config.members):
-            losses.append({})
-            done.append(fit_forecaster(fit_on, config.window, config.horizon, config.seed + member,
-                                       on_epoch=on_epoch, members=1, **options))
-            st.session_state[PARTIAL] = (data, list(done))
-    except ValueError as error:
-        st.session_state.pop(PARTIAL, None)
-        st.error(t("forecast.bad_config", error=error))
-        return
-    st.session_state.pop(PARTIAL, None)
-    _finish(data, done, stopped=False)
-    bar.progress(1.0, text=t("forecast.training_done"))
+    def progress_text(job: ForecastTraining, batch: int, batches: int) -> str:
+        reports = job.trainer.reports if job.trainer else []
+        return t("forecast.training_progress", member=job.member + 1, members=job.config.members,
+                 epoch=len(reports) + 1, loss=reports[-1].train["loss"] if reports else 0)
+
+    def keep(job: ForecastTraining) -> None:
+        data = st.session_state.pop(TRAINING_SERIES)
+        if job.networks:
+            _finish(data, job.result(), stopped=job.stopped)
+        else:
+            st.session_state["forecast_notice"] = ("stopped_empty", 0)
+
+    job = st.session_state.get(TRAINING.job_key)
+    if job is not None and (job.losses or job.trainer):
+        draw(job)
+    TRAINING.advance(bar, progress_text, draw, keep)
 
 
 def verdict(comparison: Comparison, mode: str, names: dict[str, str]) -> str:

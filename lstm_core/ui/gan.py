@@ -1,8 +1,8 @@
 """Session and cache plumbing for the LSTM-GAN page: shipped model, data, live training.
 
-Live training runs one epoch (`GanConfig.steps_per_epoch` updates of each network)
-per script run and then asks for a rerun, so the page redraws its losses and samples
-after every epoch and the stop button is read at the start of the next run.
+Live training goes through `lstm_core.ui.live_training`: one epoch
+(`GanConfig.steps_per_epoch` updates of each network) per script run, queued behind other
+sessions' trainings, redrawn after every epoch, stopped by the stop button between epochs.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from lstm_core.gan import families as data
 from lstm_core.gan import shipped as shipped_gan
 from lstm_core.message import Message
 from lstm_core.ui.i18n import t
+from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.models import add
 
-JOB, RESULT, STOP = "gan_job", "gan_result", "gan_stop_requested"
+TRAINING = LiveTraining("gan")  # session keys gan_job, gan_stop_requested, ...
+JOB, RESULT = TRAINING.job_key, "gan_result"
 GRID = 6  # windows per row in the sample grids
 SCORED = 500  # generated windows scored against the held-out real ones
 
@@ -81,55 +83,36 @@ class LiveResult:
     stopped: bool
 
 
-def request_stop() -> None:
-    """on_click of the stop button: read by `advance` at the start of the next run."""
-    st.session_state[STOP] = True
-
-
 def start(config: GanConfig) -> None:
-    """A fresh generator and discriminator on the chosen family; `advance` trains them."""
+    """A fresh generator and discriminator on the chosen family, queued; `advance` trains them."""
     from lstm_core.gan.adversarial import GanTrainer
 
-    st.session_state.pop(STOP, None)
     st.session_state.pop(RESULT, None)
-    with st.spinner(t("gan.preparing")):
-        st.session_state[JOB] = GanTrainer(windows(config.family, config.seed).train, config)
+    TRAINING.start(lambda: GanTrainer(windows(config.family, config.seed).train, config), t("gan.preparing"))
 
 
 def advance(progress_slot, draw) -> None:
-    """Run the next epoch of the session's job and draw it, or finish the job."""
-    job = st.session_state.get(JOB)
-    if job is None:
-        return
-    stopped = st.session_state.pop(STOP, False)
-    epochs = job.config.epochs
-    if not stopped and job.epochs_run < epochs:
-        epoch = job.epochs_run + 1
+    """Run the next epoch of the session's job (when a slot is free) and draw it, or finish the job."""
 
-        def on_step(done: int, total: int) -> None:
-            if done % 10 == 0 or done == total:
-                progress_slot.progress((job.epochs_run + done / total) / epochs,
-                                       text=t("gan.progress", epoch=epoch, epochs=epochs, step=done, steps=total))
+    def progress_text(job, done: int, total: int) -> str:
+        return t("gan.progress", epoch=job.epochs_run + 1, epochs=job.config.epochs, step=done, steps=total)
 
-        job.run_epoch(on_step)
-        draw(job.config.family, job.history, job.gan().sample(GRID, seed=epoch))
-        if job.epochs_run < epochs:
-            st.rerun()
-    finish(job, stopped)
+    def after_epoch(job) -> None:
+        draw(job.config.family, job.history, job.gan().sample(GRID, seed=job.epochs_run))
+
+    TRAINING.advance(progress_slot, progress_text, after_epoch, finish)
 
 
-def finish(job, stopped: bool) -> None:
+def finish(job) -> None:
     """Score the trained generator against the held-out windows; offer it on the Gates page."""
     real = windows(job.config.family, job.config.seed)
     gan = job.gan()
     result = LiveResult(gan, job.config.family, dict(job.history),
                         score(real.train, real.test, gan.sample(len(real.test), seed=2)),
-                        baseline(job.config.family, job.config.seed)[1], job.epochs_run, job.seconds, stopped)
-    del st.session_state[JOB]
+                        baseline(job.config.family, job.config.seed)[1], job.epochs_run, job.seconds, job.stopped)
     st.session_state[RESULT] = result
     title = Message("gan.session_title", {"family": Message(f"gan.family.{job.config.family}")})
     add(shipped_gan.GeneratorTraceable(gan, key="gan_session_generator", title=title))
-    st.rerun()
 
 
 # ---- shared rendering -------------------------------------------------------------------------

@@ -14,11 +14,13 @@ from lstm_core.nn import blas
 from lstm_core.nn.assets import AssetError
 from lstm_core.nn.budget import OverBudget, check_training
 from lstm_core.ui.i18n import t
+from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.style import chart
 
 USER_KEY = "generate_user_model"  # the model trained in this session (a CharLanguageModel)
 USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, report) fitted on the same text
 USER_SAMPLES = "generate_user_samples"  # EpochSample list of the last training run
+TRAINING = LiveTraining("generate")  # session keys generate_job, generate_stop_requested, ...
 SAMPLE_CHARS = 20_000  # characters of People's Daily offered as ready-made training text
 
 
@@ -122,10 +124,10 @@ def _training_figure(samples):
     )
 
 
-def run_training(text: str, config: charlm_train.UserTrainConfig) -> None:
-    """Train live: progress bar, curve and a sample after every epoch; each epoch's model is kept."""
+def start_training(text: str, config: charlm_train.UserTrainConfig) -> None:
+    """Check the text and the run's size, then queue the training; `advance` runs its epochs."""
     try:
-        train_docs, heldout_docs = charlm_train.split_text(text)
+        charlm_train.split_text(text)
     except ValueError:
         st.error(t("generate.too_short", n=charlm_train.MIN_CHARS, got=len(text.strip())))
         return
@@ -134,33 +136,45 @@ def run_training(text: str, config: charlm_train.UserTrainConfig) -> None:
     except OverBudget as error:
         st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
         return
-    bar = st.progress(0.0, text=t("generate.progress", epoch=1, epochs=config.epochs))
-    curve, latest = st.empty(), st.empty()
-    samples: list = []
+    TRAINING.start(lambda: charlm_train.TextTraining(text, config), t("generate.progress", epoch=1, epochs=config.epochs))
 
-    def on_batch(batch: int, batches: int, loss: float) -> None:
-        done = (len(samples) + batch / batches) / config.epochs
-        bar.progress(min(done, 1.0), text=t("generate.progress", epoch=len(samples) + 1, epochs=config.epochs))
 
-    def on_epoch(sample, model) -> None:
-        samples.append(sample)
-        if len(samples) == 1:  # the baseline on the same split, ready even if training is stopped
-            _user_baseline(model, train_docs, heldout_docs)
-        st.session_state[USER_KEY] = model
-        st.session_state[USER_SAMPLES] = list(samples)
+def advance() -> None:
+    """Train live: progress bar, curve and a sample after every epoch; each epoch's model is kept."""
+    bar, curve, latest = st.empty(), st.empty(), st.empty()
+
+    def show(job: charlm_train.TextTraining) -> None:
         with curve.container():
-            chart(_training_figure(samples))
+            chart(_training_figure(job.samples))
+        sample = job.samples[-1]
         latest.code(t("generate.epoch_sample", epoch=sample.epoch, text=sample.sample), language=None, wrap_lines=True)
 
-    charlm_train.train_on_text(text, config, on_epoch=on_epoch, on_batch=on_batch)
-    st.session_state["generate_trained_note"] = True
-    st.rerun()
+    def after_epoch(job: charlm_train.TextTraining) -> None:
+        if not job.samples:  # stopped before the first batch
+            return
+        if len(job.samples) == 1:  # the baseline on the same split, ready even if training is stopped
+            _user_baseline(job.model(), job.train_docs, job.heldout_docs)
+        st.session_state[USER_KEY] = job.model()
+        st.session_state[USER_SAMPLES] = list(job.samples)
+        show(job)
+
+    def progress_text(job, batch: int, batches: int) -> str:
+        return t("generate.progress", epoch=len(job.samples) + 1, epochs=job.config.epochs)
+
+    def keep(job: charlm_train.TextTraining) -> None:
+        if job.samples:
+            st.session_state["generate_trained_note"] = True
+
+    running = st.session_state.get(TRAINING.job_key)
+    if running is not None and running.samples:
+        show(running)
+    TRAINING.advance(bar, progress_text, after_epoch, keep)
 
 
 def show_training() -> None:
     """The last training run of this session: its curve and what it wrote after each epoch."""
     samples = st.session_state.get(USER_SAMPLES)
-    if not samples:
+    if not samples or TRAINING.running:  # a running job draws its own
         return
     if st.session_state.pop("generate_trained_note", False):
         st.success(t("generate.trained", epochs=len(samples)))

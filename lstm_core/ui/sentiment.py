@@ -1,8 +1,8 @@
 """Session and cache plumbing for the sentiment page: loaders, training in epochs, upload.
 
-Training runs one epoch per script run and then asks for a rerun, so the stop button
-(whose click ends the current run) is read at the start of the next one, and the
-page keeps whatever the model had learned by then.
+Training goes through `lstm_core.ui.live_training`: one epoch per script run, queued
+behind other sessions' trainings, stopped by the stop button between epochs with
+whatever the model had learned by then.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from lstm_core.nn.budget import check_training
 from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
+from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.models import add
 from lstm_core.ui.strings import both
 
-JOB, TRAINED, STOP = "sentiment_job", "sentiment_trained", "sentiment_stop_requested"
+TRAINING = LiveTraining("sentiment")  # session keys sentiment_job, sentiment_stop_requested, ...
+JOB, TRAINED = TRAINING.job_key, "sentiment_trained"
 SESSION_KEY = "sentiment_session"
 UPLOADS = "sentiment_uploads"  # SHA-256 of an uploaded zip -> its model or its AssetError
 
@@ -53,53 +55,37 @@ def imdb(file, index_file, seed: int) -> sentiment_data.SentimentData:
     return load(data, index_file.getvalue() if index_file is not None else None, seed=seed)
 
 
-def request_stop() -> None:
-    """on_click of the stop button: read by `advance` at the start of the next run."""
-    st.session_state[STOP] = True
-
-
 def start(data: sentiment_data.SentimentData, config) -> None:
-    """Prepare the data and a fresh model; `advance` then trains it epoch by epoch."""
+    """Check the run's size, then prepare the data and a fresh model; `advance` trains it epoch by epoch."""
     from lstm_core.sentiment.sentiment_train import EpochTrainer, prepare
 
     settings = [t(f"sentiment.{name}") for name in ("epochs", "max_length", "units", "layers", "bidirectional")]
     check_training(config.work(len(data.train)), settings)
-    st.session_state.pop(STOP, None)
-    with st.spinner(t("sentiment.preparing")):
-        st.session_state[JOB] = EpochTrainer(prepare(data, config), config)
+    TRAINING.start(lambda: EpochTrainer(prepare(data, config), config), t("sentiment.preparing"))
 
 
 def advance(progress_slot, curves_slot, draw_curves) -> None:
-    """Run the next epoch of the session's training job, or finish it."""
+    """Run the next epoch of the session's training job (when a slot is free), or finish it."""
+    job = st.session_state.get(JOB)
+    if job is not None and job.history:
+        draw_curves(curves_slot, job.history)
+
+    def progress_text(job, batch: int, batches: int) -> str:
+        return t("sentiment.progress", epoch=job.epochs_run + 1, epochs=job.config.epochs, batch=batch, batches=batches)
+
+    TRAINING.advance(progress_slot, progress_text, lambda job: draw_curves(curves_slot, job.history), keep)
+
+
+def keep(job) -> None:
+    """Score the finished job on the test split and offer its classifier here and on the Gates page."""
     from lstm_core.sentiment.sentiment_train import finish
 
-    job = st.session_state.get(JOB)
-    if job is None:
-        return
-    if st.session_state.pop(STOP, False):
-        job.stopped = True
-    if job.history:
-        draw_curves(curves_slot, job.history)
-    if not job.finished:
-        epoch = job.epochs_run + 1
-
-        def on_batch(done: int, total: int) -> None:
-            if done % 10 == 0 or done == total:
-                text = t("sentiment.progress", epoch=epoch, epochs=job.config.epochs, batch=done, batches=total)
-                progress_slot.progress((job.epochs_run + done / total) / job.config.epochs, text=text)
-
-        job.run_epoch(on_batch)
-        draw_curves(curves_slot, job.history)
-        if not job.finished:
-            st.rerun()
     data_name = Message(f"sentiment.dataset.{job.prepared.data.name}")
     title = both(Message("sentiment.session_title", {"data": data_name}))
     trained = finish(job, SESSION_KEY, title)
-    del st.session_state[JOB]
     st.session_state[TRAINED] = trained
     st.session_state["sentiment_own"] = trained.classifier
     add(trained.classifier)
-    st.rerun()  # redraw the page top to bottom with the new model on offer
 
 
 def upload(data: bytes) -> sentiment.SentimentClassifier:

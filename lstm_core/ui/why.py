@@ -1,7 +1,7 @@
 """Session and cache plumbing for the "Why an LSTM" page: shipped results, gradients, the live run.
 
-The live run trains one epoch of each cell per script run and then reruns, so the stop
-button (whose click ends the current run) is read at the start of the next one.
+The live run goes through `lstm_core.ui.live_training`: one epoch of each cell per script
+run, queued behind other sessions' trainings, stopped by the stop button between epochs.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ import streamlit as st
 
 from lstm_core.nn import assets
 from lstm_core.build.why_build import NAME
-from lstm_core.why.cells import unpack
+from lstm_core.ui.live_training import LiveTraining
+from lstm_core.why.cells import CELLS, unpack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.live import LiveConfig, LiveRun
 from lstm_core.why.memory_task import MemoryTask, make_splits
 
-JOB, DONE, STOP = "why_job", "why_done", "why_stop_requested"
+TRAINING = LiveTraining("why")  # session keys why_job, why_stop_requested, ...
+JOB, DONE = TRAINING.job_key, "why_done"
 GRADIENT_SEQUENCES = 16  # test sequences averaged on the page (the card used more)
 
 
@@ -40,41 +42,23 @@ def gradient_curves(stage: str, scale: float, clip: bool) -> dict[str, list[floa
     }
 
 
-def request_stop() -> None:
-    """on_click of the stop button: read by `advance` at the start of the next run."""
-    st.session_state[STOP] = True
-
-
 def start(config: LiveConfig, message: str) -> None:
-    st.session_state.pop(STOP, None)
     st.session_state.pop(DONE, None)
-    with st.spinner(message):
-        st.session_state[JOB] = LiveRun(config)
+    TRAINING.start(lambda: LiveRun(config), message)
 
 
 def advance(progress_slot, draw, progress_text) -> None:
-    """Run the next epoch of the session's live run, or finish it and keep only its numbers."""
-    job: LiveRun | None = st.session_state.get(JOB)
-    if job is None:
-        return
-    if st.session_state.pop(STOP, False):
-        job.stopped = True
-    if not job.finished:
-        epochs = job.config.epochs
-        done = []
+    """Run the next epoch of the session's live run (when a slot is free), or finish it and keep only its numbers."""
 
-        def on_epoch(kind: str, epoch: int, logs: dict[str, float]) -> None:
-            done.append(kind)
-            fraction = (epoch - 1 + len(done) / len(job.models)) / epochs
-            progress_slot.progress(fraction, text=progress_text(kind, epoch, epochs, logs.get("val_accuracy", np.nan)))
+    def text(job: LiveRun, batch: int, batches: int) -> str:
+        kind = CELLS[min(len(CELLS) - 1, (batch - 1) * len(CELLS) // batches)]  # the three cells train in turn
+        last = [values[-1] for values in job.history.values() if values]
+        return progress_text(kind, job.epochs_run + 1, job.config.epochs, last[-1] if last else np.nan)
 
-        job.run_epoch(on_epoch)
-        draw(job.history)
-        if not job.finished:
-            st.rerun()
-    st.session_state[DONE] = {
-        "distance": job.config.distance, "history": job.history, "seconds": job.seconds,
-        "epochs": job.epochs_run, "stopped": job.stopped,
-    }
-    del st.session_state[JOB]  # the Keras models go with it
-    st.rerun()
+    def keep(job: LiveRun) -> None:
+        st.session_state[DONE] = {
+            "distance": job.config.distance, "history": job.history, "seconds": job.seconds,
+            "epochs": job.epochs_run, "stopped": job.stopped,
+        }  # the Keras models go with the job
+
+    TRAINING.advance(progress_slot, text, lambda job: draw(job.history), keep)

@@ -1,8 +1,8 @@
-"""Keras models for the three cells, and the one `fit` that trains them.
+"""Fitting the three memory-task cells with the app's one loop, and scoring them.
 
-TensorFlow is imported inside the functions, so the page loads without it until a
-live run starts. Each model is Input(T, V) -> SimpleRNN | GRU | LSTM(units) ->
-Dense(classes, softmax); their weights are copied out for the NumPy cells.
+The Keras models (Input(T, V) -> SimpleRNN | GRU | LSTM(units) -> Dense(classes,
+softmax)) are built in `lstm_core.nn.keras_models`; they are fitted by
+`lstm_core.nn.trainer`, and their weights are copied out for the NumPy cells.
 """
 
 from __future__ import annotations
@@ -11,60 +11,40 @@ from typing import Callable
 
 import numpy as np
 
-from lstm_core.why.memory_task import MemoryData
+from lstm_core.nn.keras_models import CELL_KINDS as CELLS
+from lstm_core.why.memory_task import MemoryData, MemoryTask
 
-CELLS = ("rnn", "gru", "lstm")
 
+def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validation: MemoryData, epochs: int,
+            seed: int, learning_rate: float = 1e-2, patience: int = 0, batch_size: int = 64):
+    """A `lstm_core.nn.trainer.Trainer` for one cell kind; same units for every kind.
 
-def build_model(kind: str, units: int, input_dim: int, classes: int, seed: int, learning_rate: float = 1e-2):
-    """A compiled Keras model for one cell kind; same units for every kind."""
-    import keras
+    Adam with clipnorm 1.0: the RNN's gradient can explode on long sequences; all three
+    get the same. With patience, the epoch with the best validation loss is kept.
+    """
+    from lstm_core.nn.keras_models import build_cell_model
+    from lstm_core.nn.trainer import TrainConfig, Trainer
 
-    layers = {"rnn": keras.layers.SimpleRNN, "gru": keras.layers.GRU, "lstm": keras.layers.LSTM}
-    if kind not in layers:
+    if kind not in CELLS:
         raise ValueError(f"cell must be one of {CELLS}, not {kind!r}")
-    keras.utils.set_random_seed(seed)
-    inputs = keras.Input((None, input_dim))
-    hidden = layers[kind](units, name="recurrent")(inputs)
-    model = keras.Model(inputs, keras.layers.Dense(classes, activation="softmax", name="dense")(hidden))
-    # clipnorm: the RNN's gradient can explode on long sequences; all three get the same.
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate, clipnorm=1.0), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
+    config = TrainConfig(epochs=epochs, batch_size=batch_size, learning_rate=learning_rate, seed=seed,
+                         metrics=("accuracy",), patience=patience, restore_best=patience > 0)
+    return Trainer(lambda: build_cell_model(kind, units, task.vocab_size, task.classes), (train.x, train.y), config,
+                   (validation.x, validation.y))
 
 
-def fit(
-    model,
-    train: MemoryData,
-    validation: MemoryData,
-    epochs: int,
-    on_epoch: Callable[[int, dict[str, float]], None] | None = None,
-    patience: int = 0,
-    batch_size: int = 64,
-) -> dict[str, list[float]]:
-    """Train for `epochs` (on_epoch(epoch, logs) after each); with patience, keep the best on validation."""
-    import keras
+def fit(trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:
+    """Run every epoch (on_epoch(report) after each); returns the Keras-style history."""
+    from lstm_core.nn.trainer import run_to_end
 
-    class _Report(keras.callbacks.Callback):
-        def on_epoch_end(self, epoch, logs=None):
-            if on_epoch:
-                on_epoch(epoch + 1, {k: float(v) for k, v in (logs or {}).items()})
-
-    callbacks = [_Report()]
-    if patience:
-        callbacks.append(keras.callbacks.EarlyStopping("val_loss", patience=patience, restore_best_weights=True))
-    history = model.fit(
-        train.x, train.y, batch_size=batch_size, epochs=epochs, validation_data=(validation.x, validation.y),
-        callbacks=callbacks, shuffle=True, verbose=0,
-    )
-    return {k: [float(v) for v in values] for k, values in history.history.items()}
+    return run_to_end(trainer, on_epoch).history
 
 
 def export(model) -> dict[str, np.ndarray]:
     """The recurrent layer's and the dense head's arrays, named as `lstm_core.why.cells` reads them."""
-    kernel, recurrent, bias = model.get_layer("recurrent").get_weights()
-    dense_kernel, dense_bias = model.get_layer("dense").get_weights()
-    arrays = {"kernel": kernel, "recurrent_kernel": recurrent, "bias": bias, "dense/kernel": dense_kernel, "dense/bias": dense_bias}
-    return {k: np.asarray(v, np.float32) for k, v in arrays.items()}
+    from lstm_core.nn.keras_models import export_cell_weights
+
+    return export_cell_weights(model)
 
 
 def accuracy(model, data: MemoryData) -> float:

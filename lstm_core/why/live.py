@@ -1,8 +1,8 @@
 """A live run of the three cells at one distance, one epoch per call.
 
-The page calls `run_epoch` once per script run and then reruns itself, so a stop
-button (read at the start of the next run) can end the training between epochs,
-the pattern of `lstm_core.ui.sentiment`.
+The page calls `run_epoch` once per script run (through `lstm_core.ui.live_training`)
+and then reruns itself, so a stop button (read at the start of the next run) can end
+the training between epochs.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class LiveConfig:
 
 @dataclass
 class LiveRun:
-    """Three Keras models and what they have learned so far; lives in one session."""
+    """Three cells being fitted by `lstm_core.nn.trainer` and their accuracy so far; lives in one session."""
 
     config: LiveConfig
     history: dict[str, list[float]] = field(default_factory=lambda: {kind: [] for kind in CELLS})
@@ -42,14 +42,14 @@ class LiveRun:
     stopped: bool = False
 
     def __post_init__(self) -> None:
-        from lstm_core.why.cell_training import build_model
+        from lstm_core.why.cell_training import trainer
 
-        self.task = MemoryTask(distance=self.config.distance)
-        sizes = (self.config.train, self.config.validation, 1)
-        self.splits: Splits = make_splits(self.task, sizes, self.config.seed)
-        self.models = {
-            kind: build_model(kind, self.config.units, self.task.vocab_size, self.task.classes,
-                              self.config.seed, self.config.learning_rate)
+        cfg = self.config
+        self.task = MemoryTask(distance=cfg.distance)
+        self.splits: Splits = make_splits(self.task, (cfg.train, cfg.validation, 1), cfg.seed)
+        self.trainers = {
+            kind: trainer(kind, self.task, cfg.units, self.splits.train, self.splits.validation, cfg.epochs,
+                          cfg.seed, cfg.learning_rate)
             for kind in CELLS
         }
 
@@ -61,17 +61,25 @@ class LiveRun:
     def finished(self) -> bool:
         return self.stopped or self.epochs_run >= self.config.epochs
 
-    def run_epoch(self, on_epoch: Callable[[str, int, dict[str, float]], None] | None = None) -> None:
-        """One more epoch for each cell; on_epoch(cell, epoch, logs) after each cell's epoch."""
-        from lstm_core.why.cell_training import fit
+    def progress(self, within_epoch: float = 0.0) -> float:
+        """Fraction of the epochs run."""
+        return (self.epochs_run + within_epoch) / self.config.epochs
 
+    def stop(self) -> None:
+        self.stopped = True
+
+    def run_epoch(self, on_batch: Callable[[int, int], None] | None = None,
+                  should_stop: Callable[[], bool] | None = None) -> None:
+        """One more epoch for each cell; on_batch(done, total) counts the three cells' batches together."""
         started = time.perf_counter()
-        epoch = self.epochs_run + 1
-        for kind, model in self.models.items():
-            def report(_, logs, kind=kind):
-                if on_epoch:
-                    on_epoch(kind, epoch, logs)
+        for index, (kind, run) in enumerate(self.trainers.items()):
+            def batch(done: int, total: int, index=index) -> None:
+                if on_batch:
+                    on_batch(index * total + done, len(self.trainers) * total)
 
-            logs = fit(model, self.splits.train, self.splits.validation, 1, on_epoch=report)
-            self.history[kind].append(logs["val_accuracy"][-1])
+            report = run.run_epoch(batch, should_stop)
+            self.history[kind].append(report.validation["accuracy"])
+            if run.stopped:
+                self.stopped = True
+                break
         self.seconds += time.perf_counter() - started

@@ -68,16 +68,26 @@ def test_a_short_training_run_completes(page):
 
 def test_a_stopped_run_keeps_the_seeds_it_finished(page):
     from lstm_core.forecast import series
-    from lstm_core.forecast.forecast_models import load_forecaster
+    from lstm_core.forecast.forecast_models import split_of
+    from lstm_core.forecast.forecaster import ForecastConfig, ForecastTraining
 
-    forecaster, _, data = load_forecaster("stock")
-    page.session_state["forecast_partial"] = (data, [forecaster])  # what a stop click leaves behind
+    def stopped_job(key, epochs_run):
+        """A job as the stop button leaves it: some epochs run, the stop requested."""
+        data = series.load(key)
+        job = ForecastTraining(data.values[: split_of(len(data)).test_start],
+                               ForecastConfig(window=8, units=4, epochs=2, members=3))
+        for _ in range(epochs_run):
+            job.run_epoch()
+        page.session_state["forecast_job"], page.session_state["forecast_training_series"] = job, data
+        page.session_state["forecast_stop_requested"] = True
+
+    stopped_job("stock", 5)  # seeds 1 and 2 finished, seed 3 had run one epoch of two
     page.selectbox(key="forecast_series").set_value("stock").run()
     assert not page.exception
     assert "stopped" in page.success[0].value and "3 seed" in page.success[0].value
     assert len(page.dataframe[1].value) == 3  # the kept members
     assert "forecast_session_stock" in page.session_state["gates_session_models"]
-    page.session_state["forecast_partial"] = (series.load("nile"), [])  # stopped before any seed finished
+    stopped_job("nile", 0)  # stopped before any seed had run an epoch
     page.run()
     assert "nothing was kept" in page.success[0].value
 

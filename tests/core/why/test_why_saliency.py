@@ -6,7 +6,7 @@ import pytest
 tf = pytest.importorskip("tensorflow")
 
 from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402
-from lstm_core.nn.training import build_keras, export_weights, load_into_keras  # noqa: E402
+from lstm_core.nn.keras_models import build_keras, export_weights, load_into_keras  # noqa: E402
 from lstm_core.gates.saliency import network_of, saliency_of  # noqa: E402
 
 SPECS = [

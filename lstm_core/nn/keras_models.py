@@ -1,0 +1,119 @@
+"""Keras models for the app's networks, and their weights copied out for NumPy.
+
+`build_keras` makes the Keras twin of a `NetworkSpec` (layer names match the NumPy
+weight names), `build_cell_model` the one-layer SimpleRNN / GRU / LSTM classifiers of
+the "Why an LSTM" page. They are fitted by `lstm_core.nn.trainer`; Keras is imported
+inside the functions, so the app starts, predicts and traces without TensorFlow.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lstm_core.nn.network import Network, NetworkSpec
+
+
+def pad(sequences: list[np.ndarray], length: int | None = None, value: int = 0) -> np.ndarray:
+    """Post-pad (and cut) integer sequences into an (N, length) array."""
+    length = length or max((len(s) for s in sequences), default=1)
+    out = np.full((len(sequences), length), value, dtype=np.int32)
+    for row, seq in enumerate(sequences):
+        seq = np.asarray(seq[:length])
+        out[row, : len(seq)] = seq
+    return out
+
+
+def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: bool = True, input_dropout: float = 0.0):
+    """The Keras model for a spec; layer names match the NumPy weight names.
+
+    mask=False drops the padding mask (for inputs that are never padded, such as a
+    language model's training windows): Keras then runs the LSTM on cuDNN where a GPU
+    is present. input_dropout drops embedding values during training.
+    """
+    import keras
+
+    if spec.input_kind == "tokens":
+        inputs = keras.Input(shape=(sequence_length,), dtype="int32", name="tokens")
+        x = keras.layers.Embedding(spec.vocab_size, spec.embedding_dim, mask_zero=mask, name="embedding")(inputs)
+        if input_dropout > 0:
+            x = keras.layers.Dropout(input_dropout, name="embedding_dropout")(x)
+    else:
+        inputs = keras.Input(shape=(sequence_length, spec.input_dim), name="values")
+        x = inputs
+    for k, units in enumerate(spec.units):
+        last = k == len(spec.units) - 1
+        return_sequences = spec.per_step_output or not last
+        if spec.bidirectional:
+            layer = keras.layers.Bidirectional(
+                keras.layers.LSTM(units, return_sequences=return_sequences), name=f"lstm_{k}"
+            )
+        else:
+            layer = keras.layers.LSTM(units, return_sequences=return_sequences, name=f"lstm_{k}")
+        x = layer(x)
+        if spec.dropout > 0:
+            x = keras.layers.Dropout(spec.dropout, name=f"dropout_{k}")(x)
+    activation = None if spec.output_activation == "linear" else spec.output_activation
+    outputs = keras.layers.Dense(spec.output_dim, activation=activation, name="dense")(x)
+    return keras.Model(inputs, outputs)
+
+
+def export_weights(model, spec: NetworkSpec) -> dict[str, np.ndarray]:
+    """Copy a Keras model's weights into the flat dict that `Network` reads."""
+    weights: dict[str, np.ndarray] = {}
+    if spec.input_kind == "tokens":
+        weights["embedding"] = np.asarray(model.get_layer("embedding").get_weights()[0])
+    for k in range(len(spec.units)):
+        arrays = model.get_layer(f"lstm_{k}").get_weights()
+        groups = [f"lstm_{k}_forward", f"lstm_{k}_backward"] if spec.bidirectional else [f"lstm_{k}"]
+        for g, name in enumerate(groups):
+            kernel, recurrent, bias = arrays[3 * g : 3 * g + 3]
+            weights.update({f"{name}/kernel": kernel, f"{name}/recurrent_kernel": recurrent, f"{name}/bias": bias})
+    kernel, bias = model.get_layer("dense").get_weights()
+    weights.update({"dense/kernel": kernel, "dense/bias": bias})
+    return {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+
+
+def load_into_keras(model, network: Network) -> None:
+    """Put NumPy weights back into a Keras model built by `build_keras` (for checks)."""
+    spec, w = network.spec, network.weights
+    if spec.input_kind == "tokens":
+        model.get_layer("embedding").set_weights([w["embedding"]])
+    for k in range(len(spec.units)):
+        groups = [f"lstm_{k}_forward", f"lstm_{k}_backward"] if spec.bidirectional else [f"lstm_{k}"]
+        arrays = []
+        for name in groups:
+            arrays += [w[f"{name}/kernel"], w[f"{name}/recurrent_kernel"], w[f"{name}/bias"]]
+        model.get_layer(f"lstm_{k}").set_weights(arrays)
+    model.get_layer("dense").set_weights([w["dense/kernel"], w["dense/bias"]])
+
+
+def loss_and_metrics(spec: NetworkSpec) -> tuple[str, tuple[str, ...]]:
+    """The loss and the metrics a spec's output layer calls for (for `TrainConfig`)."""
+    if spec.output_activation == "softmax":
+        return "sparse_categorical_crossentropy", ("accuracy",)
+    if spec.output_activation == "sigmoid":
+        return "binary_crossentropy", ("accuracy",)
+    return "mse", ("mae",)
+
+
+CELL_KINDS = ("rnn", "gru", "lstm")
+
+
+def build_cell_model(kind: str, units: int, input_dim: int, classes: int):
+    """Input(T, V) -> SimpleRNN | GRU | LSTM(units) -> Dense(classes, softmax), uncompiled."""
+    import keras
+
+    layers = {"rnn": keras.layers.SimpleRNN, "gru": keras.layers.GRU, "lstm": keras.layers.LSTM}
+    if kind not in layers:
+        raise ValueError(f"cell must be one of {CELL_KINDS}, not {kind!r}")
+    inputs = keras.Input((None, input_dim))
+    hidden = layers[kind](units, name="recurrent")(inputs)
+    return keras.Model(inputs, keras.layers.Dense(classes, activation="softmax", name="dense")(hidden))
+
+
+def export_cell_weights(model) -> dict[str, np.ndarray]:
+    """The recurrent layer's and the dense head's arrays, named as `lstm_core.why.cells` reads them."""
+    kernel, recurrent, bias = model.get_layer("recurrent").get_weights()
+    dense_kernel, dense_bias = model.get_layer("dense").get_weights()
+    arrays = {"kernel": kernel, "recurrent_kernel": recurrent, "bias": bias, "dense/kernel": dense_kernel, "dense/bias": dense_bias}
+    return {k: np.asarray(v, np.float32) for k, v in arrays.items()}
