@@ -9,8 +9,8 @@ whole batch, exactly as on one device. Keras 3's own distribution API needs the 
 backend, which the app does not use.
 
 This machine has no GPUs, so TensorFlow is told to split its one CPU into logical
-devices (`lstm_core.nn.backend.logical_cpus`). That must happen before TensorFlow starts, so `run_comparison` is meant to
-run in a fresh process: `python -m lstm_core.compress.distributed` prints its JSON.
+devices (`lstm_core.nn.backend.logical_cpus`). That must happen before TensorFlow
+starts, so `run_comparison` is meant to run in a fresh process: `python -m lstm_core.compress.distributed` prints its JSON.
 The same code runs on several GPUs (MirroredStrategy finds them) or on several
 machines (MultiWorkerMirroredStrategy with a TF_CONFIG naming the workers); the
 speed-up is limited by the per-replica batch (small batches leave devices idle) and by

@@ -94,8 +94,9 @@ class GanTrainer:
 
     def networks(self) -> tuple[Network, Network]:
         """The generator and discriminator as NumPy networks (with their real activations)."""
-        return (Network(self.generator_spec, keras_models.export_weights(self.generator, self.generator_spec)),
-                Network(self.discriminator_spec, keras_models.export_weights(self.discriminator, self.discriminator_spec)))
+        g_weights = keras_models.export_weights(self.generator, self.generator_spec)
+        d_weights = keras_models.export_weights(self.discriminator, self.discriminator_spec)
+        return Network(self.generator_spec, g_weights), Network(self.discriminator_spec, d_weights)
 
     def gan(self) -> NumericGan:
         generator, discriminator = self.networks()

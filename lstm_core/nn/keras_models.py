@@ -156,7 +156,8 @@ def adversarial_pair(generator: NetworkSpec, discriminator: NetworkSpec, window:
 
     keras.utils.set_random_seed(seed)
     g_model, d_model = logits_model(generator, window), logits_model(discriminator, window)
-    return AdversarialPair(g_model, d_model, gan_optimizer(generator_lr, g_model), gan_optimizer(discriminator_lr, d_model))
+    g_optimizer, d_optimizer = gan_optimizer(generator_lr, g_model), gan_optimizer(discriminator_lr, d_model)
+    return AdversarialPair(g_model, d_model, g_optimizer, d_optimizer)
 
 
 def gumbel_softmax(logits, temperature: float = 1.0, hard: bool = True):
