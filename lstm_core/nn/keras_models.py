@@ -2,11 +2,16 @@
 
 `build_keras` makes the Keras twin of a `NetworkSpec` (layer names match the NumPy
 weight names), `build_cell_model` the one-layer SimpleRNN / GRU / LSTM classifiers of
-the "Why an LSTM" page. They are fitted by `lstm_core.nn.trainer`; Keras is imported
-inside the functions, so the app starts, predicts and traces without TensorFlow.
+the "Why an LSTM" page, `adversarial_pair` a GAN's two networks and their optimisers,
+and `gumbel_softmax` the text GAN's differentiable characters. They are fitted by
+`lstm_core.nn.trainer`; Keras is imported inside the functions, so the app starts,
+predicts and traces without TensorFlow.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
 
 import numpy as np
 
@@ -117,3 +122,71 @@ def export_cell_weights(model) -> dict[str, np.ndarray]:
     dense_kernel, dense_bias = model.get_layer("dense").get_weights()
     arrays = {"kernel": kernel, "recurrent_kernel": recurrent, "bias": bias, "dense/kernel": dense_kernel, "dense/bias": dense_bias}
     return {k: np.asarray(v, np.float32) for k, v in arrays.items()}
+
+
+# ---- a GAN's two networks (trained by `lstm_core.nn.trainer.adversarial_epoch`) ------------------
+def logits_model(spec: NetworkSpec, window: int):
+    """The Keras model of a spec with a linear head: losses read logits, NumPy adds the activation."""
+    return build_keras(replace(spec, output_activation="linear"), window, mask=False)
+
+
+def gan_optimizer(learning_rate: float, model):
+    """Adam with beta_1 = 0.5, as in DCGAN: less momentum keeps the two players from overshooting."""
+    import keras
+
+    optimizer = keras.optimizers.Adam(learning_rate, beta_1=0.5)
+    optimizer.build(model.trainable_variables)
+    return optimizer
+
+
+@dataclass
+class AdversarialPair:
+    """A generator and a discriminator (logit heads), each with its own optimiser."""
+
+    generator: object
+    discriminator: object
+    g_optimizer: object
+    d_optimizer: object
+
+
+def adversarial_pair(generator: NetworkSpec, discriminator: NetworkSpec, window: int, generator_lr: float,
+                     discriminator_lr: float, seed: int) -> AdversarialPair:
+    """Seed Keras, then build both networks and their optimisers (same seed, same initial weights)."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    g_model, d_model = logits_model(generator, window), logits_model(discriminator, window)
+    g_optimizer, d_optimizer = gan_optimizer(generator_lr, g_model), gan_optimizer(discriminator_lr, d_model)
+    return AdversarialPair(g_model, d_model, g_optimizer, d_optimizer)
+
+
+def gumbel_softmax(logits, temperature: float = 1.0, hard: bool = True):
+    """A differentiable stand-in for sampling a character from softmax(logits), (..., V).
+
+    Jang et al. 2017; Kusner & Hernandez-Lobato 2016. hard=True (straight-through): the
+    forward value is the one-hot sample, the gradient is that of the soft sample, so the
+    discriminator never sees soft characters.
+    """
+    import tensorflow as tf
+
+    uniform = tf.random.uniform(tf.shape(logits), 1e-6, 1 - 1e-6)
+    soft = tf.nn.softmax((logits - tf.math.log(-tf.math.log(uniform))) / temperature)
+    if not hard:
+        return soft
+    one_hot = tf.one_hot(tf.argmax(soft, axis=-1), tf.shape(logits)[-1], dtype=soft.dtype)
+    return soft + tf.stop_gradient(one_hot - soft)
+
+
+def character_emitters(vocab_size: int) -> dict[str, Callable]:
+    """Three ways to turn (B, T, V) scores into characters: argmax ids, sampled ids, Gumbel-softmax."""
+    import tensorflow as tf
+
+    def sample(logits):
+        ids = tf.random.categorical(tf.reshape(logits, (-1, vocab_size)), 1)
+        return tf.one_hot(tf.reshape(ids, tf.shape(logits)[:-1]), vocab_size)
+
+    return {
+        "argmax": lambda logits: tf.one_hot(tf.argmax(logits, axis=-1), vocab_size),
+        "sample": sample,
+        "gumbel": gumbel_softmax,
+    }

@@ -84,6 +84,6 @@ def test_same_seed_same_losses_and_data_per_epoch():
 
 
 def test_bad_configs_are_refused():
-    for bad in ({"epochs": 0}, {"batch_size": 0}, {"learning_rate": 0.0}, {"patience": -1}):
+    for bad in ({"epochs": 0}, {"batch_size": 0}, {"learning_rate": 0.0}, {"patience": -1}, {"optimizer": "rmsprop"}):
         with pytest.raises(ValueError):
             TrainConfig(**bad)
