@@ -165,6 +165,7 @@ def test_recursive_forecast_shapes():
         forecaster.forecast(0)
 
 
+@pytest.mark.slow
 def test_fit_forecaster_is_seeded_and_scales_on_training_part():
     rng = np.random.default_rng(5)
     values = np.sin(np.arange(80) / 3) + rng.normal(0, 0.05, 80)

@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 
-pytest.importorskip("keras")
 
 from lstm_core.nn.keras_models import build_keras  # noqa: E402
 from lstm_core.nn.network import NetworkSpec  # noqa: E402
 from lstm_core.nn.trainer import EpochReport, TrainConfig, Trainer, train  # noqa: E402
+
+pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 
 SPEC = NetworkSpec(input_kind="values", units=(3,), output_dim=1, output_activation="linear")
 RNG = np.random.default_rng(0)
