@@ -56,8 +56,9 @@ class TransformChoice:
 
     def message(self) -> Message:
         """Why this transform, for `lstm_core.ui` to translate."""
-        return Message("forecast.auto.why", {"chosen": self.chosen.name, "mase": self.chosen.validation_mase,
-                                             "season": self.season, "source": self.season_source})
+        return Message("forecast.auto.why", {"chosen": Message(f"forecast.transform.{self.chosen.name}"),
+                                             "mase": self.chosen.validation_mase, "season": self.season,
+                                             "source": Message(f"forecast.auto.source.{self.season_source}")})
 
     def to_dict(self) -> dict:
         """For a model card: the candidates' validation MASE by name."""
