@@ -23,6 +23,7 @@ BUILDERS: dict[str, str] = {
     "why_memory": "lstm_core.build.why_build:build",
     "gan": "lstm_core.build.gan_build:build",
     "compression": "lstm_core.compress.curves:build",  # after the models it compresses
+    "generalize": "lstm_core.build.generalize_build:build",  # after the word vectors it draws synonyms from
 }
 
 
