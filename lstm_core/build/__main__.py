@@ -58,6 +58,12 @@ def _gan(folder: Path) -> None:
     build(folder)
 
 
+def _generalize(folder: Path) -> None:
+    from lstm_core.build.generalize_build import build
+
+    build(folder)
+
+
 def _compression(folder: Path) -> None:
     from lstm_core.compress.curves import build
 
@@ -73,6 +79,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "why_memory": _why_memory,
     "gan": _gan,
     "compression": _compression,  # after the models it compresses
+    "generalize": _generalize,  # after the word vectors it draws synonyms from
 }
 
 

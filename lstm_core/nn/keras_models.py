@@ -28,14 +28,21 @@ def pad(sequences: list[np.ndarray], length: int | None = None, value: int = 0) 
     return out
 
 
-def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: bool = True, input_dropout: float = 0.0):
+def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: bool = True, input_dropout: float = 0.0,
+                recurrent_dropout: float = 0.0, l2: float = 0.0):
     """The Keras model for a spec; layer names match the NumPy weight names.
 
     mask=False drops the padding mask (for inputs that are never padded, such as a
     language model's training windows): Keras then runs the LSTM on cuDNN where a GPU
-    is present. input_dropout drops embedding values during training.
+    is present. input_dropout drops embedding values during training; recurrent_dropout
+    drops h_{t-1} inputs to the gates (Gal & Ghahramani 2016); l2 adds l2 · Σw² of every
+    LSTM and dense kernel to the loss. None of them changes the weights' names or shapes.
     """
     import keras
+
+    penalty = keras.regularizers.L2(l2) if l2 > 0 else None
+    lstm_options = {"recurrent_dropout": recurrent_dropout, "kernel_regularizer": penalty,
+                    "recurrent_regularizer": penalty}
 
     if spec.input_kind == "tokens":
         inputs = keras.Input(shape=(sequence_length,), dtype="int32", name="tokens")
@@ -50,15 +57,15 @@ def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: boo
         return_sequences = spec.per_step_output or not last
         if spec.bidirectional:
             layer = keras.layers.Bidirectional(
-                keras.layers.LSTM(units, return_sequences=return_sequences), name=f"lstm_{k}"
+                keras.layers.LSTM(units, return_sequences=return_sequences, **lstm_options), name=f"lstm_{k}"
             )
         else:
-            layer = keras.layers.LSTM(units, return_sequences=return_sequences, name=f"lstm_{k}")
+            layer = keras.layers.LSTM(units, return_sequences=return_sequences, name=f"lstm_{k}", **lstm_options)
         x = layer(x)
         if spec.dropout > 0:
             x = keras.layers.Dropout(spec.dropout, name=f"dropout_{k}")(x)
     activation = None if spec.output_activation == "linear" else spec.output_activation
-    outputs = keras.layers.Dense(spec.output_dim, activation=activation, name="dense")(x)
+    outputs = keras.layers.Dense(spec.output_dim, activation=activation, name="dense", kernel_regularizer=penalty)(x)
     return keras.Model(inputs, outputs)
 
 
