@@ -8,7 +8,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-RUN groupadd --system lab && useradd --system --gid lab --create-home --home-dir /home/lab lab
+# A numeric, non-root user: Kubernetes (runAsNonRoot) can check it without a passwd file.
+RUN groupadd --system --gid 10001 lab && useradd --system --uid 10001 --gid lab --create-home --home-dir /home/lab lab
 WORKDIR /app
 
 # The pinned requirements first, so a code change does not reinstall TensorFlow.
@@ -16,9 +17,9 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 # The app, its settings (.streamlit/config.toml) and the shipped models (assets/).
-COPY --chown=lab:lab . .
+COPY --chown=10001:10001 . .
 
-USER lab
+USER 10001:10001
 # Every shipped model is read and its SHA-256 checked once at build: a damaged image fails here.
 RUN python -c "from lstm_core.gates import registry; [registry.load(e) for e in registry.SHIPPED]"
 
