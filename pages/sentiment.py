@@ -38,13 +38,9 @@ right.selectbox(
     t("sentiment.example"), range(len(examples)), key=f"sentiment_example_{language}", on_change=use_example,
     format_func=lambda i: f"[{t('sentiment.kind.' + examples[i][0])}] {examples[i][1]}", help=t("sentiment.example_help"),
 )
-text = st.text_area(t("sentiment.text"), key="sentiment_text", height=100, help=t("sentiment.text_help", limit=MAX_CHARS))
 
-own = st.session_state.get("sentiment_own")
-use_own = own is not None and own.language == language and st.toggle(
-    t("sentiment.use_own"), key="sentiment_use_own", help=t("sentiment.use_own_help")
-)
-def show_prediction(model, shipped, base) -> None:
+
+def show_prediction(model, shipped, base, text: str) -> None:
     """The verdicts, the running verdict with occlusion, and the link to the Gates page."""
     try:
         user = clean(text, MAX_CHARS)
@@ -109,9 +105,27 @@ def show_card(card: dict) -> None:
         st.json({k: v for k, v in card.items() if k not in ("vocabulary", "reference_texts")}, expanded=False)
 
 
+@st.fragment
+def read_text(language: str) -> None:
+    """The text box and what the models read in it: typing reruns this part alone."""
+    text = st.text_area(t("sentiment.text"), key="sentiment_text", height=100, help=t("sentiment.text_help", limit=MAX_CHARS))
+    own = st.session_state.get("sentiment_own")
+    use_own = own is not None and own.language == language and st.toggle(
+        t("sentiment.use_own"), key="sentiment_use_own", help=t("sentiment.use_own_help")
+    )
+    try:
+        shipped = session.classifier(language)
+    except assets.AssetError:
+        return  # said once, below, where the card would be
+    try:
+        show_prediction(own if use_own else shipped, shipped, session.baseline(language), text)
+    except assets.AssetError as error:
+        st.error(t("sentiment.model_missing", reason=error))
+
+
+read_text(language)
 try:
     shipped = session.classifier(language)
-    show_prediction(own if use_own else shipped, shipped, session.baseline(language))
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
         st.markdown(long_text("sentiment_about"))

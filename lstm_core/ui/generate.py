@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from typing import Callable
 
 import streamlit as st
@@ -22,6 +24,50 @@ USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, report) fitted on the
 USER_SAMPLES = "generate_user_samples"  # EpochSample list of the last training run
 TRAINING = LiveTraining("generate")  # session keys generate_job, generate_stop_requested, ...
 SAMPLE_CHARS = 20_000  # characters of People's Daily offered as ready-made training text
+# Generated steps of the shipped models kept for every session, oldest dropped first: a
+# step holds ten candidates and their probabilities, about 1.5 kB, so this is ~45 MB at most.
+SHARED_STEPS = 30_000
+
+
+class SharedResults:
+    """A least-recently-used store of results, shared by every session (thread-safe).
+
+    Generation is deterministic for a model, prompt, length and sampling settings
+    (the seed is one of them), so thirty students on the default prompt need it once.
+    A result weighs its length (steps or samples); the total stays under `size`.
+    """
+
+    def __init__(self, size: int):
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+        self._weight = 0
+
+    def get(self, key):
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = value
+            self._weight += _weight(value)
+            while self._weight > self._size and len(self._items) > 1:
+                self._weight -= _weight(self._items.popitem(last=False)[1])
+
+
+def _weight(value) -> int:
+    return max(len(value), 1) if isinstance(value, (list, str)) else 1
+
+
+@st.cache_resource(show_spinner=False)
+def shared_results() -> SharedResults:
+    """The server's one store of shipped-model generations (see SharedResults)."""
+    return SharedResults(SHARED_STEPS)
 
 
 @st.cache_resource(show_spinner=False)
@@ -93,14 +139,26 @@ def stream(model, prompt: str, length: int, config, show: Callable[[str], None],
     return steps
 
 
+def _shared(settings: tuple) -> bool:
+    """Only a shipped model's results are shared: a session's own model is its own."""
+    return str(settings[0]).startswith("charlm_")
+
+
 def remembered(name: str, settings: tuple):
-    """A result stored in this session for exactly these settings, or None."""
+    """A result for exactly these settings: this session's, else the server's, else None."""
     held = st.session_state.get(f"generate_{name}")
-    return held[1] if held and held[0] == settings else None
+    if held and held[0] == settings:
+        return held[1]
+    value = shared_results().get((name, settings)) if _shared(settings) else None
+    if value is not None:
+        st.session_state[f"generate_{name}"] = (settings, value)
+    return value
 
 
 def remember(name: str, settings: tuple, value) -> None:
     st.session_state[f"generate_{name}"] = (settings, value)
+    if _shared(settings):
+        shared_results().put((name, settings), value)
 
 
 def _user_baseline(model: language_model.CharLanguageModel, train_docs, heldout_docs) -> None:

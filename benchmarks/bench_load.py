@@ -1,0 +1,164 @@
+"""Load benchmark: N simulated students on one `streamlit run app.py`, optional trainers.
+
+Each student is a browserless websocket client (benchmarks/st_client.py): it opens Home,
+Sentiment, Text generation and Gates in turn and types three texts on each page but
+Home (a rerun carrying the text widget's new value), thinking `--think` seconds between
+actions. Students start spread over the first think time, as a class does. `--trainers`
+extra sessions press Train on Sentiment (default settings) at the start. The script
+starts its own server on a free 127.0.0.1 port, talks to nothing else, and stops after
+`--duration` seconds (students still running are cut off, their finished actions count).
+
+    python benchmarks/bench_load.py --students 30 --duration 90
+    python benchmarks/bench_load.py --students 10 --trainers 3 --duration 240
+    python benchmarks/bench_load.py --url ws://127.0.0.1:8080/_stcore/stream --students 30  # e.g. nginx
+
+Prints typed-action and page-open medians and p95, errors and the server's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from st_client import RunFailed, Server, StudentClient
+
+# (page url path, widget key typed into, three texts); Home has nothing to type into.
+PAGES = (
+    ("", None, ()),
+    ("sentiment", "sentiment_text", ("I loved this film, the actors were wonderful",
+                                     "What a slow, boring and terrible evening",
+                                     "The service was fine, nothing special")),
+    ("generate", "generate_prompt_charlm_zh", ("今天天气", "中国人民", "北京大学的学生")),
+    ("gates", "gates_text", ("((a)(b))", "(((x)))y", "(a(b(c)d)e)")),
+)
+
+
+@dataclass
+class Tally:
+    """What every client measured, in seconds."""
+
+    typed: list[float] = field(default_factory=list)
+    opened: list[float] = field(default_factory=list)
+    per_page: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    trainings: list[float] = field(default_factory=list)
+
+
+async def student(number: int, url: str, think: float, tally: Tally, stop_at: float) -> None:
+    """One student's visit; the texts are rotated per student so caches see varied input."""
+    rng = random.Random(number)
+    await asyncio.sleep(rng.uniform(0, think))
+    client = StudentClient(url)
+    try:
+        await client.connect()
+        for path, key, texts in PAGES:
+            if time.monotonic() > stop_at:
+                return
+            tally.opened.append(await client.open_page(path))
+            shift = number % max(len(texts), 1)
+            for text in texts[shift:] + texts[:shift]:
+                await asyncio.sleep(think * rng.uniform(0.8, 1.2))
+                if time.monotonic() > stop_at:
+                    return
+                seconds = await client.set_widget(key, string_value=f"{text} {number}" if path == "sentiment" else text)
+                tally.typed.append(seconds)
+                tally.per_page.setdefault(path, []).append(seconds)
+            await asyncio.sleep(think * rng.uniform(0.8, 1.2))
+    except (RunFailed, OSError, asyncio.TimeoutError, Exception) as error:  # every failure is a counted error
+        tally.errors.append(f"student {number}: {type(error).__name__}: {error}")
+    finally:
+        await client.close()
+
+
+async def trainer(number: int, url: str, tally: Tally, stop_at: float) -> None:
+    """Open Sentiment, press Train, and wait until the page stops rerunning itself."""
+    client = StudentClient(url, timeout=max(stop_at - time.monotonic(), 5))
+    try:
+        await client.connect()
+        await client.open_page("sentiment")
+        started = time.perf_counter()
+        await client.set_widget("sentiment_train", trigger_value=True)
+        while time.monotonic() < stop_at:  # each epoch is one run that asks for the next
+            runs = client.runs_seen
+            try:
+                await asyncio.wait_for(client._until_finished(expect_fragment=False), 5)
+            except asyncio.TimeoutError:
+                if client.runs_seen == runs:
+                    break  # five quiet seconds: training is over
+        tally.trainings.append(time.perf_counter() - started)
+    except Exception as error:
+        tally.errors.append(f"trainer {number}: {type(error).__name__}: {error}")
+    finally:
+        await client.close()
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def sample_memory(server: Server | None, stop: asyncio.Event) -> None:
+    while server is not None and not stop.is_set():
+        server.sample_rss()
+        await asyncio.sleep(0.5)
+
+
+async def run(args, server: Server | None, url: str) -> Tally:
+    tally = Tally()
+    stop_at = time.monotonic() + args.duration
+    stop = asyncio.Event()
+    memory = asyncio.create_task(sample_memory(server, stop))
+    warm = StudentClient(url)  # one visit first, so model loading is not counted as load
+    await warm.connect()
+    for path, _, _ in PAGES:
+        await warm.open_page(path)
+    await warm.close()
+    jobs = [student(i, url, args.think, tally, stop_at) for i in range(args.students)]
+    jobs += [trainer(i, url, tally, stop_at) for i in range(args.trainers)]
+    await asyncio.gather(*jobs)
+    stop.set()
+    await memory
+    return tally
+
+
+def report(args, tally: Tally, server: Server | None) -> None:
+    print(f"students={args.students} trainers={args.trainers} think={args.think}s duration={args.duration}s")
+    print(f"typed actions: n={len(tally.typed)} median={statistics.median(tally.typed) if tally.typed else float('nan'):.2f}s "
+          f"p95={pct(tally.typed, 0.95):.2f}s")
+    print(f"page opens:    n={len(tally.opened)} median={statistics.median(tally.opened) if tally.opened else float('nan'):.2f}s "
+          f"p95={pct(tally.opened, 0.95):.2f}s")
+    for path, values in tally.per_page.items():
+        print(f"  typed on {path:10s} median={statistics.median(values):.2f}s p95={pct(values, 0.95):.2f}s n={len(values)}")
+    if tally.trainings:
+        print(f"trainings: {len(tally.trainings)} took " + ", ".join(f"{s:.0f}s" for s in tally.trainings))
+    print(f"errors: {len(tally.errors)}")
+    for line in tally.errors[:10]:
+        print("  " + line)
+    if server is not None:
+        print(f"server peak RSS: {server.peak_rss / 2**30:.2f} GB (now {server.sample_rss() / 2**30:.2f} GB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=5)
+    parser.add_argument("--trainers", type=int, default=0, help="sessions that press Train on Sentiment")
+    parser.add_argument("--think", type=float, default=3.0, help="seconds between a student's actions")
+    parser.add_argument("--duration", type=float, default=90.0, help="seconds before every client stops")
+    parser.add_argument("--url", help="an already running server's /_stcore/stream websocket (no own server)")
+    args = parser.parse_args()
+    if args.url:
+        report(args, asyncio.run(run(args, None, args.url)), None)
+        return
+    with Server() as server:
+        tally = asyncio.run(run(args, server, server.ws_url))
+        report(args, tally, server)
+
+
+if __name__ == "__main__":
+    main()
