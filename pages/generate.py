@@ -2,17 +2,15 @@
 
 import streamlit as st
 
-from lstm_core.generate import charlm_train, language_model, sampling
+from lstm_core.generate import language_model, sampling
 from lstm_core.generate import generate_figures as figures
-from lstm_core.nn import assets
-from lstm_core.text.inputs import EmptyText, clean, decode_upload
+from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import generate as ui
-from lstm_core.ui import models
+from lstm_core.ui import generate_tabs as tabs
 from lstm_core.ui.i18n import long_text, say, t
 from lstm_core.ui.style import chart, input_notices
 
 DEFAULTS = sampling.SamplingConfig()
-TRAIN = charlm_train.UserTrainConfig()
 SIDE_BY_SIDE = (0.0, 0.5, 1.0, 1.5)  # temperatures compared from the same prompt and seed
 PROMPT_LIMIT = 500  # characters of prompt the model reads; the rest is cut with a notice
 
@@ -119,74 +117,8 @@ with tab_temp:
         column.markdown(f"**T = {temp}**")
         column.code(prompt + continuation, language=None, wrap_lines=True)
 
-# ---- the n-gram baseline ----------------------------------------------------------------
+# ---- the n-gram baseline, and training your own ------------------------------------------
 with tab_base:
-    st.markdown(long_text("generate_baseline"))
-    card = model.card
-    lstm_bits = card.get("metrics", {}).get("heldout_bits_per_char")
-    baseline = card.get("baseline") or st.session_state.get(ui.USER_NGRAM, (None, None))[1]
-    if lstm_bits is not None and baseline:
-        best = baseline["heldout_bits_per_char"]
-        c1, c2, c3 = st.columns(3)
-        c1.metric(t("generate.lstm_bits"), f"{lstm_bits:.3f}", help=t("generate.bits_help"))
-        c2.metric(t("generate.ngram_bits"), f"{best:.3f}", help=t("generate.bits_help"))
-        c3.metric(t("generate.difference"), t("generate.better") if lstm_bits < best else t("generate.worse"),
-                  delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help"))
-        rows = [(f"{r['order']}-gram", r["heldout_bits_per_char"]) for r in baseline["orders_tried"]]
-        chart(figures.bits_figure(rows + [("LSTM", lstm_bits)], {
-            "title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits"),
-        }), key="generate_bits")
-        if "training_seconds" in card:
-            st.caption(t("generate.card_note", seconds=card["training_seconds"], epochs=card.get("epochs_run", 0),
-                         hardware=card.get("training_hardware", "")))
-    if st.toggle(t("generate.ngram_on"), key="generate_ngram_on", help=t("generate.ngram_on_help")):
-        with st.spinner(t("generate.ngram_building")):
-            ngram = ui.get_ngram(key)
-        if ngram is None:
-            st.warning(t("generate.ngram_missing"))
-        else:
-            ngram_text = ui.remembered("ngram", settings)
-            if ngram_text is None:
-                ngram_text = language_model.sample(ngram, prompt, length, config.temperature, config.top_k, config.top_p, config.seed)
-                ui.remember("ngram", settings, ngram_text)
-            st.markdown(f"**{t('generate.ngram_text', order=ngram.model.config.order)}**")
-            st.code(prompt + ngram_text, language=None, wrap_lines=True)
-    with st.expander(t("common.model_card")):
-        st.json({k: v for k, v in card.items() if k != "vocabulary"}, expanded=False)
-
-# ---- train your own -------------------------------------------------------------------------
+    tabs.baseline_tab(model, key, prompt, length, config, settings)
 with tab_train:
-    st.markdown(long_text("generate_train"))
-    source = st.radio(t("generate.source"), ["sample", "paste", "upload"], key="generate_source", horizontal=True,
-                      format_func=lambda s: t(f"generate.source_{s}"), help=t("generate.source_help"))
-    if source == "paste":
-        train_text = st.text_area(t("generate.paste"), key="generate_paste", height=160, help=t("generate.paste_help"))
-    elif source == "upload":
-        upload = st.file_uploader(t("generate.upload"), type=["txt", "md", "csv"], key="generate_upload",
-                                  help=t("generate.upload_help"))
-        train_text = ""
-        if upload is not None:
-            try:
-                train_text = decode_upload(upload.getvalue())
-            except ValueError:
-                st.error(t("generate.upload_bad"))
-    else:
-        train_text = ui.peoples_daily_sample()
-        st.caption(t("generate.sample_caption", chars=len(train_text)))
-    c1, c2 = st.columns(2)
-    units = c1.select_slider(t("generate.units"), [32, 64, 128, 256], TRAIN.units, key="generate_units",
-                             help=t("generate.units_help"))
-    epochs = c2.slider(t("generate.epochs"), 1, 30, TRAIN.epochs, key="generate_epochs", help=t("generate.epochs_help"))
-    b1, b2 = st.columns(2)
-    go_train = b1.button(t("generate.train"), key="generate_train", type="primary", help=t("generate.train_help"),
-                         disabled=ui.TRAINING.running)
-    ui.TRAINING.stop_button(b2, help=t("generate.stop_help"))
-    if go_train:
-        ui.start_training(train_text, charlm_train.UserTrainConfig(units=units, epochs=epochs, seed=int(seed)))
-    ui.advance()
-    ui.show_training()
-    if ui.USER_KEY in st.session_state:
-        mine = st.session_state[ui.USER_KEY]
-        st.download_button(t("generate.download_model"), assets.to_zip(mine.network, mine.card), "char_model.zip",
-                           key="generate_download_model", help=t("generate.download_model_help"))
-        models.add(mine)
+    tabs.training_tab(int(seed))

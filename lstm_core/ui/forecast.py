@@ -276,3 +276,18 @@ def show_choice(choice: TransformChoice) -> None:
              t("forecast.auto.chosen"): "✓" if c == choice.chosen else ""} for c in choice.candidates]
     st.table(pd.DataFrame(rows).set_index(t("forecast.auto.candidate")))
     st.caption(t("forecast.auto.proxy_note"))
+
+
+def chosen_transform(column, data: series.Series, split, window: int) -> tuple[bool, int]:
+    """The transform picker: "automatic" (the default) scores every candidate on the validation
+    part the training run will use for early stopping and shows why one won; returns (log, lag)."""
+    transform = column.selectbox(t("forecast.transform"), [AUTO, *TRANSFORMS], 0,
+                                 format_func=lambda k: t(f"forecast.transform.{k}"),
+                                 key=f"forecast_transform_{data.key}", help=t("forecast.transform_help"))
+    if transform != AUTO:
+        log, lag = TRANSFORMS[transform]
+        return log, data.season if lag < 0 else lag
+    choice = auto_choice(data.values[: split.test_start], window, (split.test_start - split.val_start) / split.test_start,
+                         data.season if data.season > 1 else None)
+    show_choice(choice)
+    return choice.chosen.transform.log, choice.chosen.transform.lag
