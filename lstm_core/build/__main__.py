@@ -22,6 +22,7 @@ BUILDERS: dict[str, str] = {
     "language_models": "lstm_core.build.charlm_build:build",
     "why_memory": "lstm_core.build.why_build:build",
     "gan": "lstm_core.build.gan_build:build",
+    "attention": "lstm_core.build.attention_build:build",  # after sentiment: it reuses its vocabularies
     "compression": "lstm_core.compress.curves:build",  # after the models it compresses
 }
 
