@@ -42,7 +42,7 @@ def encode(texts, classifier, max_length: int) -> np.ndarray:
     return pad([classifier.vocab.encode(tokenize(t, classifier.language, unit) or ["<unk>"]).ids for t in texts], max_length)
 
 
-def train_candidate(spec: NetworkSpec, candidate: dict, train, validation, max_length: int, batch_size: int) -> dict:
+def train_candidate(spec: NetworkSpec, candidate: dict, train_data, validation, max_length: int, batch_size: int) -> dict:
     """Fit one candidate (early stopping on validation loss); its weights and validation numbers."""
     from lstm_core.nn import backend
     from lstm_core.nn.keras_models import build_attention_model, export_attention_weights
@@ -50,7 +50,7 @@ def train_candidate(spec: NetworkSpec, candidate: dict, train, validation, max_l
 
     config = TrainConfig(epochs=MAX_EPOCHS, batch_size=batch_size, learning_rate=candidate["learning_rate"], seed=SEED,
                          metrics=("accuracy",), patience=PATIENCE)
-    result = train(lambda: build_attention_model(spec, candidate["attention_dim"], max_length), train, config, validation,
+    result = train(lambda: build_attention_model(spec, candidate["attention_dim"], max_length), train_data, config, validation,
                    on_epoch=lambda r: print(f"  {candidate} epoch {r.epoch}: {r.logs} ({r.seconds:.0f} s)", flush=True))
     weights = export_attention_weights(result.model, spec)
     kept = result.kept_epoch - 1
