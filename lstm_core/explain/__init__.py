@@ -5,3 +5,9 @@
 - `rules`: a shallow decision tree over n-grams that mimics an LSTM, with its fidelity.
 - `agreement`: how far the three attributions of one text agree (rank correlation).
 """
+
+from lstm_core.explain.attention import AttentionClassifier, load_attention
+from lstm_core.explain.contrast import ContrastSet, load as load_contrast
+from lstm_core.explain.rules import RuleTree
+
+__all__ = ["AttentionClassifier", "ContrastSet", "RuleTree", "load_attention", "load_contrast"]

@@ -44,8 +44,9 @@ def lstm(language: str):
 def language_choice(key: str) -> str:
     """The data set's language; it starts as the page's language."""
     options = ["zh", "en"]
+    names = {code: t(f"explain.language.{code}") for code in options}  # made now, in this run's language
     return st.radio(t("explain.language"), options, index=options.index(lang()), key=key, horizontal=True,
-                    format_func=lambda code: t(f"explain.language.{code}"))
+                    format_func=names.get)
 
 
 def verdict(labels: list[str], probabilities: np.ndarray) -> str:
