@@ -66,14 +66,20 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     rate = c4.select_slider(t("forecast.learning_rate"), [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], DEFAULTS.learning_rate,
                             key="forecast_lr", help=t("forecast.learning_rate_help"))
     c1, c2, c3 = st.columns(3)
-    transforms = list(ui.TRANSFORMS)
-    transform = c1.selectbox(t("forecast.transform"), transforms, transforms.index(ui.transform_key(model_cfg, data.season) or "levels"),
-                             format_func=lambda k: t(f"forecast.transform.{k}"), key=f"forecast_transform_{data.key}",
-                             help=t("forecast.transform_help"))
+    transforms = [ui.AUTO, *ui.TRANSFORMS]
+    transform = c1.selectbox(t("forecast.transform"), transforms, 0, format_func=lambda k: t(f"forecast.transform.{k}"),
+                             key=f"forecast_transform_{data.key}", help=t("forecast.transform_help"))
     members = c2.slider(t("forecast.members"), 1, 5, DEFAULTS.members, key="forecast_members", help=t("forecast.members_help"))
     seed = c3.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="forecast_seed", help=t("common.seed_help"))
     scale = st.toggle(t("forecast.scale"), DEFAULTS.scale, key="forecast_scale", help=t("forecast.scale_help"))
-    log, lag = ui.TRANSFORMS[transform]
+    if transform == ui.AUTO:  # scored on the validation part the training run will use for early stopping
+        choice = ui.auto_choice(data.values[: split.test_start], window, (split.test_start - split.val_start) / split.test_start,
+                                data.season if data.season > 1 else None)
+        ui.show_choice(choice)
+        log, lag = choice.chosen.transform.log, choice.chosen.transform.lag
+    else:
+        log, lag = ui.TRANSFORMS[transform]
+        lag = data.season if lag < 0 else lag
     go_col, stop_col = st.columns(2)
     start = go_col.button(t("forecast.train"), type="primary", key="forecast_train", help=t("forecast.train_help"),
                           disabled=ui.TRAINING.running)
@@ -81,8 +87,8 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     if start:
         try:
             config = ForecastConfig(window=window, horizon=horizon, units=units, layers=layers, epochs=epochs,
-                                    learning_rate=rate, seed=int(seed), members=members, log=log,
-                                    lag=data.season if lag < 0 else lag, scale=scale)
+                                    learning_rate=rate, seed=int(seed), members=members, log=log, lag=lag,
+                                    scale=scale)
             if log and data.values.min() <= 0:
                 raise ValueError(t("forecast.log_needs_positive"))
         except ValueError as error:

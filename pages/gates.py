@@ -1,6 +1,5 @@
 """Gates: every gate of every unit at every step, for any text through any model."""
 
-import pandas as pd
 import streamlit as st
 
 from lstm_core.gates import gate_figures, interpret
@@ -122,34 +121,7 @@ with tabs[3]:
     chart(gate_figures.saturation_figure(session.corpus_saturation(key, layer_index), NAMES))
 
 with tabs[4]:
-    st.caption(t("gates.search_caption"))
-    left, right = st.columns(2)
-    search_field = left.selectbox(t("gates.search_field"), FIELDS, index=FIELDS.index("hidden"), format_func=NAMES.get, key="gates_search_field")
-    threshold = right.slider(t("gates.threshold"), -1.0, 1.0, 0.3, 0.05, key="gates_threshold", help=t("gates.threshold_help"))
-    on = interpret.units_on(getattr(gates, search_field), span, threshold)
-    if len(on) == 0:
-        closest, floors = interpret.strongest_over_span(getattr(gates, search_field), span)
-        st.info(t("gates.no_units_on", threshold=threshold))
-        st.caption(t("gates.closest", units=", ".join(f"u{u} ({v:+.2f})" for u, v in zip(closest, floors))))
-    else:
-        st.write(t("gates.units_on", units=", ".join(f"u{u}" for u in on)))
-        corpus = [(tr.labels, getattr(tr.layers[layer_index].gates, search_field)) for tr in session.reference_traces(key)]
-        matches = interpret.find_matches(corpus, on, threshold, min_length=span[1] - span[0])
-        st.subheader(t("gates.matches"))
-        if matches:
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        t("gates.match.text"): [m.text_index for m in matches],
-                        t("gates.match.where"): [f"{m.start}–{m.end - 1}" for m in matches],
-                        t("gates.match.tokens"): [" ".join(gate_figures.short_label(x, 30) for x in m.labels) for m in matches],
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
-            )
-        else:
-            st.info(t("gates.no_matches"))
+    session.search_tab(gates, span, key, layer_index, FIELDS, NAMES)
 
 with tabs[5]:
     saliency_view.show(model, traced, key)

@@ -4,18 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from lstm_core.nn import assets
-from lstm_core.nn.budget import OverBudget
 from lstm_core.sentiment import classifier, sentiment_figures as figures
-from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
-from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment as session
+from lstm_core.ui.sentiment_training import training_section
 from lstm_core.ui.i18n import lang, long_text, say, t
 from lstm_core.ui.style import chart, input_notices
 
 MAX_CHARS = 2_000
 AXIS = {k: t(f"sentiment.axis.{k}") for k in ("class", "probability", "token", "attribution", "true", "predicted", "epoch", "loss", "accuracy")}
-DEFAULTS = SentimentConfig()
 LSTM, BASE = t("sentiment.lstm"), t("sentiment.baseline")
 
 st.title(t("sentiment.title"))
@@ -122,87 +119,5 @@ try:
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=error))
 
-# ---- train your own -------------------------------------------------------------------------
-st.header(t("sentiment.train_title"))
-st.markdown(t("sentiment.train_intro"))
-datasets = ("reviews", "tweets", "imdb")
-d1, d2 = st.columns([1, 2])
-dataset = d1.selectbox(
-    t("sentiment.dataset"), datasets, index=0 if language == "zh" else 1, format_func=lambda d: t(f"sentiment.dataset.{d}"),
-    key=f"sentiment_dataset_{language}", help=t("sentiment.dataset_help"),  # follows the model picked above
-)
-if dataset == "imdb":
-    d2.file_uploader(t("sentiment.imdb_file"), type=["npz", "zip"], key="sentiment_imdb_file", help=t("sentiment.imdb_file_help", limit=MAX_REVIEWS))
-    d2.file_uploader(t("sentiment.imdb_index"), type=["json"], key="sentiment_imdb_index", help=t("sentiment.imdb_index_help"))
-elif dataset == "reviews":
-    d2.radio(
-        t("sentiment.token_unit"), classifier.TOKEN_UNITS, index=classifier.TOKEN_UNITS.index(DEFAULTS.token_unit), horizontal=True,
-        format_func=lambda u: t(f"sentiment.unit.{u}"), key="sentiment_token_unit", help=t("sentiment.token_unit_help"),
-    )
-c1, c2, c3, c4 = st.columns(4)
-embedding_dim = c1.slider(t("sentiment.embedding_dim"), 4, 128, DEFAULTS.embedding_dim, step=4, key="sentiment_embedding_dim", help=t("sentiment.embedding_dim_help"))
-units = c2.slider(t("sentiment.units"), 4, 128, DEFAULTS.units, step=4, key="sentiment_units", help=t("sentiment.units_help"))
-layers = c3.slider(t("sentiment.layers"), 1, 3, DEFAULTS.layers, key="sentiment_layers", help=t("sentiment.layers_help"))
-dropout = c4.slider(t("sentiment.dropout"), 0.0, 0.8, DEFAULTS.dropout, step=0.05, key="sentiment_dropout", help=t("sentiment.dropout_help"))
-c1, c2, c3, c4 = st.columns(4)
-epochs = c1.number_input(t("sentiment.epochs"), 0, 30, DEFAULTS.epochs, key="sentiment_epochs", help=t("sentiment.epochs_help"))
-max_length = c2.number_input(t("sentiment.max_length"), 0, 500, DEFAULTS.max_length, step=10, key="sentiment_max_length", help=t("sentiment.max_length_help"))
-seed = c3.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="sentiment_seed", help=t("sentiment.seed_help"))
-bidirectional = c4.toggle(t("sentiment.bidirectional"), DEFAULTS.bidirectional, key="sentiment_bidirectional", help=t("sentiment.bidirectional_help"))
-
-b1, b2 = st.columns(2)
-start = b1.button(t("sentiment.train"), key="sentiment_train", type="primary", disabled=session.JOB in st.session_state)
-session.TRAINING.stop_button(b2)
-progress_slot, curves_slot = st.empty(), st.empty()
-drawn = iter(range(10_000))  # a fresh key for each redraw of the curves within one run
-
-
-def draw_curves(slot, history) -> None:
-    names_ = {"train": t("sentiment.train_part"), "validation": t("sentiment.validation_part")}
-    with slot.container():
-        chart(figures.training_curves(history, AXIS, names_), key=f"sentiment_curves_{next(drawn)}")
-
-
-if start:
-    try:
-        config = SentimentConfig(
-            embedding_dim=embedding_dim, units=units, layers=layers, bidirectional=bidirectional, dropout=dropout,
-            epochs=int(epochs), max_length=int(max_length), seed=int(seed),
-            token_unit=st.session_state.get("sentiment_token_unit", DEFAULTS.token_unit) if dataset == "reviews" else DEFAULTS.token_unit,
-        )
-        if dataset == "imdb":
-            data = session.imdb(st.session_state.get("sentiment_imdb_file"), st.session_state.get("sentiment_imdb_index"), int(seed))
-        else:
-            with st.spinner(t("sentiment.preparing")):
-                data = session.dataset(dataset, int(seed))
-        session.start(data, config)
-    except ImdbError as error:
-        st.error(t("sentiment.imdb_error", reason=error))
-    except OverBudget as error:
-        st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
-    except ValueError as error:
-        st.error(t("sentiment.bad_settings", reason=error))
-session.advance(progress_slot, curves_slot, draw_curves)
-
-trained = st.session_state.get(session.TRAINED)
-if trained is not None:
-    draw_curves(curves_slot, trained.history)
-    if trained.stopped:
-        st.warning(t("sentiment.stopped", epochs=trained.epochs_run))
-    m = trained.metrics
-    st.success(t("sentiment.finished", epochs=trained.epochs_run, seconds=trained.seconds, best=trained.best_epoch, accuracy=m.accuracy, f1=m.macro_f1))
-    shipped_language = {"reviews": "zh", "tweets": "en"}.get(trained.classifier.card["data"]["name"])
-    if shipped_language:
-        reference = session.classifier(shipped_language).card["metrics"]
-        st.caption(t("sentiment.compare_shipped", accuracy=reference["accuracy"], f1=reference["macro_f1"]))
-    st.caption(t("sentiment.on_gates"))
-    zipped = assets.to_zip(trained.classifier.network, trained.classifier.card)
-    st.download_button(t("sentiment.download"), zipped, file_name="sentiment_model.zip", mime="application/zip", key="sentiment_download", help=t("sentiment.download_help"))
-
-uploaded = st.file_uploader(t("sentiment.upload"), type=["zip"], key="sentiment_upload", help=t("sentiment.upload_help"))
-if uploaded is not None:
-    try:
-        st.session_state["sentiment_own"] = session.upload(uploaded.getvalue())
-        st.caption(t("sentiment.uploaded", name=uploaded.name))
-    except assets.AssetError as error:
-        st.error(t("sentiment.upload_error", reason=error))
+# ---- train your own, or upload a model trained here before ------------------------------------
+training_section(language, AXIS)

@@ -8,22 +8,85 @@ in order. Builders import TensorFlow themselves; the app never runs this.
 from __future__ import annotations
 
 import argparse
-import importlib
 import time
+from pathlib import Path
+from typing import Callable
 
 from lstm_core.nn.assets import ASSETS
 
-# name -> "module:function"; each function takes the assets folder and writes into it.
-BUILDERS: dict[str, str] = {
-    "brackets": "lstm_core.build.brackets_build:build",
-    "forecasters": "lstm_core.build.forecast_build:build",
-    "sentiment": "lstm_core.build.sentiment_build:build",
-    "word_vectors": "lstm_core.build.embedding_build:build",
-    "language_models": "lstm_core.build.charlm_build:build",
-    "why_memory": "lstm_core.build.why_build:build",
-    "gan": "lstm_core.build.gan_build:build",
-    "attention": "lstm_core.build.attention_build:build",  # after sentiment: it reuses its vocabularies
-    "compression": "lstm_core.compress.curves:build",  # after the models it compresses
+
+# One function per asset family: it imports its builder when called and writes into the folder.
+def _brackets(folder: Path) -> None:
+    from lstm_core.build.brackets_build import build
+
+    build(folder)
+
+
+def _forecasters(folder: Path) -> None:
+    from lstm_core.build.forecast_build import build
+
+    build(folder)
+
+
+def _sentiment(folder: Path) -> None:
+    from lstm_core.build.sentiment_build import build
+
+    build(folder)
+
+
+def _word_vectors(folder: Path) -> None:
+    from lstm_core.build.embedding_build import build
+
+    build(folder)
+
+
+def _language_models(folder: Path) -> None:
+    from lstm_core.build.charlm_build import build
+
+    build(folder)
+
+
+def _why_memory(folder: Path) -> None:
+    from lstm_core.build.why_build import build
+
+    build(folder)
+
+
+def _gan(folder: Path) -> None:
+    from lstm_core.build.gan_build import build
+
+    build(folder)
+
+
+def _generalize(folder: Path) -> None:
+    from lstm_core.build.generalize_build import build
+
+    build(folder)
+
+
+def _attention(folder: Path) -> None:
+    from lstm_core.build.attention_build import build
+
+    build(folder)
+
+
+def _compression(folder: Path) -> None:
+    from lstm_core.compress.curves import build
+
+    build(folder)
+
+
+BUILDERS: dict[str, Callable[[Path], None]] = {
+    "brackets": _brackets,
+    "forecasters": _forecasters,
+    "sentiment": _sentiment,
+    "word_vectors": _word_vectors,
+    "language_models": _language_models,
+    "why_memory": _why_memory,
+    "gan": _gan,
+    "attention": _attention,  # after sentiment: it reuses its vocabularies
+    "compression": _compression,  # after the models it compresses
+    "generalize": _generalize,  # after the word vectors it draws synonyms from
 }
 
 
@@ -39,8 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     deterministic(seed=0)  # same seed, same weights: deterministic kernels cost a little speed, worth it here
     for name in args.names or BUILDERS:
         started = time.perf_counter()
-        module_name, function = BUILDERS[name].split(":")
-        getattr(importlib.import_module(module_name), function)(ASSETS)
+        BUILDERS[name](ASSETS)
         print(f"built {name} in {time.perf_counter() - started:.1f} s")
 
 

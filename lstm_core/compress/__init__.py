@@ -6,7 +6,8 @@ Public surface:
     largest_gate_change(original, compressed, text)
 The NumPy functions behind them live in `quantize` and `prune`; `cost` counts
 parameters, multiply-adds and time per step; `curves` builds assets/compression.json;
-`distributed` trains with Keras' MirroredStrategy (imported on demand: it needs TF).
+`distributed` trains one model on one device and mirrored on two, through `lstm_core.nn`
+(which loads TensorFlow only when it runs).
 """
 
 from lstm_core.compress.compressed import GateChange, largest_gate_change, network_of, pruned, quantized, with_network

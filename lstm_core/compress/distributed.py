@@ -1,16 +1,16 @@
 """Data-parallel training with an existing engine: Keras 3 on TensorFlow, MirroredStrategy.
 
 Why this engine: the app already trains with Keras 3 on the TensorFlow backend
-(`lstm_core.nn.keras_models`), and `tf.distribute.MirroredStrategy` runs the same `model.fit`
-on several devices: each batch is split between the replicas, each replica computes
+(`lstm_core.nn.trainer`), and `tf.distribute.MirroredStrategy` runs the same trainer
+(`Trainer(..., strategy=...)`) on several devices: each batch is split between the replicas, each replica computes
 the gradient of its share, the gradients are summed across replicas (an all-reduce)
 with the loss scaled by the global batch size, so the update is the average over the
 whole batch, exactly as on one device. Keras 3's own distribution API needs the JAX
 backend, which the app does not use.
 
 This machine has no GPUs, so TensorFlow is told to split its one CPU into logical
-devices. That must happen before TensorFlow starts, so `run_comparison` is meant to
-run in a fresh process: `python -m lstm_core.compress.distributed` prints its JSON.
+devices (`lstm_core.nn.backend.logical_cpus`). That must happen before TensorFlow
+starts, so `run_comparison` is meant to run in a fresh process: `python -m lstm_core.compress.distributed` prints its JSON.
 The same code runs on several GPUs (MirroredStrategy finds them) or on several
 machines (MultiWorkerMirroredStrategy with a TF_CONFIG naming the workers); the
 speed-up is limited by the per-replica batch (small batches leave devices idle) and by
@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from lstm_core.nn import backend
 from lstm_core.nn.network import NetworkSpec
 
 REPLICAS = 2
@@ -71,62 +72,28 @@ class Comparison:
     tolerance: float = TOLERANCE
 
 
-def logical_cpus(count: int = REPLICAS) -> list[str]:
-    """Split the CPU into `count` logical devices (before TensorFlow initialises)."""
-    import tensorflow as tf
-
-    cpu = tf.config.list_physical_devices("CPU")[0]
-    tf.config.threading.set_inter_op_parallelism_threads(2)  # the two replicas may run at once
-    tf.config.threading.set_intra_op_parallelism_threads(1)  # a shared machine: no thread pools per op
-    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * count)
-    return [d.name for d in tf.config.list_logical_devices("CPU")]
-
-
 def _fit(task: TinyTask, strategy) -> tuple[list[float], list[np.ndarray], float]:
-    """Build the app's Keras model for the task inside `strategy` and fit it; (losses, weights, seconds)."""
-    import keras
-
+    """Train the app's Keras model for the task inside `strategy`; (losses, weights, seconds)."""
     from lstm_core.nn.keras_models import build_keras
+    from lstm_core.nn.trainer import TrainConfig, train
 
-    x, y = task.data()
-    keras.utils.set_random_seed(task.seed)
-    with strategy.scope():
-        model = build_keras(task.spec(), task.window)
-        model.compile(optimizer=keras.optimizers.SGD(task.learning_rate), loss="mse")
-    start = time.perf_counter()
-    history = model.fit(x, y, batch_size=task.batch_size, epochs=task.epochs, shuffle=False, verbose=0)
-    return [float(v) for v in history.history["loss"]], model.get_weights(), time.perf_counter() - start
-
-
-def split_of_first_batch(task: TinyTask, strategy) -> list[int]:
-    """Rows of the first global batch that each replica receives."""
-    import tensorflow as tf
-
-    x, y = task.data()
-    dataset = tf.data.Dataset.from_tensor_slices((x, y)).batch(task.batch_size)
-    batch = next(iter(strategy.experimental_distribute_dataset(dataset)))
-
-    @tf.function
-    def rows_per_replica(xb, yb):
-        return strategy.run(lambda x_part, y_part: tf.shape(x_part)[0], args=(xb, yb))
-
-    sizes = rows_per_replica(*batch)
-    return [int(s) for s in strategy.experimental_local_results(sizes)]
+    config = TrainConfig(epochs=task.epochs, batch_size=task.batch_size, learning_rate=task.learning_rate,
+                         clipnorm=None, optimizer="sgd", seed=task.seed, loss="mse", shuffle=False)
+    result = train(lambda: build_keras(task.spec(), task.window), task.data(), config, strategy=strategy)
+    return result.history["loss"], result.model.get_weights(), result.seconds
 
 
 def run_comparison(task: TinyTask = TinyTask()) -> Comparison:
     """Train the task on one device, then mirrored on REPLICAS logical CPUs, and compare."""
-    devices = logical_cpus(REPLICAS)
-    import tensorflow as tf
-
-    single = tf.distribute.OneDeviceStrategy(devices[0])
-    mirrored = tf.distribute.MirroredStrategy(devices)
+    devices = backend.logical_cpus(REPLICAS)
+    single, mirrored = backend.strategies(devices)
     one_losses, one_weights, one_seconds = _fit(task, single)
     many_losses, many_weights, many_seconds = _fit(task, mirrored)
     gap = max(abs(a - b) / max(abs(a), 1e-12) for a, b in zip(one_losses, many_losses))
     weight_gap = max(float(np.abs(a - b).max()) for a, b in zip(one_weights, many_weights))
-    return Comparison(devices, split_of_first_batch(task, mirrored), one_losses, many_losses,
-                      float(gap), weight_gap, round(one_seconds, 2), round(many_seconds, 2))
+    split = backend.rows_per_replica(mirrored, *task.data(), task.batch_size)
+    return Comparison(devices, split, one_losses, many_losses, float(gap), weight_gap, round(one_seconds, 2),
+                      round(many_seconds, 2))
 
 
 def in_fresh_process(task: TinyTask = TinyTask(), timeout: float = 600) -> dict:

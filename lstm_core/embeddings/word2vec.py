@@ -93,6 +93,44 @@ class TrainingRefused(ValueError):
         self.reason, self.values = reason, values
 
 
+def _refuse_too_much_work(tokens: int, config: Word2VecConfig, max_training_tokens: int | None) -> None:
+    """Raise TrainingRefused when tokens x epochs (scaled by window and size) exceed a live session's share."""
+    work = tokens * config.epochs * max(1.0, config.window / 5) * max(1.0, config.vector_size / 100)
+    if max_training_tokens is not None and work > max_training_tokens:
+        raise TrainingRefused(
+            "too_much_work",
+            f"{tokens:,} tokens x {config.epochs} epochs (window {config.window}, {config.vector_size} dimensions) "
+            f"is more than a live session allows ({max_training_tokens:,} token-epochs at window 5, 100 dimensions)",
+            tokens=tokens,
+            epochs=config.epochs,
+        )
+
+
+def _train_epochs(model, sentences: list[list[str]], epochs: int, on_epoch: Callable[[EpochProgress], None] | None,
+                  should_stop: Callable[[], bool] | None) -> tuple[list[float], bool]:
+    """gensim's training one epoch at a time; (loss per epoch, stopped by should_stop())."""
+    started = time.perf_counter()
+    losses: list[float] = []
+    alpha, min_alpha = model.alpha, model.min_alpha  # train() overwrites model.alpha
+    step = (alpha - min_alpha) / epochs
+    for epoch in range(epochs):
+        if should_stop is not None and should_stop():
+            return losses, True
+        # One epoch at a time with the learning rate decayed as a single long run would.
+        model.train(
+            sentences,
+            total_examples=len(sentences),
+            epochs=1,
+            start_alpha=alpha - step * epoch,
+            end_alpha=alpha - step * (epoch + 1),
+            compute_loss=True,
+        )
+        losses.append(float(model.get_latest_training_loss()))
+        if on_epoch is not None:
+            on_epoch(EpochProgress(epoch + 1, epochs, losses[-1], time.perf_counter() - started))
+    return losses, False
+
+
 def train_word2vec(
     sentences: Sequence[Sequence[str]],
     config: Word2VecConfig = Word2VecConfig(),
@@ -107,15 +145,7 @@ def train_word2vec(
 
     sentences = [list(s) for s in sentences if len(s) > 0]
     tokens = sum(len(s) for s in sentences)
-    work = tokens * config.epochs * max(1.0, config.window / 5) * max(1.0, config.vector_size / 100)
-    if max_training_tokens is not None and work > max_training_tokens:
-        raise TrainingRefused(
-            "too_much_work",
-            f"{tokens:,} tokens x {config.epochs} epochs (window {config.window}, {config.vector_size} dimensions) "
-            f"is more than a live session allows ({max_training_tokens:,} token-epochs at window 5, 100 dimensions)",
-            tokens=tokens,
-            epochs=config.epochs,
-        )
+    _refuse_too_much_work(tokens, config, max_training_tokens)
     model = Word2Vec(
         vector_size=config.vector_size,
         window=config.window,
@@ -133,26 +163,7 @@ def train_word2vec(
             words=len(model.wv), min_count=config.min_count,
         )
     started = time.perf_counter()
-    losses: list[float] = []
-    stopped = False
-    alpha, min_alpha = model.alpha, model.min_alpha  # train() overwrites model.alpha
-    step = (alpha - min_alpha) / config.epochs
-    for epoch in range(config.epochs):
-        if should_stop is not None and should_stop():
-            stopped = True
-            break
-        # One epoch at a time with the learning rate decayed as a single long run would.
-        model.train(
-            sentences,
-            total_examples=len(sentences),
-            epochs=1,
-            start_alpha=alpha - step * epoch,
-            end_alpha=alpha - step * (epoch + 1),
-            compute_loss=True,
-        )
-        losses.append(float(model.get_latest_training_loss()))
-        if on_epoch is not None:
-            on_epoch(EpochProgress(epoch + 1, config.epochs, losses[-1], time.perf_counter() - started))
+    losses, stopped = _train_epochs(model, sentences, config.epochs, on_epoch, should_stop)
     words = list(model.wv.index_to_key)  # gensim sorts by descending count
     counts = [int(model.wv.get_vecattr(w, "count")) for w in words]
     kv = keyed_vectors(words, model.wv.vectors, counts, [(tags or {}).get(w, "") for w in words])

@@ -13,11 +13,12 @@ predict again. The verbs follow sktime/darts: fit, then forecast(steps).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Callable
 
 import numpy as np
 
+from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
 from lstm_core.nn.budget import RecurrentWork
 from lstm_core.nn.ensemble import merge_members, split_members
@@ -135,6 +136,7 @@ class Forecaster:
     scaler: Scaler
     history: np.ndarray  # (N,) the levels it was fitted on; forecasts continue from its end
     fit_report: FitReport | None = None  # None for a model loaded from a file
+    transform_choice: TransformChoice | None = None  # how the transform was chosen, when it was automatic
 
     def _member_outputs(self, inputs: np.ndarray) -> np.ndarray:
         """(B, window) scaled inputs -> (B, members, horizon) scaled predictions."""
@@ -300,15 +302,25 @@ def fit_forecaster(
     seed: int = 0,
     on_epoch: Callable[[int, object, Callable[[], Forecaster]], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    season: int | None = None,
     **options,
 ) -> Forecaster:
     """Fit an LSTM forecaster on a 1-D series; options are `ForecastConfig` fields.
 
+    Unless the options name a transform (`log` or `lag`), it is chosen on the validation
+    part by `lstm_core.forecast.transform_choice.choose_transform` (a ridge-regression
+    proxy scores none, log, first and seasonal differences, log + differences; the season
+    is `season`, else the frequency of a pandas series with dates, else found from the
+    autocorrelation); the result's `transform_choice` says what was tried and why.
     on_epoch(member, EpochReport, current) reports progress, where current() returns that
     member as a one-network forecaster with the weights reached so far; should_stop()
     ends training early (members not yet started are skipped). The result's
     `fit_report` says what happened.
     """
+    choice = None
+    if "log" not in options and "lag" not in options:
+        choice = choose_transform(series, window, options.get("validation", ForecastConfig.validation), season)
+        options = {**options, "log": choice.chosen.transform.log, "lag": choice.chosen.transform.lag}
     training = ForecastTraining(series, ForecastConfig(window=window, horizon=horizon, seed=seed, **options))
     while not training.finished:
         member = training.member
@@ -316,4 +328,4 @@ def fit_forecaster(
         if on_epoch:
             snapshot = training.current()
             on_epoch(member, report, lambda snapshot=snapshot: snapshot)
-    return training.result()
+    return replace(training.result(), transform_choice=choice)

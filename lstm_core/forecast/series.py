@@ -211,55 +211,13 @@ def parse_csv(data: bytes, value_column: str | None = None, date_column: str | N
     number are dropped, unparseable dates are dropped, rows are sorted by date,
     duplicated dates are averaged and missing values inside the series interpolated.
     """
-    import pandas as pd
-
     table = read_table(data)
     table.columns = [str(c) for c in table.columns]
-    candidates = numeric_columns(table)
-    if value_column is None:
-        if not candidates:
-            raise ValueError("no column holds numbers; the value column must be numeric")
-        value_column = candidates[-1]
-    if value_column not in table.columns:
-        raise ValueError(f"there is no column {value_column!r}")
     notes: list[tuple[str, dict]] = []
-    values = pd.to_numeric(table[value_column], errors="coerce")
-    _refuse_extreme(values)
-    text_cells = int((values.isna() & table[value_column].notna()).sum())
-    if text_cells == len(table):
-        raise ValueError(f"column {value_column!r} holds no numbers")
-    if text_cells:
-        notes.append(("text_values", {"count": text_cells}))
-    frame = pd.DataFrame({"value": values})
-    if date_column:
-        if date_column not in table.columns:
-            raise ValueError(f"there is no column {date_column!r}")
-        frame["time"] = pd.to_datetime(table[date_column], errors="coerce", format="mixed")
-        bad = int(frame["time"].isna().sum())
-        if bad == len(frame):
-            raise ValueError(f"column {date_column!r} holds no dates")
-        if bad:
-            notes.append(("bad_dates", {"count": bad}))
-            frame = frame.dropna(subset=["time"])
-        if not frame["time"].is_monotonic_increasing:
-            notes.append(("sorted", {}))
-            frame = frame.sort_values("time", kind="stable")
-        duplicated = int(frame["time"].duplicated().sum())
-        if duplicated:
-            notes.append(("duplicates", {"count": duplicated}))
-            frame = frame.groupby("time", as_index=False)["value"].mean()
-    else:
-        frame["time"] = np.arange(len(frame))
-    missing = int(frame["value"].isna().sum())
-    frame = frame.reset_index(drop=True)
-    if missing:
-        # Interpolate gaps inside the series; drop the ones at its ends (nothing to lean on).
-        frame["value"] = frame["value"].interpolate("linear", limit_area="inside")
-        ends = int(frame["value"].isna().sum())
-        frame = frame.dropna(subset=["value"])
-        notes.append(("missing", {"filled": missing - ends, "dropped": ends}))
-    if len(frame) < 2:
-        raise ValueError(f"only {len(frame)} usable row(s); a series needs many more")
+    value_column = value_column or _default_value_column(table)
+    frame = _values(table, value_column, notes)
+    frame = _dated(frame, table, date_column, notes) if date_column else frame.assign(time=np.arange(len(frame)))
+    frame = _filled(frame.reset_index(drop=True), notes)
     if len(frame) > MAX_VALUES:
         notes.append(("cut", {"kept": MAX_VALUES, "total": len(frame)}))
         frame = frame.iloc[-MAX_VALUES:]
@@ -268,3 +226,62 @@ def parse_csv(data: bytes, value_column: str | None = None, date_column: str | N
     series = Series("upload", Message("series.title.upload", {"column": value_column}),
                     frame["value"].to_numpy(float), labels, 1, "", "uploaded CSV", ("arima", (1, 1, 0)))
     return ParsedCSV(series, tuple(notes))
+
+
+def _default_value_column(table) -> str:
+    candidates = numeric_columns(table)
+    if not candidates:
+        raise ValueError("no column holds numbers; the value column must be numeric")
+    return candidates[-1]
+
+
+def _values(table, value_column: str, notes: list):
+    """The value column as numbers (text cells become gaps, noted); refuses inf and huge values."""
+    import pandas as pd
+
+    if value_column not in table.columns:
+        raise ValueError(f"there is no column {value_column!r}")
+    values = pd.to_numeric(table[value_column], errors="coerce")
+    _refuse_extreme(values)
+    text_cells = int((values.isna() & table[value_column].notna()).sum())
+    if text_cells == len(table):
+        raise ValueError(f"column {value_column!r} holds no numbers")
+    if text_cells:
+        notes.append(("text_values", {"count": text_cells}))
+    return pd.DataFrame({"value": values})
+
+
+def _dated(frame, table, date_column: str, notes: list):
+    """Rows with readable dates, sorted by date, duplicated dates averaged (each repair noted)."""
+    import pandas as pd
+
+    if date_column not in table.columns:
+        raise ValueError(f"there is no column {date_column!r}")
+    frame["time"] = pd.to_datetime(table[date_column], errors="coerce", format="mixed")
+    bad = int(frame["time"].isna().sum())
+    if bad == len(frame):
+        raise ValueError(f"column {date_column!r} holds no dates")
+    if bad:
+        notes.append(("bad_dates", {"count": bad}))
+        frame = frame.dropna(subset=["time"])
+    if not frame["time"].is_monotonic_increasing:
+        notes.append(("sorted", {}))
+        frame = frame.sort_values("time", kind="stable")
+    duplicated = int(frame["time"].duplicated().sum())
+    if duplicated:
+        notes.append(("duplicates", {"count": duplicated}))
+        frame = frame.groupby("time", as_index=False)["value"].mean()
+    return frame
+
+
+def _filled(frame, notes: list):
+    """Gaps inside the series interpolated, gaps at its ends dropped (nothing to lean on)."""
+    missing = int(frame["value"].isna().sum())
+    if missing:
+        frame["value"] = frame["value"].interpolate("linear", limit_area="inside")
+        ends = int(frame["value"].isna().sum())
+        frame = frame.dropna(subset=["value"])
+        notes.append(("missing", {"filled": missing - ends, "dropped": ends}))
+    if len(frame) < 2:
+        raise ValueError(f"only {len(frame)} usable row(s); a series needs many more")
+    return frame

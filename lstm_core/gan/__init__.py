@@ -1,6 +1,7 @@
 """LSTM-GAN (the article's chapter 6): a GAN on number sequences, its scores, and text.
 
-The public surface; `lstm_core.gan.adversarial` (Keras) is imported only where training runs.
+The public surface, all NumPy; `lstm_core.gan.adversarial` trains through `lstm_core.nn`,
+which loads Keras only when training runs.
 """
 
 from lstm_core.gan.ar_baseline import ARGenerator, fit_ar

@@ -3,13 +3,15 @@
 A page that ships a model adds one `Entry` to `SHIPPED`; a page where a user trains
 a model puts the resulting `Traceable` into the session (see `lstm_core.ui.models`).
 Either way the Gates page sees the same interface: give it text, get a `ModelTrace`.
+An entry's loader is a function that imports its model's module only when called, so
+importing the registry loads no model and no TensorFlow.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from typing import Protocol
+from functools import partial
+from typing import Callable, Protocol
 
 from lstm_core.message import Message, Title
 from lstm_core.nn.network import LayerTrace
@@ -51,35 +53,68 @@ class Traceable(Protocol):
 
 @dataclass(frozen=True)
 class Entry:
-    """A shipped model: how to name it and where its loader lives."""
+    """A shipped model: how to name it and how to load it."""
 
     key: str
     title: Message  # translated by `lstm_core.ui`
-    loader: str  # "module:function" returning a Traceable; imported only when chosen
+    loader: Callable[[], Traceable]  # imports the model's module when called, not before
 
 
-def _forecaster(series_key: str) -> Message:
-    return Message("model.title.forecaster", {"series": Message(f"series.title.{series_key}")})
+# ---- loaders: each imports its module on first use -----------------------------------------------
+def _brackets() -> Traceable:
+    from lstm_core.gates.brackets import load_traceable
+
+    return load_traceable()
+
+
+def _forecaster(series_key: str) -> Traceable:
+    from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
+
+    forecaster, _, data = load_forecaster(series_key)
+    return ForecastTraceable(forecaster, data)
+
+
+def _sentiment(language: str) -> Traceable:
+    from lstm_core.sentiment.classifier import load_classifier
+
+    return load_classifier(language)
+
+
+def _language_model(language: str) -> Traceable:
+    from lstm_core.generate.language_model import load_language_model
+
+    return load_language_model(language)
+
+
+def _gan_generator() -> Traceable:
+    from lstm_core.gan.shipped import load_generator
+
+    return load_generator()
+
+
+def _gan_discriminator() -> Traceable:
+    from lstm_core.gan.shipped import load_discriminator
+
+    return load_discriminator()
+
+
+def _forecast_entry(series_key: str) -> Entry:
+    title = Message("model.title.forecaster", {"series": Message(f"series.title.{series_key}")})
+    return Entry(f"forecast_{series_key}", title, partial(_forecaster, series_key))
 
 
 SHIPPED: tuple[Entry, ...] = (
-    Entry("brackets", Message("model.title.brackets"), "lstm_core.gates.brackets:load_traceable"),
-    Entry("forecast_sunspots", _forecaster("sunspots"), "lstm_core.forecast.forecast_models:load_sunspots"),
-    Entry("forecast_co2", _forecaster("co2"), "lstm_core.forecast.forecast_models:load_co2"),
-    Entry("forecast_nile", _forecaster("nile"), "lstm_core.forecast.forecast_models:load_nile"),
-    Entry("forecast_elnino", _forecaster("elnino"), "lstm_core.forecast.forecast_models:load_elnino"),
-    Entry("forecast_elec_equip", _forecaster("elec_equip"), "lstm_core.forecast.forecast_models:load_elec_equip"),
-    Entry("forecast_stock", _forecaster("stock"), "lstm_core.forecast.forecast_models:load_stock"),
-    Entry("forecast_sine", _forecaster("sine"), "lstm_core.forecast.forecast_models:load_sine"),
-    Entry("sentiment_zh", Message("model.title.sentiment_zh"), "lstm_core.sentiment.classifier:load_traceable_zh"),
-    Entry("sentiment_en", Message("model.title.sentiment_en"), "lstm_core.sentiment.classifier:load_traceable_en"),
-    Entry("charlm_zh", Message("model.entry.charlm_zh"), "lstm_core.generate.language_model:load_traceable_zh"),
-    Entry("charlm_en", Message("model.entry.charlm_en"), "lstm_core.generate.language_model:load_traceable_en"),
-    Entry("gan_sine_generator", Message("model.title.gan_sine_generator"), "lstm_core.gan.shipped:load_generator"),
-    Entry("gan_sine_discriminator", Message("model.title.gan_sine_discriminator"), "lstm_core.gan.shipped:load_discriminator"),
+    Entry("brackets", Message("model.title.brackets"), _brackets),
+    *(_forecast_entry(key) for key in ("sunspots", "co2", "nile", "elnino", "elec_equip", "stock", "sine")),
+    Entry("sentiment_zh", Message("model.title.sentiment_zh"), partial(_sentiment, "zh")),
+    Entry("sentiment_en", Message("model.title.sentiment_en"), partial(_sentiment, "en")),
+    Entry("charlm_zh", Message("model.entry.charlm_zh"), partial(_language_model, "zh")),
+    Entry("charlm_en", Message("model.entry.charlm_en"), partial(_language_model, "en")),
+    Entry("gan_sine_generator", Message("model.title.gan_sine_generator"), _gan_generator),
+    Entry("gan_sine_discriminator", Message("model.title.gan_sine_discriminator"), _gan_discriminator),
 )
 
 
 def load(entry: Entry) -> Traceable:
-    module_name, function = entry.loader.split(":")
-    return getattr(importlib.import_module(module_name), function)()
+    """The entry's model, loaded now."""
+    return entry.loader()

@@ -4,7 +4,9 @@
 LSTM layers and a dense head (`NetworkSpec` describes every model in the app); `ensemble`
 merges several small networks into one wider one; `assets` stores and checks the shipped
 weights and their model cards; `blas` keeps small step-by-step products on one thread;
-`training` trains a `NetworkSpec` with Keras and imports TensorFlow only when called.
+`trainer` is the one training loop (plain, distributed, and a GAN's adversarial steps),
+`keras_models` builds the Keras networks and `backend` sets TensorFlow up: these three are
+the only modules in lstm_core that import Keras or TensorFlow, and only when called.
 """
 
 from lstm_core.nn.assets import AssetError, load_model, save_model

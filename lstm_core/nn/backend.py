@@ -3,13 +3,17 @@
 Keras and TensorFlow are imported inside the functions, so importing this module
 never loads them. The app limits TensorFlow to one thread per pool once, before its
 first training, so one training uses one core and the rest of the server stays
-responsive; the offline builds ask for deterministic kernels instead.
+responsive; the offline builds ask for deterministic kernels instead. For data-parallel
+training, `logical_cpus` splits the CPU into devices and `strategies` gives the
+one-device and mirrored `tf.distribute` strategies that `Trainer(strategy=...)` takes.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+
+import numpy as np
 
 
 @functools.cache
@@ -67,3 +71,35 @@ def hardware() -> str:
         gpus = tf.config.list_physical_devices("GPU")
         device = gpus[0].name if gpus else "CPU"
     return f"Keras {keras.__version__} on {backend} {version}, {device}, {os.cpu_count()} CPU cores"
+
+
+def logical_cpus(count: int) -> list[str]:
+    """Split the CPU into `count` logical devices; only possible before TensorFlow initialises."""
+    import tensorflow as tf
+
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.threading.set_inter_op_parallelism_threads(2)  # the two replicas may run at once
+    tf.config.threading.set_intra_op_parallelism_threads(1)  # a shared machine: no thread pools per op
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * count)
+    return [d.name for d in tf.config.list_logical_devices("CPU")]
+
+
+def strategies(devices: list[str]) -> tuple[object, object]:
+    """(one device: the first, mirrored: all of them) as `tf.distribute` strategies."""
+    import tensorflow as tf
+
+    return tf.distribute.OneDeviceStrategy(devices[0]), tf.distribute.MirroredStrategy(devices)
+
+
+def rows_per_replica(strategy, x: np.ndarray, y: np.ndarray, batch_size: int) -> list[int]:
+    """Rows of the first global batch of (x, y) that each replica of `strategy` receives."""
+    import tensorflow as tf
+
+    dataset = tf.data.Dataset.from_tensor_slices((x, y)).batch(batch_size)
+    batch = next(iter(strategy.experimental_distribute_dataset(dataset)))
+
+    @tf.function
+    def sizes_of(xb, yb):
+        return strategy.run(lambda x_part, y_part: tf.shape(x_part)[0], args=(xb, yb))
+
+    return [int(s) for s in strategy.experimental_local_results(sizes_of(*batch))]

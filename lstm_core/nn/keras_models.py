@@ -4,11 +4,16 @@
 weight names), `build_attention_model` the same with attention pooling over the hidden
 states (Yang et al. 2016; run in NumPy by `lstm_core.explain.attention`),
 `build_cell_model` the one-layer SimpleRNN / GRU / LSTM classifiers of the "Why an
-LSTM" page. They are fitted by `lstm_core.nn.trainer`; Keras is imported
-inside the functions, so the app starts, predicts and traces without TensorFlow.
+LSTM" page, `adversarial_pair` a GAN's two networks and their optimisers, and
+`gumbel_softmax` the text GAN's differentiable characters. They are fitted by
+`lstm_core.nn.trainer`; Keras is imported inside the functions, so the app starts,
+predicts and traces without TensorFlow.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
 
 import numpy as np
 
@@ -25,14 +30,21 @@ def pad(sequences: list[np.ndarray], length: int | None = None, value: int = 0) 
     return out
 
 
-def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: bool = True, input_dropout: float = 0.0):
+def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: bool = True, input_dropout: float = 0.0,
+                recurrent_dropout: float = 0.0, l2: float = 0.0):
     """The Keras model for a spec; layer names match the NumPy weight names.
 
     mask=False drops the padding mask (for inputs that are never padded, such as a
     language model's training windows): Keras then runs the LSTM on cuDNN where a GPU
-    is present. input_dropout drops embedding values during training.
+    is present. input_dropout drops embedding values during training; recurrent_dropout
+    drops h_{t-1} inputs to the gates (Gal & Ghahramani 2016); l2 adds l2 · Σw² of every
+    LSTM and dense kernel to the loss. None of them changes the weights' names or shapes.
     """
     import keras
+
+    penalty = keras.regularizers.L2(l2) if l2 > 0 else None
+    lstm_options = {"recurrent_dropout": recurrent_dropout, "kernel_regularizer": penalty,
+                    "recurrent_regularizer": penalty}
 
     if spec.input_kind == "tokens":
         inputs = keras.Input(shape=(sequence_length,), dtype="int32", name="tokens")
@@ -47,15 +59,15 @@ def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: boo
         return_sequences = spec.per_step_output or not last
         if spec.bidirectional:
             layer = keras.layers.Bidirectional(
-                keras.layers.LSTM(units, return_sequences=return_sequences), name=f"lstm_{k}"
+                keras.layers.LSTM(units, return_sequences=return_sequences, **lstm_options), name=f"lstm_{k}"
             )
         else:
-            layer = keras.layers.LSTM(units, return_sequences=return_sequences, name=f"lstm_{k}")
+            layer = keras.layers.LSTM(units, return_sequences=return_sequences, name=f"lstm_{k}", **lstm_options)
         x = layer(x)
         if spec.dropout > 0:
             x = keras.layers.Dropout(spec.dropout, name=f"dropout_{k}")(x)
     activation = None if spec.output_activation == "linear" else spec.output_activation
-    outputs = keras.layers.Dense(spec.output_dim, activation=activation, name="dense")(x)
+    outputs = keras.layers.Dense(spec.output_dim, activation=activation, name="dense", kernel_regularizer=penalty)(x)
     return keras.Model(inputs, outputs)
 
 
@@ -165,3 +177,71 @@ def export_cell_weights(model) -> dict[str, np.ndarray]:
     dense_kernel, dense_bias = model.get_layer("dense").get_weights()
     arrays = {"kernel": kernel, "recurrent_kernel": recurrent, "bias": bias, "dense/kernel": dense_kernel, "dense/bias": dense_bias}
     return {k: np.asarray(v, np.float32) for k, v in arrays.items()}
+
+
+# ---- a GAN's two networks (trained by `lstm_core.nn.trainer.adversarial_epoch`) ------------------
+def logits_model(spec: NetworkSpec, window: int):
+    """The Keras model of a spec with a linear head: losses read logits, NumPy adds the activation."""
+    return build_keras(replace(spec, output_activation="linear"), window, mask=False)
+
+
+def gan_optimizer(learning_rate: float, model):
+    """Adam with beta_1 = 0.5, as in DCGAN: less momentum keeps the two players from overshooting."""
+    import keras
+
+    optimizer = keras.optimizers.Adam(learning_rate, beta_1=0.5)
+    optimizer.build(model.trainable_variables)
+    return optimizer
+
+
+@dataclass
+class AdversarialPair:
+    """A generator and a discriminator (logit heads), each with its own optimiser."""
+
+    generator: object
+    discriminator: object
+    g_optimizer: object
+    d_optimizer: object
+
+
+def adversarial_pair(generator: NetworkSpec, discriminator: NetworkSpec, window: int, generator_lr: float,
+                     discriminator_lr: float, seed: int) -> AdversarialPair:
+    """Seed Keras, then build both networks and their optimisers (same seed, same initial weights)."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    g_model, d_model = logits_model(generator, window), logits_model(discriminator, window)
+    g_optimizer, d_optimizer = gan_optimizer(generator_lr, g_model), gan_optimizer(discriminator_lr, d_model)
+    return AdversarialPair(g_model, d_model, g_optimizer, d_optimizer)
+
+
+def gumbel_softmax(logits, temperature: float = 1.0, hard: bool = True):
+    """A differentiable stand-in for sampling a character from softmax(logits), (..., V).
+
+    Jang et al. 2017; Kusner & Hernandez-Lobato 2016. hard=True (straight-through): the
+    forward value is the one-hot sample, the gradient is that of the soft sample, so the
+    discriminator never sees soft characters.
+    """
+    import tensorflow as tf
+
+    uniform = tf.random.uniform(tf.shape(logits), 1e-6, 1 - 1e-6)
+    soft = tf.nn.softmax((logits - tf.math.log(-tf.math.log(uniform))) / temperature)
+    if not hard:
+        return soft
+    one_hot = tf.one_hot(tf.argmax(soft, axis=-1), tf.shape(logits)[-1], dtype=soft.dtype)
+    return soft + tf.stop_gradient(one_hot - soft)
+
+
+def character_emitters(vocab_size: int) -> dict[str, Callable]:
+    """Three ways to turn (B, T, V) scores into characters: argmax ids, sampled ids, Gumbel-softmax."""
+    import tensorflow as tf
+
+    def sample(logits):
+        ids = tf.random.categorical(tf.reshape(logits, (-1, vocab_size)), 1)
+        return tf.one_hot(tf.reshape(ids, tf.shape(logits)[:-1]), vocab_size)
+
+    return {
+        "argmax": lambda logits: tf.one_hot(tf.argmax(logits, axis=-1), vocab_size),
+        "sample": sample,
+        "gumbel": gumbel_softmax,
+    }

@@ -6,11 +6,17 @@ an `EpochReport`. A page calls `run_epoch` once per script run, so its stop butt
 read between epochs; `train()` loops it for the builds, the benchmarks and the tests.
 Early stopping, the learning rate's halving and the best epoch's weights live here and
 nowhere else; `should_stop()`, polled after every batch, is the one way to end a run
-from outside. Keras is imported inside the methods, so importing this never loads it.
+from outside. `Trainer(strategy=...)` builds and fits inside a `tf.distribute` strategy
+(data-parallel training, see `lstm_core.compress.distributed`). A GAN cannot use `fit`:
+its two networks take turns, so `adversarial_epoch` runs their GradientTape updates and
+`generator_gradient_norms` shows which ways of emitting characters pass a gradient.
+Keras is imported inside the functions, so importing this never loads it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 import time
 from dataclasses import dataclass, field
@@ -30,7 +36,8 @@ class TrainConfig:
     epochs: int = 5
     batch_size: int = 64
     learning_rate: float = 3e-3  # Adam; a little above Keras' 1e-3 since the nets are small
-    clipnorm: float = 1.0  # gradient clipping keeps long sequences from blowing up
+    clipnorm: float | None = 1.0  # gradient clipping keeps long sequences from blowing up
+    optimizer: str = "adam"  # or "sgd" (plain, as in the distributed demo)
     seed: int = 0  # seeds the initial weights and the shuffling
     loss: str = "sparse_categorical_crossentropy"
     metrics: tuple[str, ...] = ()
@@ -51,6 +58,8 @@ class TrainConfig:
             raise ValueError("learning_rate must be between 0 and 1")
         if self.patience < 0 or self.min_delta < 0:
             raise ValueError("patience and min_delta cannot be negative")
+        if self.optimizer not in ("adam", "sgd"):
+            raise ValueError("optimizer must be 'adam' or 'sgd'")
 
 
 @dataclass(frozen=True)
@@ -76,16 +85,21 @@ class Trainer:
 
     build() returns an uncompiled Keras model; it is called after seeding, so the same
     seed gives the same initial weights. train is (x, y) or a function epoch -> (x, y).
+    With a `tf.distribute` strategy the model is built and compiled in its scope.
     """
 
     def __init__(self, build: Callable[[], object], train: TrainData, config: TrainConfig = TrainConfig(),
-                 validation: Arrays | None = None) -> None:
+                 validation: Arrays | None = None, strategy=None) -> None:
         import keras
 
         keras.utils.set_random_seed(config.seed)
-        self.model = build()
-        self.optimizer = keras.optimizers.Adam(config.learning_rate, clipnorm=config.clipnorm)
-        self.model.compile(optimizer=self.optimizer, loss=config.loss, metrics=list(config.metrics))
+        with strategy.scope() if strategy is not None else contextlib.nullcontext():
+            self.model = build()
+            if config.optimizer == "sgd":
+                self.optimizer = keras.optimizers.SGD(config.learning_rate, clipnorm=config.clipnorm)
+            else:
+                self.optimizer = keras.optimizers.Adam(config.learning_rate, clipnorm=config.clipnorm)
+            self.model.compile(optimizer=self.optimizer, loss=config.loss, metrics=list(config.metrics))
         self.config, self.validation, self._train = config, validation, train
         self.reports: list[EpochReport] = []
         self.learning_rate = config.learning_rate
@@ -196,9 +210,9 @@ class TrainResult:
 def train(build: Callable[[], object], data: TrainData, config: TrainConfig = TrainConfig(),
           validation: Arrays | None = None, on_epoch: Callable[[EpochReport], None] | None = None,
           on_batch: Callable[[int, int], None] | None = None,
-          should_stop: Callable[[], bool] | None = None) -> TrainResult:
+          should_stop: Callable[[], bool] | None = None, strategy=None) -> TrainResult:
     """Run every epoch (until early stopping or should_stop()) without a page in between."""
-    trainer = Trainer(build, data, config, validation)
+    trainer = Trainer(build, data, config, validation, strategy)
     return run_to_end(trainer, on_epoch, on_batch, should_stop)
 
 
@@ -213,3 +227,99 @@ def run_to_end(trainer: Trainer, on_epoch: Callable[[EpochReport], None] | None 
     model = trainer.best_weights_restored()
     return TrainResult(model, tuple(trainer.reports), trainer.history(), trainer.seconds, trainer.kept_epoch,
                        trainer.stopped)
+
+
+# ---- adversarial training: two networks taking turns ----------------------------------------------
+@functools.cache
+def _gan_steps():
+    """The two GAN updates as TensorFlow functions, made on first use (so importing never loads TF).
+
+    The generator raises log D(fake), the "non-saturating" loss of Goodfellow et al.
+    (2014), whose gradient stays strong while the discriminator is winning.
+    """
+    import keras
+    import tensorflow as tf
+
+    from lstm_core.nn.keras_models import gumbel_softmax
+
+    bce = keras.losses.BinaryCrossentropy(from_logits=True)
+
+    def fake(generator, noise, text):
+        out = generator(noise, training=True)
+        return gumbel_softmax(out) if text else out
+
+    @tf.function(reduce_retracing=True)
+    def discriminator_update(generator, discriminator, optimizer, real, noise, text=False):
+        generated = fake(generator, noise, text)
+        with tf.GradientTape() as tape:
+            real_logits = discriminator(real, training=True)
+            fake_logits = discriminator(generated, training=True)
+            loss = bce(tf.ones_like(real_logits), real_logits) + bce(tf.zeros_like(fake_logits), fake_logits)
+        variables = discriminator.trainable_variables
+        optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+        return loss
+
+    @tf.function(reduce_retracing=True)
+    def generator_update(generator, discriminator, optimizer, noise, text=False):
+        with tf.GradientTape() as tape:
+            fake_logits = discriminator(fake(generator, noise, text), training=True)
+            loss = bce(tf.ones_like(fake_logits), fake_logits)
+        variables = generator.trainable_variables
+        optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+        return loss
+
+    return discriminator_update, generator_update
+
+
+def discriminator_step(generator, discriminator, optimizer, real, noise, text=False):
+    """One update of the discriminator on a real batch and a generated one; returns its loss."""
+    return _gan_steps()[0](generator, discriminator, optimizer, real, noise, text)
+
+
+def generator_step(generator, discriminator, optimizer, noise, text=False):
+    """One update of the generator: make the discriminator call its output real; returns its loss."""
+    return _gan_steps()[1](generator, discriminator, optimizer, noise, text)
+
+
+def adversarial_epoch(pair, steps: int, draw: Callable[[], tuple[np.ndarray, np.ndarray, np.ndarray]],
+                      text: bool = False, on_step: Callable[[int, int], None] | None = None) -> dict[str, float]:
+    """`steps` turns of one discriminator and one generator update of an `AdversarialPair`.
+
+    draw() gives each turn's (real batch, discriminator noise, generator noise);
+    on_step(done, steps) after each turn. Returns the epoch's mean losses.
+    """
+    d_losses, g_losses = [], []
+    for step in range(steps):
+        real, d_noise, g_noise = draw()
+        d_losses.append(float(discriminator_step(pair.generator, pair.discriminator, pair.d_optimizer,
+                                                 real, d_noise, text)))
+        g_losses.append(float(generator_step(pair.generator, pair.discriminator, pair.g_optimizer, g_noise, text)))
+        if on_step:
+            on_step(step + 1, steps)
+    return {"discriminator": float(np.mean(d_losses)), "generator": float(np.mean(g_losses))}
+
+
+def generator_gradient_norms(generator, discriminator, window: int, seed: int = 0,
+                             batch: int = 16) -> dict[str, float | None]:
+    """Gradient norm reaching a text generator's weights through each way of emitting characters.
+
+    generator and discriminator are `NetworkSpec`s (built here with logit heads). "argmax"
+    and "sample" turn scores into token ids: no gradient exists (None). "gumbel" relaxes
+    the choice and passes a real gradient.
+    """
+    import keras
+    import tensorflow as tf
+
+    from lstm_core.nn.keras_models import character_emitters, logits_model
+
+    keras.utils.set_random_seed(seed)
+    g_model, d_model = logits_model(generator, window), logits_model(discriminator, window)
+    noise = tf.random.normal((batch, window, generator.input_dim), seed=seed)
+    bce, norms = keras.losses.BinaryCrossentropy(from_logits=True), {}
+    for name, to_chars in character_emitters(generator.output_dim).items():
+        with tf.GradientTape() as tape:
+            logits = d_model(to_chars(g_model(noise)))
+            loss = bce(tf.ones_like(logits), logits)
+        grads = [g for g in tape.gradient(loss, g_model.trainable_variables) if g is not None]
+        norms[name] = float(tf.linalg.global_norm(grads)) if grads else None
+    return norms

@@ -21,6 +21,7 @@ from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaste
 from lstm_core.forecast.forecast_plots import loss_figure
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining, naive, naive_one_step
 from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
+from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.message import Message
 from lstm_core.nn import assets
 from lstm_core.nn.assets import AssetError
@@ -34,6 +35,7 @@ from lstm_core.ui.style import chart
 # Widget choice -> (log, lag); a lag of -1 stands for the series' season.
 TRANSFORMS = {"levels": (False, 0), "log": (True, 0), "diff": (False, 1), "log_diff": (True, 1),
               "seasonal": (False, -1), "log_seasonal": (True, -1)}
+AUTO = "auto"  # the widget's default: `choose_transform` picks one of TRANSFORMS on the validation part
 MODELS = "forecast_models"  # series id -> (Forecaster, Comparison) trained in this session
 TRAINING = LiveTraining("forecast")  # session keys forecast_job, forecast_stop_requested, ...
 TRAINING_SERIES = "forecast_training_series"  # the series the session's training job fits
@@ -256,3 +258,21 @@ def series_name(key: str) -> str:
     if key == "upload":
         return t("forecast.upload_option")
     return say(series.title_of(key))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def auto_choice(values: np.ndarray, window: int, validation: float, season: int | None) -> TransformChoice:
+    """The transform `fit_forecaster` would choose (milliseconds: a ridge proxy, see transform_choice)."""
+    return choose_transform(values, window, validation, season)
+
+
+def show_choice(choice: TransformChoice) -> None:
+    """Which transform was chosen and why: every candidate's validation MASE, the winner marked."""
+    import pandas as pd
+
+    st.markdown(say(choice.message()))
+    rows = [{t("forecast.auto.candidate"): t(f"forecast.transform.{c.name}"),
+             t("forecast.auto.val_mase"): f"{c.validation_mase:.3f}",
+             t("forecast.auto.chosen"): "✓" if c == choice.chosen else ""} for c in choice.candidates]
+    st.table(pd.DataFrame(rows).set_index(t("forecast.auto.candidate")))
+    st.caption(t("forecast.auto.proxy_note"))

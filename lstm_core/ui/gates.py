@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from lstm_core.gates import registry
+from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.interpret import saturation
 from lstm_core.message import Message, Title
 from lstm_core.nn.assets import AssetError
@@ -91,3 +93,35 @@ def reference_traces(key: str) -> list[registry.ModelTrace]:
 def corpus_saturation(key: str, layer: int, gates=("input_gate", "forget_gate", "output_gate")):
     traces = [tr.layers[layer].gates for tr in reference_traces(key)]
     return [saturation(traces, gate) for gate in gates]
+
+
+def search_tab(gates, span: tuple[int, int], key: str, layer_index: int, fields: list[str], names: dict[str, str]) -> None:
+    """LSTMVis-style select and match: units on over the chosen span, then the same pattern in the corpus."""
+    st.caption(t("gates.search_caption"))
+    left, right = st.columns(2)
+    search_field = left.selectbox(t("gates.search_field"), fields, index=fields.index("hidden"), format_func=names.get, key="gates_search_field")
+    threshold = right.slider(t("gates.threshold"), -1.0, 1.0, 0.3, 0.05, key="gates_threshold", help=t("gates.threshold_help"))
+    on = interpret.units_on(getattr(gates, search_field), span, threshold)
+    if len(on) == 0:
+        closest, floors = interpret.strongest_over_span(getattr(gates, search_field), span)
+        st.info(t("gates.no_units_on", threshold=threshold))
+        st.caption(t("gates.closest", units=", ".join(f"u{u} ({v:+.2f})" for u, v in zip(closest, floors))))
+    else:
+        st.write(t("gates.units_on", units=", ".join(f"u{u}" for u in on)))
+        corpus = [(tr.labels, getattr(tr.layers[layer_index].gates, search_field)) for tr in reference_traces(key)]
+        matches = interpret.find_matches(corpus, on, threshold, min_length=span[1] - span[0])
+        st.subheader(t("gates.matches"))
+        if matches:
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("gates.match.text"): [m.text_index for m in matches],
+                        t("gates.match.where"): [f"{m.start}–{m.end - 1}" for m in matches],
+                        t("gates.match.tokens"): [" ".join(gate_figures.short_label(x, 30) for x in m.labels) for m in matches],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+        else:
+            st.info(t("gates.no_matches"))

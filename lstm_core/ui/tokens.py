@@ -12,9 +12,10 @@ import streamlit as st
 from lstm_core.embeddings import projection, word2vec, word_vectors
 from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
+from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.text.segmentation import tag_group
 from lstm_core.ui.i18n import t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, input_notices
 
 USER_VECTORS = "tokens_user_vectors"  # session key: the word vectors this session trained
 CHIP = (
@@ -245,3 +246,24 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
     points = projected(source_key(source), tuple(words), "pca", 2, 15.0, 0, kv)[["x", "y"]].to_numpy()
     axes = (t("tokens.axis.pca", n=1), t("tokens.axis.pca", n=2))
     chart(analogy_figure(words, points, axes), key="tokens_analogy_fig")
+
+
+def ask(name: str) -> dict[str, str]:
+    """A widget's label and help text, from `tokens.<name>` and `tokens.<name>_help`."""
+    return {"label": t(f"tokens.{name}"), "help": t(f"tokens.{name}_help")}
+
+
+def named(prefix: str):
+    """format_func showing option `x` as the string `tokens.<prefix>.<x>`."""
+    return lambda option: t(f"tokens.{prefix}.{option}")
+
+
+def user_text(value: str, limit: int) -> str | None:
+    """Clean user text, show the notices, and return None (with a warning) when empty."""
+    try:
+        cleaned = clean(value, limit)
+    except EmptyText:
+        st.warning(t("common.empty_text"))
+        return None
+    input_notices(cleaned)
+    return cleaned.text

@@ -283,6 +283,7 @@ def _page(page: str):
     return at
 
 
+@pytest.mark.slow
 def test_sentiment_page_refuses_training_at_maximum_settings():
     at = _page("pages/sentiment.py")
     for key, value in (("sentiment_units", 128), ("sentiment_layers", 3), ("sentiment_embedding_dim", 128)):
@@ -296,6 +297,7 @@ def test_sentiment_page_refuses_training_at_maximum_settings():
     assert "sentiment_job" not in at.session_state
 
 
+@pytest.mark.slow
 def test_tokens_page_tags_a_random_paste_without_the_hmm():
     rng = random.Random(1)
     at = _page("pages/tokens.py")
@@ -305,6 +307,7 @@ def test_tokens_page_tags_a_random_paste_without_the_hmm():
     assert "without the HMM" in captions and "first 2,000 characters" in captions
 
 
+@pytest.mark.slow
 def test_tokens_page_maps_many_typed_words_with_pca():
     at = _page("pages/tokens.py")
     at.session_state["tokens_section"] = "vectors"

@@ -100,3 +100,13 @@ def test_the_verdict_states_wins_and_losses(page):
     for method, name in (("seasonal_naive", "seasonal naive"), ("stat", "ETS")):
         word = "better than" if one_step["lstm"]["mase"] < one_step[method]["mase"] else "**worse** than"
         assert f"{word} {name}" in verdict
+
+
+def test_the_transform_is_chosen_automatically_by_default(page):
+    assert page.selectbox(key="forecast_transform_co2").value == "auto"
+    candidates = page.table[0].value
+    assert len(candidates) == 6  # co2 is positive and seasonal: every candidate is scored
+    assert (candidates.iloc[:, -1] == "✓").sum() == 1
+    assert any("Chosen automatically" in m.value for m in page.markdown)
+    page.selectbox(key="forecast_transform_co2").set_value("log_seasonal").run()
+    assert not page.exception and len(page.table) == 0  # a hand-picked transform needs no scores

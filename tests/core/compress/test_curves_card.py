@@ -26,6 +26,7 @@ def test_every_shipped_model_has_every_curve(card):
     assert card["distributed"]["largest_relative_gap"] <= card["distributed"]["tolerance"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["forecast_nile", "brackets"])
 def test_points_are_reproduced(card, key):
     model = load_shipped(key)

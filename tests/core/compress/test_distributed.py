@@ -1,6 +1,10 @@
 """Data-parallel training on two simulated devices gives single-device training's losses."""
 
+import pytest
+
 from lstm_core.compress.distributed import TOLERANCE, TinyTask, in_fresh_process
+
+pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 
 
 def test_two_mirrored_replicas_split_batches_and_match_one_device():

@@ -1,14 +1,12 @@
 """The NumPy attention classifier equals its Keras twin; its saliency is the true gradient."""
 
+import keras
 import numpy as np
-import pytest
 
-keras = pytest.importorskip("keras")
-
-from lstm_core.explain.attention import AttentionClassifier, attention_shapes  # noqa: E402
-from lstm_core.nn.keras_models import build_attention_model, export_attention_weights, pad  # noqa: E402
-from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402
-from lstm_core.text.vocab import Vocabulary  # noqa: E402
+from lstm_core.explain.attention import AttentionClassifier, attention_shapes
+from lstm_core.nn.keras_models import build_attention_model, export_attention_weights, pad
+from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.text.vocab import Vocabulary
 
 SPEC = NetworkSpec(vocab_size=9, embedding_dim=4, units=(5,), output_dim=2)
 

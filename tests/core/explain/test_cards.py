@@ -9,6 +9,7 @@ from lstm_core.explain.rules import RuleTree, agreement
 from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier
 
+pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 DATASET = {"zh": "reviews", "en": "tweets"}
 
 

@@ -16,6 +16,7 @@ from lstm_core.ui.strings import render
 KEYS = list(SHIPPED_OPTIONS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS)
 def test_card_metrics_reproduced_from_the_shipped_weights(key):
     forecaster, card, data = load_forecaster(key)

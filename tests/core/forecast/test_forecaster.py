@@ -165,11 +165,12 @@ def test_recursive_forecast_shapes():
         forecaster.forecast(0)
 
 
+@pytest.mark.slow
 def test_fit_forecaster_is_seeded_and_scales_on_training_part():
     rng = np.random.default_rng(5)
     values = np.sin(np.arange(80) / 3) + rng.normal(0, 0.05, 80)
     values[-10:] += 50  # a wild validation part must not move the scaler
-    tiny = dict(units=3, epochs=2, batch_size=16, validation=0.125)
+    tiny = dict(units=3, epochs=2, batch_size=16, validation=0.125, lag=0)  # levels: the scaler sees raw values
     first = fit_forecaster(values, 8, horizon=2, seed=7, **tiny)
     second = fit_forecaster(values, 8, horizon=2, seed=7, **tiny)
     assert first.scaler == Scaler.fit(values[:70])

@@ -3,12 +3,14 @@
 import numpy as np
 import pytest
 
-pytest.importorskip("tensorflow")
 
 from lstm_core.gan import GanConfig  # noqa: E402
 from lstm_core.gan.families import SineConfig, sine_windows  # noqa: E402
 from lstm_core.gan.models import draw_noise, per_step_outputs  # noqa: E402
-from lstm_core.gan.adversarial import GanTrainer, discriminator_step, gradient_check  # noqa: E402
+from lstm_core.gan.adversarial import GanTrainer, gradient_check  # noqa: E402
+from lstm_core.nn.trainer import discriminator_step  # noqa: E402
+
+pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 
 TINY = GanConfig(units=8, batch_size=32, steps_per_epoch=3, epochs=1, discriminator_lr=1e-2)
 

@@ -12,6 +12,7 @@ def test_true_depth():
     assert brackets.true_depth("(a(b))))(").tolist() == [1, 1, 2, 2, 1, 0, 0, 0, 1]
 
 
+@pytest.mark.slow
 def test_card_accuracy_is_reproduced_and_beats_the_baseline():
     model = brackets.load_traceable()
     card = read_card("brackets")
@@ -37,6 +38,7 @@ def test_long_input_is_cut_to_max_steps():
     assert traced.steps == model.max_steps and traced.steps_before_cut == model.max_steps + 5
 
 
+@pytest.mark.slow
 def test_every_registry_entry_loads_and_traces_its_default():
     for entry in registry.SHIPPED:
         model = registry.load(entry)

@@ -7,6 +7,8 @@ from lstm_core.generate import charlm, language_model
 from lstm_core.generate.ngram import NGramConfig, NGramModel
 from lstm_core.ui.strings import both
 
+pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
+
 
 @pytest.fixture(scope="module", params=["zh", "en"])
 def shipped(request):

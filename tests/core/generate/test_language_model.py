@@ -173,6 +173,7 @@ def test_user_text_checks():
     assert train and heldout and "\n".join(heldout) in TEXT
 
 
+@pytest.mark.slow
 def test_a_short_training_run_reports_every_epoch():
     seen = []
     result = charlm_train.train_on_text(

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+import keras  # noqa: E402  (a missing install must fail, not skip)
 
 from lstm_core.nn.cell import GateTrace, LSTMWeights, run_batch, sigmoid, trace  # noqa: E402
 from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402

@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 
-pytest.importorskip("keras")
 
 from lstm_core.nn.keras_models import build_keras  # noqa: E402
 from lstm_core.nn.network import NetworkSpec  # noqa: E402
 from lstm_core.nn.trainer import EpochReport, TrainConfig, Trainer, train  # noqa: E402
+
+pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 
 SPEC = NetworkSpec(input_kind="values", units=(3,), output_dim=1, output_activation="linear")
 RNG = np.random.default_rng(0)
@@ -84,6 +85,6 @@ def test_same_seed_same_losses_and_data_per_epoch():
 
 
 def test_bad_configs_are_refused():
-    for bad in ({"epochs": 0}, {"batch_size": 0}, {"learning_rate": 0.0}, {"patience": -1}):
+    for bad in ({"epochs": 0}, {"batch_size": 0}, {"learning_rate": 0.0}, {"patience": -1}, {"optimizer": "rmsprop"}):
         with pytest.raises(ValueError):
             TrainConfig(**bad)

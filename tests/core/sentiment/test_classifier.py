@@ -74,6 +74,7 @@ def test_numpy_equals_keras_for_train_your_own_shapes(units, bidirectional):
         assert np.abs(network.trace(seq).outputs - network.predict([seq])[0]).max() < 1e-5
 
 
+@pytest.mark.slow
 def test_card_metrics_reproduced(shipped):
     """Re-evaluating the shipped weights and the shipped baseline on the card's test split."""
     card = shipped.card
@@ -133,6 +134,7 @@ def _tiny_data() -> SentimentData:
     return SentimentData("reviews", "zh", ("negative", "positive"), part(200), part(40), part(40), Cleaning(280, 0, 0, 0, 280), 0)
 
 
+@pytest.mark.slow
 def test_train_one_epoch_finish_and_zip_round_trip():
     config = SentimentConfig(embedding_dim=8, units=8, epochs=2, max_length=10, batch_size=32, learning_rate=0.02)
     trainer = EpochTrainer(prepare(_tiny_data(), config), config)
@@ -149,6 +151,7 @@ def test_train_one_epoch_finish_and_zip_round_trip():
     assert np.allclose(again.predict_proba(texts), trained.classifier.predict_proba(texts), atol=1e-6)
 
 
+@pytest.mark.slow
 def test_same_seed_same_model():
     config = SentimentConfig(embedding_dim=4, units=4, epochs=1, max_length=8, batch_size=50)
     first, second = (EpochTrainer(prepare(_tiny_data(), config), config) for _ in range(2))

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-tf = pytest.importorskip("tensorflow")
-keras = pytest.importorskip("keras")
+import tensorflow as tf  # noqa: E402  (a missing install must fail, not skip)
+import keras  # noqa: E402  (a missing install must fail, not skip)
 
 from lstm_core.nn.cell import LSTMWeights, backward, trace  # noqa: E402
 from lstm_core.why.recurrent import RecurrentWeights, backward as rnn_backward, run  # noqa: E402

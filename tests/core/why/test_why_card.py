@@ -8,6 +8,8 @@ from lstm_core.build.why_build import NAME
 from lstm_core.why.cells import CELLS, unpack
 from lstm_core.why.memory_task import DISTANCES, MemoryTask, make_splits
 
+pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
+
 
 @pytest.fixture(scope="module")
 def shipped():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-tf = pytest.importorskip("tensorflow")
+import tensorflow as tf  # noqa: E402  (a missing install must fail, not skip)
 
 from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402
 from lstm_core.nn.keras_models import build_keras, export_weights, load_into_keras  # noqa: E402

@@ -1,0 +1,42 @@
+"""Charts of the "Generalize" and "A worked case" tabs, drawn from assets/generalize.json.
+
+Every label arrives translated in `labels`; this module holds no UI text.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
+
+
+def curves_figure(variants: dict, names: list[str], metric: str, labels: dict[str, str]) -> go.Figure:
+    """Training (dashed) against validation (solid) `metric` per epoch, one colour per variant."""
+    figure = go.Figure()
+    for k, name in enumerate(names):
+        history, colour = variants[name]["history"], COLOURS[k % len(COLOURS)]
+        epochs = list(range(1, len(history[metric]) + 1))
+        figure.add_scatter(x=epochs, y=history[metric], mode="lines+markers", line={"dash": "dash", "color": colour},
+                           name=f"{labels[name]} · {labels['train']}")
+        figure.add_scatter(x=epochs, y=history[f"val_{metric}"], mode="lines+markers", line={"color": colour},
+                           name=f"{labels[name]} · {labels['validation']}")
+    figure.update_layout(xaxis_title=labels["epoch"], yaxis_title=labels[metric], height=460,
+                         legend={"orientation": "h", "y": -0.2})
+    return figure
+
+
+def worked_case_figure(steps: list[dict], labels: dict[str, str]) -> go.Figure:
+    """Test accuracy (bars) and stored size in KB (line, right axis) at every available step."""
+    shown = [s for s in steps if s["available"]]
+    names = [labels[s["step"]] for s in shown]
+    figure = make_subplots(specs=[[{"secondary_y": True}]])
+    figure.add_bar(x=names, y=[s["test_accuracy"] for s in shown], name=labels["test_accuracy"],
+                   text=[f"{s['test_accuracy']:.3f}" for s in shown], textposition="outside")
+    figure.add_scatter(x=names, y=[s["bytes"] / 1024 for s in shown], name=labels["kb"], mode="lines+markers",
+                       secondary_y=True)
+    low = min(s["test_accuracy"] for s in shown)
+    figure.update_yaxes(title_text=labels["test_accuracy"], range=[max(0.0, low - 0.05), 1.0], secondary_y=False)
+    figure.update_yaxes(title_text=labels["kb"], rangemode="tozero", secondary_y=True)
+    figure.update_layout(height=440, legend={"orientation": "h", "y": -0.2})
+    return figure
