@@ -64,6 +64,7 @@ def attribution_figure(tokens: tuple[str, ...], scores: dict[str, np.ndarray]) -
         colorbar={"title": t("explain.axis.scaled")},
     ))
     fig.update_xaxes(tickvals=list(range(len(tokens))), ticktext=list(tokens), title=t("explain.axis.token"))
+    fig.update_yaxes(autorange="reversed")  # attention on top, as the rows are listed
     fig.update_layout(height=300, margin={"t": 30, "b": 10})
     return fig
 
