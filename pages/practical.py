@@ -4,10 +4,15 @@ import streamlit as st
 
 from lstm_core.ui.i18n import t
 from lstm_core.ui.practical_cost import cost_tab
+from lstm_core.ui.practical_explain import explain_tab
 from lstm_core.ui.practical_generalize import generalize_tab, worked_case_tab
+from lstm_core.ui.practical_order import order_tab
 
 # (title key, function drawing the tab): a new tab is one more line here.
-TABS = [("practical.tab.cost", cost_tab), ("generalize.tab", generalize_tab), ("generalize.case.tab", worked_case_tab)]
+TABS = [
+    ("practical.tab.cost", cost_tab), ("explain.tab.explain", explain_tab), ("explain.tab.order", order_tab),
+    ("generalize.tab", generalize_tab), ("generalize.case.tab", worked_case_tab),
+]
 
 st.title(t("practical.title"))
 for tab, (_, draw) in zip(st.tabs([t(key) for key, _ in TABS]), TABS):

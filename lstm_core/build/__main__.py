@@ -64,6 +64,12 @@ def _generalize(folder: Path) -> None:
     build(folder)
 
 
+def _attention(folder: Path) -> None:
+    from lstm_core.build.attention_build import build
+
+    build(folder)
+
+
 def _compression(folder: Path) -> None:
     from lstm_core.compress.curves import build
 
@@ -78,6 +84,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "language_models": _language_models,
     "why_memory": _why_memory,
     "gan": _gan,
+    "attention": _attention,  # after sentiment: it reuses its vocabularies
     "compression": _compression,  # after the models it compresses
     "generalize": _generalize,  # after the word vectors it draws synonyms from
 }

@@ -37,7 +37,7 @@ class AssetError(ValueError):
 BUILT_BY = {
     "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
     "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory", "gan_": "gan", "compression": "compression",
-    "generalize": "generalize",
+    "generalize": "generalize", "attention_": "attention",
 }
 
 

@@ -1,0 +1,124 @@
+"""The "Where order matters" tab: the hand-written contrast set, scored for the LSTM, the
+TF-IDF model and the attention model, the pairs they disagree on, and a pair of your own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lstm_core.explain import contrast
+from lstm_core.nn.assets import AssetError
+from lstm_core.sentiment.classifier import load_baseline
+from lstm_core.text.inputs import EmptyText, clean
+from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.practical_explain import attention_model, language_choice, lstm
+from lstm_core.ui.style import chart
+
+MODELS = ("lstm", "tfidf", "attention")
+MAX_CHARS = 500
+
+
+@st.cache_resource(show_spinner=False)
+def baseline(language: str):
+    return load_baseline(language)
+
+
+def predictors(language: str) -> dict:
+    """name -> (predict_proba, class names) for the three models."""
+    lstm_model, attention = lstm(language), attention_model(language)
+    return {"lstm": (lstm_model.predict_proba, lstm_model.labels), "tfidf": (baseline(language).predict_proba, lstm_model.labels),
+            "attention": (attention.predict_proba, attention.labels)}
+
+
+@st.cache_data(show_spinner=False)
+def contrast_verdicts(language: str) -> tuple[contrast.ContrastSet, dict[str, np.ndarray]]:
+    """The contrast set and each model's verdicts on it (0 negative, 1 positive)."""
+    pairs = contrast.load(language)
+    return pairs, {name: contrast.score(predict, labels, pairs).predicted for name, (predict, labels) in predictors(language).items()}
+
+
+def polar_label(value: int) -> str:
+    return t(f"explain.order.{contrast.LABELS[value]}")
+
+
+def scores_section(language: str) -> None:
+    card = attention_model(language).card
+    scores = card["contrast"]
+    test = {"lstm": card["lstm"]["metrics"]["accuracy"], "tfidf": card["baseline"]["metrics"]["accuracy"],
+            "attention": card["metrics"]["accuracy"]}
+    names = [t(f"explain.model.{m}") for m in MODELS]
+    st.dataframe(pd.DataFrame({
+        t("explain.order.model"): names,
+        t("explain.order.accuracy"): [f"{100 * scores[m]['accuracy']:.1f}%" for m in MODELS],
+        t("explain.order.pair_accuracy"): [f"{100 * scores[m]['pair_accuracy']:.1f}%" for m in MODELS],
+        t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in MODELS],
+    }), hide_index=True, key=f"practical_order_scores_{language}")
+    fig = go.Figure([
+        go.Bar(name=t("explain.order.accuracy"), x=names, y=[100 * scores[m]["accuracy"] for m in MODELS]),
+        go.Bar(name=t("explain.order.pair_accuracy"), x=names, y=[100 * scores[m]["pair_accuracy"] for m in MODELS]),
+    ])
+    fig.add_hline(y=50, line_dash="dot", annotation_text=t("explain.order.chance"))
+    fig.update_layout(barmode="group", height=340, yaxis_title="%", yaxis_range=[0, 100], margin={"t": 30})
+    chart(fig, key=f"practical_order_chart_{language}")
+    gap = 100 * (scores["lstm"]["accuracy"] - scores["tfidf"]["accuracy"])
+    key = "explain.order.target_met" if gap >= 10 else "explain.order.target_missed"
+    (st.success if gap >= 10 else st.warning)(t(key, gap=gap, pairs=scores["pairs"]))
+
+
+def differences_section(language: str) -> None:
+    pairs, verdicts = contrast_verdicts(language)
+    truth = pairs.labels
+    right = {m: (verdicts[m] == truth).reshape(-1, 2).all(axis=1) for m in MODELS}
+    differ = [k for k in range(len(pairs.pairs)) if len({bool(right[m][k]) for m in MODELS}) > 1]
+    st.markdown(t("explain.order.differ", count=len(differ), total=len(pairs.pairs)))
+    rows = []
+    for k in differ:
+        pair = pairs.pairs[k]
+        for member in (0, 1):
+            row = 2 * k + member
+            rows.append({t("explain.order.pair"): pair.pair_id, t("explain.order.change"): t(f"explain.change.{pair.change}"),
+                         t("explain.order.text"): pair.texts[member], t("explain.order.truth"): polar_label(truth[row]),
+                         **{t(f"explain.model.{m}"): ("✓ " if verdicts[m][row] == truth[row] else "✗ ") + polar_label(verdicts[m][row])
+                            for m in MODELS}})
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"practical_order_differ_{language}")
+
+
+def own_pair(language: str) -> None:
+    st.subheader(t("explain.order.own"))
+    first = contrast.load(language).pairs[0]
+    left, right = st.columns(2)
+    texts = [left.text_input(t("explain.order.text_a"), value=first.texts[0], key=f"practical_order_a_{language}"),
+             right.text_input(t("explain.order.text_b"), value=first.texts[1], key=f"practical_order_b_{language}")]
+    try:
+        texts = [clean(text, MAX_CHARS).text for text in texts]
+    except EmptyText:
+        st.warning(t("common.empty_text"))
+        return
+    rows = []
+    for name, (predict, labels) in predictors(language).items():
+        probabilities = predict(texts)
+        verdicts = contrast.polar(probabilities, labels)
+        positive = probabilities[:, list(labels).index("positive")]
+        rows.append({t("explain.order.model"): t(f"explain.model.{name}"),
+                     t("explain.order.verdict_a"): f"{polar_label(verdicts[0])} (P+ {positive[0]:.2f})",
+                     t("explain.order.verdict_b"): f"{polar_label(verdicts[1])} (P+ {positive[1]:.2f})",
+                     t("explain.order.apart"): t("explain.order.yes" if verdicts[0] != verdicts[1] else "explain.order.no")})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"practical_order_own_{language}")
+    st.caption(t("explain.order.own_caption"))
+
+
+def order_tab() -> None:
+    st.markdown(long_text("explain_order_intro"))
+    language = language_choice("practical_order_language")
+    try:
+        attention_model(language)
+    except (AssetError, FileNotFoundError):
+        st.error(t("explain.missing"))
+        return
+    scores_section(language)
+    differences_section(language)
+    own_pair(language)
