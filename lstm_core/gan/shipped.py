@@ -52,6 +52,11 @@ class GeneratorTraceable:
     def __post_init__(self) -> None:
         self.max_steps = self.gan.window
 
+    @property
+    def network(self) -> Network:
+        """What the Gates page traces and takes gradients through (saliency over the noise steps)."""
+        return self.gan.generator
+
     def trace_text(self, text: str) -> ModelTrace:
         values = parse_numbers(text)
         if len(values) != 1 or values[0] != int(values[0]) or not 0 <= values[0] <= MAX_SEED:
@@ -77,6 +82,11 @@ class DiscriminatorTraceable:
     title: Title = Message("model.title.gan_sine_discriminator")
     input_kind: str = "numbers"
     max_steps: int = 400
+
+    @property
+    def network(self) -> Network:
+        """What the Gates page traces and takes gradients through (saliency over the window)."""
+        return self.gan.discriminator
 
     @property
     def default_text(self) -> str:

@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lstm_core.gates import registry
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -77,7 +79,7 @@ def test_a_tiny_live_run_completes():
     assert done["epochs"] == 1 and set(done["history"]) == {"rnn", "gru", "lstm"}
 
 
-@pytest.mark.parametrize("model", ["brackets", "forecast_sine", "sentiment_zh", "charlm_en"])
+@pytest.mark.parametrize("model", [entry.key for entry in registry.SHIPPED])  # every model the Gates page lists
 def test_gates_saliency_tab_for_several_model_kinds(model):
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
