@@ -1,4 +1,4 @@
-"""Benchmark pruning and quantization: python tests/benchmarks/bench_compress.py
+"""Benchmark pruning and quantization: python benchmarks/bench_compress.py
 
 Prints, for every shipped model, recomputed live on its held-out set (see
 lstm_core.compress.heldout for which set):
@@ -9,20 +9,12 @@ lstm_core.compress.heldout for which set):
 4. the Cost tab's rerun time after a slider move, server side (target: under 300 ms).
 """
 
-import os
-import statistics
-import sys
-import time
-from pathlib import Path
+from timing import open_page, rerun_times  # first: puts the repository on sys.path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from lstm_core.compress import network_of, pruned, quantized  # noqa: E402
-from lstm_core.compress.cost import seconds_per_step  # noqa: E402
-from lstm_core.compress.heldout import SHIPPED_KEYS, heldout_for, load_shipped  # noqa: E402
-from lstm_core.compress.quantize import float32_bytes, quantize_weights  # noqa: E402
+from lstm_core.compress import network_of, pruned, quantized
+from lstm_core.compress.cost import seconds_per_step
+from lstm_core.compress.heldout import SHIPPED_KEYS, heldout_for, load_shipped
+from lstm_core.compress.quantize import float32_bytes, quantize_weights
 
 TARGETS = {"accuracy": (0.005, 0.01), "bits_per_char": (0.03, 0.05), "mase": (0.03, 0.05)}  # int8, 50% pruned
 
@@ -59,23 +51,12 @@ def bench_models() -> None:
 
 
 def bench_rerun(repeats: int = 15) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/practical.py")
-    at.run()
+    at, _ = open_page("pages/practical.py")
     for name, widget, values in (("sparsity slider", at.slider(key="practical_sparsity"), [10, 60]),
                                  ("bits select", at.select_slider(key="practical_bits"), [4, 16])):
-        times = []
-        for n in range(repeats):
-            widget.set_value(values[n % 2])
-            start = time.perf_counter()
-            at.run()
-            times.append(1000 * (time.perf_counter() - start))
-            assert not at.exception, at.exception
-        print(f"4. Cost tab rerun after the {name}: median {statistics.median(times):.0f} ms, "
-              f"max {max(times):.0f} ms over {repeats} (target < 300 ms)")
+        times = rerun_times(at, lambda n: widget.set_value(values[n % 2]), repeats)
+        print(f"4. Cost tab rerun after the {name}: median {times.median_ms():.0f} ms, "
+              f"max {times.max_ms():.0f} ms over {repeats} (target < 300 ms)")
 
 
 if __name__ == "__main__":

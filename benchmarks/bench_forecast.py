@@ -12,18 +12,19 @@ Pass --quick to skip the fitting (part 1).
 """
 
 import os
-import statistics
 import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from timing import open_page, rerun_times, timed  # first: puts the repository on sys.path
 
-from lstm_core.forecast import series  # noqa: E402
-from lstm_core.forecast.forecast_models import SHIPPED_OPTIONS, load_forecaster, split_of  # noqa: E402
-from lstm_core.forecast.forecaster import fit_forecaster  # noqa: E402
+from lstm_core.forecast import series
+from lstm_core.forecast.forecast_models import SHIPPED_OPTIONS, load_forecaster, split_of
+from lstm_core.forecast.forecaster import fit_forecaster
+
+
+def verdict(value: float, target: float, unit: str) -> str:
+    """"ok" when a timing is under its target, else which target it missed."""
+    return "ok" if value < target else f"over the {target:g} {unit} target"
 
 
 def fitting() -> None:
@@ -41,44 +42,27 @@ def fitting() -> None:
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         epochs = len(fitted.fit_report.losses[0]["loss"])
         print(f"   {key:11s} {seconds:5.1f} s wall, {cpu:5.1f} s CPU  ({epochs} epochs, {seconds / epochs:.2f} s/epoch)"
-              f"  {'ok' if seconds < 15 else 'over the 15 s target'}")
+              f"  {verdict(seconds, 15, 's')}")
 
 
 def recursive() -> None:
     print("2. 24-step recursive forecast, NumPy, shipped ensembles (median of 30)")
     for key in SHIPPED_OPTIONS:
-        forecaster, card, _ = load_forecaster(key)
-        forecaster.forecast(24)
-        times, cpu = [], time.process_time()
-        for _ in range(30):
-            started = time.perf_counter()
-            forecaster.forecast(24)
-            times.append(time.perf_counter() - started)
-        ms, cpu_ms = 1000 * statistics.median(times), 1000 * (time.process_time() - cpu) / 30
+        forecaster, _, _ = load_forecaster(key)
+        times = timed(lambda: forecaster.forecast(24), 30, warm_up=True)
+        ms, cpu_ms = times.median_ms(), times.cpu_mean_ms()
         print(f"   {key:11s} {ms:6.1f} ms wall, {cpu_ms:5.1f} ms CPU  ({forecaster.config.members} members x {forecaster.config.units} units,"
-              f" window {forecaster.config.window})  {'ok' if ms < 20 else 'over the 20 ms target'}")
+              f" window {forecaster.config.window})  {verdict(ms, 20, 'ms')}")
 
 
 def rerun() -> None:
-    from streamlit.testing.v1 import AppTest
-
     print("3. page rerun after a widget change (AppTest, server side, median of 15)")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/forecast.py")
-    started = time.perf_counter()
-    at.run()
-    print(f"   first open (cold caches): {1000 * (time.perf_counter() - started):.0f} ms")
-    times, cpu = [], []
-    for i in range(15):
-        slider = at.slider(key="forecast_example_co2")
-        started, cpu_started = time.perf_counter(), time.process_time()
-        slider.set_value(30 + i).run()
-        times.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - cpu_started)
-    ms = 1000 * statistics.median(times)
-    print(f"   rerun median {ms:.0f} ms wall ({1000 * statistics.median(cpu):.0f} ms CPU), max {1000 * max(times):.0f} ms"
-          f"  {'ok' if ms < 150 else 'over the 150 ms target'}")
+    at, first = open_page("pages/forecast.py")
+    print(f"   first open (cold caches): {1000 * first:.0f} ms")
+    times = rerun_times(at, lambda i: at.slider(key="forecast_example_co2").set_value(30 + i), 15)
+    ms = times.median_ms()
+    print(f"   rerun median {ms:.0f} ms wall ({times.cpu_median_ms():.0f} ms CPU), max {times.max_ms():.0f} ms"
+          f"  {verdict(ms, 150, 'ms')}")
 
 
 def cards() -> None:

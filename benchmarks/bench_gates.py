@@ -9,30 +9,16 @@ Prints (numbered as in the issue; TensorFlow's part runs last)
    Chromium (target: under 8 s).
 """
 
-import os
-import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from timing import ROOT, median_ms, open_page, rerun_times  # first: puts the repository on sys.path
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from lstm_core.gates import registry  # noqa: E402
-from lstm_core.nn.keras_models import build_keras, load_into_keras  # noqa: E402
-
-
-def median_ms(function, repeats=30) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+from lstm_core.gates import registry
+from lstm_core.nn.keras_models import build_keras, load_into_keras
 
 
 def bench_trace() -> None:
@@ -51,30 +37,17 @@ def bench_trace() -> None:
         keras_model = build_keras(network.spec, steps)
         load_into_keras(keras_model, network)
         keras_model.predict(batch, verbose=0)  # first call builds the graph
-        numpy_ms = median_ms(lambda: network.trace(x))
-        keras_ms = median_ms(lambda: keras_model.predict(batch, verbose=0), repeats=10)
+        numpy_ms = median_ms(lambda: network.trace(x), 30)
+        keras_ms = median_ms(lambda: keras_model.predict(batch, verbose=0), 10)
         print(f"   {entry.key:28s} numpy {numpy_ms:7.2f}   keras {keras_ms:7.2f}   speed-up {keras_ms / numpy_ms:5.1f}x")
 
 
 def bench_rerun() -> None:
-    from streamlit import logger
-    from streamlit.testing.v1 import AppTest
-
-    logger.set_log_level("error")  # AppTest warns about bare mode on every rerun otherwise
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/gates.py")
-    at.run()
+    at, _ = open_page("pages/gates.py")
     texts = ["(a(b(c)d)e)(((x)y", "((((a))))", "(x(y(z)))((", "((a)(b)(c)(d(e(f))))"]
-    times = []
-    for k in range(20):
-        start = time.perf_counter()
-        at.text_area(key="gates_text").input(texts[k % len(texts)] * 3).run()
-        times.append((time.perf_counter() - start) * 1000)
-        assert not at.exception
-    print(f"2. Gates page rerun after a text change: median {statistics.median(times):.0f} ms, "
-          f"max {max(times):.0f} ms over {len(times)} reruns (AppTest, server side)")
+    times = rerun_times(at, lambda k: at.text_area(key="gates_text").input(texts[k % len(texts)] * 3), 20)
+    print(f"2. Gates page rerun after a text change: median {times.median_ms():.0f} ms, "
+          f"max {times.max_ms():.0f} ms over {len(times)} reruns (AppTest, server side)")
 
 
 def bench_first_paint() -> None:

@@ -10,30 +10,13 @@ and the page's rerun time (AppTest, server side) when the temperature slider mov
 
 from __future__ import annotations
 
-import os
-import statistics
-import sys
-import time
-from pathlib import Path
+from timing import median_ms, open_page, rerun_times  # first: puts the repository on sys.path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from lstm_core.generate import language_model  # noqa: E402
+from lstm_core.generate import language_model
 
 LENGTH = 200
-
-
-def median_ms(fn, repeats: int = 5) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 WINDOW = 100  # Keras re-reads this many characters per new one, left-padded to one fixed shape
@@ -65,12 +48,12 @@ def bench_models() -> None:
     for language in ("zh", "en"):
         model = language_model.load_language_model(language)
         prompt = language_model.DEFAULT_PROMPTS[language]
-        numpy_ms = median_ms(lambda: language_model.sample(model, prompt, LENGTH, temperature=0.8, seed=0))
+        numpy_ms = median_ms(lambda: language_model.sample(model, prompt, LENGTH, temperature=0.8, seed=0), 5)
         greedy_numpy = language_model.sample(model, prompt, LENGTH, temperature=0.0)
         keras_model = build_keras(model.network.spec)
         load_into_keras(keras_model, model.network)
         keras_generate(keras_model, model, prompt, 5)  # warm up (graph tracing)
-        keras_ms = median_ms(lambda: keras_generate(keras_model, model, prompt, LENGTH), repeats=3)
+        keras_ms = median_ms(lambda: keras_generate(keras_model, model, prompt, LENGTH), 3)
         same = keras_generate(keras_model, model, prompt, 40) == greedy_numpy[:40]
         card = model.card
         print(f"[{language}] {card['name']}: {card['parameters']:,} parameters, vocabulary {len(model.vocab):,}")
@@ -82,31 +65,16 @@ def bench_models() -> None:
         print(f"  trained {card['epochs_run']} epoch(s), {card['training_seconds']:.0f} s on {card['training_hardware']}")
 
 
-def rerun_ms(at, slider_key: str, values) -> list[float]:
-    """Milliseconds of each page rerun after setting the slider to each value in turn."""
-    times = []
-    for value in values:
-        at.slider(key=slider_key).set_value(value)
-        started = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - started) * 1000)
-        assert not at.exception, at.exception
-    return times
-
-
 def bench_page() -> None:
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/generate.py")
-    at.run()
-    times = rerun_ms(at, "generate_temperature", (0.5, 0.9, 1.3, 0.3, 1.1, 0.7, 1.5, 0.6))
+    at, _ = open_page("pages/generate.py")
+    temperatures = (0.5, 0.9, 1.3, 0.3, 1.1, 0.7, 1.5, 0.6)
+    times = rerun_times(at, lambda i: at.slider(key="generate_temperature").set_value(temperatures[i]), len(temperatures))
     print(f"page rerun after a temperature move (AppTest, 200 characters regenerated): "
-          f"median {statistics.median(times):.0f} ms, min {min(times):.0f} ms, max {max(times):.0f} ms over {len(times)}")
-    picks = rerun_ms(at, "generate_pick", (5, 50, 120, 180, 20, 90, 150, 60))
+          f"median {times.median_ms():.0f} ms, min {times.min_ms():.0f} ms, max {times.max_ms():.0f} ms over {len(times)}")
+    characters = (5, 50, 120, 180, 20, 90, 150, 60)
+    picks = rerun_times(at, lambda i: at.slider(key="generate_pick").set_value(characters[i]), len(characters))
     print(f"page rerun after picking another character (nothing regenerated): "
-          f"median {statistics.median(picks):.0f} ms over {len(picks)}")
+          f"median {picks.median_ms():.0f} ms over {len(picks)}")
 
 
 if __name__ == "__main__":

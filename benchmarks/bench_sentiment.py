@@ -10,28 +10,12 @@ on the same input (time and largest difference); (3) how long the page's default
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
-import sys
-import time
-from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from timing import median_ms  # first: puts the repository on sys.path
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from lstm_core.sentiment import classifier as sentiment, sentiment_data  # noqa: E402
-
-
-def median_ms(function, repeats: int = 30) -> float:
-    function()  # warm up
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+from lstm_core.sentiment import classifier as sentiment, sentiment_data
 
 
 def main() -> None:
@@ -43,16 +27,18 @@ def main() -> None:
     data = sentiment_data.load("reviews", seed=0)
     review = next(t for t in data.test.texts if len(t) >= 200)[:200]
     print(f"review: {len(review)} characters, {len(classifier.encode(review)[0].ids)} tokens")
-    print(f"prediction + running verdict: {median_ms(lambda: classifier.read(review, attribution=False)):.1f} ms (target < 30 ms)")
-    print(f"... plus occlusion of every token: {median_ms(lambda: classifier.read(review), 10):.1f} ms")
+    verdict_ms = median_ms(lambda: classifier.read(review, attribution=False), 30, warm_up=True)
+    print(f"prediction + running verdict: {verdict_ms:.1f} ms (target < 30 ms)")
+    occlusion_ms = median_ms(lambda: classifier.read(review), 10, warm_up=True)
+    print(f"... plus occlusion of every token: {occlusion_ms:.1f} ms")
 
     from lstm_core.nn.keras_models import build_keras, load_into_keras
 
     ids = classifier.encode(review)[0].ids
     model = build_keras(classifier.network.spec, None)
     load_into_keras(model, classifier.network)
-    keras_ms = median_ms(lambda: model.predict(ids[None, :], verbose=0), 10)
-    numpy_ms = median_ms(lambda: classifier.network.trace(ids))
+    keras_ms = median_ms(lambda: model.predict(ids[None, :], verbose=0), 10, warm_up=True)
+    numpy_ms = median_ms(lambda: classifier.network.trace(ids), 30, warm_up=True)
     difference = np.abs(model.predict(ids[None, :], verbose=0)[0] - classifier.network.trace(ids).outputs).max()
     print(f"NumPy trace (all gates kept): {numpy_ms:.1f} ms; Keras model.predict: {keras_ms:.1f} ms "
           f"({keras_ms / numpy_ms:.1f}x); largest probability difference {difference:.2e}")

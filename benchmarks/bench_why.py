@@ -1,4 +1,4 @@
-"""Benchmark of the "Why an LSTM" page and Gates saliency: `python tests/benchmarks/bench_why.py`.
+"""Benchmark of the "Why an LSTM" page and Gates saliency: `python benchmarks/bench_why.py`.
 
 Prints:
 - the saliency of one output (the prediction after the last character) of a
@@ -10,29 +10,14 @@ Prints:
 
 from __future__ import annotations
 
-import os
-import statistics
-import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from timing import median_ms  # first: puts the repository on sys.path
 
-from lstm_core.generate import language_model  # noqa: E402
-from lstm_core.nn import blas  # noqa: E402
-from lstm_core.why.live import LiveConfig, LiveRun  # noqa: E402
-from lstm_core.gates.saliency import saliency  # noqa: E402
-
-
-def median_ms(fn, repeats: int = 7) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+from lstm_core.generate import language_model
+from lstm_core.nn import blas
+from lstm_core.why.live import LiveConfig, LiveRun
+from lstm_core.gates.saliency import saliency
 
 
 def bench_saliency() -> None:
@@ -41,8 +26,8 @@ def bench_saliency() -> None:
     text = (model.default_text + "本报讯记者从国家统计局获悉，今年全国经济运行总体平稳，") * 20
     traced = model.trace_text(text[:200])
     print(f"charlm_zh, {traced.steps} steps, H={model.network.spec.units}:")
-    print(f"  saliency of the last output, trace at hand: {median_ms(lambda: saliency(model.network, traced.layers)):.0f} ms (target < 300)")
-    both = median_ms(lambda: saliency(model.network, model.trace_text(text[:200]).layers))
+    print(f"  saliency of the last output, trace at hand: {median_ms(lambda: saliency(model.network, traced.layers), 7):.0f} ms (target < 300)")
+    both = median_ms(lambda: saliency(model.network, model.trace_text(text[:200]).layers), 7)
     print(f"  trace + saliency:                           {both:.0f} ms")
 
 

@@ -8,85 +8,32 @@ in order. Builders import TensorFlow themselves; the app never runs this.
 from __future__ import annotations
 
 import argparse
+import importlib
 import time
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
 from lstm_core.nn.assets import ASSETS
 
 
-# One function per asset family: it imports its builder when called and writes into the folder.
-def _brackets(folder: Path) -> None:
-    from lstm_core.build.brackets_build import build
-
-    build(folder)
+def _build_with(module: str, folder: Path) -> None:
+    """Import `module` now, not before (builders pull in TensorFlow), and run its `build(folder)`."""
+    importlib.import_module(module).build(folder)
 
 
-def _forecasters(folder: Path) -> None:
-    from lstm_core.build.forecast_build import build
-
-    build(folder)
-
-
-def _sentiment(folder: Path) -> None:
-    from lstm_core.build.sentiment_build import build
-
-    build(folder)
-
-
-def _word_vectors(folder: Path) -> None:
-    from lstm_core.build.embedding_build import build
-
-    build(folder)
-
-
-def _language_models(folder: Path) -> None:
-    from lstm_core.build.charlm_build import build
-
-    build(folder)
-
-
-def _why_memory(folder: Path) -> None:
-    from lstm_core.build.why_build import build
-
-    build(folder)
-
-
-def _gan(folder: Path) -> None:
-    from lstm_core.build.gan_build import build
-
-    build(folder)
-
-
-def _generalize(folder: Path) -> None:
-    from lstm_core.build.generalize_build import build
-
-    build(folder)
-
-
-def _attention(folder: Path) -> None:
-    from lstm_core.build.attention_build import build
-
-    build(folder)
-
-
-def _compression(folder: Path) -> None:
-    from lstm_core.compress.curves import build
-
-    build(folder)
-
-
+# name -> builder; every builder module has the same `build(folder)` that writes into the assets folder.
 BUILDERS: dict[str, Callable[[Path], None]] = {
-    "brackets": _brackets,
-    "forecasters": _forecasters,
-    "sentiment": _sentiment,
-    "word_vectors": _word_vectors,
-    "language_models": _language_models,
-    "why_memory": _why_memory,
-    "gan": _gan,
-    "attention": _attention,  # after sentiment: it reuses its vocabularies
-    "compression": _compression,  # after the models it compresses
-    "generalize": _generalize,  # after the word vectors it draws synonyms from
+    "brackets": partial(_build_with, "lstm_core.build.brackets_build"),
+    "forecasters": partial(_build_with, "lstm_core.build.forecast_build"),
+    "sentiment": partial(_build_with, "lstm_core.build.sentiment_build"),
+    "word_vectors": partial(_build_with, "lstm_core.build.embedding_build"),
+    "language_models": partial(_build_with, "lstm_core.build.charlm_build"),
+    "why_memory": partial(_build_with, "lstm_core.build.why_build"),
+    "gan": partial(_build_with, "lstm_core.build.gan_build"),
+    "attention": partial(_build_with, "lstm_core.build.attention_build"),  # after sentiment: it reuses its vocabularies
+    "compression": partial(_build_with, "lstm_core.compress.curves"),  # after the models it compresses
+    "generalize": partial(_build_with, "lstm_core.build.generalize_build"),  # after the word vectors it draws synonyms from
 }
 
 

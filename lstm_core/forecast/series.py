@@ -60,13 +60,17 @@ def _sine(seed: int) -> Series:
                   np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.1, len(t)), t, 24, "", f"generated, seed {seed}", ("ets", False, 24))
 
 
+def _yearly(key: str, dataset, value: str, year: str, season: int, unit: str, baseline: tuple) -> Series:
+    """One value a year from a statsmodels dataset: its `value` column over its `year` column."""
+    data = dataset.load_pandas().data
+    return Series(key, title_of(key), data[value].to_numpy(float), data[year].to_numpy(int), season, unit,
+                  dataset.__name__, baseline)
+
+
 def _sunspots(_: int) -> Series:
     from statsmodels.datasets import sunspots
 
-    data = sunspots.load_pandas().data
-    return Series("sunspots", title_of("sunspots"),
-                  data["SUNACTIVITY"].to_numpy(float), data["YEAR"].to_numpy(int), 11, "sunspot number",
-                  "statsmodels.datasets.sunspots", ("arima", (9, 0, 0)))
+    return _yearly("sunspots", sunspots, "SUNACTIVITY", "YEAR", 11, "sunspot number", ("arima", (9, 0, 0)))
 
 
 def _co2(_: int) -> Series:
@@ -83,10 +87,7 @@ def _co2(_: int) -> Series:
 def _nile(_: int) -> Series:
     from statsmodels.datasets import nile
 
-    data = nile.load_pandas().data
-    return Series("nile", title_of("nile"),
-                  data["volume"].to_numpy(float), data["year"].to_numpy(int), 1, "10^8 m^3",
-                  "statsmodels.datasets.nile", ("arima", (1, 1, 1)))
+    return _yearly("nile", nile, "volume", "year", 1, "10^8 m^3", ("arima", (1, 1, 1)))
 
 
 def _elnino(_: int) -> Series:

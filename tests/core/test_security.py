@@ -26,16 +26,9 @@ from lstm_core.nn import assets, budget
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text import segmentation
+from tests.helpers import zip_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def _bomb_npz(gigabytes: float = 1.0) -> bytes:
@@ -71,7 +64,7 @@ def test_nested_zip_bomb_refused_before_decompressing():
     network, card = assets.load_model("sentiment_en")
     inner = _bomb_npz(1.0)
     card = {**card, "weights_sha256": assets.sha256_bytes(inner)}  # the hash matches: only sizes can stop it
-    upload = _zip({"weights.npz": inner, "card.json": json.dumps(card).encode()})
+    upload = zip_bytes({"weights.npz": inner, "card.json": json.dumps(card).encode()})
     assert len(upload) < 2 * 2**20
     tracemalloc.start()
     with pytest.raises(assets.AssetError, match="at most"):
@@ -88,7 +81,7 @@ def test_weights_of_the_wrong_shape_are_refused_from_their_headers():
     data = assets.weights_to_bytes(weights)
     card = {**card, "weights_sha256": assets.sha256_bytes(data)}
     with pytest.raises(assets.AssetError, match="shapes the model card describes.*embedding"):
-        assets.from_zip(_zip({"weights.npz": data, "card.json": json.dumps(card).encode()}))
+        assets.from_zip(zip_bytes({"weights.npz": data, "card.json": json.dumps(card).encode()}))
 
 
 def test_object_arrays_in_weights_are_refused():

@@ -1,22 +1,13 @@
 """The forecasting page through Streamlit's AppTest: it opens, reacts, and trains."""
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
 @pytest.fixture
-def page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page("pages/forecast.py")
-    at.run()
-    assert not at.exception
-    return at
+def page(open_page) -> AppTest:
+    return open_page("pages/forecast.py")
 
 
 def charts(at: AppTest) -> list[dict]:

@@ -1,25 +1,10 @@
 """AppTest for the LSTM-GAN page: it opens in both languages, reacts, and trains live."""
 
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/gan.py"
 
 
-def open_page(language: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.session_state["lang"] = language
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def test_page_in_english_shows_samples_scores_and_text_results():
-    at = open_page()
+def test_page_in_english_shows_samples_scores_and_text_results(open_page):
+    at = open_page(PAGE, "en", timeout=180)
     assert at.title[0].value.startswith("LSTM-GAN")
     charts = at.get("plotly_chart")
     assert len(charts) == 2  # sample grid and PCA map
@@ -31,15 +16,15 @@ def test_page_in_english_shows_samples_scores_and_text_results():
     assert any("valid" in m.value for m in at.markdown)
 
 
-def test_page_in_chinese():
-    at = open_page("zh")
+def test_page_in_chinese(open_page):
+    at = open_page(PAGE, "zh", timeout=180)
     assert "生成器" in at.title[0].value
     assert not at.exception
     assert any("判别分数" in str(table.value) for table in at.table)
 
 
-def test_short_live_training_and_gradient_check():
-    at = open_page()
+def test_short_live_training_and_gradient_check(open_page):
+    at = open_page(PAGE, "en", timeout=180)
     at.slider(key="gan_epochs").set_value(2).run()
     at.slider(key="gan_units").set_value(4).run()
     at.button(key="gan_train").click().run()

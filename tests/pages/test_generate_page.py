@@ -1,23 +1,13 @@
 """AppTest of the text generation page: it renders, reacts to its controls, and trains."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 TRAIN_TEXT = ("The quick brown fox jumps over the lazy dog. " * 4 + "\n") * 5
 
 
 @pytest.fixture()
-def page():
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page("pages/generate.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+def page(open_page):
+    return open_page("pages/generate.py")
 
 
 def generated(at) -> str:

@@ -9,17 +9,7 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def open_page(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def test_home_shows_equations_and_switches_language():
+def test_home_shows_equations_and_switches_language(open_page):
     at = open_page()
     assert at.title[0].value.startswith("LSTM Lab")
     assert any("c_t" in latex.value for latex in at.get("latex"))
@@ -37,7 +27,7 @@ def heatmap_z(at):
     return [trace["z"] for trace in spec["data"]]
 
 
-def test_gates_respond_to_text_sorting_and_units():
+def test_gates_respond_to_text_sorting_and_units(open_page):
     at = open_page("pages/gates.py")
     assert at.selectbox(key="gates_model").value == "brackets"
     before = at.success[0].value
@@ -63,14 +53,14 @@ def test_gates_respond_to_text_sorting_and_units():
         ("(" * 12_000, "info"),
     ],
 )
-def test_gates_hostile_inputs_give_messages(text, message):
+def test_gates_hostile_inputs_give_messages(open_page, text, message):
     at = open_page("pages/gates.py")
     at.text_area(key="gates_text").input(text).run()
     assert not at.exception, at.exception
     assert len(at.get(message)) >= 1
 
 
-def test_escaped_html_in_coloured_text():
+def test_escaped_html_in_coloured_text(open_page):
     at = open_page("pages/gates.py")
     at.text_area(key="gates_text").input("<b>x</b>(").run()
     html_blocks = [m.value for m in at.markdown if "<span" in m.value]
@@ -87,7 +77,7 @@ def test_query_params_preselect_model_and_text():
     assert at.text_area(key="gates_text").value == "(((z"
 
 
-def test_gates_page_opens_every_shipped_model():
+def test_gates_page_opens_every_shipped_model(open_page):
     from lstm_core.gates.registry import SHIPPED
 
     at = open_page("pages/gates.py")
@@ -99,7 +89,7 @@ def test_gates_page_opens_every_shipped_model():
 
 
 @pytest.mark.parametrize("page", ["pages/tokens.py", "pages/sentiment.py", "pages/forecast.py", "pages/generate.py", "pages/gates.py"])
-def test_every_page_renders_in_chinese(page):
+def test_every_page_renders_in_chinese(page, open_page):
     at = open_page(page)
     english = at.title[0].value
     at.session_state["lang"] = "zh"

@@ -3,19 +3,13 @@
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture()
-def page():
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page("pages/practical.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+def page(open_page):
+    return open_page("pages/practical.py")
 
 
 def metric_values(at) -> list[str]:
@@ -50,12 +44,8 @@ def test_quantized_model_can_be_opened_on_the_gates_page(page):
     assert any("bits per character" in s.value for s in at.success)  # traced through the int8 model
 
 
-def test_chinese():
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["lang"] = "zh"  # what the sidebar's language switch sets
-    at.run()
-    at.switch_page("pages/practical.py")
-    at.run()
+def test_chinese(open_page):
+    at = open_page("pages/practical.py", "zh")
     assert not at.exception and at.title[0].value == "让 LSTM 走向实用"
     at.selectbox(key="practical_model").set_value("charlm_zh").run()
     first = metric_values(at)

@@ -1,30 +1,16 @@
 """AppTest for the sentiment page: typing changes the output, bad input is handled, training works."""
 
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
 from lstm_core.sentiment import classifier
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/sentiment.py"
-
-
-def open_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def verdicts(at) -> list[str]:
     return [m.value for m in at.metric]
 
 
-def test_typing_and_examples_change_the_prediction():
-    at = open_page()
+def test_typing_and_examples_change_the_prediction(open_page):
+    at = open_page(PAGE)
     assert at.radio(key="sentiment_language").value == "en"  # follows the English UI
     at.radio(key="sentiment_language").set_value("zh").run()
     first = verdicts(at)
@@ -43,8 +29,8 @@ def test_typing_and_examples_change_the_prediction():
     assert not at.exception and "情感" in at.title[0].value
 
 
-def test_bad_input_is_reported_not_raised():
-    at = open_page()
+def test_bad_input_is_reported_not_raised(open_page):
+    at = open_page(PAGE)
     at.text_area(key="sentiment_text").input("   ").run()
     assert not at.exception and at.warning
     at.text_area(key="sentiment_text").input("<b>好</b>" + "好" * 3000).run()
@@ -55,8 +41,8 @@ def test_bad_input_is_reported_not_raised():
         assert not at.exception
 
 
-def test_bad_training_settings_and_imdb_path():
-    at = open_page()
+def test_bad_training_settings_and_imdb_path(open_page):
+    at = open_page(PAGE)
     at.number_input(key="sentiment_max_length").set_value(0).run()
     at.button(key="sentiment_train").click().run()
     assert not at.exception and at.error
@@ -72,8 +58,8 @@ def test_bad_training_settings_and_imdb_path():
     assert any("imdb" in e.value.lower() for e in at.error)
 
 
-def test_training_one_epoch_appears_on_gates_page():
-    at = open_page()
+def test_training_one_epoch_appears_on_gates_page(open_page):
+    at = open_page(PAGE)
     at.radio(key="sentiment_language").set_value("zh").run()
     at.selectbox(key="sentiment_dataset_zh").set_value("reviews").run()
     at.radio(key="sentiment_token_unit").set_value("characters").run()  # no segmentation: faster
@@ -98,12 +84,12 @@ def test_training_one_epoch_appears_on_gates_page():
     assert any("★" in option for option in at.selectbox(key="gates_model").options)
 
 
-def test_stop_mid_training_keeps_the_page_usable():
+def test_stop_mid_training_keeps_the_page_usable(open_page):
     """A job interrupted by the stop button is finished with the weights it has, and said so."""
     from lstm_core.sentiment.sentiment_train import EpochTrainer, SentimentConfig, prepare
     from tests.core.sentiment.test_classifier import _tiny_data
 
-    at = open_page()
+    at = open_page(PAGE)
     config = SentimentConfig(embedding_dim=4, units=4, epochs=5, max_length=8)
     trainer = EpochTrainer(prepare(_tiny_data(), config), config)
     trainer.run_epoch()

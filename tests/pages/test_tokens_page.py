@@ -3,23 +3,13 @@
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 NAME = "李小福是创新办主任也是云计算方面的专家"
 
 
-def open_page() -> AppTest:
-    at = AppTest.from_file("../../app.py", default_timeout=120)
-    at.run()
-    at.switch_page("pages/tokens.py")
-    at.run()
-    assert not at.exception
-    return at
-
-
 @pytest.fixture()
-def page():
-    return open_page()
+def page(open_page):
+    return open_page("pages/tokens.py")
 
 
 def chips(at) -> list[str]:
@@ -47,11 +37,11 @@ def test_segmentation_chips_follow_hmm_and_user_words(page):
     assert len(at.dataframe) == 2  # POS tags and keywords
 
 
-def test_user_words_stay_in_their_session(page):
+def test_user_words_stay_in_their_session(page, open_page):
     page.selectbox(key="tokens_example").set_value(NAME).run()
     page.text_input(key="tokens_user_words").input("创新办").run()
     assert ">创新办<" in chips(page)[0]
-    other = open_page()  # a second browser session on the same server process
+    other = open_page("pages/tokens.py")  # a second browser session on the same server process
     other.selectbox(key="tokens_example").set_value(NAME).run()
     assert ">创新办<" not in chips(other)[0]
 
@@ -102,6 +92,15 @@ def test_word_vectors_map_neighbours_and_analogy(page):
     assert not at.exception and len(at.get("plotly_chart")) == 3
 
 
+def train_and_map_mine(at):
+    """Train with the settings made so far, then draw the new vectors on the map."""
+    at.button(key="tokens_train").click().run()
+    assert not at.exception and at.success
+    section(at, "vectors")
+    at.radio(key="tokens_source").set_value("mine").run()
+    assert not at.exception and at.get("plotly_chart")
+
+
 def test_training_your_own_vectors(page):
     at = page
     section(at, "train")
@@ -112,11 +111,7 @@ def test_training_your_own_vectors(page):
     small = " ".join(f"w{i % 12}" for i in range(80))  # 12 distinct words: the smallest map we accept
     at.text_area(key="tokens_train_text").input(small).run()
     at.slider(key="tokens_min_count").set_value(1).run()
-    at.button(key="tokens_train").click().run()
-    assert not at.exception and at.success
-    section(at, "vectors")
-    at.radio(key="tokens_source").set_value("mine").run()
-    assert not at.exception and at.get("plotly_chart")
+    train_and_map_mine(at)
     section(at, "train")
     at.radio(key="tokens_origin").set_value("tweets").run()
     at.slider(key="tokens_epochs").set_value(200).run()
@@ -124,11 +119,7 @@ def test_training_your_own_vectors(page):
     assert not at.exception and any("200" in w.value for w in at.warning)  # absurd settings: refused with a reason
     at.slider(key="tokens_epochs").set_value(2).run()
     at.slider(key="tokens_size").set_value(10).run()
-    at.button(key="tokens_train").click().run()
-    assert not at.exception and at.success
-    section(at, "vectors")
-    at.radio(key="tokens_source").set_value("mine").run()
-    assert not at.exception and at.get("plotly_chart")
+    train_and_map_mine(at)
 
 
 def test_every_string_has_both_languages_and_every_literal_key_exists():

@@ -2,25 +2,12 @@
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm_core.gates import registry
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-def open_page(page: str, lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def chart_with(at: AppTest, marker: str) -> dict:
@@ -48,15 +35,15 @@ def values(array) -> np.ndarray:
 
 
 @pytest.mark.parametrize("lang, title", [("en", "Why an LSTM?"), ("zh", "为什么需要 LSTM？")])
-def test_page_runs_in_both_languages(lang, title):
-    at = open_page("pages/why.py", lang)
+def test_page_runs_in_both_languages(open_page, lang, title):
+    at = open_page("pages/why.py", lang, timeout=180)
     assert at.title[0].value == title
     assert len(at.get("plotly_chart")) >= 4
     assert not at.error
 
 
-def test_distance_slider_moves_the_marker_and_the_sliders_redraw():
-    at = open_page("pages/why.py")
+def test_distance_slider_moves_the_marker_and_the_sliders_redraw(open_page):
+    at = open_page("pages/why.py", "en", timeout=180)
     before = chart_with(at, "shapes")["layout"]["shapes"][0]["x0"]
     at.select_slider(key="why_distance").set_value(80).run()
     assert not at.exception
@@ -68,8 +55,8 @@ def test_distance_slider_moves_the_marker_and_the_sliders_redraw():
     assert not at.exception and "u" in at.info[0].value
 
 
-def test_a_tiny_live_run_completes():
-    at = open_page("pages/why.py")
+def test_a_tiny_live_run_completes(open_page):
+    at = open_page("pages/why.py", "en", timeout=180)
     at.select_slider(key="why_distance").set_value(5).run()
     at.slider(key="why_epochs").set_value(1).run()
     at.button(key="why_train").click().run()
@@ -80,11 +67,8 @@ def test_a_tiny_live_run_completes():
 
 
 @pytest.mark.parametrize("model", [entry.key for entry in registry.SHIPPED])  # every model the Gates page lists
-def test_gates_saliency_tab_for_several_model_kinds(model):
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.run()
-    at.switch_page("pages/gates.py")
-    at.run()
+def test_gates_saliency_tab_for_several_model_kinds(open_page, model):
+    at = open_page("pages/gates.py", timeout=180)
     if model != "brackets":  # the picker's on_change puts the model's example into the text box
         at.selectbox(key="gates_model").set_value(model).run()
     assert not at.exception, at.exception

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from lstm_core.sentiment import imdb, sentiment_data
+from tests.helpers import zip_bytes
 
 
 def test_deduplicate_keeps_first_and_drops_conflicts():
@@ -68,14 +69,6 @@ def _npz_bytes(x_train, y_train, x_test, y_test) -> bytes:
     return buffer.getvalue()
 
 
-def _zip_bytes(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def test_imdb_npz_with_word_index():
     x_train = [[1, 2, 3], [1, 2, 4], [2, 3, 3], [5, 4], [1, 5, 3], [4, 4, 2]] * 2
     y_train = [1, 0, 1, 0, 1, 0] * 2
@@ -98,7 +91,7 @@ def test_imdb_zipped_folder():
         for sentiment, word in (("pos", "great"), ("neg", "awful")):
             for i in range(6 if part == "train" else 2):
                 files[f"aclImdb/{part}/{sentiment}/{i}_7.txt"] = f"A {word} film<br />number {i} {part}".encode()
-    data = imdb.load(_zip_bytes(files))
+    data = imdb.load(zip_bytes(files))
     assert len(data.test) == 4
     assert "<br />" not in data.train.texts[0]
     assert sorted(np.unique(data.train.labels).tolist()) == [0, 1]
@@ -110,7 +103,7 @@ def test_imdb_bad_uploads():
     with pytest.raises(imdb.ImdbError, match="neither"):
         imdb.load(b"not a zip")
     with pytest.raises(imdb.ImdbError, match="no train/neg"):
-        imdb.load(_zip_bytes({"readme.txt": b"hello"}))  # a zip without train/neg
+        imdb.load(zip_bytes({"readme.txt": b"hello"}))  # a zip without train/neg
     buffer = io.BytesIO()
     np.savez(buffer, x_train=np.arange(3))
     with pytest.raises(imdb.ImdbError, match="lacks"):
@@ -144,6 +137,6 @@ def test_imdb_refuses_pickled_code():
     import io
     buffer = io.BytesIO()
     np.lib.format.write_array_header_1_0(buffer, header)
-    data = _zip_bytes({f"{name}.npy": buffer.getvalue() + payload for name in ("x_train", "y_train", "x_test", "y_test")})
+    data = zip_bytes({f"{name}.npy": buffer.getvalue() + payload for name in ("x_train", "y_train", "x_test", "y_test")})
     with pytest.raises(imdb.ImdbError, match="refusing"):
         imdb.load(data)
