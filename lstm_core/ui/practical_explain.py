@@ -130,13 +130,21 @@ def rules_section(language: str, text: str | None) -> None:
                   lstm=verdict(list(tree.labels), lstm_says)))
 
 
-def explain_tab() -> None:
-    st.markdown(long_text("explain_intro"))
-    language = language_choice("practical_explain_language")
+def language_with_models(key: str) -> str | None:
+    """The language picker; None (after saying so) when that language's attention model is missing."""
+    language = language_choice(key)
     try:
         attention_model(language)
     except (AssetError, FileNotFoundError):
         st.error(t("explain.missing"))
+        return None
+    return language
+
+
+def explain_tab() -> None:
+    st.markdown(long_text("explain_intro"))
+    language = language_with_models("practical_explain_language")
+    if language is None:
         return
     text = attributions(language)
     rules_section(language, text)

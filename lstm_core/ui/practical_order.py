@@ -10,11 +10,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lstm_core.explain import contrast
-from lstm_core.nn.assets import AssetError
 from lstm_core.sentiment.classifier import load_baseline
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
-from lstm_core.ui.practical_explain import attention_model, language_choice, lstm
+from lstm_core.ui.practical_explain import attention_model, language_with_models, lstm
 from lstm_core.ui.style import chart
 
 MODELS = ("lstm", "tfidf", "attention")
@@ -113,11 +112,8 @@ def own_pair(language: str) -> None:
 
 def order_tab() -> None:
     st.markdown(long_text("explain_order_intro"))
-    language = language_choice("practical_order_language")
-    try:
-        attention_model(language)
-    except (AssetError, FileNotFoundError):
-        st.error(t("explain.missing"))
+    language = language_with_models("practical_order_language")
+    if language is None:
         return
     scores_section(language)
     differences_section(language)
