@@ -171,7 +171,17 @@ def check_gates(page):
     assert charts(page) >= 1 and "depth at the end: the model says 0" in verdict, verdict  # ((((a)(b)))) closes
 
 
+PRACTICAL_TABS = ("practical.tab.cost", "explain.tab.explain", "explain.tab.order", "generalize.tab", "generalize.case.tab")
+
+
 def check_practical(page):
+    for key in PRACTICAL_TABS:  # every tab of chapter 7 opens and shows its content
+        page.get_by_role("tab", name=TABLE[key]["en"]).click()
+        page.wait_for_timeout(300)
+        panel = page.locator('[role="tabpanel"]:visible').first
+        assert len(panel.inner_text()) > 200, key
+        assert_no_errors(page, f"practical, tab {key}")
+    page.get_by_role("tab", name=TABLE["practical.tab.cost"]["en"]).click()
     shown = page.locator('[data-testid="stSlider"]').filter(has_text="Sparsity").locator('[data-testid="stSliderThumbValue"]')
     assert shown.first.inner_text().strip() == "55" and charts(page) >= 2  # the curve's point moved to 55%
 
