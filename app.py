@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from lstm_core.gates import cell_diagram
+from lstm_core.ui.gates_step import diagram_font, diagram_labels
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.loaders import single_thread_blas
 from lstm_core.ui.style import sidebar_switches
@@ -12,7 +14,7 @@ st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
 def home() -> None:
     st.title(t("home.title"))
     st.markdown(long_text("home_intro"))
-    st.graphviz_chart(t("home.diagram"), width="stretch")
+    st.graphviz_chart(cell_diagram.cell_dot(diagram_labels(), font=diagram_font()), width="stretch")
     st.caption(t("home.diagram_caption"))
     st.subheader(t("home.equations"))
     names = {f: t(f"gates.field.{f}") for f in ("input_gate", "forget_gate", "candidate", "output_gate", "cell", "hidden")}
@@ -27,6 +29,7 @@ h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
 \end{aligned}"""
         % names
     )
+    st.caption(t("home.weights_note"))
     st.info(t("home.article_note"))
     st.subheader(t("home.map"))
     st.markdown(long_text("home_map"))

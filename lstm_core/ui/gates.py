@@ -91,3 +91,11 @@ def reference_traces(key: str) -> list[registry.ModelTrace]:
 def corpus_saturation(key: str, layer: int, gates=("input_gate", "forget_gate", "output_gate")):
     traces = [tr.layers[layer].gates for tr in reference_traces(key)]
     return [saturation(traces, gate) for gate in gates]
+
+
+def layer_title(name: str) -> str:
+    """A layer's name as the network stores it ("lstm_0", "lstm_1_backward") in words."""
+    parts = name.split("_")
+    number = int(parts[1]) + 1 if len(parts) > 1 and parts[1].isdigit() else name
+    direction = parts[2] if len(parts) > 2 and parts[2] in ("forward", "backward") else "one"
+    return t(f"gates.layer_name.{direction}", number=number)
