@@ -127,7 +127,7 @@ ACTIONS = {
     "practical": lambda page: nudge_slider(page, "Sparsity"),
     "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
     "lessons": lambda page: pick_option(page, "Lesson", "Temperature"),
-    "glossary": lambda page: fill_and_enter(page.get_by_role("textbox", name="Find a term"), "MASE"),
+    "glossary": lambda page: fill_and_enter(page.get_by_role("textbox", name="Find a term"), "forecast"),
 }
 
 
