@@ -2,9 +2,12 @@
 
 import streamlit as st
 
+from lstm_core.gates import cell_diagram
+from lstm_core.ui.gates_step import diagram_font, diagram_labels
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.loaders import single_thread_blas
-from lstm_core.ui.style import sidebar_switches
+from lstm_core.ui import glossary, lessons, quiz
+from lstm_core.ui.style import classroom, sidebar_switches, take_link_choices
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
 
@@ -12,7 +15,7 @@ st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
 def home() -> None:
     st.title(t("home.title"))
     st.markdown(long_text("home_intro"))
-    st.graphviz_chart(t("home.diagram"), width="stretch")
+    st.graphviz_chart(cell_diagram.cell_dot(diagram_labels(), font=diagram_font()), width="stretch")
     st.caption(t("home.diagram_caption"))
     st.subheader(t("home.equations"))
     names = {f: t(f"gates.field.{f}") for f in ("input_gate", "forget_gate", "candidate", "output_gate", "cell", "hidden")}
@@ -27,11 +30,13 @@ h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
 \end{aligned}"""
         % names
     )
+    st.caption(t("home.weights_note"))
     st.info(t("home.article_note"))
     st.subheader(t("home.map"))
     st.markdown(long_text("home_map"))
-    for column, page in zip(st.columns(len(PAGES) - 1), PAGES[1:]):
-        column.page_link(page, width="stretch")
+    for first in range(1, len(PAGES), 5):  # two rows of five
+        for column, page in zip(st.columns(5), PAGES[first:first + 5]):
+            column.page_link(page, width="stretch")
 
 
 PAGES = [
@@ -44,8 +49,17 @@ PAGES = [
     st.Page("pages/gates.py", title=t("common.page.gates"), icon=":material/biotech:", url_path="gates"),
     st.Page("pages/practical.py", title=t("common.page.practical"), icon=":material/speed:", url_path="practical"),
     st.Page("pages/gan.py", title=t("common.page.gan"), icon=":material/compare_arrows:", url_path="gan"),
+    st.Page("pages/lessons.py", title=t("common.page.lessons"), icon=":material/school:", url_path="lessons"),
+    st.Page("pages/glossary.py", title=t("common.page.glossary"), icon=":material/menu_book:", url_path="glossary"),
 ]
 
 single_thread_blas()
+take_link_choices()
+lessons.take_link()
 sidebar_switches()
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+lessons.enter_step(page, {lessons.page_name(p): p for p in PAGES})
+lessons.panel(page)
+page.run()
+glossary.terms_here(lessons.page_name(page), expanded=classroom())
+quiz.show(lessons.page_name(page))

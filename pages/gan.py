@@ -15,7 +15,7 @@ LABELS = {k: t(f"gan.label.{k}") for k in ("real", "gan", "baseline", "discrimin
 
 st.title(t("gan.title"))
 st.markdown(t("gan.intro"))
-st.graphviz_chart(t("gan.diagram"), width="stretch")
+st.graphviz_chart(t("gan.diagram", **figures.DIAGRAM_COLOURS), width="stretch")
 st.caption(t("gan.diagram_caption"))
 st.markdown(long_text("gan_how"))
 st.latex(r"L_D = -\,\mathbb{E}_{x}\left[\log D(x)\right] - \mathbb{E}_{z}\left[\log\left(1 - D(G(z))\right)\right]")

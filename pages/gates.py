@@ -6,7 +6,7 @@ from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates as session
-from lstm_core.ui import saliency_view
+from lstm_core.ui import gates_step, saliency_view
 from lstm_core.ui.i18n import say, t
 from lstm_core.ui.style import chart, input_notices
 
@@ -14,7 +14,8 @@ MAX_CHARS = 5_000  # longer pastes are cut before the model's own step limit app
 FIELDS = [p[0] for p in PANELS]
 NAMES = {f: t(f"gates.field.{f}") for f in FIELDS} | {
     "time": t("gates.axis.time"), "value": t("gates.axis.value"),
-    "shut": t("gates.axis.shut"), "open": t("gates.axis.open"),
+    "shut": t("gates.axis.shut"), "open": t("gates.axis.open"), "unit": t("gates.axis.unit"), "step": t("gates.axis.step"),
+    "bar_gate": t("gates.bar.gate"), "bar_signed": t("gates.bar.signed"),
 }
 
 st.title(t("gates.title"))
@@ -57,7 +58,7 @@ if unknown:
 several_layers = len(traced.layers) > 1
 columns = st.columns(4 if several_layers else 3)
 layer_index = columns.pop(0).selectbox(
-    t("gates.layer"), range(len(traced.layers)), format_func=lambda i: traced.layers[i].name,
+    t("gates.layer"), range(len(traced.layers)), format_func=lambda i: session.layer_title(traced.layers[i].name),
     key=f"gates_layer_{key}", help=t("gates.layer_help"),
 ) if several_layers else 0
 layer = traced.layers[layer_index]
@@ -106,15 +107,7 @@ with tabs[1]:
     chart(gate_figures.unit_lines(gates, traced.labels, unit, NAMES))
 
 with tabs[2]:
-    step = st.slider(t("gates.step"), 0, gates.steps - 1, 0, key=f"gates_step_{gates.steps}", help=t("gates.step_help")) if gates.steps > 1 else 0
-    step_units = st.multiselect(t("gates.step_units"), order, default=list(shown[:2]), format_func=lambda u: f"u{u}", key="gates_step_units")
-    st.caption(t("gates.step_caption", step=step, token=repr(traced.labels[step])))
-    if layer.reverse:
-        st.caption(t("gates.backward_note"))
-    detail = interpret.step_detail(layer, step, list(step_units))
-    for j, u in enumerate(detail.units):
-        st.markdown(f"**{t('gates.unit')} u{u}**")
-        st.latex(gate_figures.step_latex(detail, j))
+    gates_step.step_through(layer, traced.labels, order, shown)
 
 with tabs[3]:
     st.caption(t("gates.saturation_caption"))

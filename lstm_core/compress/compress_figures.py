@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-COLORS = {"unstructured": "#1f77b4", "structured": "#d62728", "before": "#7f7f7f", "after": "#ff7f0e"}
+from lstm_core import palette
+
+COLORS = {"unstructured": palette.COMPARE["first"], "structured": palette.COMPARE["second"],
+          "before": palette.COMPARE["before"], "after": palette.COMPARE["after"]}
 
 
 def pruning_figure(curves: dict, sparsity: float, names: dict[str, str]) -> go.Figure:
@@ -21,7 +24,7 @@ def pruning_figure(curves: dict, sparsity: float, names: dict[str, str]) -> go.F
         fig.add_scatter(x=x, y=y, mode="lines+markers", name=names[kind], line_color=COLORS[kind])
         now = min(points, key=lambda p: abs(p["sparsity"] - sparsity))
         fig.add_scatter(x=[100 * now["sparsity"]], y=[now["metric"]], mode="markers", showlegend=False,
-                        marker=dict(size=16, color=COLORS[kind], line=dict(width=2, color="black")),
+                        marker=dict(size=16, color=COLORS[kind], line=dict(width=2, color=palette.BLACK)),
                         hovertext=names["now"])
     fig.add_vline(x=100 * sparsity, line_dash="dot")
     fig.update_layout(xaxis_title=names["sparsity"], yaxis_title=names["metric"], height=380,
@@ -57,8 +60,8 @@ def loss_figure(single: list[float], mirrored: list[float], names: dict[str, str
     """Loss per epoch on one device and on mirrored devices; names: "one", "two", "epoch", "loss"."""
     epochs = list(range(1, len(single) + 1))
     fig = go.Figure()
-    fig.add_scatter(x=epochs, y=single, name=names["one"], mode="lines+markers", line=dict(width=6, color="#bbbbbb"))
-    fig.add_scatter(x=epochs, y=mirrored, name=names["two"], mode="lines+markers", line=dict(width=2, color="#d62728"))
+    fig.add_scatter(x=epochs, y=single, name=names["one"], mode="lines+markers", line=dict(width=6, color=palette.LIGHT_GREY))
+    fig.add_scatter(x=epochs, y=mirrored, name=names["two"], mode="lines+markers", line=dict(width=2, color=palette.COMPARE["second"]))
     fig.update_layout(xaxis_title=names["epoch"], yaxis_title=names["loss"], height=320, margin=dict(t=30, b=40),
                       legend=dict(orientation="h", y=1.12))
     return fig

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lstm_core import palette
 from lstm_core.embeddings.word_vectors import Neighbour
 
-HIGHLIGHT_COLOUR = "#d62728"
+HIGHLIGHT_COLOUR = palette.NEGATIVE
 
 
 def word_map(
@@ -72,7 +73,7 @@ def analogy_figure(words: Sequence[str], points: np.ndarray, axis_titles: Sequen
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    for start, end, colour in ((b, a, "#1f77b4"), (c, d, HIGHLIGHT_COLOUR)):
+    for start, end, colour in ((b, a, palette.POSITIVE), (c, d, HIGHLIGHT_COLOUR)):
         fig.add_annotation(
             x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
             showarrow=True, arrowhead=3, arrowsize=1.5, arrowwidth=2.5, arrowcolor=colour, text="",
@@ -81,7 +82,7 @@ def analogy_figure(words: Sequence[str], points: np.ndarray, axis_titles: Sequen
     target = c + (a - b)
     fig.add_annotation(
         x=target[0], y=target[1], ax=c[0], ay=c[1], xref="x", yref="y", axref="x", ayref="y",
-        showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor="gray", opacity=0.6, text="",
+        showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor=palette.REFERENCE, opacity=0.6, text="",
     )
     fig.update_layout(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1], height=480, margin=dict(t=30))
     return fig
@@ -112,7 +113,7 @@ def term_heatmap(frame: pd.DataFrame, axis_titles: Sequence[str], value_format: 
     """documents x terms values as a heatmap with the numbers written in the cells."""
     fig = go.Figure(
         go.Heatmap(
-            z=frame.values, x=list(frame.columns), y=list(frame.index), colorscale="Blues",
+            z=frame.values, x=list(frame.columns), y=list(frame.index), colorscale=palette.COUNTS,
             texttemplate="%{z:" + value_format + "}", hovertemplate="%{y} · %{x}: %{z:" + value_format + "}<extra></extra>",
         )
     )

@@ -13,9 +13,12 @@ import plotly.graph_objects as go
 from lstm_core.forecast.forecast_eval import Comparison
 from lstm_core.forecast.series import Series
 from lstm_core.forecast.windows import Split
+from lstm_core import palette
 
-COLORS = {"lstm": "#d62728", "naive": "#7f7f7f", "seasonal_naive": "#9467bd", "stat": "#2ca02c",
-          "actual": "#1f77b4", "input": "#ff7f0e", "target": "#d62728"}
+# Model roles from the shared palette; the training example's window and target in sign colours.
+COLORS = {"lstm": palette.MODELS["lstm"], "naive": palette.MODELS["naive"], "seasonal_naive": palette.MODELS["seasonal_naive"],
+          "stat": palette.MODELS["stat"], "actual": palette.MODELS["truth"], "input": palette.POSITIVE,
+          "target": palette.NEGATIVE}
 
 
 def _axes(fig: go.Figure, labels: dict[str, str], x: str, y: str) -> go.Figure:
@@ -28,8 +31,9 @@ def framing_figure(data: Series, split: Split, window: int, horizon: int, target
                    labels: dict[str, str]) -> go.Figure:
     """The series with its train / validation / test parts and one training example on it."""
     x = np.asarray(data.time)
-    fig = go.Figure(go.Scatter(x=x, y=data.values, name=labels["series"], line=dict(color="#bbbbbb")))
-    parts = ((split.val_start, split.test_start, "validation", "#ffe8a8"), (split.test_start, len(data) - 1, "test", "#f4c2c2"))
+    fig = go.Figure(go.Scatter(x=x, y=data.values, name=labels["series"], line=dict(color=palette.MODELS["context"])))
+    parts = ((split.val_start, split.test_start, "validation", palette.tint(palette.SPLITS["validation"], 0.7)),
+             (split.test_start, len(data) - 1, "test", palette.tint(palette.SPLITS["test"], 0.7)))
     # Shapes set in one go: add_vrect once per part costs tens of milliseconds per rerun.
     fig.update_layout(
         shapes=[dict(type="rect", xref="x", yref="paper", x0=x[a], x1=x[b], y0=0, y1=1, fillcolor=color,
@@ -51,7 +55,7 @@ def forecast_figure(comparison: Comparison, mode: str, context: tuple[np.ndarray
     """Truth, every method's forecast of the test tail, and the spread of the LSTM members."""
     fig = go.Figure()
     context_x, context_y = context
-    fig.add_trace(go.Scatter(x=context_x, y=context_y, name=labels["before"], line=dict(color="#bbbbbb")))
+    fig.add_trace(go.Scatter(x=context_x, y=context_y, name=labels["before"], line=dict(color=palette.MODELS["context"])))
     fig.add_trace(go.Scatter(x=comparison.time, y=comparison.actual, name=labels["actual"],
                              line=dict(color=COLORS["actual"], width=3)))
     if comparison.members:
@@ -59,7 +63,7 @@ def forecast_figure(comparison: Comparison, mode: str, context: tuple[np.ndarray
         fig.add_trace(go.Scatter(x=comparison.time, y=members.max(axis=0), line=dict(width=0), showlegend=False,
                                  hoverinfo="skip"))
         fig.add_trace(go.Scatter(x=comparison.time, y=members.min(axis=0), line=dict(width=0), fill="tonexty",
-                                 fillcolor="rgba(214,39,40,0.2)", name=labels["band"]))
+                                 fillcolor=palette.rgba(palette.MODELS["lstm"], 0.25), name=labels["band"]))
     for method, predicted in comparison.forecasts[mode].items():
         fig.add_trace(go.Scatter(x=comparison.time, y=predicted, name=labels[method],
                                  line=dict(color=COLORS[method], dash=None if method == "lstm" else "dot")))

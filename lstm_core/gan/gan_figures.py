@@ -9,9 +9,15 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
+from lstm_core import palette
 
-COLORS = {"real": "#1f77b4", "gan": "#d62728", "baseline": "#7f7f7f",
-          "discriminator": "#9467bd", "generator": "#d62728"}
+# The generator is an LSTM (palette's LSTM colour), the real sequences play the truth.
+COLORS = {"real": palette.MODELS["truth"], "gan": palette.MODELS["lstm"], "baseline": palette.MODELS["naive"],
+          "discriminator": palette.MODELS["discriminator"], "generator": palette.MODELS["lstm"]}
+# The colours of the page's GAN diagram (the "gan.diagram" DOT template's placeholders).
+DIAGRAM_COLOURS = {"noise": palette.tint(palette.GREY, 0.7), "fake": palette.tint(COLORS["gan"], 0.7),
+                   "real": palette.tint(palette.LIGHT_GREY, 0.6), "discriminator": palette.tint(COLORS["discriminator"], 0.7),
+                   "d_loss": COLORS["discriminator"], "g_loss": COLORS["generator"]}
 
 
 def sample_grid(rows: dict[str, np.ndarray], labels: dict[str, str], columns: int = 6) -> go.Figure:
@@ -36,7 +42,7 @@ def loss_curves(history: dict[str, list[float]], labels: dict[str, str]) -> go.F
         fig.add_trace(go.Scatter(x=list(range(1, len(values) + 1)), y=values, mode="lines+markers",
                                  name=labels[name], line=dict(color=COLORS[name])))
     for level, name in ((2 * np.log(2), "d_balance"), (np.log(2), "g_balance")):
-        fig.add_hline(y=level, line=dict(dash="dot", color="#999"), annotation_text=labels[name])
+        fig.add_hline(y=level, line=dict(dash="dot", color=palette.REFERENCE), annotation_text=labels[name])
     fig.update_layout(xaxis_title=labels["epoch"], yaxis_title=labels["loss"], height=320, margin=dict(t=30, b=40),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     return fig

@@ -7,17 +7,18 @@ import html
 import numpy as np
 import plotly.graph_objects as go
 
+from lstm_core import palette
 from lstm_core.gates.interpret import Saturation, StepDetail
 from lstm_core.nn.cell import GateTrace
 
 # (field, symbol, colour scale, value range): gates live in [0, 1], the rest around 0.
 PANELS = (
-    ("input_gate", "i_t", "Viridis", (0.0, 1.0)),
-    ("forget_gate", "f_t", "Viridis", (0.0, 1.0)),
-    ("candidate", "g_t", "RdBu_r", (-1.0, 1.0)),
-    ("output_gate", "o_t", "Viridis", (0.0, 1.0)),
-    ("cell", "c_t", "RdBu_r", None),  # unbounded: symmetric around 0 at the largest |c|
-    ("hidden", "h_t", "RdBu_r", (-1.0, 1.0)),
+    ("input_gate", "i_t", palette.SEQUENTIAL, (0.0, 1.0)),
+    ("forget_gate", "f_t", palette.SEQUENTIAL, (0.0, 1.0)),
+    ("candidate", "g_t", palette.DIVERGING, (-1.0, 1.0)),
+    ("output_gate", "o_t", palette.SEQUENTIAL, (0.0, 1.0)),
+    ("cell", "c_t", palette.DIVERGING, None),  # unbounded: symmetric around 0 at the largest |c|
+    ("hidden", "h_t", palette.DIVERGING, (-1.0, 1.0)),
 )
 
 
@@ -36,7 +37,8 @@ def gate_heatmaps(
 ) -> go.Figure:
     """One heatmap per gate/state: time on x (labelled with the tokens), units on y.
 
-    units: the unit indices to show, top to bottom. names: a display name per field.
+    units: the unit indices to show, top to bottom. names: a display name per field, and
+    "time", "unit", "step", "bar_gate", "bar_signed" (the colour bars' titles: what the ends mean).
     The panels share one x axis and are stacked by hand (axis domains), which builds
     several times faster than `make_subplots` and keeps the page's rerun quick.
     """
@@ -59,10 +61,11 @@ def gate_heatmaps(
             type="heatmap", z=z, x=steps, y=unit_names, xaxis="x", yaxis=f"y{axis}",
             zmin=bounds[0], zmax=bounds[1], colorscale=scale,
             customdata=np.broadcast_to(tokens, z.shape),
-            hovertemplate=f"step %{{x}} · %{{customdata}}<br>unit %{{y}}<br>{symbol} = %{{z:.4f}}<extra></extra>",
-            colorbar=dict(len=height * 0.9, y=top - height / 2, thickness=12),
+            hovertemplate=f"{names['step']} %{{x}} · %{{customdata}}<br>{names['unit']} %{{y}}<br>{symbol} = %{{z:.4f}}<extra></extra>",
+            colorbar=dict(len=height * 0.9, y=top - height / 2, thickness=12, title=dict(
+                text=names["bar_gate" if scale == palette.SEQUENTIAL else "bar_signed"], side="right", font=dict(size=11))),
         ))
-        layout[f"yaxis{axis}"] = dict(domain=[max(0.0, top - height), top], autorange="reversed", title=dict(text="unit"))
+        layout[f"yaxis{axis}"] = dict(domain=[max(0.0, top - height), top], autorange="reversed", title=dict(text=names["unit"]))
         titles.append(dict(
             text=f"{names[field]} ({symbol})", x=0.5, y=top, xref="paper", yref="paper",
             xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=14),
@@ -74,12 +77,12 @@ def gate_heatmaps(
         ticktext=[short_label(lab) for lab in labels][::every], tickangle=0 if short else -60,
         tickfont=dict(size=16 if short else 13), title=dict(text=names["time"]),
     )
-    layout.update(height=170 * rows + 120, margin=dict(l=50, r=20, t=40, b=80), annotations=titles)
+    layout.update(height=170 * rows + 120, margin=dict(l=50, r=60, t=40, b=80), annotations=titles)
     return go.Figure(data=data, layout=layout)
 
 
 def colored_text_html(labels: tuple[str, ...], values: np.ndarray, unknown: tuple[bool, ...], unk_title: str) -> str:
-    """Karpathy-style text: each token's background shows one unit's value (blue -, red +).
+    """Karpathy-style text: each token's background shows one unit's value (palette: blue +, vermillion -).
 
     Every label is HTML-escaped here, so user text can never inject markup.
     """
@@ -87,12 +90,12 @@ def colored_text_html(labels: tuple[str, ...], values: np.ndarray, unknown: tupl
     spans = []
     for label, value, unk in zip(labels, values, unknown):
         strength = min(1.0, abs(float(value)) / limit)
-        rgb = "214,39,40" if value > 0 else "31,119,180"
+        colour = palette.POSITIVE if value > 0 else palette.NEGATIVE
         title = html.escape(f"{value:+.3f}" + (f" · {unk_title}" if unk else ""), quote=True)
         text = html.escape(label).replace("\n", "↵<br>") or "&nbsp;"
-        border = "border-bottom:2px dashed #888;" if unk else ""
+        border = f"border-bottom:2px dashed {palette.GREY};" if unk else ""
         spans.append(
-            f'<span title="{title}" style="background:rgba({rgb},{strength:.2f});{border}'
+            f'<span title="{title}" style="background:{palette.rgba(colour, strength)};{border}'
             f'padding:2px 1px;margin:0 1px;border-radius:3px;white-space:pre-wrap">{text}</span>'
         )
     return '<div style="font-size:1.3em;line-height:2.1em;font-family:monospace">' + "".join(spans) + "</div>"
@@ -102,7 +105,8 @@ def unit_lines(trace: GateTrace, labels: tuple[str, ...], unit: int, names: dict
     """One unit over time: its gates and states as lines over the tokens."""
     steps = np.arange(trace.steps)
     data = [
-        dict(type="scatter", x=steps, y=getattr(trace, field)[:, unit], name=f"{names[field]} {symbol}", mode="lines+markers")
+        dict(type="scatter", x=steps, y=getattr(trace, field)[:, unit], name=f"{names[field]} {symbol}", mode="lines+markers",
+             line=dict(color=palette.GATES[field]), marker=dict(color=palette.GATES[field]))
         for field, symbol, _, _ in PANELS
     ]
     short = max((len(lab) for lab in labels), default=1) <= 2
@@ -120,14 +124,14 @@ def saturation_figure(results: list[Saturation], names: dict[str, str]) -> go.Fi
     """Per unit: fraction of steps shut (x) against fraction open (y), one colour per gate."""
     data = [
         dict(
-            type="scatter", x=sat.shut, y=sat.open, mode="markers", name=names[sat.gate], marker=dict(size=9),
+            type="scatter", x=sat.shut, y=sat.open, mode="markers", name=names[sat.gate], marker=dict(size=9, color=palette.GATES[sat.gate]),
             text=[f"u{u}" for u in range(len(sat.shut))],
-            hovertemplate="unit %{text}<br>shut %{x:.0%}<br>open %{y:.0%}<extra></extra>",
+            hovertemplate=f"{names['unit']} %{{text}}<br>{names['shut']} %{{x:.0%}}<br>{names['open']} %{{y:.0%}}<extra></extra>",
         )
         for sat in results
     ]
-    # Points lie in the triangle x + y <= 1; its edge is drawn for reference.
-    data.append(dict(type="scatter", x=[0, 1], y=[1, 0], mode="lines", line=dict(dash="dot", color="gray"),
+    # Points lie in the triangle x + y <= 1; its edge, the dotted line x + y = 1, is drawn for reference.
+    data.append(dict(type="scatter", x=[0, 1], y=[1, 0], mode="lines", line=dict(dash="dot", color=palette.REFERENCE),
                      showlegend=False, hoverinfo="skip"))
     layout = dict(
         xaxis=dict(title=dict(text=names["shut"]), range=[-0.02, 1.02], tickformat=".0%"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from lstm_core import palette
 from lstm_core.generate import sampling
 
 
@@ -30,8 +31,8 @@ def candidates_figure(candidates, model_probs, drawn_probs, chosen: str, labels:
     """Bars of the top candidates: the model's probability and the one actually drawn from."""
     names = [shown(c) for c in candidates]
     data = [
-        {"type": "bar", "x": names, "y": list(model_probs), "name": labels["model"], "marker": {"color": "#9db4d0"}},
-        {"type": "bar", "x": names, "y": list(drawn_probs), "name": labels["drawn"], "marker": {"color": "#d2691e"}},
+        {"type": "bar", "x": names, "y": list(model_probs), "name": labels["model"], "marker": {"color": palette.tint(palette.MODELS["lstm"], 0.6)}},
+        {"type": "bar", "x": names, "y": list(drawn_probs), "name": labels["drawn"], "marker": {"color": palette.MODELS["lstm"]}},
     ]
     layout = _layout(labels, 340, barmode="group", legend=LEGEND_ON_TOP)
     layout["xaxis"]["type"] = "category"
@@ -48,9 +49,9 @@ def temperature_figure(probs: np.ndarray, tokens, temperature: float, labels: di
     order = np.argsort(-base, kind="stable")[:top]
     names = [shown(tokens[i]) for i in order]
     data = [
-        {"type": "bar", "x": names, "y": base[order], "name": labels["base"], "marker": {"color": "#9db4d0"}},
+        {"type": "bar", "x": names, "y": base[order], "name": labels["base"], "marker": {"color": palette.tint(palette.MODELS["lstm"], 0.6)}},
         {"type": "bar", "x": names, "y": hot[order], "name": labels["hot"].format(t=temperature),
-         "marker": {"color": "#d2691e"}},
+         "marker": {"color": palette.MODELS["lstm"]}},
     ]
     layout = _layout(labels, 360, barmode="group", legend=LEGEND_ON_TOP)
     layout["xaxis"]["type"] = "category"
@@ -63,16 +64,16 @@ def entropy_figure(probs: np.ndarray, temperature: float, labels: dict) -> go.Fi
     ent = [sampling.entropy_bits(sampling.apply_temperature(probs, t)) for t in temps]
     now = sampling.entropy_bits(sampling.apply_temperature(probs, temperature))
     data = [
-        {"type": "scatter", "x": temps, "y": ent, "mode": "lines", "name": labels["curve"], "line": {"color": "#4477aa"}},
+        {"type": "scatter", "x": temps, "y": ent, "mode": "lines", "name": labels["curve"], "line": {"color": palette.POSITIVE}},
         {"type": "scatter", "x": [temperature], "y": [now], "mode": "markers", "name": labels["now"],
-         "marker": {"size": 14, "color": "#d2691e"}},
+         "marker": {"size": 14, "color": palette.MODELS["lstm"]}},
     ]
     return go.Figure(data=data, layout=_layout(labels, 320, showlegend=False))
 
 
 def bits_figure(rows: list[tuple[str, float]], labels: dict) -> go.Figure:
     """Held-out bits per character of each model (lower is better)."""
-    colours = ["#d2691e" if "LSTM" in name else "#9db4d0" for name, _ in rows]
+    colours = [palette.MODELS["lstm"] if "LSTM" in name else palette.MODELS["ngram"] for name, _ in rows]
     data = [{
         "type": "bar", "x": [n for n, _ in rows], "y": [b for _, b in rows], "marker": {"color": colours},
         "text": [f"{b:.2f}" for _, b in rows], "textposition": "outside",

@@ -12,10 +12,11 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lstm_core import palette
 from lstm_core.gates.gate_figures import short_label
 from lstm_core.sentiment.classifier import Reading
 
-CLASS_COLOURS = {"negative": "#d62728", "neutral": "#7f7f7f", "positive": "#2ca02c"}
+CLASS_COLOURS = palette.CLASSES
 
 
 def _token_axis(fig: go.Figure, tokens: tuple[str, ...], title: str, row: int | None = None) -> None:
@@ -62,7 +63,7 @@ def running_verdict(reading: Reading, labels: list[str], names: list[str], axis:
         fig.add_trace(
             go.Bar(
                 x=steps, y=scores, name=axis["attribution"], showlegend=False, customdata=hover_tokens,
-                marker_color=np.where(scores >= 0, "#1f77b4", "#ff7f0e"),
+                marker_color=np.where(scores >= 0, palette.POSITIVE, palette.NEGATIVE),
                 hovertemplate="%{customdata}<br>%{y:+.3f}<extra></extra>",
             ),
             row=rows, col=1,
@@ -89,7 +90,7 @@ def confusion(matrix: list[list[int]], names: list[str], title: str, axis: dict[
     z = np.asarray(matrix)
     fig = go.Figure(
         go.Heatmap(
-            z=z, x=names, y=names, colorscale="Blues", showscale=False, text=z, texttemplate="%{text}",
+            z=z, x=names, y=names, colorscale=palette.COUNTS, showscale=False, text=z, texttemplate="%{text}",
             hovertemplate=f"{axis['true']}: %{{y}}<br>{axis['predicted']}: %{{x}}<br>%{{z}}<extra></extra>",
         )
     )
@@ -108,7 +109,7 @@ def training_curves(history: dict[str, list[float]], axis: dict[str, str], names
             fig.add_trace(
                 go.Scatter(
                     x=np.arange(1, len(values) + 1), y=values, mode="lines+markers", name=names[part],
-                    line=dict(dash=dash, color="#1f77b4" if part == "train" else "#ff7f0e"), showlegend=col == 1,
+                    line=dict(dash=dash, color=palette.SPLITS[part]), showlegend=col == 1,
                 ),
                 row=1, col=col,
             )

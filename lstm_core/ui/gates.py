@@ -125,3 +125,11 @@ def search_tab(gates, span: tuple[int, int], key: str, layer_index: int, fields:
             )
         else:
             st.info(t("gates.no_matches"))
+
+
+def layer_title(name: str) -> str:
+    """A layer's name as the network stores it ("lstm_0", "lstm_1_backward") in words."""
+    parts = name.split("_")
+    number = int(parts[1]) + 1 if len(parts) > 1 and parts[1].isdigit() else name
+    direction = parts[2] if len(parts) > 2 and parts[2] in ("forward", "backward") else "one"
+    return t(f"gates.layer_name.{direction}", number=number)

@@ -70,6 +70,22 @@ def _switch_language() -> None:
             del st.session_state[key]
 
 
+def take_link_choices() -> None:
+    """?lang=zh|en and ?classroom=1|0 in a link set the session's choices, once per link.
+
+    The choice then lives in session state, so it persists while moving between pages
+    (which drops the query string); the sidebar switches change it again as usual.
+    """
+    seen = (st.query_params.get("lang"), st.query_params.get("classroom"))
+    if seen == st.session_state.get("_link_choices"):
+        return
+    st.session_state["_link_choices"] = seen
+    if seen[0] in LANGUAGES:
+        st.session_state["lang"] = seen[0]
+    if seen[1] in ("0", "1"):
+        st.session_state["classroom"] = seen[1] == "1"
+
+
 def sidebar_switches() -> None:
     """Language and classroom toggles; drawn once per run by app.py, so on every page.
 

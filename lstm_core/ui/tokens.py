@@ -9,6 +9,7 @@ from typing import Sequence
 import pandas as pd
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.embeddings import projection, word2vec, word_vectors
 from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
@@ -28,7 +29,8 @@ def chips(tokens: Sequence[str], marked: frozenset[str] = frozenset()) -> str:
     """Tokens as escaped HTML chips; `marked` tokens (e.g. user words) in another colour."""
     spans = []
     for token in tokens:
-        colours = dict(border="#e6a100", background="#fff3cd") if token in marked else dict(border="#9bb7e0", background="#eaf1fb")
+        colour = palette.ORANGE if token in marked else palette.SKY_BLUE
+        colours = dict(border=colour, background=palette.tint(colour, 0.85))
         spans.append(f'<span style="{CHIP.format(**colours)}">{html.escape(token)}</span>')
     return "<div>" + "".join(spans) + "</div>"
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from lstm_core import palette
 from lstm_core.nn.cell import sigmoid
 
-COLOURS = {"rnn": "#d62728", "gru": "#2ca02c", "lstm": "#1f77b4", "article": "#ff7f0e", "truth": "#7f7f7f"}
+COLOURS = {kind: palette.MODELS[kind] for kind in ("rnn", "gru", "lstm", "article", "truth")}
 
 
 def activations(x: float, names: dict[str, str]) -> go.Figure:
     """sigmoid and tanh over -6..6, each with a marker at the chosen input."""
     grid = np.linspace(-6, 6, 241)
     data = []
-    for key, f, colour in (("sigmoid", sigmoid, "#1f77b4"), ("tanh", np.tanh, "#d62728")):
+    for key, f, colour in (("sigmoid", sigmoid, palette.GATES["forget_gate"]), ("tanh", np.tanh, palette.GATES["candidate"])):
         data.append(dict(type="scatter", x=grid, y=f(grid), mode="lines", name=names[key], line=dict(color=colour, width=3)))
         data.append(dict(type="scatter", x=[x], y=[float(f(np.float64(x)))], mode="markers+text", showlegend=False,
                          marker=dict(size=14, color=colour), text=[f"{float(f(np.float64(x))):+.3f}"],
@@ -55,11 +56,11 @@ def accuracy_by_distance(results: dict[str, dict[str, dict]], chance: float, cho
                              mode="markers", marker=dict(symbol="star", size=18, color=COLOURS[kind])))
     every = sorted({int(d) for r in results.values() for d in r} | {chosen})
     data.append(dict(type="scatter", x=[every[0], every[-1]], y=[chance, chance], name=names["chance"], mode="lines",
-                     line=dict(color="gray", dash="dash")))
+                     line=dict(color=palette.REFERENCE, dash="dash")))
     layout = dict(
         xaxis=dict(title=dict(text=names["distance"]), type="log", tickvals=every),
         yaxis=dict(title=dict(text=names["accuracy"]), range=[0, 1.05], tickformat=".0%"),
-        shapes=[dict(type="line", x0=chosen, x1=chosen, y0=0, y1=1.05, line=dict(color="black", width=1, dash="dot"))],
+        shapes=[dict(type="line", x0=chosen, x1=chosen, y0=0, y1=1.05, line=dict(color=palette.REFERENCE, width=1, dash="dot"))],
         height=420, margin=dict(l=50, r=20, t=30, b=50), legend=dict(orientation="h", y=1.08),
     )
     return go.Figure(data=data, layout=layout)
@@ -71,7 +72,7 @@ def live_curves(history: dict[str, list[float]], chance: float, names: dict[str,
                  line=dict(color=COLOURS[kind], width=3)) for kind, v in history.items()]
     longest = max((len(v) for v in history.values()), default=1)
     data.append(dict(type="scatter", x=[1, max(longest, 2)], y=[chance, chance], name=names["chance"], mode="lines",
-                     line=dict(color="gray", dash="dash")))
+                     line=dict(color=palette.REFERENCE, dash="dash")))
     layout = dict(xaxis=dict(title=dict(text=names["epoch"]), dtick=1), height=340,
                   yaxis=dict(title=dict(text=names["accuracy"]), range=[0, 1.05], tickformat=".0%"),
                   margin=dict(l=50, r=20, t=30, b=50), legend=dict(orientation="h", y=1.1))
@@ -96,7 +97,7 @@ def gradient_norms(curves: dict[str, np.ndarray], names: dict[str, str]) -> go.F
 def saliency_bars(labels: tuple[str, ...], scores: np.ndarray, step: int, names: dict[str, str]) -> go.Figure:
     """||d output / d x_t|| per input step, the output step marked."""
     steps = np.arange(len(labels))
-    colours = ["#ff7f0e" if t == step else "#1f77b4" for t in steps]
+    colours = [palette.COMPARE["after"] if t == step else palette.POSITIVE for t in steps]
     short = max((len(lab) for lab in labels), default=1) <= 2
     every = max(1, len(labels) // 60)
     data = [dict(type="bar", x=steps, y=scores, marker=dict(color=colours), customdata=list(labels),

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from lstm_core.ui.lessons import LESSONS
 from lstm_core.ui.strings import TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +126,15 @@ ACTIONS = {
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
     "practical": lambda page: nudge_slider(page, "Sparsity"),
     "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
+    "lessons": lambda page: pick_option(page, "Lesson", "Temperature"),
+    "glossary": lambda page: fill_and_enter(page.get_by_role("textbox", name="Find a term"), "forecast"),
 }
+
+
+def pick_option(page, label, option):
+    """Open the select box whose label contains `label` and choose `option`."""
+    page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first.click()
+    page.get_by_role("option", name=option, exact=True).click()
 
 
 def nudge_slider(page, label):
@@ -190,7 +199,17 @@ def check_gan(page):
     assert charts(page) >= 2  # real beside generated sequences, and the scores
 
 
+def check_lessons(page):
+    assert "About 8 minutes" in main_text(page) and "temperature 0, 1 and 2" in main_text(page)  # the note
+
+
+def check_glossary(page):
+    body = main_text(page)
+    assert "seasonal-naive forecast on the training data" in body and "hyperbolic tangent" not in body
+
+
 CHECKS = {
+    "lessons": check_lessons, "glossary": check_glossary,
     "home": check_home, "why": check_why, "tokens": check_tokens, "sentiment": check_sentiment,
     "forecast": check_forecast, "generate": check_generate, "gates": check_gates,
     "practical": check_practical, "gan": check_gan,
@@ -255,5 +274,41 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
             assert len(re.findall(r"[\u4e00-\u9fff]", body)) > 100, f"{path}: little Chinese after switching"
             page.screenshot(path=str(SHOTS / f"{path}-zh.png"), full_page=True)
         assert not outside, f"{path}: requests left the machine: {outside[:5]}"
+    finally:
+        page.close()
+
+
+def visible_piece(markdown: str) -> str:
+    """A stretch of a string-table text as the browser shows it (after its last **bold** part)."""
+    return re.split(r"\*\*[^*]+\*\*", markdown)[-1].replace("`", "").strip()[:18]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("lesson", list(LESSONS))
+def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, language):
+    """Open a lesson's deep link in classroom mode, then click Next through every step.
+
+    Each step must land on its page with its widgets set (the step's explanation shows when
+    revealed, no error box); a screenshot of every step lands beside the page screenshots.
+    """
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    steps = LESSONS[lesson].steps
+    try:
+        page.goto(f"{server}/?lesson={lesson}&step=1&lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        for number in range(1, len(steps) + 1):
+            assert_no_errors(page, f"{lesson} step {number}")
+            body = main_text(page)
+            assert visible_piece(TABLE[f"lesson.step.{lesson}.{number}.ask"][language]) in body, (lesson, number)
+            page.get_by_text(TABLE["lessons.reveal"][language], exact=True).first.click()
+            page.wait_for_timeout(300)
+            explain = visible_piece(TABLE[f"lesson.step.{lesson}.{number}.explain"][language])
+            assert explain in main_text(page), (lesson, number)
+            page.screenshot(path=str(SHOTS / f"lesson-{lesson}-{number}-{language}.png"))
+            if number < len(steps):
+                page.get_by_role("button", name=TABLE["lessons.next"][language]).click()
+                wait_idle(page)
+        assert page.get_by_role("button", name=TABLE["lessons.finish"][language]).count() == 1
     finally:
         page.close()

@@ -1,0 +1,76 @@
+"""The LSTM cell as a Graphviz diagram: the Home page's picture, and the Gates page's live one.
+
+Without values it is the textbook picture of one step. With the values of one unit at
+one step (from `interpret.step_detail`), every node shows its number and every edge the
+product it carries, so the diagram and the equations beside it tell the same story.
+The dashed edges are the recurrence: c_t and h_t are handed to the same cell at step t+1.
+Colours come from `lstm_core.palette`, one per gate and state.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+
+from lstm_core import palette
+
+# The text labels the caller supplies (in the reader's language), by role.
+LABEL_KEYS = ("input", "forget_gate", "input_gate", "candidate", "output_gate", "cell", "hidden", "next")
+
+
+def _quote(text: str) -> str:
+    """A DOT string literal (JSON's escaping is valid DOT, and keeps user-free text safe)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _node(name: str, label: str, role: str, shape: str) -> str:
+    colour = palette.GATES[role]
+    return (f'{name} [label={_quote(label)}, shape={shape}, style="rounded,filled", '
+            f'fillcolor="{palette.tint(colour, 0.75)}", color="{colour}", penwidth=2];')
+
+
+def cell_dot(labels: Mapping[str, str], values: Mapping[str, float] | None = None, font: str = "Helvetica") -> str:
+    """DOT source of one LSTM cell.
+
+    labels: the words for each role in LABEL_KEYS. values (optional), one unit at one
+    step: "i", "f", "g", "o" (gate values), "c_prev", "h_prev", "c", "h".
+    """
+    missing = [key for key in LABEL_KEYS if key not in labels]
+    if missing:
+        raise ValueError(f"cell_dot needs labels for {missing}")
+    v = values or {}
+
+    def shown(symbol: str, key: str) -> str:
+        return f"{symbol} = {v[key]:.3f}" if key in v else symbol
+
+    lines = [
+        "digraph lstm {",
+        f'  rankdir=LR; bgcolor="transparent"; node [fontname={_quote(font)}, fontsize=13]; edge [fontname={_quote(font)}, fontsize=11];',
+        "  " + _node("xt", f"{labels['input']} x_t", "input", "box"),
+        "  " + _node("hprev", shown("h_(t-1)", "h_prev"), "hidden", "box"),
+        "  " + _node("cprev", shown("c_(t-1)", "c_prev"), "cell", "box"),
+        "  " + _node("f", f"{labels['forget_gate']}\nσ: {shown('f_t', 'f')}", "forget_gate", "ellipse"),
+        "  " + _node("i", f"{labels['input_gate']}\nσ: {shown('i_t', 'i')}", "input_gate", "ellipse"),
+        "  " + _node("g", f"{labels['candidate']}\ntanh: {shown('g_t', 'g')}", "candidate", "ellipse"),
+        "  " + _node("o", f"{labels['output_gate']}\nσ: {shown('o_t', 'o')}", "output_gate", "ellipse"),
+        '  mulf [label="×", shape=circle]; muli [label="×", shape=circle]; add [label="+", shape=circle];',
+        '  tanhc [label="tanh", shape=circle]; mulo [label="×", shape=circle];',
+        "  " + _node("ct", f"{labels['cell']} {shown('c_t', 'c')}", "cell", "box"),
+        "  " + _node("ht", f"{labels['hidden']} {shown('h_t', 'h')}", "hidden", "box"),
+        f'  next [label={_quote(labels["next"])}, shape=box, style="rounded,dashed"];',
+        "  {xt hprev} -> {f i g o};",
+    ]
+    products = {}
+    if {"f", "c_prev", "i", "g", "c", "o"} <= v.keys():
+        products = {"fc": f"{v['f'] * v['c_prev']:+.3f}", "ig": f"{v['i'] * v['g']:+.3f}",
+                    "tanh": f"{math.tanh(v['c']):+.3f}"}
+    lines += [
+        "  cprev -> mulf; f -> mulf; i -> muli; g -> muli;",
+        f"  mulf -> add [label={_quote(products.get('fc', ''))}]; muli -> add [label={_quote(products.get('ig', ''))}];",
+        f"  add -> ct; ct -> tanhc; tanhc -> mulo [label={_quote(products.get('tanh', ''))}]; o -> mulo; mulo -> ht;",
+        '  ct -> next [style=dashed, label="c_t"]; ht -> next [style=dashed, label="h_t"];',
+        "}",
+    ]
+    return "\n".join(lines)
+
