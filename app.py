@@ -6,7 +6,7 @@ from lstm_core.gates import cell_diagram
 from lstm_core.ui.gates_step import diagram_font, diagram_labels
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.loaders import single_thread_blas
-from lstm_core.ui import glossary, lessons, quiz
+from lstm_core.ui import control_help, glossary, lessons, quiz
 from lstm_core.ui.style import classroom, sidebar_switches, take_link_choices
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
@@ -61,5 +61,6 @@ page = st.navigation(PAGES)
 lessons.enter_step(page, {lessons.page_name(p): p for p in PAGES})
 lessons.panel(page)
 page.run()
+control_help.show(lessons.page_name(page))
 glossary.terms_here(lessons.page_name(page), expanded=classroom())
 quiz.show(lessons.page_name(page))

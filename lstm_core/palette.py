@@ -65,6 +65,8 @@ MODELS = {
 # Roles that are not models: training against validation curves, before against after.
 SPLITS = {"train": BLUE, "validation": ORANGE, "test": VERMILLION}
 COMPARE = {"before": GREY, "after": ORANGE, "first": BLUE, "second": VERMILLION}
+# Several lines of equal standing (one per experiment variant), in a fixed order.
+SERIES = (BLUE, ORANGE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE, SKY_BLUE, BLACK)
 REFERENCE = DARK_GREY  # reference lines: chance level, x + y = 1, a chosen distance
 
 # Colour scales for heatmaps. Gates are in [0, 1]; signed values are centred on 0.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
+from lstm_core.palette import SERIES as COLOURS  # one colour per variant, colour-blind safe
 
 
 def curves_figure(variants: dict, names: list[str], metric: str, labels: dict[str, str]) -> go.Figure:

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.explain.agreement import rank_agreement
 from lstm_core.explain.attention import load_attention
 from lstm_core.explain.rules import Rule, RuleTree
@@ -59,7 +60,7 @@ def attribution_figure(tokens: tuple[str, ...], scores: dict[str, np.ndarray]) -
     rows = [s / (np.abs(s).max() or 1.0) for s in scores.values()]
     fig = go.Figure(go.Heatmap(
         z=rows, x=list(range(len(tokens))), y=[t(f"explain.method.{m}") for m in scores], zmin=-1, zmax=1,
-        colorscale="RdBu", reversescale=True, text=[[f"{v:.3f}" for v in s] for s in scores.values()],
+        colorscale=palette.DIVERGING, text=[[f"{v:.3f}" for v in s] for s in scores.values()],
         hovertemplate="%{y} · %{customdata}: %{text}<extra></extra>", customdata=[list(tokens)] * len(rows),
         colorbar={"title": t("explain.axis.scaled")},
     ))
