@@ -1,7 +1,7 @@
 """The models the Gates page can look inside, and what a look returns.
 
 A page that ships a model adds one `Entry` to `SHIPPED`; a page where a user trains
-a model puts the resulting `Traceable` into the session (see `lstm_core.ui.models`).
+a model puts the resulting `Traceable` into the session (see `lstm_core.ui.session_models`).
 Either way the Gates page sees the same interface: give it text, get a `ModelTrace`.
 An entry's loader is a function that imports its model's module only when called, so
 importing the registry loads no model and no TensorFlow.

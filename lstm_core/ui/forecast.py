@@ -26,7 +26,7 @@ from lstm_core.message import Message
 from lstm_core.nn import assets
 from lstm_core.nn.assets import AssetError
 from lstm_core.nn.budget import OverBudget, check_training
-from lstm_core.ui import models
+from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import say, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.strings import render

@@ -18,7 +18,7 @@ from lstm_core.gan import shipped as shipped_gan
 from lstm_core.message import Message
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.ui.models import add
+from lstm_core.ui.session_models import add
 
 TRAINING = LiveTraining("gan")  # session keys gan_job, gan_stop_requested, ...
 JOB, RESULT = TRAINING.job_key, "gan_result"

@@ -12,7 +12,7 @@ from lstm_core.message import Message, Title
 from lstm_core.nn.assets import AssetError
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import say, t
-from lstm_core.ui.models import session_models
+from lstm_core.ui.session_models import session_models
 
 
 def model_titles() -> dict[str, Title]:

@@ -7,7 +7,7 @@ from lstm_core.generate import generate_figures as figures
 from lstm_core.nn import assets
 from lstm_core.text.inputs import decode_upload
 from lstm_core.ui import generate as ui
-from lstm_core.ui import models
+from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart
 

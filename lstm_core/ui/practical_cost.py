@@ -23,7 +23,7 @@ from lstm_core.nn import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
-from lstm_core.ui import models as session_models
+from lstm_core.ui import session_models
 from lstm_core.ui.i18n import long_text, say, t
 
 from lstm_core.ui.style import chart

@@ -16,7 +16,7 @@ from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.ui.models import add
+from lstm_core.ui.session_models import add
 from lstm_core.ui.strings import both
 
 TRAINING = LiveTraining("sentiment")  # session keys sentiment_job, sentiment_stop_requested, ...
