@@ -17,14 +17,12 @@ import cProfile
 import pstats
 import statistics
 import time
-from pathlib import Path
 
-from streamlit.runtime.scriptrunner import script_runner
-from streamlit.testing.v1 import AppTest
+from timing import open_page  # first: puts the repository on sys.path and quiets TensorFlow
 
-from bench_load import PAGES
+from bench_load import PAGES  # noqa: E402
+from streamlit.runtime.scriptrunner import script_runner  # noqa: E402
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 BUCKETS = (("lstm_core/", "lstm_core"), ("/pages/", "page scripts"), ("plotly", "plotly"),
            ("streamlit", "streamlit"), ("numpy", "numpy"), ("pandas", "pandas"))
 
@@ -53,10 +51,7 @@ def bucket_times(stats: pstats.Stats) -> dict[str, float]:
 
 
 def profile_page(path: str, key: str, texts: tuple[str, ...], repeats: int) -> None:
-    at = AppTest.from_file(APP, default_timeout=300)
-    at.run()
-    at.switch_page(f"pages/{path}.py")
-    at.run()
+    at, _ = open_page(f"pages/{path}.py")
     profile = cProfile.Profile()
     profiled(profile)
     seconds = []
@@ -76,7 +71,7 @@ def profile_page(path: str, key: str, texts: tuple[str, ...], repeats: int) -> N
     print("   costliest calls of ours (cumulative ms per rerun):")
     ours = [(v[3], k) for k, v in stats.stats.items() if "lstm_core/" in k[0] or "/pages/" in k[0]]
     for cumulative, (filename, line, function) in sorted(ours, reverse=True)[:12]:
-        short = filename.split("serving/")[-1] if "serving/" in filename else filename.rsplit("/", 2)[-2:]
+        short = "/".join(filename.rsplit("/", 2)[-2:])
         print(f"   {cumulative / repeats * 1000:7.1f}  {short}:{line} {function}")
 
 

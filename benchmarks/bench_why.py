@@ -22,7 +22,7 @@ from lstm_core.gates.saliency import saliency
 
 def bench_saliency() -> None:
     blas.one_thread()  # as the app runs it
-    model = language_model.load_traceable_zh()
+    model = language_model.load_language_model("zh")
     text = (model.default_text + "本报讯记者从国家统计局获悉，今年全国经济运行总体平稳，") * 20
     traced = model.trace_text(text[:200])
     print(f"charlm_zh, {traced.steps} steps, H={model.network.spec.units}:")

@@ -17,10 +17,10 @@ import numpy as np
 from lstm_core.gan import families as data, scores, text_gan as text
 from lstm_core.gan.ar_baseline import fit_ar
 from lstm_core.gan.models import GanConfig, NumericGan, draw_noise
+from lstm_core.gan.shipped import NAME
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network
 
-NAME = "gan_sine"
 EPOCHS = 200  # shipped run: longer than a live one; validation scores still fell at 120
 CHECK_EVERY = 10  # epochs between validation checks
 TEXT_EPOCHS = 40

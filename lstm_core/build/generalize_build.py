@@ -19,10 +19,10 @@ import numpy as np
 from lstm_core.compress import pruned, quantized
 from lstm_core.compress.quantize import float32_bytes, quantize_weights
 from lstm_core.generalize.experiments import (
+    NAME,
     Setup, Variant, accuracy, encode, ms_per_prediction, predict, stack, train_variant,
 )
 
-NAME = "generalize"
 SETUP = Setup(epochs=6)  # 6 epochs: the plain model overfits from epoch 2; the build stays near 10 minutes
 VARIANTS = (
     Variant("none"),
@@ -153,10 +153,3 @@ def build(folder: Path, setup: Setup = SETUP) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{NAME}.json").write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return card
-
-
-def read(folder: Path | None = None) -> dict:
-    """The precomputed card (rebuild with `python -m lstm_core.build generalize`)."""
-    from lstm_core.nn import assets
-
-    return assets.read_card(NAME, folder or assets.ASSETS)

@@ -15,11 +15,10 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.nn import assets
-from lstm_core.why.cells import CELLS, MemoryNet, pack
+from lstm_core.why.cells import CELLS, NAME, MemoryNet, pack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.memory_task import DISTANCES, MemoryTask, make_splits
 
-NAME = "why_memory"
 
 
 @dataclass(frozen=True)

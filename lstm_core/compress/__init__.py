@@ -10,6 +10,7 @@ parameters, multiply-adds and time per step; `curves` builds assets/compression.
 (which loads TensorFlow only when it runs).
 """
 
-from lstm_core.compress.compressed import GateChange, largest_gate_change, network_of, pruned, quantized, with_network
+from lstm_core.compress.compressed import GateChange, largest_gate_change, pruned, quantized, with_network
+from lstm_core.nn.network import network_of
 
 __all__ = ["GateChange", "largest_gate_change", "network_of", "pruned", "quantized", "with_network"]

@@ -22,17 +22,6 @@ from lstm_core.nn.network import Network
 Model = TypeVar("Model")
 
 
-def network_of(model) -> Network:
-    """The `Network` inside any shipped model object (or the network itself)."""
-    if isinstance(model, Network):
-        return model
-    if hasattr(model, "network"):
-        return model.network
-    if hasattr(model, "forecaster"):
-        return model.forecaster.network
-    raise TypeError(f"{type(model).__name__} holds no LSTM network to compress")
-
-
 def with_network(model: Model, change: Callable[[Network], Network]) -> Model:
     """A copy of `model` whose network is `change(network)`; everything else is shared."""
     if isinstance(model, Network):

@@ -19,8 +19,9 @@ import numpy as np
 
 from lstm_core.compress.cost import TIMING_REPEATS, TIMING_STEPS, network_cost, seconds_per_step
 from lstm_core.compress.heldout import SHIPPED_KEYS, heldout_for, load_shipped
-from lstm_core.compress.compressed import network_of, pruned, quantized
-from lstm_core.compress.prune import prune_weights, sparse_bytes
+from lstm_core.compress.compressed import pruned, quantized
+from lstm_core.nn.network import network_of
+from lstm_core.compress.prune import sparse_bytes
 from lstm_core.compress.quantize import BITS, float32_bytes, quantize_weights
 from lstm_core.nn import assets
 

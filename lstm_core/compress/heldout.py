@@ -16,7 +16,7 @@ from typing import Callable
 
 import numpy as np
 
-from lstm_core.compress.compressed import network_of
+from lstm_core.nn.network import network_of
 from lstm_core.gates import registry
 
 FORECAST_KEYS = ("sunspots", "co2", "nile", "elnino", "elec_equip", "stock", "sine", "line")

@@ -137,22 +137,3 @@ class ForecastTraceable:
         history = self.data.values
         ends = np.linspace(span, len(history), num=min(40, len(history) - span + 1)).astype(int)
         return [", ".join(f"{v:.6g}" for v in history[end - span : end]) for end in ends]
-
-
-def _traceable_loader(key: str):
-    def load_traceable() -> ForecastTraceable:
-        forecaster, _, data = load_forecaster(key)
-        return ForecastTraceable(forecaster, data)
-
-    load_traceable.__name__ = f"load_{key}"
-    return load_traceable
-
-
-# One loader per shipped series, named in `lstm_core.gates.registry.SHIPPED`.
-load_sunspots = _traceable_loader("sunspots")
-load_co2 = _traceable_loader("co2")
-load_nile = _traceable_loader("nile")
-load_elnino = _traceable_loader("elnino")
-load_elec_equip = _traceable_loader("elec_equip")
-load_stock = _traceable_loader("stock")
-load_sine = _traceable_loader("sine")

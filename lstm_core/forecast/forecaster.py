@@ -21,7 +21,7 @@ import numpy as np
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
 from lstm_core.nn.budget import RecurrentWork
-from lstm_core.nn.ensemble import merge_members, split_members
+from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
 
 
@@ -181,18 +181,6 @@ class Forecaster:
         inputs = np.stack([z[p - transform.lost - cfg.window : p - transform.lost] for p in positions])
         first = self.scaler.unscale(self._member_outputs(inputs)[:, :, 0])  # (P, members)
         return np.stack([transform.invert_each(first[:, m], values, positions) for m in range(cfg.members)])
-
-
-def combine(forecasters: list[Forecaster]) -> Forecaster:
-    """One ensemble from forecasters fitted alike on the same series (e.g. one seed each)."""
-    first = forecasters[0]
-    count = sum(f.config.members for f in forecasters)
-    singles = [net for f in forecasters for net in split_members(f.network, f.config.members)]
-    reports = [f.fit_report for f in forecasters if f.fit_report]
-    report = FitReport(tuple(loss for r in reports for loss in r.losses), sum(r.seconds for r in reports),
-                       any(r.stopped for r in reports)) if reports else None
-    return Forecaster(merge_members(singles), ForecastConfig(**{**first.config.to_dict(), "members": count}),
-                      first.scaler, first.history, report)
 
 
 class ForecastTraining:

@@ -13,13 +13,14 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.forecast.forecast_models import parse_numbers
-from lstm_core.build.gan_build import NAME
 from lstm_core.gan.families import SineConfig, sine_windows
 from lstm_core.gan.models import NumericGan
 from lstm_core.gates.registry import ModelTrace
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.message import Message, Title
+
+NAME = "gan_sine"  # assets/gan_sine.npz and .json, written by `python -m lstm_core.build gan`
 
 MAX_SEED = 2**31 - 1
 

@@ -27,14 +27,6 @@ class Saliency:
     target: int | None  # the output unit (class, character), None for the mean of a linear output
 
 
-def network_of(model) -> Network:
-    """The NumPy network behind a Gates-page model (classifiers, language models, forecasters)."""
-    network = getattr(model, "network", None) or getattr(getattr(model, "forecaster", None), "network", None)
-    if not isinstance(network, Network):
-        raise ValueError("this model has no NumPy network to take gradients through")
-    return network
-
-
 def _head_gradient(network: Network, features: np.ndarray, target: int | None) -> tuple[np.ndarray, int | None]:
     """d y / d features (F,) for y = the target unit's output (softmax/sigmoid) or the linear mean."""
     y = network.head(features)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -163,3 +164,13 @@ def stack(val_parts: list[np.ndarray], val_labels: np.ndarray, test_parts: list[
     meta = LogisticRegression().fit(features, val_labels)
     test = meta.predict_proba(np.column_stack([p[:, 1] for p in test_parts]))
     return test, {"weights": [round(float(w), 4) for w in meta.coef_[0]], "intercept": round(float(meta.intercept_[0]), 4)}
+
+
+NAME = "generalize"  # assets/generalize.json, written by `python -m lstm_core.build generalize`
+
+
+def read(folder: Path | None = None) -> dict:
+    """The precomputed card (rebuild with `python -m lstm_core.build generalize`)."""
+    from lstm_core.nn import assets
+
+    return assets.read_card(NAME, folder or assets.ASSETS)

@@ -274,12 +274,3 @@ def load_language_model(language: str) -> CharLanguageModel:
         title=Message(f"model.title.{NAMES[language]}"),
         default_text=DEFAULT_PROMPTS[language],
     )
-
-
-def load_traceable_zh() -> CharLanguageModel:
-    """Loader named in the Gates registry (`lstm_core.gates.registry.SHIPPED`)."""
-    return load_language_model("zh")
-
-
-def load_traceable_en() -> CharLanguageModel:
-    return load_language_model("en")

@@ -243,3 +243,17 @@ class Network:
 
     def parameter_count(self) -> int:
         return int(sum(w.size for w in self.weights.values()))
+
+
+def network_of(model) -> Network:
+    """The NumPy `Network` inside any model object the app uses (or the network itself).
+
+    Classifiers, language models, the bracket counter and the GAN wrappers hold it as
+    `.network`; the Gates page's forecaster view holds a forecaster that holds it.
+    """
+    if isinstance(model, Network):
+        return model
+    network = getattr(model, "network", None) or getattr(getattr(model, "forecaster", None), "network", None)
+    if not isinstance(network, Network):
+        raise ValueError(f"{type(model).__name__} holds no NumPy LSTM network")
+    return network

@@ -196,14 +196,6 @@ def load_classifier(language: str) -> SentimentClassifier:
     return classifier_from(network, card, SHIPPED_NAMES[language], title)
 
 
-def load_traceable_zh() -> SentimentClassifier:
-    return load_classifier("zh")
-
-
-def load_traceable_en() -> SentimentClassifier:
-    return load_classifier("en")
-
-
 def load_baseline(language: str):
     """The TF-IDF + logistic regression baseline shipped beside a classifier (hash-checked)."""
     from lstm_core.sentiment.tfidf_baseline import TfidfBaseline

@@ -45,7 +45,7 @@ def terms_here(page: str, expanded: bool = False) -> None:
     terms = PAGE_TERMS.get(page, ())
     if not terms:
         return
-    with st.expander(t("glossary.here"), expanded=expanded):
+    with st.expander(t("glossary.here"), expanded=expanded, icon=":material/menu_book:"):
         for term in terms:
             name, definition = entry(term)
             st.markdown(f"**{name}**: {definition}")

@@ -23,16 +23,16 @@ DEMO_TEXT = "质量很好，送货也快，但是价格有点贵"
 
 @st.cache_data(show_spinner=False)
 def card() -> dict:
-    from lstm_core.build.generalize_build import read
+    from lstm_core.generalize.experiments import read
 
     return read()
 
 
-@st.cache_resource(show_spinner=False)
 def _vectors():
-    from lstm_core.embeddings.word_vectors import load_word_vectors
+    """The Tokens page's cached Chinese word vectors (one copy per server)."""
+    from lstm_core.ui.tokens import shipped_vectors
 
-    return load_word_vectors("zh")
+    return shipped_vectors("zh")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

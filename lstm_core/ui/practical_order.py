@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lstm_core.explain import contrast
-from lstm_core.sentiment.classifier import load_baseline
+from lstm_core.ui.sentiment import baseline  # the Sentiment page's cached copy: one per server
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.practical_explain import attention_model, language_with_models, lstm
@@ -18,11 +18,6 @@ from lstm_core.ui.style import chart
 
 MODELS = ("lstm", "tfidf", "attention")
 MAX_CHARS = 500
-
-
-@st.cache_resource(show_spinner=False)
-def baseline(language: str):
-    return load_baseline(language)
 
 
 def predictors(language: str) -> dict:
@@ -88,7 +83,7 @@ def differences_section(language: str) -> None:
 
 def own_pair(language: str) -> None:
     st.subheader(t("explain.order.own"))
-    first = contrast.load(language).pairs[0]
+    first = contrast_verdicts(language)[0].pairs[0]  # cached with the verdicts
     left, right = st.columns(2)
     texts = [left.text_input(t("explain.order.text_a"), value=first.texts[0], key=f"practical_order_a_{language}"),
              right.text_input(t("explain.order.text_b"), value=first.texts[1], key=f"practical_order_b_{language}")]

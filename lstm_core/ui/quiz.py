@@ -7,6 +7,8 @@ seeded shuffle), so the right answer is not always first and never moves between
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import zlib
 from dataclasses import dataclass
@@ -41,7 +43,8 @@ def fields_by_question() -> dict[tuple[str, int], set[str]]:
     return found
 
 
-def questions(page: str) -> list[Question]:
+@lru_cache(maxsize=None)  # the string table never changes while the server runs
+def questions(page: str) -> tuple[Question, ...]:
     """The page's questions in order, each with its options shuffled by a seed from its key."""
     result = []
     for (owner, number), fields in sorted(fields_by_question().items()):
@@ -50,7 +53,7 @@ def questions(page: str) -> list[Question]:
         options = sorted(f for f in fields if f == "right" or f.startswith("wrong_"))
         rng = np.random.default_rng(zlib.crc32(f"{page}.{number}".encode()))
         result.append(Question(page, number, tuple(options[i] for i in rng.permutation(len(options)))))
-    return result
+    return tuple(result)
 
 
 def show(page: str, expanded: bool = False) -> None:
@@ -58,7 +61,7 @@ def show(page: str, expanded: bool = False) -> None:
     asked = questions(page)
     if not asked:
         return
-    with st.expander(t("quiz.header"), expanded=expanded):
+    with st.expander(t("quiz.header"), expanded=expanded, icon=":material/task_alt:"):
         right = answered = 0
         for question in asked:
             choice = st.radio(

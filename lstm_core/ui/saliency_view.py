@@ -8,7 +8,8 @@ from lstm_core.gates import gate_figures, registry
 from lstm_core.ui.i18n import t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures
-from lstm_core.gates.saliency import network_of, saliency
+from lstm_core.gates.saliency import saliency
+from lstm_core.nn.network import network_of
 
 
 def show(model: registry.Traceable, traced: registry.ModelTrace, key: str) -> None:

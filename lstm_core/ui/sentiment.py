@@ -22,7 +22,7 @@ from lstm_core.ui.strings import both
 TRAINING = LiveTraining("sentiment")  # session keys sentiment_job, sentiment_stop_requested, ...
 JOB, TRAINED = TRAINING.job_key, "sentiment_trained"
 SESSION_KEY = "sentiment_session"
-UPLOADS = "sentiment_uploads"  # SHA-256 of an uploaded zip -> its model or its AssetError
+UPLOADS = "sentiment_uploads"  # SHA-256 of the latest uploaded zip -> its model or its AssetError
 
 
 @st.cache_resource(show_spinner=False)
@@ -95,8 +95,9 @@ def upload(data: bytes) -> sentiment.SentimentClassifier:
     session under the upload's SHA-256, so later reruns do not unpack it again.
     """
     digest = assets.sha256_bytes(data)
-    seen = st.session_state.setdefault(UPLOADS, {})
+    seen = st.session_state.get(UPLOADS, {})
     if digest not in seen:
+        seen = st.session_state[UPLOADS] = {}  # only the latest upload is kept, not every one
         try:
             network, card, _ = assets.from_zip(data)
             title = card.get("display_title") or Message("sentiment.uploaded_title")

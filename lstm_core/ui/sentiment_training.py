@@ -10,7 +10,7 @@ import streamlit as st
 
 from lstm_core.nn import assets
 from lstm_core.nn.budget import OverBudget
-from lstm_core.sentiment import classifier, sentiment_figures as figures
+from lstm_core.sentiment import classifier, sentiment_data, sentiment_figures as figures
 from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.ui import sentiment as session
@@ -108,7 +108,7 @@ def _show_trained(trained) -> None:
         st.warning(t("sentiment.stopped", epochs=trained.epochs_run))
     m = trained.metrics
     st.success(t("sentiment.finished", epochs=trained.epochs_run, seconds=trained.seconds, best=trained.best_epoch, accuracy=m.accuracy, f1=m.macro_f1))
-    shipped_language = {"reviews": "zh", "tweets": "en"}.get(trained.classifier.card["data"]["name"])
+    shipped_language = sentiment_data.LANGUAGE.get(trained.classifier.card["data"]["name"])
     if shipped_language:
         reference = session.classifier(shipped_language).card["metrics"]
         st.caption(t("sentiment.compare_shipped", accuracy=reference["accuracy"], f1=reference["macro_f1"]))

@@ -17,7 +17,12 @@ h1 { font-size: 3rem !important; }
 """
 
 
-PAGE_PREFIXES = ("tokens_", "sentiment_", "forecast_", "generate_", "gates_", "practical_")
+# Every page's widget keys start with one of these (page-local keys are prefixed), so a
+# language switch can find the choices to re-send; a new page adds its prefix here.
+PAGE_PREFIXES = (
+    "why_", "tokens_", "sentiment_", "forecast_", "generate_", "gates_", "practical_", "generalize_", "gan_",
+    "lesson_", "lessons_", "quiz_", "glossary_",
+)
 
 
 def _keep(widget_key: str, session_key: str) -> None:

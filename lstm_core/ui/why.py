@@ -10,7 +10,7 @@ import numpy as np
 import streamlit as st
 
 from lstm_core.nn import assets
-from lstm_core.build.why_build import NAME
+from lstm_core.why.cells import NAME
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.why.cells import CELLS, unpack
 from lstm_core.why.gradients import norms_by_distance

@@ -14,6 +14,8 @@ import numpy as np
 from lstm_core.nn.cell import LSTMWeights, backward as lstm_backward, trace
 from lstm_core.why.recurrent import RecurrentWeights, backward as recurrent_backward, run
 
+NAME = "why_memory"  # assets/why_memory.npz and .json, written by `python -m lstm_core.build why_memory`
+
 CELLS = ("rnn", "gru", "lstm")
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from lstm_core.build.generalize_build import REGULARIZERS, VARIANTS, read
+from lstm_core.build.generalize_build import REGULARIZERS, VARIANTS
+from lstm_core.generalize.experiments import read
 from lstm_core.ui.practical_generalize import STEPS, VARIANTS as SHOWN
 
 

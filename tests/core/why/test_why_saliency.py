@@ -7,7 +7,8 @@ import tensorflow as tf  # noqa: E402  (a missing install must fail, not skip)
 
 from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402
 from lstm_core.nn.keras_models import build_keras, export_weights, load_into_keras  # noqa: E402
-from lstm_core.gates.saliency import network_of, saliency_of  # noqa: E402
+from lstm_core.gates.saliency import saliency_of  # noqa: E402
+from lstm_core.nn.network import network_of  # noqa: E402
 
 SPECS = [
     NetworkSpec(input_kind="values", input_dim=3, units=(5,), output_dim=3, output_activation="softmax"),
