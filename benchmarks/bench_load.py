@@ -9,7 +9,7 @@ starts its own server on a free 127.0.0.1 port, talks to nothing else, and stops
 `--duration` seconds (students still running are cut off, their finished actions count).
 
     python benchmarks/bench_load.py --students 30 --duration 90
-    python benchmarks/bench_load.py --students 10 --trainers 3 --duration 240
+    python benchmarks/bench_load.py --students 10 --trainers 3 --duration 240 --warm-train
     python benchmarks/bench_load.py --url ws://127.0.0.1:8080/_stcore/stream --students 30  # e.g. nginx
 
 Prints typed-action and page-open medians and p95, errors and the server's peak RSS.
@@ -46,6 +46,7 @@ class Tally:
     per_page: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     trainings: list[float] = field(default_factory=list)
+    rss: dict[str, int] = field(default_factory=dict)  # server RSS at named moments, bytes
 
 
 async def student(number: int, url: str, think: float, tally: Tally, stop_at: float) -> None:
@@ -75,20 +76,20 @@ async def student(number: int, url: str, think: float, tally: Tally, stop_at: fl
 
 
 async def trainer(number: int, url: str, tally: Tally, stop_at: float) -> None:
-    """Open Sentiment, press Train, and wait until the page stops rerunning itself."""
+    """Open Sentiment, press Train, and wait until the training (and any wait in the queue) is over."""
     client = StudentClient(url, timeout=max(stop_at - time.monotonic(), 5))
     try:
         await client.connect()
         await client.open_page("sentiment")
         started = time.perf_counter()
         await client.set_widget("sentiment_train", trigger_value=True)
-        while time.monotonic() < stop_at:  # each epoch is one run that asks for the next
-            runs = client.runs_seen
-            try:
-                await asyncio.wait_for(client._until_finished(expect_fragment=False), 5)
-            except asyncio.TimeoutError:
-                if client.runs_seen == runs:
-                    break  # five quiet seconds: training is over
+        # Each epoch ends in st.rerun(), so the press returns when a run finishes normally:
+        # the training's last one, or the one that shows the place in the queue (Cancel is
+        # drawn only there). That part is a fragment with run_every, which a browser reruns
+        # every second; this client does the same until the fragment starts the training.
+        while "sentiment_cancel" in client.last_run_keys and time.monotonic() < stop_at:
+            await asyncio.sleep(1.0)
+            await client.rerun_fragment(client.widgets["sentiment_cancel"].fragment_id)
         tally.trainings.append(time.perf_counter() - started)
     except Exception as error:
         tally.errors.append(f"trainer {number}: {type(error).__name__}: {error}")
@@ -109,21 +110,46 @@ async def sample_memory(server: Server | None, stop: asyncio.Event) -> None:
         await asyncio.sleep(0.5)
 
 
-async def run(args, server: Server | None, url: str) -> Tally:
-    tally = Tally()
-    stop_at = time.monotonic() + args.duration
-    stop = asyncio.Event()
-    memory = asyncio.create_task(sample_memory(server, stop))
-    warm = StudentClient(url)  # one visit first, so model loading is not counted as load
+async def warm_up(url: str, tally: Tally, server: Server | None, train: bool) -> None:
+    """One visit first, so model loading is not counted as load; with `train`, one training too.
+
+    The first training imports TensorFlow, which stays in the process for good; a warm-up
+    training separates that one-off cost (`rss` "at rest" vs "after warm-up training")
+    from what the measured trainings leave behind.
+    """
+    warm = StudentClient(url)
     await warm.connect()
     for path, _, _ in PAGES:
         await warm.open_page(path)
     await warm.close()
+    if server is not None:
+        tally.rss["at rest"] = server.sample_rss()
+    if train:
+        await trainer(-1, url, Tally(), time.monotonic() + 600)
+        if server is not None:
+            await asyncio.sleep(5)
+            tally.rss["after warm-up training"] = server.sample_rss()
+
+
+async def settled(server: Server | None, tally: Tally, seconds: float = 10.0) -> None:
+    """RSS once every client has stopped and the server has had `seconds` to let go."""
+    if server is not None:
+        await asyncio.sleep(seconds)
+        tally.rss["settled after the run"] = server.sample_rss()
+
+
+async def run(args, server: Server | None, url: str) -> Tally:
+    tally = Tally()
+    stop = asyncio.Event()
+    memory = asyncio.create_task(sample_memory(server, stop))
+    await warm_up(url, tally, server, args.warm_train)
+    stop_at = time.monotonic() + args.duration
     jobs = [student(i, url, args.think, tally, stop_at) for i in range(args.students)]
     jobs += [trainer(i, url, tally, stop_at) for i in range(args.trainers)]
     await asyncio.gather(*jobs)
     stop.set()
     await memory
+    await settled(server, tally)
     return tally
 
 
@@ -141,7 +167,9 @@ def report(args, tally: Tally, server: Server | None) -> None:
     for line in tally.errors[:10]:
         print("  " + line)
     if server is not None:
-        print(f"server peak RSS: {server.peak_rss / 2**30:.2f} GB (now {server.sample_rss() / 2**30:.2f} GB)")
+        print(f"server peak RSS: {server.peak_rss / 2**30:.2f} GB")
+        for moment, value in tally.rss.items():
+            print(f"  RSS {moment}: {value / 2**30:.2f} GB")
 
 
 def main() -> None:
@@ -150,6 +178,8 @@ def main() -> None:
     parser.add_argument("--trainers", type=int, default=0, help="sessions that press Train on Sentiment")
     parser.add_argument("--think", type=float, default=3.0, help="seconds between a student's actions")
     parser.add_argument("--duration", type=float, default=90.0, help="seconds before every client stops")
+    parser.add_argument("--warm-train", action="store_true",
+                        help="press Train once before the run, so TensorFlow's one-off import is not counted")
     parser.add_argument("--url", help="an already running server's /_stcore/stream websocket (no own server)")
     args = parser.parse_args()
     if args.url:

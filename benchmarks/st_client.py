@@ -54,6 +54,8 @@ class StudentClient:
         self.widgets: dict[str, Widget] = {}  # user key -> widget drawn in the last run
         self.exceptions = 0
         self.runs_seen = 0
+        self.last_run_keys: set[str] = set()  # widget keys the last finished (fragment) run drew
+        self._run_keys: set[str] = set()
         self._ws = None
 
     async def connect(self) -> None:
@@ -77,6 +79,10 @@ class StudentClient:
             raise RunFailed(f"no widget with key {key!r} on this page")
         state = WidgetState(id=widget.id, **value)
         return await self._rerun([state], fragment_id=widget.fragment_id, page_name="")
+
+    async def rerun_fragment(self, fragment_id: str) -> float:
+        """Rerun one fragment with no widget change, as a browser does for `run_every`."""
+        return await self._rerun([], fragment_id=fragment_id, page_name="")
 
     async def _rerun(self, states: list[WidgetState], fragment_id: str, page_name: str) -> float:
         msg = BackMsg()
@@ -110,6 +116,7 @@ class StudentClient:
                 self._read_delta(msg.delta)
             elif kind == "script_finished" and msg.script_finished in (FINISHED, FRAGMENT_FINISHED):
                 self.runs_seen += 1
+                self.last_run_keys, self._run_keys = self._run_keys, set()
                 if self.exceptions > exceptions_before:
                     raise RunFailed("the page raised an exception")
                 if expect_fragment or msg.script_finished == FINISHED:
@@ -128,6 +135,7 @@ class StudentClient:
             user_key = widget_id.split("-", 2)[2] if widget_id.count("-") >= 2 else ""
             if user_key and user_key != "None":
                 self.widgets[user_key] = Widget(widget_id, delta.fragment_id)
+                self._run_keys.add(user_key)
 
 
 def free_port() -> int:
