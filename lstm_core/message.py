@@ -24,3 +24,16 @@ class Message:
 # A model's or a series' title: a Message, or the title a model card stores as data
 # (language code -> text, e.g. an uploaded model's `display_title`).
 Title = Union[Message, Mapping[str, str]]
+
+
+class UserError(ValueError):
+    """Input a page must refuse, or a file it cannot use, said to the user in their language.
+
+    `message` is what the page shows (rendered with the string table, values filled in);
+    `str(error)` stays the English sentence for logs, tracebacks and developers. Being a
+    `ValueError`, it is still caught wherever bad input was caught before.
+    """
+
+    def __init__(self, text: str, message: Message):
+        super().__init__(text)
+        self.message = message

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lstm_core.message import Message
+from lstm_core.message import Message, UserError
 from lstm_core.ui.strings import render, text
 
 LANGUAGES = {"en": "English", "zh": "中文"}
@@ -34,7 +34,17 @@ def say(message: Message | Mapping[str, str] | str) -> str:
     return render(message, lang())
 
 
+def reason_of(error: BaseException) -> str:
+    """Why the core refused something, in the session's language, for a page's `{reason}`.
+
+    A `UserError` carries a `Message`; any other exception is unexpected, and its own
+    (English) text is the best that can be said.
+    """
+    return say(error.message) if isinstance(error, UserError) else str(error)
+
+
 @lru_cache(maxsize=64)
+
 def _read(name: str, language: str) -> str:
     return (TEXTS / f"{name}.{language}.md").read_text(encoding="utf-8")
 
