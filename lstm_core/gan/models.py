@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
 from lstm_core.nn.cell import run_batch
 from lstm_core.nn.network import Network, NetworkSpec
 
