@@ -58,9 +58,11 @@ take_link_choices()
 lessons.take_link()
 sidebar_switches()
 page = st.navigation(PAGES)
+glossary.start_page(lessons.page_name(page))  # before anything the page shows
 lessons.enter_step(page, {lessons.page_name(p): p for p in PAGES})
 lessons.panel(page)
 page.run()
+
 control_help.show(lessons.page_name(page))
 glossary.terms_here(lessons.page_name(page), expanded=classroom())
 quiz.show(lessons.page_name(page))
