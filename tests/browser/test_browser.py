@@ -333,6 +333,9 @@ def test_a_glossary_link_opens_its_entry_in_the_reader_s_language(server, browse
             assert urlparse(glossary.url).path.endswith("/glossary"), glossary.url
             assert_no_errors(glossary, "glossary from a link")
             assert glossary.locator("h1").first.inner_text().strip() == TABLE["glossary.title"]["zh"]
+            sidebar = glossary.locator('[data-testid="stSidebar"]').inner_text()
+            assert TABLE["common.page.glossary"]["zh"] in sidebar, sidebar  # the pages' names too
+
             first = glossary.locator('[data-testid="stAlertContentInfo"]').first.inner_text()
             assert TABLE["glossary.term.hidden_state"]["zh"] + "\n" in first and "细胞交给下一层" in first, first
             glossary.screenshot(path=str(SHOTS / "glossary-from-link-zh.png"))
