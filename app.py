@@ -39,6 +39,7 @@ h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
             column.page_link(page, width="stretch")
 
 
+take_link_choices()  # first: a link's ?lang= must already name the pages below
 PAGES = [
     st.Page(home, title=t("common.page.home"), icon=":material/home:", default=True, url_path="home"),
     st.Page("pages/why.py", title=t("common.page.why"), icon=":material/help:", url_path="why"),
@@ -54,13 +55,14 @@ PAGES = [
 ]
 
 single_thread_blas()
-take_link_choices()
 lessons.take_link()
 sidebar_switches()
 page = st.navigation(PAGES)
+glossary.start_page(lessons.page_name(page))  # before anything the page shows
 lessons.enter_step(page, {lessons.page_name(p): p for p in PAGES})
 lessons.panel(page)
 page.run()
+
 control_help.show(lessons.page_name(page))
 glossary.terms_here(lessons.page_name(page), expanded=classroom())
 quiz.show(lessons.page_name(page))

@@ -4,6 +4,10 @@ The core never holds English or Chinese sentences for the browser; it returns a
 `Message` (a model's title, the verdict of a trace) and `lstm_core.ui` translates it
 with the string table in `lstm_core/ui/strings/*.toml`. A value may itself be a
 `Message` (a forecaster's title names its series' title), rendered in the same language.
+
+`UserError` is the same idea for refusals: an exception for bad input or an unusable file
+that carries the `Message` a page shows (`lstm_core.ui.i18n.reason_of`), while `str()`
+stays the English text for logs.
 """
 
 from __future__ import annotations
@@ -24,3 +28,16 @@ class Message:
 # A model's or a series' title: a Message, or the title a model card stores as data
 # (language code -> text, e.g. an uploaded model's `display_title`).
 Title = Union[Message, Mapping[str, str]]
+
+
+class UserError(ValueError):
+    """Input a page must refuse, or a file it cannot use, said to the user in their language.
+
+    `message` is what the page shows (rendered with the string table, values filled in);
+    `str(error)` stays the English sentence for logs, tracebacks and developers. Being a
+    `ValueError`, it is still caught wherever bad input was caught before.
+    """
+
+    def __init__(self, text: str, message: Message):
+        super().__init__(text)
+        self.message = message

@@ -8,7 +8,7 @@ from lstm_core.forecast.forecast_models import split_of
 from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure
 from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.ui import forecast as ui
-from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 
 DEFAULTS = ForecastConfig()
@@ -29,7 +29,7 @@ try:
     if data.season >= split.val_start:
         raise ValueError(t("forecast.season_too_long", season=data.season, train=split.val_start))
 except ValueError as error:
-    st.error(t("forecast.too_short", error=error))
+    st.error(t("forecast.too_short", error=reason_of(error)))
     st.stop()
 st.caption(t("forecast.series_caption", n=len(data), season=data.season, source=data.source, unit=data.unit or "-",
              train=split.val_start, val=split.test_start - split.val_start, test=len(data) - split.test_start))
@@ -82,7 +82,7 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
             if log and data.values.min() <= 0:
                 raise ValueError(t("forecast.log_needs_positive"))
         except ValueError as error:
-            st.error(t("forecast.bad_config", error=error))
+            st.error(t("forecast.bad_config", error=reason_of(error)))
         else:
             ui.start_training(data, config)
     ui.advance()

@@ -7,7 +7,7 @@ from lstm_core.gan import FAMILIES, GanConfig
 from lstm_core.gan import gan_figures as figures
 from lstm_core.nn import assets
 from lstm_core.ui import gan as session
-from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 
 DEFAULTS = GanConfig()
@@ -28,7 +28,7 @@ try:
     gan, card = session.shipped()
 except assets.AssetError as error:
     gan, card = None, None
-    st.error(t("gan.model_missing", reason=error))
+    st.error(t("gan.model_missing", reason=reason_of(error)))
 if gan is not None:
     real = session.windows("sine").test
     c1, c2 = st.columns([1, 3])
@@ -81,7 +81,7 @@ if start:
     try:
         session.start(GanConfig(family=family, epochs=int(epochs), units=int(units), seed=int(train_seed)))
     except ValueError as error:
-        st.error(t("gan.bad_settings", reason=error))
+        st.error(t("gan.bad_settings", reason=reason_of(error)))
 session.advance(progress_slot, draw)
 
 result = st.session_state.get(session.RESULT)

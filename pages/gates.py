@@ -7,7 +7,7 @@ from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates as session
 from lstm_core.ui import gates_step, saliency_view
-from lstm_core.ui.i18n import say, t
+from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 
 MAX_CHARS = 5_000  # longer pastes are cut before the model's own step limit applies
@@ -44,7 +44,7 @@ except EmptyText:
     st.warning(t("common.empty_text"))
     st.stop()
 except ValueError as error:
-    st.error(t("gates.cannot_trace", reason=str(error)))
+    st.error(t("gates.cannot_trace", reason=reason_of(error)))
     st.stop()
 input_notices(user)
 if traced.steps_before_cut:

@@ -8,7 +8,7 @@ from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment as session
 from lstm_core.ui.sentiment_training import training_section
-from lstm_core.ui.i18n import lang, long_text, say, t
+from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 
 MAX_CHARS = 2_000
@@ -120,7 +120,7 @@ def read_text(language: str) -> None:
     try:
         show_prediction(own if use_own else shipped, shipped, session.baseline(language), text)
     except assets.AssetError as error:
-        st.error(t("sentiment.model_missing", reason=error))
+        st.error(t("sentiment.model_missing", reason=reason_of(error)))
 
 
 read_text(language)
@@ -131,7 +131,7 @@ try:
         st.markdown(long_text("sentiment_about"))
     show_card(shipped.card)
 except assets.AssetError as error:
-    st.error(t("sentiment.model_missing", reason=error))
+    st.error(t("sentiment.model_missing", reason=reason_of(error)))
 
 # ---- train your own, or upload a model trained here before ------------------------------------
 training_section(language, AXIS)

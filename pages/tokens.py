@@ -7,7 +7,7 @@ from lstm_core.embeddings import projection, word_vectors
 from lstm_core.nn.assets import AssetError
 from lstm_core.text import segmentation as text, tfidf
 from lstm_core.ui import tokens as ui
-from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.tokens import ask, named, user_text
 from lstm_core.ui.word2vec_training import training_step
@@ -93,7 +93,7 @@ def vectors() -> None:
     try:
         kv = ui.vectors_for(source)
     except AssetError as error:  # the other steps, and the other language, keep working
-        st.error(t("tokens.vec.missing", reason=error))
+        st.error(t("tokens.vec.missing", reason=reason_of(error)))
         return
     mode = st.radio(**ask("vec.set"), options=["top", "custom"], format_func=named("vec.set"), horizontal=True, key="tokens_set_mode")
     c1, c2, c3, c4 = st.columns(4)

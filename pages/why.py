@@ -6,7 +6,7 @@ import streamlit as st
 from lstm_core.gates.brackets import true_depth
 from lstm_core.nn.assets import AssetError
 from lstm_core.ui import loaders, why as session
-from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures
 from lstm_core.why.article_cell import compare
@@ -63,7 +63,7 @@ st.markdown(long_text("why_memory"))
 try:
     card, _ = session.shipped()
 except AssetError as error:
-    st.error(t("why.missing", reason=str(error)))
+    st.error(t("why.missing", reason=reason_of(error)))
     st.stop()
 distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE.distance, key="why_distance",
                             help=t("why.memory.distance_help"))

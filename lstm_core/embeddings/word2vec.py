@@ -20,6 +20,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
+from lstm_core.message import Message, UserError
 from lstm_core.embeddings.word_vectors import keyed_vectors
 
 if TYPE_CHECKING:
@@ -81,16 +82,17 @@ class TrainedVectors:
     counts: dict[str, int] = field(repr=False, default_factory=dict)
 
 
-class TrainingRefused(ValueError):
+class TrainingRefused(UserError):
     """The text is too small for the settings, or the settings ask for too much work.
 
-    `reason` ("too_much_work", "too_few_words" or "too_little_text") and `values` let a
-    page say it in the user's language.
+    `reason` ("too_much_work", "too_few_words" or "too_little_text") names the case; the
+    page shows `message` (key "tokens.train.refused.<reason>") in the user's language.
     """
 
-    def __init__(self, reason: str, message: str, **values):
-        super().__init__(message)
+    def __init__(self, reason: str, text: str, **values):
+        super().__init__(text, Message(f"tokens.train.refused.{reason}", values))
         self.reason, self.values = reason, values
+
 
 
 def _refuse_too_much_work(tokens: int, config: Word2VecConfig, max_training_tokens: int | None) -> None:

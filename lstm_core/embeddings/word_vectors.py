@@ -70,7 +70,8 @@ def vectors_from_bytes(data: bytes) -> KeyedVectors:
         with np.load(io.BytesIO(data), allow_pickle=False) as archive:
             return keyed_vectors([str(w) for w in archive["words"]], archive["vectors"], archive["counts"], archive["tags"])
     except (KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
-        raise AssetError(f"not a valid word-vector file: {error}") from error
+        raise AssetError(f"not a valid word-vector file: {error}", "word_vectors") from error
+
 
 
 def round_trip(kv: KeyedVectors, dtype=np.float16) -> KeyedVectors:

@@ -150,7 +150,7 @@ def classifier_from(weights: dict[str, np.ndarray], card: dict) -> AttentionClas
                                    Vocabulary(tuple(card["vocabulary"])), card["language"], list(card["labels"]),
                                    card.get("token_unit", "words"), int(card.get("max_steps", 300)), card)
     except (KeyError, TypeError, ValueError) as error:
-        raise assets.AssetError(f"the card lacks what an attention classifier needs: {error}") from error
+        raise assets.AssetError(f"the card lacks what an attention classifier needs: {error}", "card_incomplete") from error
 
 
 def load_attention(language: str, folder=assets.ASSETS) -> AttentionClassifier:
@@ -162,5 +162,7 @@ def load_attention(language: str, folder=assets.ASSETS) -> AttentionClassifier:
     try:
         expected = attention_shapes(NetworkSpec.from_dict(card["architecture"]), int(card["attention_dim"]))
     except (KeyError, TypeError, ValueError) as error:
-        raise assets.AssetError(f"the card {SHIPPED_NAMES[language]}.json has no valid architecture: {error}") from error
+        raise assets.AssetError(f"the card {SHIPPED_NAMES[language]}.json has no valid architecture: {error}",
+                                "bad_architecture") from error
+
     return classifier_from(assets.weights_from_bytes(data, expected), card)

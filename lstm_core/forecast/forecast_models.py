@@ -21,7 +21,7 @@ from lstm_core.forecast.forecaster import Forecaster, ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Scaler, Split
 from lstm_core.gates.registry import ModelTrace
-from lstm_core.message import Message, Title
+from lstm_core.message import Message, Title, UserError
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network
 
@@ -80,16 +80,17 @@ def parse_numbers(text: str) -> np.ndarray:
     """'1.5, 2 3e2' -> array([1.5, 2., 300.]); anything that is not a number is refused."""
     tokens = [tok for tok in re.split(r"[,;\s]+", text.strip()) if tok]
     if not tokens:
-        raise ValueError("type some numbers separated by commas or spaces, e.g. 1.2, 3.4, 5.6")
+        raise UserError("type some numbers separated by commas or spaces, e.g. 1.2, 3.4, 5.6", Message("error.numbers.none"))
     values = []
     for tok in tokens:
         try:
             values.append(float(tok))
         except ValueError:
-            raise ValueError(f"{tok[:20]!r} is not a number; use only numbers separated by commas or spaces") from None
+            raise UserError(f"{tok[:20]!r} is not a number; use only numbers separated by commas or spaces",
+                            Message("error.numbers.not_number", {"token": tok[:20]})) from None
     values = np.array(values)
     if not np.all(np.isfinite(values)):
-        raise ValueError("inf and nan are not allowed; use finite numbers")
+        raise UserError("inf and nan are not allowed; use finite numbers", Message("error.numbers.not_finite"))
     return values
 
 
@@ -120,7 +121,9 @@ class ForecastTraceable:
         cut = len(values) - transform.lost if len(values) > self.max_steps + transform.lost else 0
         values = values[-(self.max_steps + transform.lost) :]  # keep the most recent values
         if len(values) <= transform.lost:
-            raise ValueError(f"this model differences at lag {cfg.lag}: give at least {cfg.lag + 1} numbers")
+            raise UserError(f"this model differences at lag {cfg.lag}: give at least {cfg.lag + 1} numbers",
+                            Message("error.numbers.too_few_for_lag", {"lag": cfg.lag, "count": cfg.lag + 1}))
+
         z = self.forecaster.scaler.scale(transform.apply(values))
         result = self.forecaster.network.trace(z[:, None])
         members = self.forecaster.scaler.unscale(result.outputs.reshape(cfg.members, cfg.horizon)[:, 0])

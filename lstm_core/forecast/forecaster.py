@@ -20,6 +20,7 @@ import numpy as np
 
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
+from lstm_core.message import Message, UserError
 from lstm_core.nn.budget import RecurrentWork
 from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
@@ -92,9 +93,10 @@ class ForecastConfig:
     def __post_init__(self) -> None:
         for name in ("window", "horizon", "units", "layers", "epochs", "members", "batch_size"):
             if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be at least 1")
+                raise UserError(f"{name} must be at least 1",
+                                Message("error.settings.at_least_one", {"setting": Message(f"error.setting.{name}"), "minimum": 1}))
         if not 0 < self.validation < 0.5:
-            raise ValueError("validation must be a fraction between 0 and 0.5")
+            raise ValueError("validation must be a fraction between 0 and 0.5")  # set by code, not by a widget
 
     def work(self, values: int) -> RecurrentWork:
         """The run's size for the server's work budget (`lstm_core.nn.budget`): one window per value."""
@@ -195,7 +197,9 @@ class ForecastTraining:
     def __init__(self, series: np.ndarray, config: ForecastConfig) -> None:
         values = np.asarray(series, float).ravel()
         if not np.all(np.isfinite(values)):
-            raise ValueError("the series has missing or infinite values; fill or drop them first")
+            raise UserError("the series has missing or infinite values; fill or drop them first",
+                            Message("error.forecast.not_finite"))
+
         z = config.transform.apply(values)
         val_start = len(z) - max(1, int(round(len(values) * config.validation)))
         check_window(val_start, config.window, config.horizon)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.message import Message
+from lstm_core.message import Message, UserError
 
 MAX_CSV_BYTES = 20 * 1024 * 1024  # larger uploads are refused before parsing
 MAX_ROWS = 100_000  # a teaching LSTM has no use for more; refusing keeps the server responsive
@@ -146,22 +146,29 @@ def read_table(data: bytes):
     import pandas as pd
 
     if len(data) > MAX_CSV_BYTES:
-        raise ValueError(f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_CSV_BYTES // 2**20} MB")
+        raise _csv_error(f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_CSV_BYTES // 2**20} MB",
+                         "too_large", megabytes=len(data) / 2**20, limit=MAX_CSV_BYTES // 2**20)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValueError(f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 CSV") from error
+        raise _csv_error(f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 CSV",
+                         "not_utf8", byte=error.start) from error
     if text.count("\n") > MAX_ROWS + 1:
-        raise ValueError(f"the file has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}")
+        raise _csv_error(f"the file has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}", "too_many_rows", limit=MAX_ROWS)
     try:
         header = text.split("\n", 1)[0]
         sep = max((",", ";", "\t"), key=header.count) if any(c in header for c in ",;\t") else ","
         table = pd.read_csv(io.StringIO(text), sep=sep, skip_blank_lines=False)  # a blank cell is a gap
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-        raise ValueError(f"this is not a readable CSV table: {error}") from error
+        raise _csv_error(f"this is not a readable CSV table: {error}", "unreadable") from error
     if table.empty or len(table.columns) == 0:
-        raise ValueError("the table has no rows")
+        raise _csv_error("the table has no rows", "no_rows")
     return table
+
+
+def _csv_error(text: str, key: str, /, **values) -> UserError:
+    """A refused upload: English `text` for logs, the page's message "error.csv.<key>" with `values`."""
+    return UserError(text, Message(f"error.csv.{key}", values))
 
 
 def numeric_columns(table) -> list[str]:
@@ -198,9 +205,10 @@ def _refuse_extreme(values) -> None:
         bad = np.flatnonzero(~np.isnan(numbers) & ~(np.abs(numbers) <= MAX_ABS_VALUE))
     if len(bad):
         rows = ", ".join(str(i + 2) for i in bad[:10]) + (" ..." if len(bad) > 10 else "")  # row 1 is the header
-        raise ValueError(
+        raise _csv_error(
             f"{len(bad)} value(s) are infinite or larger than {MAX_ABS_VALUE:g} in absolute value "
-            f"(CSV rows {rows}); fix or remove them"
+            f"(CSV rows {rows}); fix or remove them",
+            "extreme", count=len(bad), limit=f"{MAX_ABS_VALUE:g}", rows=rows,
         )
 
 
@@ -232,7 +240,7 @@ def parse_csv(data: bytes, value_column: str | None = None, date_column: str | N
 def _default_value_column(table) -> str:
     candidates = numeric_columns(table)
     if not candidates:
-        raise ValueError("no column holds numbers; the value column must be numeric")
+        raise _csv_error("no column holds numbers; the value column must be numeric", "no_numbers")
     return candidates[-1]
 
 
@@ -241,12 +249,12 @@ def _values(table, value_column: str, notes: list):
     import pandas as pd
 
     if value_column not in table.columns:
-        raise ValueError(f"there is no column {value_column!r}")
+        raise _csv_error(f"there is no column {value_column!r}", "no_column", column=value_column)
     values = pd.to_numeric(table[value_column], errors="coerce")
     _refuse_extreme(values)
     text_cells = int((values.isna() & table[value_column].notna()).sum())
     if text_cells == len(table):
-        raise ValueError(f"column {value_column!r} holds no numbers")
+        raise _csv_error(f"column {value_column!r} holds no numbers", "column_no_numbers", column=value_column)
     if text_cells:
         notes.append(("text_values", {"count": text_cells}))
     return pd.DataFrame({"value": values})
@@ -257,11 +265,11 @@ def _dated(frame, table, date_column: str, notes: list):
     import pandas as pd
 
     if date_column not in table.columns:
-        raise ValueError(f"there is no column {date_column!r}")
+        raise _csv_error(f"there is no column {date_column!r}", "no_column", column=date_column)
     frame["time"] = pd.to_datetime(table[date_column], errors="coerce", format="mixed")
     bad = int(frame["time"].isna().sum())
     if bad == len(frame):
-        raise ValueError(f"column {date_column!r} holds no dates")
+        raise _csv_error(f"column {date_column!r} holds no dates", "column_no_dates", column=date_column)
     if bad:
         notes.append(("bad_dates", {"count": bad}))
         frame = frame.dropna(subset=["time"])
@@ -284,5 +292,6 @@ def _filled(frame, notes: list):
         frame = frame.dropna(subset=["value"])
         notes.append(("missing", {"filled": missing - ends, "dropped": ends}))
     if len(frame) < 2:
-        raise ValueError(f"only {len(frame)} usable row(s); a series needs many more")
+        raise _csv_error(f"only {len(frame)} usable row(s); a series needs many more", "too_few_rows", count=len(frame))
+
     return frame

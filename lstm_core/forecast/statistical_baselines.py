@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
+
 
 @dataclass(frozen=True)
 class StatForecast:
@@ -54,7 +56,9 @@ def stat_forecast(values: np.ndarray, test_start: int, spec: tuple, steps: int |
     try:
         return _fit(values, test_start, spec, steps)
     except (ValueError, IndexError, np.linalg.LinAlgError) as error:  # too short, or a degenerate series
-        raise ValueError(f"{describe(spec)} failed: {error}") from error
+        raise UserError(f"{describe(spec)} failed: {error}",
+                        Message("error.forecast.stat_failed", {"model": str(spec[0]).upper()})) from error
+
 
 
 def _fit(values: np.ndarray, test_start: int, spec: tuple, steps: int) -> StatForecast:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.message import Message
+from lstm_core.message import Message, UserError
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,8 @@ class Transform:
         values = np.asarray(values, dtype=np.float64)
         if self.log:
             if np.any(values <= 0):
-                raise ValueError("the log transform needs a series whose values are all above 0")
+                raise UserError("the log transform needs a series whose values are all above 0",
+                                Message("error.forecast.log_positive"))
             return np.log(values)
         return values
 
@@ -133,15 +134,18 @@ def make_windows(z: np.ndarray, window: int, horizon: int = 1, first_target: int
 
 def check_window(length: int, window: int, horizon: int) -> None:
     """Raise a readable ValueError when (window, horizon) cannot frame `length` values."""
-    if window < 1:
-        raise ValueError("the window must hold at least 1 value")
-    if horizon < 1:
-        raise ValueError("the horizon must be at least 1 step")
+    for name, value in (("window", window), ("horizon", horizon)):
+        if value < 1:
+            raise UserError(f"the {name} must be at least 1",
+                            Message("error.settings.at_least_one", {"setting": Message(f"error.setting.{name}"), "minimum": 1}))
     if window + horizon > length:
-        raise ValueError(
+        raise UserError(
             f"window {window} + horizon {horizon} needs at least {window + horizon} values, "
-            f"but the series has {length}"
+            f"but the series has {length}",
+            Message("error.forecast.window_too_long",
+                    {"window": window, "horizon": horizon, "needed": window + horizon, "length": length}),
         )
+
 
 
 @dataclass(frozen=True)

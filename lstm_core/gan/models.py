@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
 from lstm_core.nn.cell import run_batch
 from lstm_core.nn.network import Network, NetworkSpec
 
@@ -37,7 +38,10 @@ class GanConfig:
     def __post_init__(self) -> None:
         small = {k: getattr(self, k) for k in ("units", "batch_size", "steps_per_epoch", "epochs") if getattr(self, k) < 1}
         if small:
-            raise ValueError(f"these settings must be at least 1: {', '.join(small)}")
+            first = next(iter(small))
+            raise UserError(f"these settings must be at least 1: {', '.join(small)}",
+                            Message("error.settings.at_least_one", {"setting": Message(f"error.setting.{first}"), "minimum": 1}))
+
         if self.global_noise < 0 or self.step_noise < 0 or self.noise_dim < 1:
             raise ValueError("the generator needs at least one noise channel")
         if not (0 < self.generator_lr < 1 and 0 < self.discriminator_lr < 1):

@@ -18,7 +18,7 @@ from lstm_core.gan.models import NumericGan
 from lstm_core.gates.registry import ModelTrace
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.message import Message, Title
+from lstm_core.message import Message, Title, UserError
 
 NAME = "gan_sine"  # assets/gan_sine.npz and .json, written by `python -m lstm_core.build gan`
 
@@ -61,7 +61,9 @@ class GeneratorTraceable:
     def trace_text(self, text: str) -> ModelTrace:
         values = parse_numbers(text)
         if len(values) != 1 or values[0] != int(values[0]) or not 0 <= values[0] <= MAX_SEED:
-            raise ValueError(f"type one whole number between 0 and {MAX_SEED}: the seed of the noise")
+            raise UserError(f"type one whole number between 0 and {MAX_SEED}: the seed of the noise",
+                            Message("error.numbers.seed", {"max": MAX_SEED}))
+
         seed = int(values[0])
         result = self.gan.generator.trace(self.gan.noise(1, seed)[0])
         generated = result.outputs[:, 0]

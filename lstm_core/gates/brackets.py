@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.gates.registry import ModelTrace
-from lstm_core.message import Message
+from lstm_core.message import Message, UserError
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import Vocabulary
@@ -117,7 +117,8 @@ class BracketCounter:
     def trace_text(self, text: str) -> ModelTrace:
         chars = list(text)
         if not chars:
-            raise ValueError("nothing to trace")
+            raise UserError("nothing to trace", Message("error.trace.empty"))
+
         cut = len(chars) if len(chars) > self.max_steps else 0
         chars = chars[: self.max_steps]
         encoded = self.vocab.encode(chars)

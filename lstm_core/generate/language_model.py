@@ -19,7 +19,7 @@ from typing import Iterator, Protocol
 import numpy as np
 
 from lstm_core.gates.registry import ModelTrace
-from lstm_core.message import Message, Title
+from lstm_core.message import Message, Title, UserError
 from lstm_core.generate import charlm, sampling
 from lstm_core.generate.ngram import NGramModel
 from lstm_core.nn import assets, blas
@@ -77,7 +77,8 @@ class CharLanguageModel:
     def trace_text(self, text: str) -> ModelTrace:
         chars = list(text)
         if not chars:
-            raise ValueError("nothing to trace")
+            raise UserError("nothing to trace", Message("error.trace.empty"))
+
         cut = len(chars) if len(chars) > self.max_steps - 1 else 0
         chars = chars[: self.max_steps - 1]
         encoded = self.vocab.encode([charlm.NEWLINE, *chars])

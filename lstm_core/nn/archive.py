@@ -17,9 +17,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
 
-class ArchiveError(ValueError):
-    """The archive is damaged, too large when unpacked, or not of the expected form."""
+
+class ArchiveError(UserError):
+    """The archive is damaged, too large when unpacked, or not of the expected form (`message` for the page)."""
+
+    def __init__(self, text: str, key: str, /, **values):
+        super().__init__(text, Message(f"error.archive.{key}", values))
 
 
 @dataclass(frozen=True)
@@ -36,15 +41,17 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ArchiveError("not a readable zip file") from error
+        raise ArchiveError("not a readable zip file", "unreadable") from error
     infos = archive.infolist()
     if len(infos) > limits.members:
-        raise ArchiveError(f"the zip has {len(infos)} files; at most {limits.members} are accepted")
+        raise ArchiveError(f"the zip has {len(infos)} files; at most {limits.members} are accepted", "too_many_files",
+                           count=len(infos), limit=limits.members)
     for info in infos:
         if info.file_size > limits.member_bytes:
-            raise ArchiveError(f"{info.filename} unpacks to {info.file_size:,} bytes; at most {limits.member_bytes:,} are accepted")
+            raise ArchiveError(f"{info.filename} unpacks to {info.file_size:,} bytes; at most {limits.member_bytes:,} are accepted",
+                               "member_too_large", file=info.filename, size=info.file_size, limit=limits.member_bytes)
     if sum(info.file_size for info in infos) > limits.total_bytes:
-        raise ArchiveError(f"the zip unpacks to more than {limits.total_bytes:,} bytes")
+        raise ArchiveError(f"the zip unpacks to more than {limits.total_bytes:,} bytes", "too_large", limit=limits.total_bytes)
     return archive
 
 
@@ -53,7 +60,7 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as error:
-        raise ArchiveError(f"{name} in the zip is damaged: {error}") from error
+        raise ArchiveError(f"{name} in the zip is damaged: {error}", "damaged", file=name) from error
 
 
 def npy_header(archive: zipfile.ZipFile, name: str) -> tuple[tuple[int, ...], np.dtype]:
@@ -64,7 +71,7 @@ def npy_header(archive: zipfile.ZipFile, name: str) -> tuple[tuple[int, ...], np
             read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
             shape, _, dtype = read(member)
     except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error) as error:
-        raise ArchiveError(f"{name} is not a NumPy array file: {error}") from error
+        raise ArchiveError(f"{name} is not a NumPy array file: {error}", "not_npy", file=name) from error
     return tuple(int(n) for n in shape), dtype
 
 
@@ -79,14 +86,16 @@ def check_npz(data: bytes, expected: dict[str, tuple[int, ...]] | None, limits: 
     found: dict[str, tuple[int, ...]] = {}
     for info in archive.infolist():
         if not info.filename.endswith(".npy"):
-            raise ArchiveError(f"{info.filename} is not an array (.npy) file")
+            raise ArchiveError(f"{info.filename} is not an array (.npy) file", "not_npy", file=info.filename)
         shape, dtype = npy_header(archive, info.filename)
         if dtype.hasobject or dtype.kind not in "fiub":
-            raise ArchiveError(f"{info.filename} holds {dtype}, not plain numbers")
+            raise ArchiveError(f"{info.filename} holds {dtype}, not plain numbers", "not_numbers", file=info.filename)
         if int(np.prod(shape, dtype=np.int64)) * dtype.itemsize > info.file_size:
-            raise ArchiveError(f"{info.filename} claims more numbers than it holds")
+            raise ArchiveError(f"{info.filename} claims more numbers than it holds", "claims_more", file=info.filename)
         found[info.filename.removesuffix(".npy")] = shape
     if expected is not None and found != expected:
         wrong = sorted(k for k in found.keys() | expected.keys() if found.get(k) != expected.get(k))
-        raise ArchiveError(f"the weights do not have the shapes the model card describes ({', '.join(wrong[:5])})")
+        raise ArchiveError(f"the weights do not have the shapes the model card describes ({', '.join(wrong[:5])})",
+                           "wrong_shapes", arrays=", ".join(wrong[:5]))
+
     return archive

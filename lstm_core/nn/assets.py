@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
 from lstm_core.nn.archive import ArchiveError, Limits, check_npz, open_zip, read_member
 from lstm_core.nn.network import Network, NetworkSpec
 
@@ -29,8 +30,11 @@ UPLOAD_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20, members=
 MAX_TEXT_MEMBER = 2 * 2**20  # a vocabulary or other text file inside a model zip
 
 
-class AssetError(ValueError):
-    """A model file is missing, altered, or not what a model card says."""
+class AssetError(UserError):
+    """A model file is missing, altered, or not what a model card says (`message` for the page)."""
+
+    def __init__(self, text: str, key: str, /, **values):
+        super().__init__(text, Message(f"error.asset.{key}", values))
 
 
 # Asset name prefix -> the `python -m lstm_core.build` name that writes it.
@@ -70,9 +74,9 @@ def weights_from_bytes(data: bytes, expected: dict[str, tuple[int, ...]] | None 
                 for info in archive.infolist()
             }
     except ArchiveError as error:
-        raise AssetError(f"not a valid weights archive: {error}") from error
+        raise AssetError(f"not a valid weights archive: {error}", "bad_weights", reason=error.message) from error
     except (ValueError, OSError) as error:
-        raise AssetError(f"not a valid weights archive: {error}") from error
+        raise AssetError(f"not a valid weights archive: {error}", "unreadable_weights") from error
 
 
 def round_trip(weights: dict[str, np.ndarray], dtype=np.float16) -> dict[str, np.ndarray]:
@@ -102,35 +106,38 @@ def save_model(name: str, network: Network, card: dict, folder: Path = ASSETS, d
 
 def read_card(name: str, folder: Path = ASSETS) -> dict:
     """A shipped model card; a missing or damaged one is an AssetError naming the rebuild."""
-    path = folder / f"{name}.json"
+    path, command = folder / f"{name}.json", rebuild_hint(name)
     if not path.is_file():
-        raise AssetError(f"no model card {path.name}; rebuild it with `{rebuild_hint(name)}`")
+        raise AssetError(f"no model card {path.name}; rebuild it with `{command}`", "no_card", file=path.name, command=command)
     try:
         card = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise AssetError(f"the model card {path.name} is damaged ({error.__class__.__name__}); rebuild it with `{rebuild_hint(name)}`") from error
+        raise AssetError(f"the model card {path.name} is damaged ({error.__class__.__name__}); rebuild it with `{command}`",
+                         "card_damaged", file=path.name, command=command) from error
     if not isinstance(card, dict):
-        raise AssetError(f"the model card {path.name} is not a JSON object; rebuild it with `{rebuild_hint(name)}`")
+        raise AssetError(f"the model card {path.name} is not a JSON object; rebuild it with `{command}`",
+                         "card_damaged", file=path.name, command=command)
     return card
 
 
 def read_verified(filename: str, sha256: str | None, folder: Path = ASSETS) -> bytes:
     """An asset file's bytes, refused unless they match the SHA-256 its card records."""
-    path = folder / filename
+    path, command = folder / filename, rebuild_hint(filename)
     if Path(filename).name != filename:
-        raise AssetError(f"{filename!r} is not a file name inside the assets folder")
+        raise AssetError(f"{filename!r} is not a file name inside the assets folder", "outside_assets", file=filename)
     if not path.is_file():
-        raise AssetError(f"{path.name} is missing; rebuild it with `{rebuild_hint(filename)}`")
+        raise AssetError(f"{path.name} is missing; rebuild it with `{command}`", "missing", file=path.name, command=command)
     data = path.read_bytes()
     if sha256_bytes(data) != sha256:
-        raise AssetError(f"{path.name} does not match the SHA-256 in its model card; rebuild it with `{rebuild_hint(filename)}`")
+        raise AssetError(f"{path.name} does not match the SHA-256 in its model card; rebuild it with `{command}`",
+                         "altered", file=path.name, command=command)
     return data
 
 
 def network_from(card: dict, data: bytes) -> Network:
     """Check the weights against the card's hash and shapes, then build the network."""
     if sha256_bytes(data) != card.get("weights_sha256"):
-        raise AssetError(f"weights of {card.get('name', 'the model')} do not match the SHA-256 in its card")
+        raise AssetError(f"weights of {card.get('name', 'the model')} do not match the SHA-256 in its card", "weights_altered")
     return _build_network(card, data)
 
 
@@ -139,12 +146,12 @@ def _build_network(card: dict, data: bytes) -> Network:
         spec = NetworkSpec.from_dict(card["architecture"])
         expected = spec.weight_shapes()
     except (KeyError, TypeError, ValueError) as error:
-        raise AssetError(f"the model card has no valid architecture: {error}") from error
+        raise AssetError(f"the model card has no valid architecture: {error}", "bad_architecture") from error
     weights = weights_from_bytes(data, expected)
     try:
         return Network(spec, weights)
     except (KeyError, ValueError) as error:
-        raise AssetError(f"weights do not fit the architecture in the card: {error}") from error
+        raise AssetError(f"weights do not fit the architecture in the card: {error}", "weights_misfit") from error
 
 
 def load_model(name: str, folder: Path = ASSETS) -> tuple[Network, dict]:
@@ -173,26 +180,28 @@ def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
     Every size is checked before anything is unpacked, the inner weights.npz included.
     """
     if len(data) > MAX_UPLOAD_BYTES:
-        raise AssetError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
+        raise AssetError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB", "upload_too_large",
+                         megabytes=MAX_UPLOAD_BYTES // 2**20)
     try:
         with open_zip(data, UPLOAD_LIMITS) as archive:
             names = set(archive.namelist())
             if not {"weights.npz", "card.json"} <= names:
-                raise AssetError("the zip needs weights.npz and card.json")
+                raise AssetError("the zip needs weights.npz and card.json", "zip_members")
             card = _card_from(read_member(archive, "card.json"))
             extra = {}
             for info in archive.infolist():
                 if info.filename in ("weights.npz", "card.json"):
                     continue
                 if info.file_size > MAX_TEXT_MEMBER:
-                    raise AssetError(f"{info.filename} is larger than {MAX_TEXT_MEMBER // 2**20} MB")
+                    raise AssetError(f"{info.filename} is larger than {MAX_TEXT_MEMBER // 2**20} MB", "member_too_large",
+                                     file=info.filename, megabytes=MAX_TEXT_MEMBER // 2**20)
                 try:
                     extra[info.filename] = read_member(archive, info.filename).decode("utf-8")
                 except UnicodeDecodeError as error:
-                    raise AssetError(f"{info.filename} is not UTF-8 text") from error
+                    raise AssetError(f"{info.filename} is not UTF-8 text", "member_not_utf8", file=info.filename) from error
             weights = read_member(archive, "weights.npz")
     except ArchiveError as error:
-        raise AssetError(str(error)) from error
+        raise AssetError(str(error), "bad_zip", reason=error.message) from error
     return network_from(card, weights), card, extra
 
 
@@ -201,12 +210,13 @@ def _card_from(data: bytes) -> dict:
     try:
         card = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise AssetError(f"card.json is not valid JSON: {error}") from error
+        raise AssetError(f"card.json is not valid JSON: {error}", "card_json") from error
     if not isinstance(card, dict):
-        raise AssetError("card.json must hold a JSON object")
+        raise AssetError("card.json must hold a JSON object", "card_json")
     title = card.get("display_title")
     if title is not None and not (
         isinstance(title, dict) and isinstance(title.get("en"), str) and all(isinstance(v, str) for v in title.values())
     ):
-        raise AssetError("display_title in card.json must map language codes to text")
+        raise AssetError("display_title in card.json must map language codes to text", "display_title")
+
     return card

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from lstm_core.message import Message, UserError
+
 # About three minutes of Keras training on two cores (the default sentiment run, 6e10
 # multiply-adds, took 18 s); a lecture demo should never need more.
 TRAINING_WORK_LIMIT = 6e11
@@ -21,14 +23,16 @@ TRAINING_WORK_LIMIT = 6e11
 BATCH_OVERHEAD = 1e7
 
 
-class OverBudget(ValueError):
-    """A request would cost more than the server allows one user; lower `settings`."""
+class OverBudget(UserError):
+    """A request would cost more than the server allows one user; lower `settings` (the page's labels)."""
 
     def __init__(self, work: float, limit: float, settings: Sequence[str]):
         self.work, self.limit, self.settings = work, limit, tuple(settings)
         super().__init__(
-            f"this would take about {self.times:.0f} times the work one run may use; lower {', '.join(settings)}"
+            f"this would take about {self.times:.0f} times the work one run may use; lower {', '.join(settings)}",
+            Message("common.over_budget", {"times": self.times, "settings": ", ".join(settings)}),
         )
+
 
     @property
     def times(self) -> float:

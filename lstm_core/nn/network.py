@@ -19,6 +19,7 @@ from functools import cached_property
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
 from lstm_core.nn.cell import GateTrace, LSTMWeights, run_batch, sigmoid, step, step_from_input_gates, trace
 
 MAX_TABLE_FLOATS = 8_000_000  # 32 MB; a larger token table is not worth its memory
@@ -137,7 +138,7 @@ class Network:
     def trace(self, x: np.ndarray) -> NetworkTrace:
         """Run one sequence (token ids (T,) or values (T, D)) and keep every gate."""
         if len(x) == 0:
-            raise ValueError("cannot trace an empty sequence")
+            raise UserError("cannot trace an empty sequence", Message("error.trace.empty"))
         seq = self._first_inputs(x)
         layers = []
         for k in range(len(self.spec.units)):
@@ -255,5 +256,7 @@ def network_of(model) -> Network:
         return model
     network = getattr(model, "network", None) or getattr(getattr(model, "forecaster", None), "network", None)
     if not isinstance(network, Network):
-        raise ValueError(f"{type(model).__name__} holds no NumPy LSTM network")
+        raise UserError(f"{type(model).__name__} holds no NumPy LSTM network",
+                        Message("error.trace.no_network", {"model": type(model).__name__}))
+
     return network

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lstm_core.gates.registry import ModelTrace
-from lstm_core.message import Message, Title
+from lstm_core.message import Message, Title, UserError
 from lstm_core.nn import assets
 from lstm_core.nn.network import Network, NetworkTrace
 from lstm_core.text.segmentation import english_tokens, segment
@@ -112,7 +112,8 @@ class SentimentClassifier:
         """Token ids cut to max_steps, and the token count before the cut (0 if not cut)."""
         tokens = tokenize(text, self.language, self.token_unit)
         if not tokens:
-            raise ValueError("the text has no tokens to read")
+            raise UserError("the text has no tokens to read", Message("error.trace.no_tokens"))
+
         cut = len(tokens) if len(tokens) > self.max_steps else 0
         return self.vocab.encode(tokens[: self.max_steps]), cut
 
@@ -184,7 +185,7 @@ def classifier_from(network: Network, card: dict, key: str, title: Title) -> Sen
             card.get("token_unit", "characters"),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise assets.AssetError(f"the model card lacks what a sentiment model needs: {error}") from error
+        raise assets.AssetError(f"the model card lacks what a sentiment model needs: {error}", "card_incomplete") from error
 
 
 def load_classifier(language: str) -> SentimentClassifier:

@@ -24,6 +24,7 @@ from pathlib import PurePosixPath
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
 from lstm_core.nn.archive import ArchiveError, Limits, npy_header, open_zip, read_member
 from lstm_core.sentiment.sentiment_data import Cleaning, LabelledTexts, SentimentData, deduplicate
 
@@ -36,8 +37,11 @@ MAX_TEXT_BYTES = 40 * 2**20  # review text actually read from a zipped aclImdb f
 MAX_INDEX_BYTES = 4 * 2**20  # imdb_word_index.json is 1.6 MB
 
 
-class ImdbError(ValueError):
-    """The path is missing or is not an IMDB copy in a known format."""
+class ImdbError(UserError):
+    """The upload is not an IMDB copy in a known format (`message` for the page)."""
+
+    def __init__(self, text: str, key: str, /, **values):
+        super().__init__(text, Message(f"error.imdb.{key}", values))
 
 
 class _ArrayUnpickler(pickle.Unpickler):
@@ -77,12 +81,13 @@ def _word_index(data: bytes | None) -> dict[int, str]:
     if not data:
         return {}
     if len(data) > MAX_INDEX_BYTES:
-        raise ImdbError(f"the word index is larger than {MAX_INDEX_BYTES // 2**20} MB")
+        raise ImdbError(f"the word index is larger than {MAX_INDEX_BYTES // 2**20} MB", "index_too_large",
+                        megabytes=MAX_INDEX_BYTES // 2**20)
     try:
         index = json.loads(data.decode("utf-8"))
         return {int(rank): str(word) for word, rank in index.items()}
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, TypeError, ValueError) as error:
-        raise ImdbError(f"the word index is not imdb_word_index.json ({{word: rank}}): {error}") from error
+        raise ImdbError(f"the word index is not imdb_word_index.json ({{word: rank}}): {error}", "bad_index") from error
 
 
 Parts = tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]]
@@ -93,19 +98,19 @@ def read_npz(archive: zipfile.ZipFile, index_to_word: dict[int, str], limit: int
     try:
         arrays = {name.removesuffix(".npy"): _read_npy(archive, name) for name in archive.namelist()}
     except (ValueError, pickle.UnpicklingError, EOFError, OSError, MemoryError) as error:
-        raise ImdbError(f"not a readable imdb.npz: {error}") from error
+        raise ImdbError(f"not a readable imdb.npz: {error}", "bad_npz") from error
     missing = {"x_train", "y_train", "x_test", "y_test"} - arrays.keys()
     if missing:
-        raise ImdbError(f"the file lacks the arrays {sorted(missing)}")
+        raise ImdbError(f"the file lacks the arrays {sorted(missing)}", "missing_arrays", arrays=", ".join(sorted(missing)))
     parts = []
     for part in ("train", "test"):
         x, y = arrays[f"x_{part}"][:limit], arrays[f"y_{part}"][:limit]
         if len(x) != len(y):
-            raise ImdbError(f"x_{part} and y_{part} have different lengths")
+            raise ImdbError(f"x_{part} and y_{part} have different lengths", "lengths", x=f"x_{part}", y=f"y_{part}")
         try:
             parts.append(([_words(ranks, index_to_word) for ranks in x], [int(label) for label in y]))
         except (TypeError, ValueError) as error:
-            raise ImdbError(f"x_{part} does not hold lists of word ranks: {error}") from error
+            raise ImdbError(f"x_{part} does not hold lists of word ranks: {error}", "not_ranks", x=f"x_{part}") from error
     return parts[0], parts[1]
 
 
@@ -125,11 +130,13 @@ def read_folder(archive: zipfile.ZipFile, limit: int = MAX_REVIEWS) -> Parts:
         for label, sentiment in enumerate(("neg", "pos")):
             files = sorted(by_folder.get((part, sentiment), []), key=lambda info: info.filename)[: limit // 2]
             if not files:
-                raise ImdbError(f"no {part}/{sentiment}/*.txt in the zip; an aclImdb folder has train/ and test/, each with pos/ and neg/")
+                raise ImdbError(f"no {part}/{sentiment}/*.txt in the zip; an aclImdb folder has train/ and test/, each with pos/ and neg/",
+                                "no_reviews", folder=f"{part}/{sentiment}/")
             for info in files:
                 budget -= info.file_size
                 if budget < 0:
-                    raise ImdbError(f"the reviews add up to more than {MAX_TEXT_BYTES // 2**20} MB of text")
+                    raise ImdbError(f"the reviews add up to more than {MAX_TEXT_BYTES // 2**20} MB of text", "too_much_text",
+                                    megabytes=MAX_TEXT_BYTES // 2**20)
                 texts.append(read_member(archive, info.filename).decode("utf-8", errors="replace").replace("<br />", " "))
             labels += [label] * len(files)
         parts.append((texts, labels))
@@ -139,16 +146,16 @@ def read_folder(archive: zipfile.ZipFile, limit: int = MAX_REVIEWS) -> Parts:
 def read_upload(data: bytes, word_index: bytes | None = None, limit: int = MAX_REVIEWS) -> Parts:
     """Train and test reviews from an uploaded imdb.npz or a zipped aclImdb folder."""
     if not isinstance(data, (bytes, bytearray)) or not data:  # never a path: nothing is read from the server
-        raise ImdbError("upload imdb.npz or a zip of the aclImdb folder")
+        raise ImdbError("upload imdb.npz or a zip of the aclImdb folder", "no_upload")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as probe:
             is_npz = all(name.endswith(".npy") for name in probe.namelist())
         with open_zip(data, NPZ_LIMITS if is_npz else FOLDER_LIMITS) as archive:
             return read_npz(archive, _word_index(word_index), limit) if is_npz else read_folder(archive, limit)
     except zipfile.BadZipFile as error:
-        raise ImdbError("the file is neither imdb.npz nor a zip of the aclImdb folder") from error
+        raise ImdbError("the file is neither imdb.npz nor a zip of the aclImdb folder", "unknown_format") from error
     except ArchiveError as error:
-        raise ImdbError(str(error)) from error
+        raise ImdbError(str(error), "bad_zip", reason=error.message) from error
 
 
 def load(data: bytes, word_index: bytes | None = None, seed: int = 0, limit: int = MAX_REVIEWS) -> SentimentData:
@@ -157,7 +164,8 @@ def load(data: bytes, word_index: bytes | None = None, seed: int = 0, limit: int
 
     (train_texts, train_labels), (test_texts, test_labels) = read_upload(data, word_index, limit)
     if not {0, 1} <= set(train_labels) or not test_labels:
-        raise ImdbError("the IMDB copy needs positive and negative training reviews and some test reviews")
+        raise ImdbError("the IMDB copy needs positive and negative training reviews and some test reviews", "too_few_reviews")
+
     train_texts, train_array, train_cleaning = deduplicate(train_texts, train_labels)
     test_texts, test_array, test_cleaning = deduplicate(test_texts, test_labels)
     # A test review that also appears in training would leak: keep it in training only.

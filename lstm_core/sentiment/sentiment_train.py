@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from lstm_core.message import Message, UserError
 from lstm_core.nn import assets
 from lstm_core.nn.budget import RecurrentWork
 from lstm_core.nn.network import Network, NetworkSpec
@@ -52,7 +53,10 @@ class SentimentConfig:
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
-            raise ValueError(f"these settings must be at least 1 (vocab_size at least 3): {', '.join(bad)}")
+            raise UserError(f"these settings must be at least 1 (vocab_size at least 3): {', '.join(bad)}",
+                            Message("error.settings.at_least_one", {"setting": Message(f"error.setting.{bad[0]}"),
+                                                                     "minimum": 3 if bad[0] == "vocab_size" else 1}))
+
         if self.token_unit not in TOKEN_UNITS:
             raise ValueError(f"token_unit must be one of {TOKEN_UNITS}")
         if not 0 <= self.dropout < 1:

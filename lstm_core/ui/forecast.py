@@ -27,7 +27,7 @@ from lstm_core.nn import assets
 from lstm_core.nn.assets import AssetError
 from lstm_core.nn.budget import OverBudget, check_training
 from lstm_core.ui import session_models as models
-from lstm_core.ui.i18n import say, t
+from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.strings import render
 from lstm_core.ui.style import chart
@@ -113,7 +113,7 @@ def uploaded_series() -> series.Series | None:
         season = right.number_input(t("forecast.season"), 1, 366, 1, key="forecast_season", help=t("forecast.season_help"))
         parsed = _parse(data, value_column, date_column)
     except ValueError as error:
-        st.error(t("forecast.bad_csv", error=error))
+        st.error(t("forecast.bad_csv", error=reason_of(error)))
         return None
     for note, values in parsed.notes:
         st.info(t(f"forecast.note.{note}", **values))
@@ -141,7 +141,7 @@ def current(data: series.Series) -> tuple[Forecaster | None, Comparison, str]:
             forecaster, _ = shipped(data.key)
             return forecaster, shipped_comparison(data.key), "shipped"
         except AssetError as error:  # the page goes on without it: baselines and live training
-            st.error(t("forecast.model_missing", reason=error))
+            st.error(t("forecast.model_missing", reason=reason_of(error)))
     split = split_of(len(data))
     stat = _stat_for(data, split.test_start)
     return None, compare(data.values, data.time, split.test_start, data.season, stat), "none"
@@ -157,7 +157,7 @@ def _stat_for(data: series.Series, test_start: int):
         with st.spinner(t("forecast.fitting_stat")):
             return _stat(data.values, test_start, data.baseline)
     except ValueError as error:
-        st.warning(t("forecast.stat_failed", error=error))
+        st.warning(t("forecast.stat_failed", error=reason_of(error)))
         fallback = naive(data.values[:test_start], len(data) - test_start)
         return StatForecast("naive (stand-in)", naive_one_step(data.values, np.arange(test_start, len(data))), fallback)
 
@@ -185,7 +185,7 @@ def start_training(data: series.Series, config: ForecastConfig) -> None:
     except OverBudget as error:
         st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
     except ValueError as error:
-        st.error(t("forecast.bad_config", error=error))
+        st.error(t("forecast.bad_config", error=reason_of(error)))
     else:
         st.session_state[TRAINING_SERIES] = data
 

@@ -11,7 +11,7 @@ from lstm_core.gates.interpret import saturation
 from lstm_core.message import Message, Title
 from lstm_core.nn.assets import AssetError
 from lstm_core.ui import loaders
-from lstm_core.ui.i18n import say, t
+from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.session_models import session_models
 
 
@@ -40,7 +40,7 @@ def open_model(key: str, titles: dict[str, Title]) -> tuple[str, registry.Tracea
         try:
             return candidate, get_model(candidate)
         except AssetError as error:
-            st.error(t("gates.model_failed", title=say(titles[candidate]), reason=error))
+            st.error(t("gates.model_failed", title=say(titles[candidate]), reason=reason_of(error)))
     st.stop()
 
 

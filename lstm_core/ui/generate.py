@@ -15,7 +15,7 @@ from lstm_core.generate.ngram import NGramConfig, NGramModel
 from lstm_core.nn import blas
 from lstm_core.nn.assets import AssetError
 from lstm_core.nn.budget import OverBudget, check_training
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.style import chart
 
@@ -105,7 +105,7 @@ def model_choices() -> list[str]:
             shipped_model(language)
             keys.append(f"charlm_{language}")
         except AssetError as error:  # missing or altered weights: say which, keep the other
-            st.error(t("generate.model_failed", language=t(f"generate.language.{language}"), reason=error))
+            st.error(t("generate.model_failed", language=t(f"generate.language.{language}"), reason=reason_of(error)))
     return keys + (["generate_user"] if USER_KEY in st.session_state else [])
 
 

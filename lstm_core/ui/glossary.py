@@ -1,14 +1,17 @@
 """The glossary: every term with its definition (strings/glossary.toml), and where it appears.
 
 Pages show the terms they introduce in a "Terms on this page" expander (open in classroom
-mode, so a projector shows the definitions) with a link to the Glossary page.
+mode, so a projector shows the definitions) with a link to the Glossary page. In their long
+explanations, the first use of a term links to its entry (`glossary_links`, applied by
+`lstm_core.ui.i18n.long_text`); the Glossary page opened by such a link (?term=gate) shows
+that entry first.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import LINKED, t
 from lstm_core.ui.strings import TABLE
 
 TERMS: tuple[str, ...] = tuple(sorted(key.split(".", 2)[2] for key in TABLE if key.startswith("glossary.term.")))
@@ -40,6 +43,17 @@ def matches(query: str, terms: tuple[str, ...] = TERMS) -> list[str]:
         for part in ("term", "def") for language in ("en", "zh"))]
 
 
+def start_page(page: str) -> None:
+    """Before a page runs: no term linked yet, so its explanations link each term's first use.
+
+    The Glossary page links nothing (it is where the links lead).
+    """
+    if page == "glossary":
+        st.session_state.pop(LINKED, None)
+    else:
+        st.session_state[LINKED] = set()
+
+
 def terms_here(page: str, expanded: bool = False) -> None:
     """The expander of the terms page `page` introduces, linking to the whole glossary."""
     terms = PAGE_TERMS.get(page, ())
@@ -56,6 +70,11 @@ def glossary_page() -> None:
     """The Glossary page: a search box and every matching term, sorted in the reader's language."""
     st.title(t("glossary.title"))
     st.markdown(t("glossary.intro"))
+    wanted = st.query_params.get("term")
+    if wanted in TERMS:  # opened from a link on a page: that entry first
+        name, definition = entry(wanted)
+        st.info(f"**{name}**  \n{definition}", icon=":material/menu_book:")
+
     query = st.text_input(t("glossary.search"), key="glossary_search", help=t("glossary.search_help"))
     found = sorted(matches(query), key=lambda term: entry(term)[0].casefold())
     if not found:

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from lstm_core.message import Message
+from lstm_core.message import Message, UserError
+from lstm_core.ui.glossary_links import link_terms
 from lstm_core.ui.strings import render, text
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 TEXTS = Path(__file__).resolve().parents[2] / "assets" / "text"
+# The glossary terms linked so far in this run of the page; app.py starts each run with an
+# empty set (`lstm_core.ui.glossary.start_page`), so a term is linked where the page first uses it.
+LINKED = "_glossary_linked"
 
 
 def lang() -> str:
@@ -34,11 +38,41 @@ def say(message: Message | Mapping[str, str] | str) -> str:
     return render(message, lang())
 
 
+def reason_of(error: BaseException) -> str:
+    """Why the core refused something, in the session's language, for a page's `{reason}`.
+
+    A `UserError` carries a `Message`; any other exception is unexpected, and its own
+    (English) text is the best that can be said.
+    """
+    return say(error.message) if isinstance(error, UserError) else str(error)
+
+
 @lru_cache(maxsize=64)
+
 def _read(name: str, language: str) -> str:
     return (TEXTS / f"{name}.{language}.md").read_text(encoding="utf-8")
 
 
+def glossary_href(term: str) -> str:
+    """The link to a glossary entry, carrying the language (and classroom mode) into the new tab.
+
+    Streamlit opens a Markdown link in a new tab, a new session, so the choices travel
+    in the query string (`lstm_core.ui.style.take_link_choices` reads them there).
+    """
+    classroom = "&classroom=1" if st.session_state.get("classroom") else ""
+    return f"glossary?term={term}&lang={lang()}{classroom}"
+
+
 def long_text(name: str) -> str:
-    """A long explanation from assets/text/<name>.<lang>.md (our own Markdown, not user text)."""
-    return _read(name, lang())
+    """A long explanation from assets/text/<name>.<lang>.md (our own Markdown, not user text).
+
+    Where the page first uses a glossary term, the term links to its glossary entry.
+    """
+    body = _read(name, lang())
+    seen = st.session_state.get(LINKED)
+    if seen is None:  # outside a page run (the glossary page itself starts none)
+        return body
+    body, linked = link_terms(body, lang(), glossary_href, seen)
+    seen |= linked
+    return body
+

@@ -24,7 +24,7 @@ from lstm_core.nn.network import NetworkSpec
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
 from lstm_core.ui import session_models
-from lstm_core.ui.i18n import long_text, say, t
+from lstm_core.ui.i18n import long_text, reason_of, say, t
 
 from lstm_core.ui.style import chart
 
@@ -172,7 +172,7 @@ def quantization_section(key: str, model: dict) -> None:
     except EmptyText:
         st.warning(t("common.empty_text"))
     except ValueError as error:
-        st.error(t("practical.quant.cannot", reason=str(error)))
+        st.error(t("practical.quant.cannot", reason=reason_of(error)))
     else:
         gate = t(f"gates.field.{change['field']}")
         st.info(t("practical.quant.change", change=change["largest"], gate=gate, unit=change["unit"],

@@ -13,7 +13,7 @@ import streamlit as st
 from lstm_core.generalize import generalize_figures as figures
 from lstm_core.generalize.augment import OPERATIONS, augment
 from lstm_core.nn.assets import AssetError
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 
 VARIANTS = ("none", "dropout", "recurrent_dropout", "l2", "early_stopping", "augmentation")
@@ -54,7 +54,7 @@ def _loaded() -> dict | None:
     try:
         return card()
     except AssetError as error:
-        st.error(t("generalize.missing", reason=error))
+        st.error(t("generalize.missing", reason=reason_of(error)))
         return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm_core.gates import gate_figures, registry
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures
 from lstm_core.gates.saliency import saliency
@@ -18,7 +18,7 @@ def show(model: registry.Traceable, traced: registry.ModelTrace, key: str) -> No
     try:
         network = network_of(model)
     except ValueError as error:
-        st.info(t("why.saliency.unavailable", reason=str(error)))
+        st.info(t("why.saliency.unavailable", reason=reason_of(error)))
         return
     steps = traced.steps
     step = steps - 1

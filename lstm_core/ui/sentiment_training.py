@@ -14,7 +14,7 @@ from lstm_core.sentiment import classifier, sentiment_data, sentiment_figures as
 from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.ui import sentiment as session
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 
 DEFAULTS = SentimentConfig()
@@ -95,11 +95,11 @@ def _start(dataset: str, settings: dict) -> None:
                 data = session.dataset(dataset, config.seed)
         session.start(data, config)
     except ImdbError as error:
-        st.error(t("sentiment.imdb_error", reason=error))
+        st.error(t("sentiment.imdb_error", reason=reason_of(error)))
     except OverBudget as error:
         st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
     except ValueError as error:
-        st.error(t("sentiment.bad_settings", reason=error))
+        st.error(t("sentiment.bad_settings", reason=reason_of(error)))
 
 
 def _show_trained(trained) -> None:
@@ -125,4 +125,4 @@ def _upload() -> None:
             st.session_state["sentiment_own"] = session.upload(uploaded.getvalue())
             st.caption(t("sentiment.uploaded", name=uploaded.name))
         except assets.AssetError as error:
-            st.error(t("sentiment.upload_error", reason=error))
+            st.error(t("sentiment.upload_error", reason=reason_of(error)))

@@ -6,7 +6,8 @@ from lstm_core.embeddings import word2vec
 from lstm_core.text import segmentation as text
 from lstm_core.text.inputs import decode_upload
 from lstm_core.ui import tokens as ui
-from lstm_core.ui.i18n import long_text, t
+from lstm_core.ui.i18n import long_text, reason_of, t
+
 from lstm_core.ui.tokens import ask, named, user_text
 
 TRAIN_LIMIT = 300_000  # characters of the user's text fed to live training
@@ -56,7 +57,7 @@ def training_step() -> None:
                 raise word2vec.TrainingRefused("too_little_text", "fewer than 50 tokens")
             ui.train_live(sentences, config, language)
         except word2vec.TrainingRefused as error:
-            st.warning(t(f"tokens.train.refused.{error.reason}", **error.values))
+            st.warning(reason_of(error))
     ui.show_user_vectors()
     if st.session_state.get(ui.USER_VECTORS):
         st.info(t("tokens.train.explore"))

@@ -312,3 +312,34 @@ def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, lan
         assert page.get_by_role("button", name=TABLE["lessons.finish"][language]).count() == 1
     finally:
         page.close()
+
+
+def test_a_glossary_link_opens_its_entry_in_the_reader_s_language(server, browser):
+    """Home in Chinese: the first use of 隐藏状态 is a link; it opens the Glossary in a new tab,
+    still in Chinese, with that entry shown first (and the Home tab keeps its session)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    try:
+        page.goto(f"{server}/?lang=zh", timeout=90_000)
+        wait_idle(page)
+        links = page.locator('[data-testid="stMain"] a[href*="glossary?term=hidden_state"]')
+        assert links.count() == 1, links.count()
+        assert links.first.inner_text().strip() == TABLE["glossary.term.hidden_state"]["zh"].split("（")[0]
+        with page.context.expect_page() as opened:
+            links.first.click()
+        glossary = opened.value
+        try:
+            wait_idle(glossary)
+            assert urlparse(glossary.url).path.endswith("/glossary"), glossary.url
+            assert_no_errors(glossary, "glossary from a link")
+            assert glossary.locator("h1").first.inner_text().strip() == TABLE["glossary.title"]["zh"]
+            sidebar = glossary.locator('[data-testid="stSidebar"]').inner_text()
+            assert TABLE["common.page.glossary"]["zh"] in sidebar, sidebar  # the pages' names too
+
+            first = glossary.locator('[data-testid="stAlertContentInfo"]').first.inner_text()
+            assert TABLE["glossary.term.hidden_state"]["zh"] + "\n" in first and "细胞交给下一层" in first, first
+            glossary.screenshot(path=str(SHOTS / "glossary-from-link-zh.png"))
+        finally:
+            glossary.close()
+    finally:
+        page.close()
