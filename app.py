@@ -6,6 +6,7 @@ from lstm_core.gates import cell_diagram
 from lstm_core.ui.gates_step import diagram_font, diagram_labels
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.loaders import single_thread_blas
+from lstm_core.ui.server_setup import set_up_server
 from lstm_core.ui import control_help, glossary, lessons, quiz
 from lstm_core.ui.style import classroom, sidebar_switches, take_link_choices
 
@@ -55,6 +56,7 @@ PAGES = [
 ]
 
 single_thread_blas()
+set_up_server()  # no Keras clear after every run (see the module)
 lessons.take_link()
 sidebar_switches()
 page = st.navigation(PAGES)

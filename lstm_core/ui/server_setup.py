@@ -1,0 +1,51 @@
+"""Once per server process: stop Streamlit from clearing Keras' global state after every run.
+
+Streamlit's script runner calls `keras.backend.clear_session()` at the end of every run
+of every session once Keras has been imported (`_clean_problem_modules` in
+streamlit/runtime/scriptrunner/script_runner.py, Streamlit 1.5x). In Keras 3 that call
+resets TensorFlow's graph, empties its kernel cache and runs a full `gc.collect()`,
+holding the GIL. After the first training on a class server, every student's rerun paid
+for it, and a training running in another session lost its kernel cache on each of
+them: in a py-spy profile of 10 students browsing while trainings ran
+(`benchmarks/bench_load.py --trainers`), 91% of the samples holding the GIL were in it.
+
+LSTM Lab never keeps Keras models between runs (the pages predict with NumPy; a live
+training clears Keras itself when the last training in the process ends, see
+`lstm_core/ui/live_training.py`), so the per-run clear only costs time. The patch keeps
+the rest of Streamlit's cleanup (closing matplotlib figures). It is checked by
+`tests/core/ui/test_server_setup.py`, which fails if a Streamlit upgrade renames the hook.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import script_runner
+
+# Streamlit's own hook, kept so a test can show what it does (and notice an upgrade).
+STREAMLIT_CLEANUP = getattr(script_runner, "_clean_problem_modules", None)
+
+
+def _clean_without_keras() -> None:
+    """What Streamlit's cleanup does besides Keras: close matplotlib's figures."""
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        try:
+            pyplot.close("all")
+        except Exception:  # noqa: BLE001 - as Streamlit's own cleanup: never fail a run here
+            pass
+
+
+def keep_keras_between_runs() -> bool:
+    """Replace Streamlit's per-run cleanup with one that leaves Keras alone (idempotent)."""
+    if not hasattr(script_runner, "_clean_problem_modules"):
+        return False
+    script_runner._clean_problem_modules = _clean_without_keras
+    return True
+
+
+@st.cache_resource(show_spinner=False)
+def set_up_server() -> bool:
+    """Once per server process (app.py calls it on every run; the cache makes it once)."""
+    return keep_keras_between_runs()
