@@ -1,7 +1,8 @@
 """Rebuild the shipped sentiment models: `python -m lstm_core.build sentiment`.
 
 For each language: load and split the data with seed 0, fit the TF-IDF baseline
-(regularisation chosen on validation), train the LSTM with early stopping on
+(regularisation chosen on validation), train the LSTM configuration that won the
+validation search (`lstm_core.build.sentiment_search`) with early stopping on
 validation, then score both on the same test split with the float16 weights that
 ship. The card records both results, whichever is better, and a few test reviews on
 which the two disagree.
@@ -59,6 +60,7 @@ def search_card(language: str) -> dict:
         "chosen": CHOSEN[language],
         "tried": record[language],
         "baseline_validation": record.get("baseline_validation", {}).get(language),
+        "test_readings": record.get("test_readings", {}).get(language, []),
     }
 
 

@@ -32,7 +32,7 @@ class SentimentConfig:
     bidirectional: bool = False  # reads both ways: often better, but no left-to-right verdict
     dropout: float = 0.3  # after each LSTM layer, during training only
     input_dropout: float = 0.0  # on the embedded tokens, during training only
-    pretrained: bool = False  # start the embedding from the shipped word vectors (embedding_dim must match them)
+    pretrained: bool = False  # start the embedding from word vectors (`starting_vectors`; embedding_dim must match)
     epochs: int = 3  # validation loss usually bottoms out after 1-2 epochs on these data sets
     max_length: int = 60  # tokens per training text; longer ones are cut (most reviews are ~30 words)
     vocab_size: int = 8000  # most frequent training tokens (seen twice or more); the rest become <unk>
