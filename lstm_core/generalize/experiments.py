@@ -4,8 +4,10 @@ The Chinese reviews (`lstm_core.sentiment.sentiment_data`, deduplicated, seeded 
 are tokenized once with jieba; a seeded subset of the training part keeps every run to
 seconds and makes overfitting easy to see. A `Variant` names what changes: dropout after
 the LSTM, recurrent dropout, an L2 penalty, early stopping, EDA-augmented copies of the
-training texts. Every run goes through `lstm_core.nn.trainer` with the same seed, so the
-curves differ only by the setting. Scores use the NumPy network on the held-out parts.
+training texts; `train_attention` trains the same variant with attention pooling instead
+of the last hidden state. Every run goes through `lstm_core.nn.trainer` with the same seed,
+so the curves differ only by the setting. Scores use the NumPy network on the held-out
+parts, and `contrast_score` scores any of them on the hand-written contrast set.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ def test_card_records_the_search(language):
     assert card["config"] == vars(SHIPPED_CONFIG[language])
     assert card["search"]["chosen"] == CHOSEN[language]
     assert card["search"]["tried"] == read_record()[language]
+    assert card["search"]["test_readings"] == read_record()["test_readings"][language]  # said plainly
 
 
 def test_embedding_matrix_uses_known_vectors():
