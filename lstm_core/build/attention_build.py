@@ -24,7 +24,9 @@ from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier, tokenize
 from lstm_core.ui.strings import both
 
-EMBEDDING_DIM, UNITS, DROPOUT = 64, 64, 0.3  # as the shipped LSTMs, so the comparison is about pooling
+# One LSTM of 64 units with a random 64-dimensional embedding: the shipped LSTMs before their
+# validation search (which added word-vector starts and, for Chinese, three merged seeds).
+EMBEDDING_DIM, UNITS, DROPOUT = 64, 64, 0.3
 MAX_EPOCHS, PATIENCE = 5, 1  # validation loss bottoms out after one or two epochs on these sets
 # Tried on validation accuracy (ties: lower validation loss); nothing here looked at the test split.
 CANDIDATES = (

@@ -98,6 +98,18 @@ def word_vector_card(language: str, folder: Path = ASSETS) -> dict:
     return read_card(asset_name(language), folder)
 
 
+def embedding_matrix(kv: KeyedVectors, tokens: Sequence[str], rng: np.random.Generator) -> np.ndarray:
+    """(len(tokens), D) starting weights for an Embedding layer: a token's word vector where
+    it has one, else small random values of the same spread; row 0 (padding) is zero."""
+    scale = float(kv.vectors.std())
+    out = rng.normal(0.0, scale, (len(tokens), kv.vector_size)).astype(np.float32)
+    for row, token in enumerate(tokens):
+        if token in kv.key_to_index:
+            out[row] = kv[token]
+    out[0] = 0.0
+    return out
+
+
 # ---------------------------------------------------------------- queries
 
 

@@ -4,8 +4,10 @@ The Chinese reviews (`lstm_core.sentiment.sentiment_data`, deduplicated, seeded 
 are tokenized once with jieba; a seeded subset of the training part keeps every run to
 seconds and makes overfitting easy to see. A `Variant` names what changes: dropout after
 the LSTM, recurrent dropout, an L2 penalty, early stopping, EDA-augmented copies of the
-training texts. Every run goes through `lstm_core.nn.trainer` with the same seed, so the
-curves differ only by the setting. Scores use the NumPy network on the held-out parts.
+training texts; `train_attention` trains the same variant with attention pooling instead
+of the last hidden state. Every run goes through `lstm_core.nn.trainer` with the same seed,
+so the curves differ only by the setting. Scores use the NumPy network on the held-out
+parts, and `contrast_score` scores any of them on the hand-written contrast set.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
@@ -21,6 +24,9 @@ from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.sentiment.classifier import tokenize
 from lstm_core.sentiment.sentiment_data import SentimentData
 from lstm_core.text.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from lstm_core.explain.attention import AttentionClassifier
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class Run:
     """A trained variant: its network, curves and scores."""
 
     variant: Variant
-    network: Network
+    network: Network  # with attention pooling: the embedding, LSTM and head (the pooling is in the classifier)
     history: dict[str, list[float]]
     kept_epoch: int  # whose weights the network holds
     best_validation_epoch: int  # lowest validation loss
@@ -104,13 +110,12 @@ def encode(data: SentimentData, setup: Setup) -> Encoded:
 
 def predict(network: Network, x: np.ndarray) -> np.ndarray:
     """(N, classes) probabilities of padded id rows, run by the NumPy network on the unpadded ids."""
-    return network.predict([row[row > 0] if (row > 0).any() else row[:1] for row in x])
+    return network.predict(unpadded(x))
 
 
-def train_variant(variant: Variant, encoded: Encoded, setup: Setup, synonyms=None) -> Run:
-    """Fit one variant through the app's trainer; score its kept weights on validation and test."""
-    from lstm_core.nn.keras_models import build_keras, export_weights, pad
-    from lstm_core.nn.trainer import TrainConfig, train
+def _training_set(variant: Variant, encoded: Encoded, setup: Setup, synonyms) -> tuple[np.ndarray, np.ndarray]:
+    """The padded training ids and labels, with the variant's EDA copies appended."""
+    from lstm_core.nn.keras_models import pad
 
     x, y = encoded.x_train, encoded.y_train
     if variant.augment_copies:
@@ -118,27 +123,83 @@ def train_variant(variant: Variant, encoded: Encoded, setup: Setup, synonyms=Non
                                np.random.default_rng(variant.seed))
         x = np.concatenate([x, pad([encoded.vocab.encode(t).ids for t in extra], setup.max_length)])
         y = np.concatenate([y] + [encoded.y_train] * variant.augment_copies)
-    spec = NetworkSpec(vocab_size=len(encoded.vocab), embedding_dim=setup.embedding_dim, units=(setup.units,),
-                       output_dim=2, dropout=variant.dropout)
+    return x, y
+
+
+def _fit(build, variant: Variant, encoded: Encoded, setup: Setup, synonyms):
+    """Fit a Keras model from `build()` on the variant's training set through the app's trainer."""
+    from lstm_core.nn.trainer import TrainConfig, train
+
     config = TrainConfig(epochs=setup.epochs, batch_size=setup.batch_size, learning_rate=setup.learning_rate,
                          seed=variant.seed, metrics=("accuracy",), patience=variant.patience,
                          restore_best=variant.patience > 0)  # without early stopping: the last epoch's weights
-    started = time.perf_counter()
-    result = train(lambda: build_keras(spec, setup.max_length, recurrent_dropout=variant.recurrent_dropout,
-                                       l2=variant.l2), (x, y), config, (encoded.x_val, encoded.y_val))
-    network = Network(spec, export_weights(result.model, spec))
+    return train(build, _training_set(variant, encoded, setup, synonyms), config, (encoded.x_val, encoded.y_val))
+
+
+def _spec(encoded: Encoded, setup: Setup, variant: Variant) -> NetworkSpec:
+    return NetworkSpec(vocab_size=len(encoded.vocab), embedding_dim=setup.embedding_dim, units=(setup.units,),
+                       output_dim=2, dropout=variant.dropout)
+
+
+def _run(variant: Variant, network: Network, result, started: float, predict_ids, encoded: Encoded) -> Run:
     history = {k: [round(float(v), 4) for v in values] for k, values in result.history.items()}
     best = int(np.argmin(history["val_loss"])) + 1
     return Run(variant, network, history, result.kept_epoch, best, time.perf_counter() - started,
-               predict(network, encoded.x_val), predict(network, encoded.x_test))
+               predict_ids(unpadded(encoded.x_val)), predict_ids(unpadded(encoded.x_test)))
+
+
+def train_variant(variant: Variant, encoded: Encoded, setup: Setup, synonyms=None) -> Run:
+    """Fit one variant through the app's trainer; score its kept weights on validation and test."""
+    from lstm_core.nn.keras_models import build_keras, export_weights
+
+    spec, started = _spec(encoded, setup, variant), time.perf_counter()
+    result = _fit(lambda: build_keras(spec, setup.max_length, recurrent_dropout=variant.recurrent_dropout, l2=variant.l2),
+                  variant, encoded, setup, synonyms)
+    network = Network(spec, export_weights(result.model, spec))
+    return _run(variant, network, result, started, network.predict, encoded)
+
+
+def train_attention(variant: Variant, encoded: Encoded, setup: Setup, synonyms=None,
+                    attention_dim: int = 32) -> tuple[Run, AttentionClassifier]:
+    """The same variant with attention pooling over the LSTM's states (Yang et al. 2016) instead of its last state."""
+    from lstm_core.explain.attention import classifier_from
+    from lstm_core.nn.keras_models import build_attention_model, export_attention_weights
+
+    spec, started = _spec(encoded, setup, variant), time.perf_counter()
+    result = _fit(lambda: build_attention_model(spec, attention_dim, setup.max_length, variant.recurrent_dropout,
+                                                variant.l2), variant, encoded, setup, synonyms)
+    card = {"architecture": spec.to_dict(), "vocabulary": list(encoded.vocab.tokens), "language": "zh",
+            "labels": ["negative", "positive"], "token_unit": "words"}
+    model = classifier_from(export_attention_weights(result.model, spec), card)
+    return _run(variant, model.network, result, started, lambda rows: model.forward_ids(rows)[0], encoded), model
+
+
+def unpadded(x: np.ndarray) -> list[np.ndarray]:
+    """Padded id rows (N, T) back to their tokens (a row of padding only keeps one step)."""
+    return [row[row > 0] if (row > 0).any() else row[:1] for row in x]
+
+
+def contrast_score(predictors: list[Callable[[list[np.ndarray]], np.ndarray]], vocab: Vocabulary) -> dict:
+    """Accuracy and pair accuracy on the Chinese contrast set of the mean of `predictors` (id lists -> (N, 2))."""
+    from lstm_core.explain import contrast
+
+    def predict_texts(texts: list[str]) -> np.ndarray:
+        ids = [vocab.encode(tokenize(text, "zh", "words") or ["<unk>"]).ids for text in texts]
+        return np.mean([predict(ids) for predict in predictors], axis=0)
+
+    return contrast.score(predict_texts, ("negative", "positive"), contrast.load("zh")).to_dict()
 
 
 def accuracy(proba: np.ndarray, labels: np.ndarray) -> float:
     return float(np.mean(np.argmax(proba, axis=1) == labels))
 
 
-def ms_per_prediction(networks: list[Network], x: np.ndarray, texts: int = 100, repeats: int = 3) -> float:
-    """Milliseconds to classify one text, one at a time (all members of an ensemble), fastest of repeats."""
+def ms_per_prediction(predictors: list[Callable[[list[np.ndarray]], np.ndarray]], x: np.ndarray, texts: int = 100,
+                      repeats: int = 3) -> float:
+    """Milliseconds to classify one text, one at a time (all members of an ensemble), fastest of repeats.
+
+    predictors: one function per member, from a list of id sequences to (N, classes) probabilities.
+    """
     from lstm_core.nn import blas
 
     rows = [row[row > 0] for row in x[:texts] if (row > 0).any()]
@@ -147,8 +208,8 @@ def ms_per_prediction(networks: list[Network], x: np.ndarray, texts: int = 100, 
         for _ in range(repeats):
             start = time.perf_counter()
             for row in rows:
-                for network in networks:
-                    network.predict([row])
+                for predictor in predictors:
+                    predictor([row])
             best = min(best, time.perf_counter() - start)
     return float(1000 * best / len(rows))
 

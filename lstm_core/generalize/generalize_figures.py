@@ -27,15 +27,18 @@ def curves_figure(variants: dict, names: list[str], metric: str, labels: dict[st
 
 
 def worked_case_figure(steps: list[dict], labels: dict[str, str]) -> go.Figure:
-    """Test accuracy (bars) and stored size in KB (line, right axis) at every available step."""
+    """Test and contrast-set accuracy (bars) and stored size in KB (line, right axis) at every available step."""
     shown = [s for s in steps if s["available"]]
     names = [labels[s["step"]] for s in shown]
     figure = make_subplots(specs=[[{"secondary_y": True}]])
-    figure.add_bar(x=names, y=[s["test_accuracy"] for s in shown], name=labels["test_accuracy"],
-                   text=[f"{s['test_accuracy']:.3f}" for s in shown], textposition="outside")
+    for key, label in (("test_accuracy", labels["test_accuracy"]), ("contrast_accuracy", labels["contrast"])):
+        values = [s.get(key) for s in shown]
+        if any(v is None for v in values):
+            continue  # a card built without the contrast set
+        figure.add_bar(x=names, y=values, name=label, text=[f"{v:.3f}" for v in values], textposition="outside")
     figure.add_scatter(x=names, y=[s["bytes"] / 1024 for s in shown], name=labels["kb"], mode="lines+markers",
                        secondary_y=True)
-    low = min(s["test_accuracy"] for s in shown)
+    low = min(min(s["test_accuracy"], s.get("contrast_accuracy") or 1.0) for s in shown)
     figure.update_yaxes(title_text=labels["test_accuracy"], range=[max(0.0, low - 0.05), 1.0], secondary_y=False)
     figure.update_yaxes(title_text=labels["kb"], rangemode="tozero", secondary_y=True)
     figure.update_layout(height=440, legend={"orientation": "h", "y": -0.2})

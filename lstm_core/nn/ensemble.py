@@ -77,3 +77,39 @@ def split_members(network: Network, members: int) -> list[Network]:
         w["dense/bias"] = network.weights["dense/bias"][m * out : (m + 1) * out]
         nets.append(Network(single, w))
     return nets
+
+
+def average_members(networks: list[Network]) -> Network:
+    """Token classifiers side by side as one wider network that answers softmax(mean of their logits).
+
+    Member m owns embedding columns [m*E, (m+1)*E) and units [m*u, (m+1)*u) of every gate of
+    every layer (block-diagonal weights, so no member reads another's state); the dense head
+    stacks the members' kernels divided by M, so its logits are the members' mean logits. The
+    result is one ordinary `Network`: its running verdict and its gates are the ensemble's.
+    """
+    spec, members = networks[0].spec, len(networks)
+    if spec.input_kind != "tokens" or spec.bidirectional or spec.per_step_output:
+        raise ValueError("average_members takes one-way token classifiers")
+    if any(net.spec != spec for net in networks):
+        raise ValueError("every member must have the same spec")
+    merged = NetworkSpec(vocab_size=spec.vocab_size, embedding_dim=spec.embedding_dim * members,
+                         units=tuple(u * members for u in spec.units), output_dim=spec.output_dim,
+                         output_activation=spec.output_activation, dropout=spec.dropout)
+    weights = {"embedding": np.concatenate([net.weights["embedding"] for net in networks], axis=1)}
+    widths = (spec.embedding_dim,) + tuple(spec.units[:-1])  # what each layer reads, per member
+    for layer, (d, u) in enumerate(zip(widths, spec.units)):
+        name = f"lstm_{layer}"
+        kernel = np.zeros((d * members, 4 * u * members), np.float32)  # (M*D, 4*M*u)
+        recurrent = np.zeros((u * members, 4 * u * members), np.float32)  # (M*u, 4*M*u)
+        bias = np.zeros(4 * u * members, np.float32)
+        for m, net in enumerate(networks):
+            w = net.weights
+            for gate in range(4):  # Keras order i, f, g, o
+                src, dst = slice(gate * u, (gate + 1) * u), slice((gate * members + m) * u, (gate * members + m + 1) * u)
+                kernel[m * d : (m + 1) * d, dst] = w[f"{name}/kernel"][:, src]
+                recurrent[m * u : (m + 1) * u, dst] = w[f"{name}/recurrent_kernel"][:, src]
+                bias[dst] = w[f"{name}/bias"][src]
+        weights.update({f"{name}/kernel": kernel, f"{name}/recurrent_kernel": recurrent, f"{name}/bias": bias})
+    weights["dense/kernel"] = np.concatenate([net.weights["dense/kernel"] for net in networks], axis=0) / members
+    weights["dense/bias"] = np.mean([net.weights["dense/bias"] for net in networks], axis=0)
+    return Network(merged, weights)

@@ -110,8 +110,11 @@ def loss_and_metrics(spec: NetworkSpec) -> tuple[str, tuple[str, ...]]:
     return "mse", ("mae",)
 
 
-def build_attention_model(spec: NetworkSpec, attention_dim: int, sequence_length: int | None = None):
+def build_attention_model(spec: NetworkSpec, attention_dim: int, sequence_length: int | None = None,
+                          recurrent_dropout: float = 0.0, l2: float = 0.0):
     """Embedding -> LSTM (every step) -> Dropout -> attention pooling -> Dense(softmax), uncompiled.
+
+    recurrent_dropout and l2 act as in `build_keras`.
 
     Attention pooling (Yang et al. 2016): u_t = tanh(W h_t + b), a_t = softmax_t(u_t · v),
     s = sum_t a_t h_t; padded steps (id 0) get no weight. Layer and weight names match
@@ -141,11 +144,13 @@ def build_attention_model(spec: NetworkSpec, attention_dim: int, sequence_length
         raise ValueError("the attention model has token inputs and one one-way LSTM layer")
     inputs = keras.Input(shape=(sequence_length,), dtype="int32", name="tokens")
     x = keras.layers.Embedding(spec.vocab_size, spec.embedding_dim, mask_zero=True, name="embedding")(inputs)
-    x = keras.layers.LSTM(spec.units[0], return_sequences=True, name="lstm_0")(x)
+    penalty = keras.regularizers.L2(l2) if l2 > 0 else None
+    x = keras.layers.LSTM(spec.units[0], return_sequences=True, name="lstm_0", recurrent_dropout=recurrent_dropout,
+                          kernel_regularizer=penalty, recurrent_regularizer=penalty)(x)
     if spec.dropout > 0:
         x = keras.layers.Dropout(spec.dropout, name="dropout_0")(x)
     pooled = AttentionPooling(name="attention")(x)
-    outputs = keras.layers.Dense(spec.output_dim, activation="softmax", name="dense")(pooled)
+    outputs = keras.layers.Dense(spec.output_dim, activation="softmax", name="dense", kernel_regularizer=penalty)(pooled)
     return keras.Model(inputs, outputs)
 
 

@@ -32,6 +32,8 @@ class SentimentConfig:
     layers: int = 1
     bidirectional: bool = False  # reads both ways: often better, but no left-to-right verdict
     dropout: float = 0.3  # after each LSTM layer, during training only
+    input_dropout: float = 0.0  # on the embedded tokens, during training only
+    pretrained: bool = False  # start the embedding from word vectors (`starting_vectors`; embedding_dim must match)
     epochs: int = 3  # validation loss usually bottoms out after 1-2 epochs on these data sets
     max_length: int = 60  # tokens per training text; longer ones are cut (most reviews are ~30 words)
     vocab_size: int = 8000  # most frequent training tokens (seen twice or more); the rest become <unk>
@@ -40,6 +42,7 @@ class SentimentConfig:
     patience: int = 2  # epochs without a better validation loss before stopping
     token_unit: str = "words"  # Chinese: jieba words did better on validation than characters
     seed: int = 0
+    members: int = 1  # >1: that many seeds (seed, seed+1, ...) merged into one network averaging their logits
 
     def __post_init__(self) -> None:
         checks = {
@@ -50,6 +53,7 @@ class SentimentConfig:
             "layers": self.layers >= 1,
             "vocab_size": self.vocab_size >= 3,
             "batch_size": self.batch_size >= 1,
+            "members": self.members >= 1,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
@@ -59,8 +63,8 @@ class SentimentConfig:
 
         if self.token_unit not in TOKEN_UNITS:
             raise ValueError(f"token_unit must be one of {TOKEN_UNITS}")
-        if not 0 <= self.dropout < 1:
-            raise ValueError("dropout must be at least 0 and below 1")
+        if not (0 <= self.dropout < 1 and 0 <= self.input_dropout < 1):
+            raise ValueError("dropout and input_dropout must be at least 0 and below 1")
 
     def work(self, examples: int) -> RecurrentWork:
         """The run's size for the server's work budget (`lstm_core.nn.budget`)."""
@@ -107,6 +111,25 @@ def spec_for(config: SentimentConfig, vocab_size: int, classes: int) -> NetworkS
     )
 
 
+def starting_vectors(data: SentimentData, config: SentimentConfig):
+    """Word vectors (gensim KeyedVectors) to start the embedding from, none fitted on test text.
+
+    Chinese: the shipped People's Daily vectors (news, another corpus than the reviews).
+    English: the shipped tweet vectors were fitted on every tweet, the test split's too, so
+    word2vec runs here on the training split only, with the shipped vectors' settings.
+    """
+    from lstm_core.embeddings.word_vectors import load_word_vectors
+
+    if data.language == "zh":
+        return load_word_vectors("zh")
+    from lstm_core.embeddings.word2vec import Word2VecConfig, train_word2vec
+
+    sentences = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
+    # The settings of the shipped English vectors (lstm_core.build.embedding_build).
+    settings = Word2VecConfig(architecture="skipgram", vector_size=100, window=5, min_count=5, epochs=10, seed=1998)
+    return train_word2vec(sentences, settings, max_training_tokens=None).vectors
+
+
 class EpochTrainer:
     """A sentiment model being fitted by `lstm_core.nn.trainer`, one epoch per `run_epoch` call.
 
@@ -115,16 +138,29 @@ class EpochTrainer:
     """
 
     def __init__(self, prepared: Prepared, config: SentimentConfig) -> None:
-        from lstm_core.nn.keras_models import build_keras
         from lstm_core.nn.trainer import TrainConfig, Trainer
 
         self.prepared, self.config = prepared, config
         self.spec = spec_for(config, len(prepared.vocab), len(prepared.data.classes))
         fit = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
                           seed=config.seed, metrics=("accuracy",), patience=config.patience)
-        self.trainer = Trainer(lambda: build_keras(self.spec, config.max_length),
-                               (prepared.x_train, prepared.data.train.labels), fit,
+        self.trainer = Trainer(self._build, (prepared.x_train, prepared.data.train.labels), fit,
                                validation=(prepared.x_val, prepared.data.validation.labels))
+
+    def _build(self):
+        """The Keras model (called by the trainer after seeding), its embedding from word vectors if asked."""
+        from lstm_core.nn.keras_models import build_keras
+
+        model = build_keras(self.spec, self.config.max_length, input_dropout=self.config.input_dropout)
+        if self.config.pretrained:
+            from lstm_core.embeddings.word_vectors import embedding_matrix
+
+            start = embedding_matrix(starting_vectors(self.prepared.data, self.config), self.prepared.vocab.tokens,
+                                     np.random.default_rng(self.config.seed))
+            if start.shape[1] != self.config.embedding_dim:
+                raise ValueError(f"pretrained vectors have {start.shape[1]} dimensions; set embedding_dim to that")
+            model.get_layer("embedding").set_weights([start])
+        return model
 
     history = property(lambda self: self.trainer.history(), doc="{'loss': [...], 'val_loss': [...], ...}")
     seconds = property(lambda self: self.trainer.seconds)
@@ -194,6 +230,10 @@ def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> 
         "max_steps": 300,  # tokens read at inference; training texts were cut to max_length
         "data": {"name": data.name, "cleaning": data.cleaning.to_dict(), "split": data.describe_split()},
         "config": vars(config).copy(),
+        "embedding_start": "random (Keras' uniform initialiser)" if not config.pretrained else (
+            "People's Daily word vectors (assets/word_vectors_zh), random where a word has none"
+            if data.language == "zh" else
+            "word2vec (skip-gram, 100 dimensions) fitted on the training split only, random where a word has none"),
         "training_seconds": round(trainer.seconds, 1),
         "epochs_run": trainer.epochs_run,
         "best_epoch": trainer.best_epoch,
@@ -203,18 +243,44 @@ def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> 
     }
 
 
-def finish(trainer: EpochTrainer, key: str, title: dict[str, str]) -> TrainedModel:
-    """Score the best weights on the test split and wrap them as a classifier."""
+def merged_network(trainers: list[EpochTrainer]) -> Network:
+    """The one network of a run: a single member's, or the members merged (`nn.ensemble.average_members`), float16."""
+    from lstm_core.nn.ensemble import average_members
+
+    if len(trainers) == 1:
+        return trainers[0].network()
+    merged = average_members([trainer.network() for trainer in trainers])
+    return Network(merged.spec, assets.round_trip(merged.weights))
+
+
+def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list[EpochTrainer] | None = None) -> TrainedModel:
+    """Score the best weights (of every member, merged) on the test split and wrap them as a classifier."""
     from lstm_core.sentiment.classifier import classifier_from
 
-    network = trainer.network()
+    members = members or [trainer]
+    network = merged_network(members)
     data = trainer.prepared.data
     probe = classifier_from(network, {**card_for(trainer, Metrics(0, 0, ()), title)}, key, title)
     metrics = evaluate(probe.predict_proba(list(data.test.texts)), data.test.labels, len(data.classes))
-    classifier = replace(probe, card=card_for(trainer, metrics, title))
-    return TrainedModel(
-        classifier, metrics, dict(trainer.history), trainer.seconds, trainer.epochs_run, trainer.best_epoch, trainer.stopped
-    )
+    card = card_for(trainer, metrics, title)
+    if len(members) > 1:
+        card["members"] = [{"seed": m.config.seed, "epochs_run": m.epochs_run, "best_epoch": m.best_epoch,
+                            "training_seconds": round(m.seconds, 1)} for m in members]
+        card["training_seconds"] = round(sum(m.seconds for m in members), 1)
+    seconds = sum(m.seconds for m in members)
+    return TrainedModel(replace(probe, card=card), metrics, dict(trainer.history), seconds, trainer.epochs_run,
+                        trainer.best_epoch, trainer.stopped)
+
+
+def fit_members(data: SentimentData, config: SentimentConfig, on_epoch=None) -> list[EpochTrainer]:
+    """Train config.members networks (seeds seed, seed+1, ...) on one prepared data set, each to the end."""
+    from lstm_core.nn.trainer import run_to_end
+
+    prepared, trainers = prepare(data, config), []
+    for m in range(config.members):  # built just before training: each trainer seeds Keras' global state
+        trainers.append(EpochTrainer(prepared, replace(config, seed=config.seed + m)))
+        run_to_end(trainers[-1].trainer, on_epoch)
+    return trainers
 
 
 def train_all(data: SentimentData, config: SentimentConfig, key: str, title: dict[str, str], on_epoch=None) -> TrainedModel:
@@ -222,8 +288,5 @@ def train_all(data: SentimentData, config: SentimentConfig, key: str, title: dic
 
     on_epoch(report) receives each epoch's `lstm_core.nn.trainer.EpochReport`.
     """
-    from lstm_core.nn.trainer import run_to_end
-
-    trainer = EpochTrainer(prepare(data, config), config)
-    run_to_end(trainer.trainer, on_epoch)
-    return finish(trainer, key, title)
+    trainers = fit_members(data, config, on_epoch)
+    return finish(trainers[0], key, title, trainers)

@@ -47,6 +47,7 @@ def _labels() -> dict[str, str]:
     names.update({name: t(f"generalize.step.{name}") for name in STEPS})
     names.update({k: t(f"generalize.label.{k}") for k in ("train", "validation", "epoch", "loss", "accuracy",
                                                           "test_accuracy", "kb")})
+    names["contrast"] = t("generalize.col.contrast")
     return names
 
 
@@ -138,9 +139,7 @@ def worked_case_tab() -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="generalize_case_table")
     chart(figures.worked_case_figure(steps, labels), key="generalize_case_chart")
     compressed = next(s for s in steps if s["step"] == "compressed")
+    baseline = data["baseline"]
     st.caption(t("generalize.case.caption", regularizer=labels[data["chosen_regularizer"]["name"]],
-                 fraction=int(100 * compressed["pruned_units"]), tfidf=data["baseline"]["test_accuracy"]))
-    if not next(s for s in steps if s["step"] == "attention")["available"]:
-        st.info(t("generalize.case.no_attention"))
-    if all(s.get("contrast_accuracy") is None for s in steps):
-        st.info(t("generalize.case.no_contrast"))
+                 fraction=int(100 * compressed["pruned_units"]), tfidf=baseline["test_accuracy"],
+                 tfidf_contrast=baseline["contrast_accuracy"], pairs=data["contrast_set"]["pairs"]))

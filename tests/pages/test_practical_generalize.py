@@ -33,6 +33,8 @@ def test_tabs_render(page, lang):
     scores, case = at.dataframe[-2].value, at.dataframe[-1].value  # the two tabs come after Cost
     assert scores.shape[0] == 9  # six settings, two ensembles, TF-IDF
     assert case.shape[0] == 6 and case.shape[1] == 6  # step, validation, test, size, time, contrast set
+    assert case.notna().all().all()  # every step scored, the attention row and the contrast-set column included
+    assert case.iloc[3, 0] == ("+ attention" if lang == "en" else "+ 注意力")
     assert at.multiselect(key="generalize_variants").value == ["none", "dropout", "early_stopping"]
 
 

@@ -75,11 +75,11 @@ def test_int8_gates_barely_move_and_the_change_is_located(shipped):
 
 
 def test_parameter_formulas_match_the_weights(shipped):
-    net = shipped["sentiment"].network  # Embedding(8000, 64) -> LSTM(64) -> Dense(3)
+    net = shipped["sentiment"].network  # Embedding(8000, 100) -> LSTM(64) -> Dense(3)
     (layer,) = layer_costs(net.spec)
-    assert layer.formula() == "4·64·(64+64+1) = 33,024" and layer.parameters == 33_024
-    assert layer.multiply_adds == 4 * 64 * 128
+    assert layer.formula() == "4·64·(100+64+1) = 42,240" and layer.parameters == 42_240
+    assert layer.multiply_adds == 4 * 64 * 164
     cost = network_cost(net)
-    assert cost.parameters == net.parameter_count() == 8000 * 64 + 33_024 + 64 * 3 + 3
-    assert recurrent_parameters(net.spec, "GRU") == 3 * 64 * 129
-    assert recurrent_parameters(net.spec, "SimpleRNN") == 64 * 129
+    assert cost.parameters == net.parameter_count() == 8000 * 100 + 42_240 + 64 * 3 + 3
+    assert recurrent_parameters(net.spec, "GRU") == 3 * 64 * 165
+    assert recurrent_parameters(net.spec, "SimpleRNN") == 64 * 165

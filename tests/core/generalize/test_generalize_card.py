@@ -36,14 +36,17 @@ def test_the_regularizer_was_chosen_on_validation(card):
 def test_worked_case_rows(card):
     steps = card["worked_case"]
     assert [s["step"] for s in steps] == list(STEPS)
-    shown = [s for s in steps if s["available"]]
-    for step in shown:
+    assert all(s["available"] for s in steps)  # the attention row included
+    for step in steps:
         assert step["bytes"] > 0 and step["ms_per_prediction"] > 0 and 0.5 <= step["test_accuracy"] <= 1
+        assert 0 <= step["contrast_pair_accuracy"] <= step["contrast_accuracy"] <= 1
     by_name = {s["step"]: s for s in steps}
     assert by_name["ensemble"]["bytes"] == 3 * by_name["regularization"]["bytes"]  # three members, same size
     assert by_name["compressed"]["bytes"] < by_name["ensemble"]["bytes"] / 3.5  # int8 (about 1/3.8), fewer units
     assert by_name["plain"]["test_accuracy"] == card["variants"]["none"]["test_accuracy"]
     assert by_name["ensemble"]["test_accuracy"] == card["ensembles"]["seeds"]["test_accuracy"]
+    assert by_name["attention"]["settings"] == by_name["regularization"]["settings"]  # only the pooling differs
+    assert by_name["attention"]["bytes"] > by_name["regularization"]["bytes"]  # plus W, b and v
 
 
 def test_card_states_data_subset_and_baseline(card):
@@ -52,3 +55,5 @@ def test_card_states_data_subset_and_baseline(card):
     assert card["data"]["split"]["seed"] == card["setup"]["seed"] == 0
     assert 0.5 <= card["baseline"]["test_accuracy"] <= 1 and card["baseline"]["C"] > 0
     assert card["augmentation"]["words_with_neighbours"] > 0
+    assert 0 <= card["baseline"]["contrast_accuracy"] <= 1
+    assert card["contrast_set"]["pairs"] >= 100

@@ -1,0 +1,101 @@
+"""The validation search behind the shipped sentiment LSTMs: `python -m lstm_core.build.sentiment_search zh [name ...]`.
+
+Each candidate is one `SentimentConfig` trained on the training split with early stopping
+on validation loss; it is then scored on the validation split exactly as it ships
+(float16 weights, read by the NumPy classifier). The test split is never read here. Every
+result is appended to `sentiment_search.json` beside this file, which the build copies
+into the model card, and `SHIPPED_CONFIG` in `sentiment_build` names the winner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from lstm_core.sentiment.sentiment_train import SentimentConfig
+
+RECORD = Path(__file__).with_name("sentiment_search.json")
+
+_ZH_WORDS = SentimentConfig(token_unit="words", embedding_dim=64, units=64, dropout=0.3, epochs=8, max_length=80,
+                            vocab_size=8000, learning_rate=3e-3, patience=2)
+_ZH_CHARS = replace(_ZH_WORDS, token_unit="characters", max_length=150, vocab_size=4000)
+_EN_WORDS = SentimentConfig(embedding_dim=64, units=64, dropout=0.3, epochs=8, max_length=50, vocab_size=8000, patience=2)
+
+# name -> config, most promising first; the first of each language is the configuration shipped before the search.
+CANDIDATES: dict[str, dict[str, SentimentConfig]] = {
+    "zh": {
+        "words": _ZH_WORDS,
+        "chars": _ZH_CHARS,
+        "words_w2v": replace(_ZH_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2),
+        "chars_drop": replace(_ZH_CHARS, input_dropout=0.2, dropout=0.5),
+        "words_w2v_lr1e-3": replace(_ZH_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, learning_rate=1e-3),
+        "words_w2v_20k": replace(_ZH_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, vocab_size=20000),
+        "words_w2v_150": replace(_ZH_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, max_length=150),
+        "words_w2v_bs32": replace(_ZH_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, batch_size=32),
+        "words_w2v_drop": replace(_ZH_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.3, dropout=0.5),
+        "words_w2v_x3": replace(_ZH_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, members=3),
+    },
+    "en": {
+        "words": _EN_WORDS,
+        "words_w2v": replace(_EN_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2),
+        "words_drop": replace(_EN_WORDS, input_dropout=0.3, dropout=0.5),
+        "words_bi": replace(_EN_WORDS, bidirectional=True, input_dropout=0.2),
+        "words_w2v_lr1e-3": replace(_EN_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, learning_rate=1e-3),
+        "words_w2v_drop": replace(_EN_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.3, dropout=0.5),
+        "words_w2v_128": replace(_EN_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, units=128),
+        "words_w2v_bs32": replace(_EN_WORDS, embedding_dim=100, pretrained=True, input_dropout=0.2, batch_size=32),
+    },
+}
+
+
+def read_record() -> dict[str, list[dict]]:
+    """Every try so far, by language: [{"name", "config", "validation": {...}, ...}]."""
+    return json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.is_file() else {"zh": [], "en": []}
+
+
+def try_config(data, name: str, config: SentimentConfig) -> dict:
+    """Train one candidate on `data` (a `SentimentData`) and score it on the validation split as it would ship."""
+    from lstm_core.message import Message
+    from lstm_core.sentiment.classifier import classifier_from, evaluate
+    from lstm_core.sentiment.sentiment_train import Metrics, card_for, fit_members, merged_network
+
+    language = data.language
+    trainers = fit_members(data, config, lambda r: print(f"{language} {name} epoch {r.epoch}: {r.logs} ({r.seconds:.0f} s)", flush=True))
+    trainer, title = trainers[0], {"en": name, "zh": name}
+    classifier = classifier_from(merged_network(trainers), card_for(trainer, Metrics(0, 0, ()), title), name, Message("x"))
+    scores = evaluate(classifier.predict_proba(list(data.validation.texts)), data.validation.labels, len(data.classes))
+    return {
+        "name": name,
+        "config": vars(config).copy(),
+        "validation": {"accuracy": scores.accuracy, "macro_f1": scores.macro_f1},
+        "epochs_run": trainer.epochs_run if len(trainers) == 1 else [t.epochs_run for t in trainers],
+        "best_epoch": trainer.best_epoch if len(trainers) == 1 else [t.best_epoch for t in trainers],
+        "training_seconds": round(sum(t.seconds for t in trainers), 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m lstm_core.build.sentiment_search")
+    parser.add_argument("language", choices=sorted(CANDIDATES))
+    parser.add_argument("names", nargs="*", help="candidates to train (default: all not yet in the record)")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args(argv)
+    from lstm_core.build.sentiment_build import DATASET, SEED
+    from lstm_core.nn.backend import deterministic
+    from lstm_core.sentiment import sentiment_data
+
+    deterministic(seed=0, threads=args.threads)
+    data = sentiment_data.load(DATASET[args.language], seed=SEED)
+    done = {row["name"] for row in read_record()[args.language]}
+    for name in args.names or [n for n in CANDIDATES[args.language] if n not in done]:
+        row = try_config(data, name, CANDIDATES[args.language][name])
+        record = read_record()  # re-read: another language's search may have written meanwhile
+        record[args.language] = [r for r in record[args.language] if r["name"] != name] + [row]
+        RECORD.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{args.language} {name}: validation {row['validation']}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
