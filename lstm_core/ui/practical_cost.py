@@ -99,10 +99,18 @@ def cells_table(key: str) -> None:
     st.caption(t("practical.cells.caption"))
 
 # ---- pruning ----------------------------------------------------------------------------------------
+def heldout_text(key: str, model: dict) -> str:
+    """The card's held-out set in the reader's language (the card itself says it in English)."""
+    kind = next((k for k in ("brackets", "forecast", "sentiment_zh", "sentiment_en", "charlm") if key.startswith(k)), None)
+    if kind is None:
+        return model["heldout"]
+    return t(f"practical.heldout.{kind}", size=model["heldout_size"])
+
+
 def pruning_section(key: str, model: dict) -> None:
     st.subheader(t("practical.prune.header"))
     st.markdown(long_text("practical_pruning"))
-    st.caption(t("practical.prune.heldout", heldout=model["heldout"]))
+    st.caption(t("practical.prune.heldout", heldout=heldout_text(key, model)))
     percent = st.slider(t("practical.prune.sparsity"), 0, 95, 50, 5, key="practical_sparsity",
                         help=t("practical.prune.sparsity_help"))
     index = percent // 5
