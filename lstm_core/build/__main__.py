@@ -34,6 +34,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "attention": partial(_build_with, "lstm_core.build.attention_build"),  # after sentiment: it reuses its vocabularies
     "compression": partial(_build_with, "lstm_core.compress.curves"),  # after the models it compresses
     "generalize": partial(_build_with, "lstm_core.build.generalize_build"),  # after the word vectors it draws synonyms from
+    "order": partial(_build_with, "lstm_core.build.order_build"),  # after sentiment: its card compares with those models
 }
 
 

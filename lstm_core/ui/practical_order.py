@@ -1,5 +1,7 @@
 """The "Where order matters" tab: the hand-written contrast set, scored for the LSTM, the
-TF-IDF model and the attention model, the pairs they disagree on, and a pair of your own.
+TF-IDF model and the attention model, then for an LSTM and a TF-IDF model trained on the
+same rule-made counterfactual text (`lstm_core.build.order_build`), the pairs they
+disagree on, and a pair of your own.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lstm_core.explain import contrast
+from lstm_core.nn.assets import AssetError, load_model
+from lstm_core.sentiment.classifier import classifier_from
 from lstm_core.ui.sentiment import baseline  # the Sentiment page's cached copy: one per server
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
@@ -17,14 +21,31 @@ from lstm_core.ui.practical_explain import attention_model, language_with_models
 from lstm_core.ui.style import chart
 
 MODELS = ("lstm", "tfidf", "attention")
+AUGMENTED = ("order", "order_tfidf")  # rows from the order model's card: the LSTM and the bag of words on the same data
 MAX_CHARS = 500
 
 
+@st.cache_resource(show_spinner=False)
+def order_model(language: str):
+    """The LSTM trained with counterfactual text (read-only), or None when its asset is missing."""
+    from lstm_core.message import Message
+
+    try:
+        network, card = load_model(f"order_{language}")
+    except (AssetError, FileNotFoundError):
+        return None
+    return classifier_from(network, card, f"order_{language}", Message(f"model.title.order_{language}"))
+
+
 def predictors(language: str) -> dict:
-    """name -> (predict_proba, class names) for the three models."""
+    """name -> (predict_proba, class names) for the shipped models and, when present, the order model."""
     lstm_model, attention = lstm(language), attention_model(language)
-    return {"lstm": (lstm_model.predict_proba, lstm_model.labels), "tfidf": (baseline(language).predict_proba, lstm_model.labels),
-            "attention": (attention.predict_proba, attention.labels)}
+    found = {"lstm": (lstm_model.predict_proba, lstm_model.labels), "tfidf": (baseline(language).predict_proba, lstm_model.labels),
+             "attention": (attention.predict_proba, attention.labels)}
+    order = order_model(language)
+    if order is not None:
+        found["order"] = (order.predict_proba, order.labels)
+    return found
 
 
 @st.cache_data(show_spinner=False)
@@ -38,21 +59,35 @@ def polar_label(value: int) -> str:
     return t(f"explain.order.{contrast.LABELS[value]}")
 
 
-def scores_section(language: str) -> None:
+def all_scores(language: str) -> tuple[tuple[str, ...], dict, dict, dict | None]:
+    """Model names, contrast-set scores and test accuracy of every row, and the order model's card (None if missing)."""
     card = attention_model(language).card
-    scores = card["contrast"]
+    scores = dict(card["contrast"])
     test = {"lstm": card["lstm"]["metrics"]["accuracy"], "tfidf": card["baseline"]["metrics"]["accuracy"],
             "attention": card["metrics"]["accuracy"]}
-    names = [t(f"explain.model.{m}") for m in MODELS]
+    order = order_model(language)
+    if order is None:
+        return MODELS, scores, test, None
+    scores.update(order=order.card["contrast"]["lstm"], order_tfidf=order.card["contrast"]["tfidf"])
+    test.update(order=order.card["metrics"]["accuracy"], order_tfidf=order.card["baseline"]["metrics"]["accuracy"])
+    return MODELS + AUGMENTED, scores, test, order.card
+
+
+def scores_section(language: str) -> None:
+    models, scores, test, order_card = all_scores(language)
+    names = [t(f"explain.model.{m}") for m in models]
     st.dataframe(pd.DataFrame({
         t("explain.order.model"): names,
-        t("explain.order.accuracy"): [f"{100 * scores[m]['accuracy']:.1f}%" for m in MODELS],
-        t("explain.order.pair_accuracy"): [f"{100 * scores[m]['pair_accuracy']:.1f}%" for m in MODELS],
-        t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in MODELS],
+        t("explain.order.accuracy"): [f"{100 * scores[m]['accuracy']:.1f}%" for m in models],
+        t("explain.order.pair_accuracy"): [f"{100 * scores[m]['pair_accuracy']:.1f}%" for m in models],
+        t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in models],
     }), hide_index=True, key=f"practical_order_scores_{language}")
+    if order_card is not None:
+        gap_augmented = 100 * (scores["order"]["accuracy"] - scores["order_tfidf"]["accuracy"])
+        st.caption(t("explain.order.augmented", added=order_card["data"]["generated"]["training_texts_added"], gap=gap_augmented))
     fig = go.Figure([
-        go.Bar(name=t("explain.order.accuracy"), x=names, y=[100 * scores[m]["accuracy"] for m in MODELS]),
-        go.Bar(name=t("explain.order.pair_accuracy"), x=names, y=[100 * scores[m]["pair_accuracy"] for m in MODELS]),
+        go.Bar(name=t("explain.order.accuracy"), x=names, y=[100 * scores[m]["accuracy"] for m in models]),
+        go.Bar(name=t("explain.order.pair_accuracy"), x=names, y=[100 * scores[m]["pair_accuracy"] for m in models]),
     ])
     fig.add_hline(y=50, line_dash="dot", annotation_text=t("explain.order.chance"))
     fig.update_layout(barmode="group", height=340, yaxis_title="%", yaxis_range=[0, 100], margin={"t": 30})
@@ -65,8 +100,9 @@ def scores_section(language: str) -> None:
 def differences_section(language: str) -> None:
     pairs, verdicts = contrast_verdicts(language)
     truth = pairs.labels
-    right = {m: (verdicts[m] == truth).reshape(-1, 2).all(axis=1) for m in MODELS}
-    differ = [k for k in range(len(pairs.pairs)) if len({bool(right[m][k]) for m in MODELS}) > 1]
+    models = tuple(verdicts)  # the shipped three, and the order model when present
+    right = {m: (verdicts[m] == truth).reshape(-1, 2).all(axis=1) for m in models}
+    differ = [k for k in range(len(pairs.pairs)) if len({bool(right[m][k]) for m in models}) > 1]
     st.markdown(t("explain.order.differ", count=len(differ), total=len(pairs.pairs)))
     rows = []
     for k in differ:
@@ -76,7 +112,7 @@ def differences_section(language: str) -> None:
             rows.append({t("explain.order.pair"): pair.pair_id, t("explain.order.change"): t(f"explain.change.{pair.change}"),
                          t("explain.order.text"): pair.texts[member], t("explain.order.truth"): polar_label(truth[row]),
                          **{t(f"explain.model.{m}"): ("✓ " if verdicts[m][row] == truth[row] else "✗ ") + polar_label(verdicts[m][row])
-                            for m in MODELS}})
+                            for m in models}})
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"practical_order_differ_{language}")
 

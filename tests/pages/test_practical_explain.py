@@ -44,9 +44,11 @@ def test_explain_tab_draws_three_attributions_and_rules(english):
 
 def test_typing_a_pair_changes_the_verdicts(english):
     at = english
-    assert len(frame_with(at, "Contrast set: both texts of a pair right")) == 3
+    scores = frame_with(at, "Contrast set: both texts of a pair right")
+    assert scores["Model"].tolist()[3:] == ["LSTM + counterfactual text", "TF-IDF + the same counterfactual text"]
+    assert any("The bag of words got exactly the same data" in c.value for c in at.caption)
     own = frame_with(at, "Tells them apart?")
-    assert len(own) == 3
+    assert own["Model"].tolist()[-1] == "LSTM + counterfactual text"  # the order model scores your pair too
     at.text_input(key="practical_order_a_en").set_value("I love this airline").run()
     at.text_input(key="practical_order_b_en").set_value("I hate this airline, worst flight ever").run()
     assert not at.exception
@@ -60,7 +62,11 @@ def test_chinese():
     assert [tab.label for tab in at.tabs][:3] == ["代价", "解释", "语序何时重要"]
     assert any(s.value.startswith("注意力模型的判断") for s in at.success)
     assert "Kendall tau（排序一致性）" in frame_with(at, "比较的方法").columns
+    scores = frame_with(at, "对比集：一对中两句都对")
+    assert scores["模型"].tolist()[3:] == ["LSTM + 反事实文本", "TF-IDF + 同样的反事实文本"]
+    assert any("词袋模型拿到的是完全相同的数据" in c.value for c in at.caption)
     own = frame_with(at, "能区分吗？")
+    assert own["模型"].tolist()[-1] == "LSTM + 反事实文本"
     at.text_input(key="practical_order_a_zh").set_value("非常满意，质量很好，推荐购买").run()
     at.text_input(key="practical_order_b_zh").set_value("太失望了，质量很差，不推荐").run()
     assert not at.exception
