@@ -26,8 +26,8 @@ def _build_with(module: str, folder: Path) -> None:
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "brackets": partial(_build_with, "lstm_core.build.brackets_build"),
     "forecasters": partial(_build_with, "lstm_core.build.forecast_build"),
-    "sentiment": partial(_build_with, "lstm_core.build.sentiment_build"),
     "word_vectors": partial(_build_with, "lstm_core.build.embedding_build"),
+    "sentiment": partial(_build_with, "lstm_core.build.sentiment_build"),  # after word_vectors: zh starts from them
     "language_models": partial(_build_with, "lstm_core.build.charlm_build"),
     "why_memory": partial(_build_with, "lstm_core.build.why_build"),
     "gan": partial(_build_with, "lstm_core.build.gan_build"),
