@@ -10,6 +10,9 @@ from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.ui import forecast as ui
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
+from lstm_core.ui.server_setup import through_the_app
+
+through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 DEFAULTS = ForecastConfig()
 

@@ -9,6 +9,9 @@ from lstm_core.nn import assets
 from lstm_core.ui import gan as session
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
+from lstm_core.ui.server_setup import through_the_app
+
+through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 DEFAULTS = GanConfig()
 LABELS = {k: t(f"gan.label.{k}") for k in ("real", "gan", "baseline", "discriminator", "generator", "epoch", "loss", "d_balance", "g_balance")}

@@ -9,6 +9,9 @@ from lstm_core.ui import gates as session
 from lstm_core.ui import gates_step, saliency_view
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
+from lstm_core.ui.server_setup import through_the_app
+
+through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 MAX_CHARS = 5_000  # longer pastes are cut before the model's own step limit applies
 FIELDS = [p[0] for p in PANELS]

@@ -9,6 +9,9 @@ from lstm_core.ui import generate as ui
 from lstm_core.ui import generate_tabs as tabs
 from lstm_core.ui.i18n import long_text, say, t
 from lstm_core.ui.style import chart, input_notices
+from lstm_core.ui.server_setup import through_the_app
+
+through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 DEFAULTS = sampling.SamplingConfig()
 SIDE_BY_SIDE = (0.0, 0.5, 1.0, 1.5)  # temperatures compared from the same prompt and seed

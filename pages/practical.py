@@ -7,6 +7,9 @@ from lstm_core.ui.practical_cost import cost_tab
 from lstm_core.ui.practical_explain import explain_tab
 from lstm_core.ui.practical_generalize import generalize_tab, worked_case_tab
 from lstm_core.ui.practical_order import order_tab
+from lstm_core.ui.server_setup import through_the_app
+
+through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 # (title key, function drawing the tab): a new tab is one more line here.
 TABS = [

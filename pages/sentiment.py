@@ -10,6 +10,9 @@ from lstm_core.ui import sentiment as session
 from lstm_core.ui.sentiment_training import training_section
 from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
+from lstm_core.ui.server_setup import through_the_app
+
+through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 MAX_CHARS = 2_000
 AXIS = {k: t(f"sentiment.axis.{k}") for k in ("class", "probability", "token", "attribution", "true", "predicted", "epoch", "loss", "accuracy")}

@@ -12,6 +12,9 @@ from lstm_core.why import why_figures as figures
 from lstm_core.why.article_cell import compare
 from lstm_core.why.cells import CELLS
 from lstm_core.why.live import LiveConfig
+from lstm_core.ui.server_setup import through_the_app
+
+through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 AXES = ("input", "output", "time", "cell", "depth", "distance", "accuracy", "epoch", "distance_back", "gradient")
 NAMES = {k: t(f"why.axis.{k}") for k in AXES} | {

@@ -21,6 +21,7 @@ from __future__ import annotations
 import sys
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import script_runner
 
 # Streamlit's own hook, kept so a test can show what it does (and notice an upgrade).
@@ -49,3 +50,20 @@ def keep_keras_between_runs() -> bool:
 def set_up_server() -> bool:
     """Once per server process (app.py calls it on every run; the cache makes it once)."""
     return keep_keras_between_runs()
+
+
+def through_the_app() -> None:
+    """Make a page that Streamlit ran on its own rerun through app.py's navigation.
+
+    A server whose folder has pages/ starts in Streamlit's old multipage mode and stays
+    there until some run calls st.navigation (`PagesManager.uses_pages_directory`). So
+    on a freshly started server, a student whose first request is a page's address
+    (a bookmark of /sentiment, a glossary link in a tab left open over a restart) got
+    pages/sentiment.py run alone: a sidebar of file names, no language from the link, no
+    lesson panel. Each page calls this first; in that mode it switches to app.py's
+    navigation and reruns, which runs app.py and then the same page (same url_path, same
+    page hash, same query string). In every other run it does nothing.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

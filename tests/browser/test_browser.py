@@ -8,6 +8,7 @@ the app's own server: nothing calls home. A full-page screenshot of each page, i
 both languages, lands in test-artifacts/screenshots/ for a person to look at.
 """
 
+import contextlib
 import os
 import re
 import socket
@@ -36,8 +37,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextlib.contextmanager
+def streamlit_server():
     """`streamlit run app.py` exactly as the README says: no flags, no environment tweaks.
 
     Only the port and address are chosen, so tests can run beside another server.
@@ -59,9 +60,17 @@ def server():
     else:
         process.kill()
         pytest.fail("streamlit did not start within 60 s:\n" + process.stdout.read().decode(errors="replace"))
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +80,6 @@ def browser(server):
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: apt-get install chromium fonts-noto-cjk"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        # The first script run registers st.navigation's pages; until then a direct
-        # visit to /<page> is served from pages/ alone. A user starts at the root anyway.
-        first = chromium.new_page()
-        first.goto(server, timeout=90_000)
-        wait_idle(first)
-        first.close()
         yield chromium
         chromium.close()
 
@@ -357,3 +360,24 @@ def test_a_glossary_link_opens_its_entry_in_the_reader_s_language(server, browse
             glossary.close()
     finally:
         page.close()
+
+
+def test_a_page_address_as_a_fresh_server_s_first_request_runs_through_the_app(browser):
+    """Streamlit serves a fresh server's pages/ on their own until app.py has run once.
+
+    A bookmark of /sentiment?lang=zh opened right after a restart must still get the
+    app's navigation (page names in Chinese, no bare file names) and the page itself.
+    """
+    with streamlit_server() as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1200})
+        try:
+            page.goto(f"{url}/sentiment?lang=zh", timeout=90_000)
+            wait_idle(page)
+            assert_no_errors(page, "sentiment as the first request")
+            nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+            assert TABLE["common.page.sentiment"]["zh"] in nav and TABLE["common.page.home"]["zh"] in nav, nav
+            assert "\napp\n" not in f"\n{nav}\n", nav
+            assert urlparse(page.url).path.endswith("/sentiment"), page.url
+            assert TABLE["sentiment.title"]["zh"].split("：")[0] in main_text(page)
+        finally:
+            page.close()
