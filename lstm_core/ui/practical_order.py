@@ -82,6 +82,7 @@ def scores_section(language: str) -> None:
         t("explain.order.pair_accuracy"): [f"{100 * scores[m]['pair_accuracy']:.1f}%" for m in models],
         t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in models],
     }), hide_index=True, key=f"practical_order_scores_{language}")
+    gap_augmented = 0.0
     if order_card is not None:
         gap_augmented = 100 * (scores["order"]["accuracy"] - scores["order_tfidf"]["accuracy"])
         st.caption(t("explain.order.augmented", added=order_card["data"]["generated"]["training_texts_added"], gap=gap_augmented))
@@ -95,6 +96,8 @@ def scores_section(language: str) -> None:
     gap = 100 * (scores["lstm"]["accuracy"] - scores["tfidf"]["accuracy"])
     key = "explain.order.target_met" if gap >= 10 else "explain.order.target_missed"
     (st.success if gap >= 10 else st.warning)(t(key, gap=gap, pairs=scores["pairs"]))
+    if order_card is not None and gap_augmented >= 10:
+        st.success(t("explain.order.augmented_verdict", gap=gap_augmented))
 
 
 def differences_section(language: str) -> None:
