@@ -19,6 +19,7 @@ the rest of Streamlit's cleanup (closing matplotlib figures). It is checked by
 from __future__ import annotations
 
 import sys
+import threading
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -52,6 +53,9 @@ def set_up_server() -> bool:
     return keep_keras_between_runs()
 
 
+_LEFT_OLD_MODE = threading.Event()  # set once this process has switched to app.py's navigation
+
+
 def through_the_app() -> None:
     """Make a page that Streamlit ran on its own rerun through app.py's navigation.
 
@@ -62,8 +66,11 @@ def through_the_app() -> None:
     pages/sentiment.py run alone: a sidebar of file names, no language from the link, no
     lesson panel. Each page calls this first; in that mode it switches to app.py's
     navigation and reruns, which runs app.py and then the same page (same url_path, same
-    page hash, same query string). In every other run it does nothing.
+    page hash, same query string). It acts once per process: on a server the old mode
+    never comes back, and Streamlit's AppTest, which turns the old mode on again before
+    each of its runs to run a page without app.py, keeps doing so.
     """
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and not _LEFT_OLD_MODE.is_set():
+        _LEFT_OLD_MODE.set()
         PagesManager.uses_pages_directory = False
         st.rerun()
