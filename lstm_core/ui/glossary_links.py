@@ -83,4 +83,10 @@ def link_terms(text: str, language: str, href: Callable[[str], str], skip: Itera
         pieces.append(protected.group(0))
         start = protected.end()
     pieces.append(pattern.sub(link, text[start:]))
-    return "".join(pieces), linked
+    return EMPHASIS_AROUND_LINK.sub(r"[\1\2\1](\3)", "".join(pieces)), linked
+
+
+# `**[门](…)**` does not render bold in CommonMark when a CJK character comes right before
+# it (an opening `**` followed by `[` must follow a space or punctuation), so the markers
+# of a term that was bold go inside the link: `[**门**](…)`.
+EMPHASIS_AROUND_LINK = re.compile(r"(\*\*|\*)\[([^\[\]]+)\]\((glossary\?[^)\s]*)\)\1")

@@ -342,6 +342,7 @@ def test_a_glossary_link_opens_its_entry_in_the_reader_s_language(server, browse
         links = page.locator('[data-testid="stMain"] a[href*="glossary?term=hidden_state"]')
         assert links.count() == 1, links.count()
         assert links.first.inner_text().strip() == TABLE["glossary.term.hidden_state"]["zh"].split("（")[0]
+        assert "**" not in main_text(page)  # a linked bold term must still render bold, not as asterisks
         with page.context.expect_page() as opened:
             links.first.click()
         glossary = opened.value

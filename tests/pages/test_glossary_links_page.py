@@ -19,10 +19,10 @@ def _markdown(at: AppTest) -> str:
 
 def test_home_links_each_term_once_in_the_reader_s_language(open_page):
     english = _markdown(open_page())
-    assert "*[hidden state](glossary?term=hidden_state&lang=en)*" in english
+    assert "[*hidden state*](glossary?term=hidden_state&lang=en)" in english
     assert english.count("](glossary?term=gate&lang=en)") == 1  # the first use only
     chinese = _markdown(open_page(lang="zh"))
-    assert "*[隐藏状态](glossary?term=hidden_state&lang=zh)*" in chinese
+    assert "[*隐藏状态*](glossary?term=hidden_state&lang=zh)" in chinese
     assert chinese.count("](glossary?term=hidden_state&lang=zh)") == 1
 
 

@@ -26,7 +26,7 @@ def test_english_first_use_is_linked_and_code_math_and_links_are_left_alone():
     assert linked == (
         "Each `gate` and $gate_t$ stays; see [the gate](https://example.org).\n"
         "## Gates\n"
-        "**[Gates](glossary?term=gate)** decide. A gate again, a gated [unit](glossary?term=unit) and the "
+        "[**Gates**](glossary?term=gate) decide. A gate again, a gated [unit](glossary?term=unit) and the "
         "[cell\nstate](glossary?term=cell_state). [GANs](glossary?term=gan), not GANG; "
         "[TF-IDF](glossary?term=tfidf)-weighted."
     )
@@ -67,3 +67,11 @@ def test_every_long_text_stays_valid_markdown_after_linking(language):
         assert spans.findall(linked) == spans.findall(text), path.name
         assert linked.count("](glossary?term=") == len(found), path.name
     assert total >= 60  # the explanations do use the glossary's terms
+
+
+def test_a_bold_term_keeps_its_bold_inside_the_link():
+    """`若干**[门](…)**` would show its asterisks: CommonMark does not open bold before `[` after a CJK character."""
+    href = lambda term: f"glossary?term={term}&lang=zh"  # noqa: E731
+    out, _ = link_terms("每个 LSTM 都有若干**门**，决定写入多少新的**候选值** g。", "zh", href)
+    assert out == ("每个 LSTM 都有若干[**门**](glossary?term=gate&lang=zh)，"
+                   "决定写入多少新的[**候选值**](glossary?term=candidate&lang=zh) g。")
