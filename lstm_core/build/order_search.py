@@ -12,13 +12,13 @@ appended to `order_search.json` beside this file; `order_build` names the winner
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from lstm_core.build.sentiment_build import CHOSEN, DATASET, SEED
+from lstm_core.build.sentiment_build import CHOSEN
+from lstm_core.build import sentiment_search as search
 from lstm_core.build.sentiment_search import CANDIDATES as SENTIMENT_CANDIDATES
 from lstm_core.generalize import counterfactual as cf
 from lstm_core.sentiment.sentiment_data import LabelledTexts, SentimentData
@@ -133,7 +133,8 @@ def try_mix(data: SentimentData, name: str, mix: Mix) -> dict:
 
 
 def read_record() -> dict[str, list[dict]]:
-    return json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.is_file() else {"zh": [], "en": []}
+    """Every try so far, by language."""
+    return search.read_record(RECORD)
 
 
 def choose(rows: list[dict], language: str) -> str:
@@ -149,18 +150,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("names", nargs="*", help="candidates to train (default: all not yet in the record)")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)
-    from lstm_core.nn.backend import deterministic
-    from lstm_core.sentiment import sentiment_data
-
-    deterministic(seed=0, threads=args.threads)
-    data = sentiment_data.load(DATASET[args.language], seed=SEED)
-    done = {row["name"] for row in read_record()[args.language]}
-    for name in args.names or [n for n in CANDIDATES if n not in done]:
-        row = try_mix(data, name, CANDIDATES[name])
-        record = read_record()  # re-read: another language's search may have written meanwhile
-        record[args.language] = [r for r in record[args.language] if r["name"] != name] + [row]
-        RECORD.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{args.language} {name}: LSTM {row['lstm_validation']} TF-IDF {row['tfidf_validation']}", flush=True)
+    search.run_search(args.language, args.names, list(CANDIDATES), lambda data, name: try_mix(data, name, CANDIDATES[name]),
+                      RECORD, args.threads, lambda row: f"LSTM {row['lstm_validation']} TF-IDF {row['tfidf_validation']}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,9 +51,32 @@ CANDIDATES: dict[str, dict[str, SentimentConfig]] = {
 }
 
 
-def read_record() -> dict[str, list[dict]]:
+def read_record(path: Path = RECORD) -> dict[str, list[dict]]:
     """Every try so far, by language: [{"name", "config", "validation": {...}, ...}]."""
-    return json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.is_file() else {"zh": [], "en": []}
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"zh": [], "en": []}
+
+
+def run_search(language: str, names: list[str], candidates: list[str], try_one: Callable[[object, str], dict],
+               path: Path, threads: int, describe: Callable[[dict], str]) -> None:
+    """Train `names` (default: the candidates not yet in the record at `path`), writing each row as it comes.
+
+    Shared by this search and lstm_core.build.order_search: deterministic kernels, the
+    card's data split, and a record re-read before each write (the other language's
+    search may run at the same time and write to the same file).
+    """
+    from lstm_core.build.sentiment_build import DATASET, SEED
+    from lstm_core.nn.backend import deterministic
+    from lstm_core.sentiment import sentiment_data
+
+    deterministic(seed=0, threads=threads)
+    data = sentiment_data.load(DATASET[language], seed=SEED)
+    done = {row["name"] for row in read_record(path)[language]}
+    for name in names or [n for n in candidates if n not in done]:
+        row = try_one(data, name)
+        record = read_record(path)
+        record[language] = [r for r in record[language] if r["name"] != name] + [row]
+        path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{language} {name}: {describe(row)}", flush=True)
 
 
 def try_config(data, name: str, config: SentimentConfig) -> dict:
@@ -82,19 +106,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("names", nargs="*", help="candidates to train (default: all not yet in the record)")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
-    from lstm_core.build.sentiment_build import DATASET, SEED
-    from lstm_core.nn.backend import deterministic
-    from lstm_core.sentiment import sentiment_data
-
-    deterministic(seed=0, threads=args.threads)
-    data = sentiment_data.load(DATASET[args.language], seed=SEED)
-    done = {row["name"] for row in read_record()[args.language]}
-    for name in args.names or [n for n in CANDIDATES[args.language] if n not in done]:
-        row = try_config(data, name, CANDIDATES[args.language][name])
-        record = read_record()  # re-read: another language's search may have written meanwhile
-        record[args.language] = [r for r in record[args.language] if r["name"] != name] + [row]
-        RECORD.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{args.language} {name}: validation {row['validation']}", flush=True)
+    tries = CANDIDATES[args.language]
+    run_search(args.language, args.names, list(tries), lambda data, name: try_config(data, name, tries[name]),
+               RECORD, args.threads, lambda row: f"validation {row['validation']}")
 
 
 if __name__ == "__main__":
