@@ -26,7 +26,7 @@ from lstm_core.string_table import both
 from lstm_core.text.vocab import pad
 from lstm_core.training import backend
 from lstm_core.training.backend import one_thread_per_training
-from lstm_core.training.keras_models import build_attention_model, export_attention_weights
+from lstm_core.training.attention_keras import build_attention_model, export_attention_weights
 from lstm_core.training.trainer import TrainConfig, train
 
 # One LSTM of 64 units with a random 64-dimensional embedding: the shipped LSTMs before their

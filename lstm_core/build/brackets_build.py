@@ -14,7 +14,7 @@ import numpy as np
 from lstm_core.brackets import counter as brackets
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.serving import assets
-from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
+from lstm_core.training.network_keras import build_keras, export_weights, loss_and_metrics
 from lstm_core.training.trainer import TrainConfig, train
 
 

@@ -21,7 +21,7 @@ from lstm_core.gan.models import GanConfig, NumericGan, draw_noise
 from lstm_core.gan.shipped import NAME
 from lstm_core.nn.network import Network
 from lstm_core.serving import assets
-from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
+from lstm_core.training.network_keras import build_keras, export_weights, loss_and_metrics
 from lstm_core.training.trainer import TrainConfig, train
 
 EPOCHS = 200  # shipped run: longer than a live one; validation scores still fell at 120

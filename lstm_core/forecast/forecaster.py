@@ -24,7 +24,7 @@ from lstm_core.message import Message, UserError
 from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.serving.budget import RecurrentWork
-from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.network_keras import build_keras, export_weights
 from lstm_core.training.trainer import TrainConfig, Trainer
 
 

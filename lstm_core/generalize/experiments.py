@@ -28,7 +28,8 @@ from lstm_core.sentiment.classifier import tokenize
 from lstm_core.sentiment.sentiment_data import SentimentData
 from lstm_core.serving import assets
 from lstm_core.text.vocab import Vocabulary, pad
-from lstm_core.training.keras_models import build_attention_model, build_keras, export_attention_weights, export_weights
+from lstm_core.training.attention_keras import build_attention_model, export_attention_weights
+from lstm_core.training.network_keras import build_keras, export_weights
 from lstm_core.training.trainer import TrainConfig, train
 
 

@@ -24,7 +24,7 @@ from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.serving.budget import RecurrentWork
 from lstm_core.text.vocab import Vocabulary
 from lstm_core.training.backend import hardware
-from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.network_keras import build_keras, export_weights
 from lstm_core.training.trainer import TrainConfig, Trainer
 
 MIN_CHARS = 300  # less than this is too little to learn anything from

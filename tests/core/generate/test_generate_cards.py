@@ -53,7 +53,7 @@ def test_baseline_numbers_are_reproduced(shipped):
 def test_shipped_model_numpy_equals_keras(shipped):
     import numpy as np
 
-    from lstm_core.training.keras_models import build_keras, load_into_keras
+    from lstm_core.training.network_keras import build_keras, load_into_keras
 
     model, _, heldout_docs = shipped
     keras_model = build_keras(model.network.spec)

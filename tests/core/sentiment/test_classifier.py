@@ -6,7 +6,7 @@ import pytest
 from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.text.vocab import pad
-from lstm_core.training.keras_models import build_keras, load_into_keras
+from lstm_core.training.network_keras import build_keras, load_into_keras
 from lstm_core.sentiment import classifier, sentiment_data
 from lstm_core.sentiment.sentiment_data import Cleaning, LabelledTexts, SentimentData
 from lstm_core.sentiment.sentiment_train import EpochTrainer, SentimentConfig, finish, prepare
@@ -65,7 +65,7 @@ def test_numpy_equals_keras_for_train_your_own_shapes(units, bidirectional):
     rng = np.random.default_rng(0)
     spec = NetworkSpec(vocab_size=30, embedding_dim=5, units=units, bidirectional=bidirectional, output_dim=3)
     model = build_keras(spec, 12)
-    from lstm_core.training.keras_models import export_weights
+    from lstm_core.training.network_keras import export_weights
 
     weights = {k: v + rng.normal(0, 0.3, v.shape).astype(np.float32) for k, v in export_weights(model, spec).items()}
     network = Network(spec, weights)
@@ -158,4 +158,4 @@ def test_same_seed_same_model():
     first, second = (EpochTrainer(prepare(_tiny_data(), config), config) for _ in range(2))
     first.run_epoch()
     second.run_epoch()
-    assert all(np.array_equal(a, b) for a, b in zip(first.model.get_weights(), second.model.get_weights()))
+    assert all(np.array_equal(a, b) for a, b in zip(first.trainer.model.get_weights(), second.trainer.model.get_weights()))
