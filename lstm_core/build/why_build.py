@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.training.backend import deterministic
 from lstm_core.why.cell_training import accuracy, export, fit, trainer
 from lstm_core.why.cells import CELLS, NAME, MemoryNet, pack
@@ -57,7 +58,7 @@ def train_cell(kind: str, task: MemoryTask, splits, config: BuildConfig) -> tupl
     return initial, MemoryNet(kind, export(run)), result
 
 
-def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
+def build(folder: Path, config: BuildConfig = BuildConfig()) -> ModelCard:
     """Train the three cells at every distance and write the card and the weights."""
     results: dict[str, dict[str, dict]] = {kind: {} for kind in CELLS}
     initial, trained = {}, {}

@@ -220,5 +220,5 @@ NAME = "generalize"  # assets/generalize.json, written by `python -m lstm_core.b
 
 
 def read(folder: Path | None = None) -> dict:
-    """The precomputed card (rebuild with `python -m lstm_core.build generalize`)."""
-    return assets.read_card(NAME, folder or assets.ASSETS)
+    """The precomputed results (rebuild with `python -m lstm_core.build generalize`)."""
+    return assets.read_record(NAME, folder or assets.ASSETS)

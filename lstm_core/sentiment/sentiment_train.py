@@ -199,7 +199,7 @@ class TrainedModel:
 
 
 def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> dict:
-    """The model card of a trained classifier (the parts that are not added by `save_model`).
+    """The model card of a trained classifier as JSON data (the parts `save_model` does not add); builds extend it.
 
     `title` is the display title in every language (language code -> text), rendered from
     the string table by the caller (`lstm_core.string_table.both`); the card stores it as data.
@@ -253,7 +253,7 @@ def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list
                             "training_seconds": round(m.seconds, 1)} for m in members]
         card["training_seconds"] = round(sum(m.seconds for m in members), 1)
     seconds = sum(m.seconds for m in members)
-    return TrainedModel(replace(probe, card=card), metrics, dict(trainer.history), seconds, trainer.epochs_run,
+    return TrainedModel(replace(probe, card=assets.card_of(card)), metrics, dict(trainer.history), seconds, trainer.epochs_run,
                         trainer.best_epoch, trainer.stopped)
 
 
