@@ -9,7 +9,7 @@ from lstm_core.text import segmentation as text, tfidf
 from lstm_core.ui import tokens_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
-from lstm_core.ui.word2vec_training import training_step
+from lstm_core.ui.tokens_word2vec import training_step
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
