@@ -10,12 +10,12 @@ from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.forecast.windows import Framing
 from lstm_core.ui import forecast_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, limited_slider
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
-DEFAULTS = ForecastConfig()
+DEFAULTS, LIMITS = ForecastConfig(), ForecastConfig.LIMITS
 
 st.title(t("forecast.title"))
 st.markdown(long_text("forecast_intro"))
@@ -60,14 +60,17 @@ st.caption(t("forecast.framing_caption", window=window, horizon=horizon, example
 with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     st.markdown(t("forecast.train_intro"))
     c1, c2, c3, c4 = st.columns(4)
-    units = c1.slider(t("forecast.units"), 4, 64, DEFAULTS.units, 4, key="forecast_units", help=t("forecast.units_help"))
-    layers = c2.slider(t("forecast.layers"), 1, 3, DEFAULTS.layers, key="forecast_layers", help=t("forecast.layers_help"))
-    epochs = c3.slider(t("forecast.epochs"), 1, 200, DEFAULTS.epochs, key="forecast_epochs", help=t("forecast.epochs_help"))
-    rate = c4.select_slider(t("forecast.learning_rate"), [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], DEFAULTS.learning_rate,
+    units = limited_slider(c1, t("forecast.units"), LIMITS["units"], DEFAULTS.units, "forecast_units", t("forecast.units_help"))
+    layers = limited_slider(c2, t("forecast.layers"), LIMITS["layers"], DEFAULTS.layers, "forecast_layers",
+                            t("forecast.layers_help"))
+    epochs = limited_slider(c3, t("forecast.epochs"), LIMITS["epochs"], DEFAULTS.epochs, "forecast_epochs",
+                            t("forecast.epochs_help"))
+    rate = c4.select_slider(t("forecast.learning_rate"), ForecastConfig.RATES, DEFAULTS.learning_rate,
                             key="forecast_lr", help=t("forecast.learning_rate_help"))
     c1, c2, c3 = st.columns(3)
-    members = c2.slider(t("forecast.members"), 1, 5, DEFAULTS.members, key="forecast_members", help=t("forecast.members_help"))
-    seed = c3.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="forecast_seed", help=t("common.seed_help"))
+    members = limited_slider(c2, t("forecast.members"), LIMITS["members"], DEFAULTS.members, "forecast_members",
+                             t("forecast.members_help"))
+    seed = c3.number_input(t("common.seed"), *LIMITS["seed"], DEFAULTS.seed, key="forecast_seed", help=t("common.seed_help"))
     scale = st.toggle(t("forecast.scale"), DEFAULTS.scale, key="forecast_scale", help=t("forecast.scale_help"))
     log, lag = page.chosen_transform(c1, data, split, window)
     go_col, stop_col = st.columns(2)

@@ -56,6 +56,11 @@ class ForecastConfig:
     validation: float = 0.125  # last fraction of the fitted series, used for early stopping only
     patience: int = 10  # epochs without a better validation loss before stopping
 
+    # What the page's "train your own" widgets offer, (low, high[, step]); the learning rate is picked
+    # from RATES. A live fit stays near 15 s at the defaults; the work budget guards the rest.
+    LIMITS = {"units": (4, 64, 4), "layers": (1, 3), "epochs": (1, 200), "members": (1, 5), "seed": (0, 10_000)}
+    RATES = (3e-4, 1e-3, 3e-3, 1e-2, 3e-2)
+
     def __post_init__(self) -> None:
         for name in ("window", "horizon", "units", "layers", "epochs", "members", "batch_size"):
             if getattr(self, name) < 1:

@@ -15,7 +15,7 @@ from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.ui import sentiment_page as session
 from lstm_core.ui.i18n import reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, limited_slider
 
 DEFAULTS, LIMITS = SentimentConfig(), SentimentConfig.LIMITS
 DATASETS = ("reviews", "tweets", "imdb")
@@ -67,10 +67,8 @@ def _dataset_choice(language: str) -> str:
 
 
 def _slider(column, name: str):
-    """A slider over `SentimentConfig.LIMITS[name]`, starting at the default."""
-    low, high, *step = LIMITS[name]
-    return column.slider(t(f"sentiment.{name}"), low, high, getattr(DEFAULTS, name), *step, key=f"sentiment_{name}",
-                         help=t(f"sentiment.{name}_help"))
+    return limited_slider(column, t(f"sentiment.{name}"), LIMITS[name], getattr(DEFAULTS, name), f"sentiment_{name}",
+                          t(f"sentiment.{name}_help"))
 
 
 def _number(column, name: str, label: str, help_key: str) -> int:

@@ -6,6 +6,7 @@ import pytest
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import compare
 from lstm_core.forecast.forecast_models import usable_split
+from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Framing
 from lstm_core.generate.language_model import CharLanguageModel
@@ -69,9 +70,10 @@ def test_the_article_cells_accuracy_counts_matching_steps():
     assert result.accuracy(np.array([1, 2, 0, 0])) == (0.75, 0.25)
 
 
-def test_sentiment_widget_limits_hold_the_defaults():
-    defaults = SentimentConfig()
-    for name, (low, high, *_) in SentimentConfig.LIMITS.items():
+@pytest.mark.parametrize("config", [SentimentConfig, ForecastConfig])
+def test_widget_limits_hold_the_defaults(config):
+    defaults = config()
+    for name, (low, high, *_) in config.LIMITS.items():
         assert low <= getattr(defaults, name) <= high, name
 
 
