@@ -194,6 +194,12 @@ class Server:
         self.peak_rss = max(self.peak_rss, now)
         return now
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server process has used so far, from /proc."""
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def __exit__(self, *exc) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
