@@ -9,21 +9,21 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_core.generate import charlm, charlm_train, language_model
+from lstm_core.generate import batched, charlm, charlm_train, language_model, sampling
 from lstm_core.generate import generate_figures as figures
 from lstm_core.generate.ngram import NGramConfig, NGramModel, fit_best
-from lstm_core.nn import blas
 from lstm_core.serving.assets import AssetError
 from lstm_core.serving.budget import OverBudget, check_training
-from lstm_core.ui.i18n import reason_of, t
+from lstm_core.ui.i18n import lang, reason_of, t
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, classroom
 
 USER_KEY = "generate_user_model"  # the model trained in this session (a CharLanguageModel)
 USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, NGramBaseline) fitted on the same text
 USER_SAMPLES = "generate_user_samples"  # EpochSample list of the last training run
 TRAINING = LiveTraining("generate")  # session keys generate_job, generate_stop_requested, ...
 SAMPLE_CHARS = 20_000  # characters of People's Daily offered as ready-made training text
+TABS = ("generate", "temperature", "baseline", "train")  # the page's tabs, labels generate.tab_<name>
 # Generated steps of the shipped models kept for every session, oldest dropped first: a
 # step holds ten candidates and their probabilities, about 1.5 kB, so this is ~45 MB at most.
 SHARED_STEPS = 30_000
@@ -77,6 +77,13 @@ def shipped_model(language: str) -> language_model.CharLanguageModel:
 
 
 @st.cache_resource(show_spinner=False)
+def batcher(language: str) -> batched.Batcher:
+    """The server's one generation batcher for a shipped model: every session's requests
+    of that model are stepped together (see lstm_core.generate.batched)."""
+    return batched.Batcher(shipped_model(language))
+
+
+@st.cache_resource(show_spinner=False)
 def shipped_ngram(language: str) -> language_model.NGramLanguageModel:
     """The card's best n-gram, refitted on the same training split (a few seconds, once)."""
     lstm = shipped_model(language)
@@ -122,21 +129,74 @@ def get_ngram(key: str) -> language_model.NGramLanguageModel | None:
     return shipped_ngram(key.removeprefix("charlm_"))
 
 
-def stream(model, prompt: str, length: int, config, show: Callable[[str], None], every_seconds: float = 0.15) -> list:
-    """Generate step by step, showing the text so far at most every `every_seconds`.
+def stream(key: str, model, prompt: str, length: int, config, show: Callable[[str], None],
+           every_seconds: float = 0.15) -> list:
+    """Generate, showing the text so far at most every `every_seconds`; the steps.
 
-    Time-based rather than every n characters: 200 characters take about a tenth of a
-    second and appear at once, while 2,000 visibly write themselves out.
+    Time-based rather than every n characters: 200 characters appear at once, while
+    2,000 visibly write themselves out. A shipped model's request joins the server's
+    batch (`batcher`); a session's own model is stepped here. The same text either way.
     """
-    steps: list[language_model.Step] = []
-    shown_at = time.perf_counter()
-    with blas.one_thread():
-        for step in language_model.generate(model, prompt, length, config):
+    job = language_model.job_for(model, prompt, length, config)
+    if not _shared((key,)):
+        steps = []
+        shown_at = time.perf_counter()
+        for step in batched.steps_of(model, job):
             steps.append(step)
             if time.perf_counter() - shown_at >= every_seconds:
                 show("".join(s.char for s in steps))
                 shown_at = time.perf_counter()
-    return steps
+        return steps
+    batcher(key.removeprefix("charlm_")).submit(job)
+    try:
+        while not job.wait(every_seconds):
+            show("".join(s.char for s in list(job.steps)))
+    finally:
+        job.cancel()  # the page reran while it waited: the batch drops the request (no-op when done)
+    return job.steps
+
+
+def side_by_side(key: str, model, prompt: str, length: int, temperatures, config) -> list[str]:
+    """The same prompt, seed and filters at several temperatures, generated together."""
+    jobs = [language_model.job_for(model, prompt, length, sampling.SamplingConfig(temp, config.top_k, config.top_p, config.seed),
+                                   inspect=False) for temp in temperatures]
+    if _shared((key,)):
+        shared = batcher(key.removeprefix("charlm_"))
+        try:
+            for job in jobs:
+                shared.submit(job)
+            for job in jobs:
+                job.wait()
+        finally:
+            for job in jobs:
+                job.cancel()
+    else:
+        batched.run_together(model, jobs)
+    return ["".join(step.char for step in job.steps) for job in jobs]
+
+
+def first_distribution(key: str, model, prompt: str):
+    """The model's distribution for the first character after `prompt` (kept for the session's last prompt)."""
+    settings = (key, model.fingerprint, prompt)
+    held = st.session_state.get("generate_first")
+    if held and held[0] == settings:
+        return held[1]
+    _, probs, _ = language_model.read_prompt(model, prompt)
+    st.session_state["generate_first"] = (settings, probs)
+    return probs
+
+
+def figure(name: str, result: tuple, build: Callable):
+    """A figure of this result, built once: kept per name with the result, the language and classroom mode.
+
+    A rerun that changes something else (another widget, a tab) draws the kept figure;
+    `chart` enlarges it for the classroom, so that mode is part of the key.
+    """
+    whose = (result, lang(), classroom())
+    held = st.session_state.get(f"generate_figure_{name}")
+    if held is None or held[0] != whose:
+        held = st.session_state[f"generate_figure_{name}"] = (whose, build())
+    return held[1]
 
 
 def _shared(settings: tuple) -> bool:

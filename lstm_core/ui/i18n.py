@@ -53,14 +53,13 @@ def _read(name: str, language: str) -> str:
     return (TEXTS / f"{name}.{language}.md").read_text(encoding="utf-8")
 
 
-def glossary_href(term: str) -> str:
+def _href(term: str, language: str, classroom: bool) -> str:
     """The link to a glossary entry, carrying the language (and classroom mode) into the new tab.
 
     Streamlit opens a Markdown link in a new tab, a new session, so the choices travel
     in the query string (`lstm_core.ui.style.take_link_choices` reads them there).
     """
-    classroom = "&classroom=1" if st.session_state.get("classroom") else ""
-    return f"glossary?term={term}&lang={lang()}{classroom}"
+    return f"glossary?term={term}&lang={language}{'&classroom=1' if classroom else ''}"
 
 
 def long_text(name: str) -> str:
@@ -68,11 +67,17 @@ def long_text(name: str) -> str:
 
     Where the page first uses a glossary term, the term links to its glossary entry.
     """
-    body = _read(name, lang())
     seen = st.session_state.get(LINKED)
     if seen is None:  # outside a page run (the glossary page itself starts none)
-        return body
-    body, linked = link_terms(body, lang(), glossary_href, seen)
+        return _read(name, lang())
+    body, linked = _linked(name, lang(), bool(st.session_state.get("classroom")), frozenset(seen))
     seen |= linked
     return body
 
+
+@lru_cache(maxsize=512)
+def _linked(name: str, language: str, classroom: bool, seen: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """`long_text`'s linking, a function of these four alone, so worked out once for each
+    (it took a few percent of a busy class server's time when redone on every rerun)."""
+    body, linked = link_terms(_read(name, language), language, lambda term: _href(term, language, classroom), seen)
+    return body, frozenset(linked)

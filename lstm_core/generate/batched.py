@@ -1,0 +1,241 @@
+"""Many generations of one character LSTM stepped together, and a server-wide batcher for them.
+
+Each character of a generation multiplies the LSTM's state by its recurrent and output
+matrices (7 MB of weights for the Chinese model); reading those from memory is most of
+a step's cost, and it is the same for one text as for thirty. A class that types its own
+prompts asks for many generations at once, so `Stepper` advances every request it holds
+by one character per `step()`: one product per matrix for all of them
+(`Network.step_rows`), then the next character of every request drawn in one go
+(`sampling.reshape_rows`, `sampling.draw_rows`), each from its own seeded generator.
+
+A request's text does not depend on its company: the products are made over at least
+two rows whatever the batch (see `Network.step_rows`), the row-wise sampling gives each
+row the numbers `sampling.reshape`/`sampling.draw` give it alone, and the generator is
+the request's own. `language_model.generate` runs a character model through a Stepper
+of one, so alone, in a batch of thirty, or through `Batcher` it is the same text.
+
+`Batcher` is one thread per model that keeps a Stepper going while any session waits:
+pages `submit` a request and read its steps as they come (`Job`).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import numpy as np
+
+from lstm_core.generate import sampling
+from lstm_core.generate.steps import INSPECT_CHUNK, drawable_rows, inspected, plain
+from lstm_core.nn import blas
+
+MAX_ROWS = 64  # requests stepped together; more wait for a row (each holds two (H,) states)
+
+
+@dataclass
+class Job:
+    """One request's progress: its steps so far, readable while it runs, and how it ended.
+
+    `steps` only grows (by whole inspection chunks); a reader may look at it at any time.
+    """
+
+    prompt_ids: tuple[int, ...]
+    length: int
+    config: sampling.SamplingConfig
+    inspect: bool = True
+    steps: list = field(default_factory=list)
+    error: BaseException | None = None
+    _done: threading.Event = field(default_factory=threading.Event, repr=False)
+    _cancelled: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the job is done or `timeout` seconds pass; True when done. Raises the stepper's error."""
+        finished = self._done.wait(timeout)
+        if self.error is not None:
+            raise self.error
+        return finished
+
+    def result(self) -> list:
+        self.wait()
+        return self.steps
+
+    def cancel(self) -> None:
+        """Nobody waits for it any more (the page reran): its row is dropped at the next step."""
+        self._cancelled = True
+
+    def _finish(self, error: BaseException | None = None) -> None:
+        self.error = error
+        self._done.set()
+
+
+class _Row:
+    """A job inside a Stepper: what it feeds next, its generator and its characters so far."""
+
+    def __init__(self, job: Job, newline_id: int):
+        self.job = job
+        self.feed = [newline_id, *job.prompt_ids]  # read before the first draw
+        self.read = 0
+        self.rng = np.random.default_rng(job.config.seed)
+        self.drawn = 0
+        self.pending: list[tuple[int, np.ndarray, np.ndarray]] = []
+
+    @property
+    def next_id(self) -> int:
+        return self.feed[self.read]
+
+    @property
+    def drawing(self) -> bool:
+        """Its last fed id was the prompt's last: this step's output is a distribution to draw from."""
+        return self.read == len(self.feed) - 1
+
+
+class Stepper:
+    """Requests of one character model, all advanced one character per `step()`."""
+
+    def __init__(self, model, max_rows: int = MAX_ROWS):
+        self.model = model
+        self.max_rows = max_rows
+        self.rows: list[_Row] = []
+        self._state: list[tuple[np.ndarray, np.ndarray]] = model.network.initial_rows(0)
+        self._newline = model.start_id
+
+    @property
+    def active(self) -> bool:
+        return bool(self.rows)
+
+    @property
+    def room(self) -> int:
+        return self.max_rows - len(self.rows)
+
+    def add(self, job: Job) -> None:
+        if job.length <= 0:
+            job._finish()
+            return
+        self.rows.append(_Row(job, self._newline))
+        fresh = self.model.network.initial_rows(1)
+        self._state = [(np.concatenate([h, h1]), np.concatenate([c, c1])) for (h, c), (h1, c1) in zip(self._state, fresh)]
+
+    def step(self) -> None:
+        """Feed every row its next id; rows past their prompt draw their next character."""
+        self._drop([n for n, row in enumerate(self.rows) if row.job._cancelled])
+        if not self.rows:
+            return
+        ids = np.array([row.next_id for row in self.rows])
+        probs, self._state = self.model.network.step_rows(ids, self._state)
+        drawing = [n for n, row in enumerate(self.rows) if row.drawing]
+        for row in self.rows:
+            row.read += 1
+        if drawing:
+            self._draw(drawing, probs[drawing])
+        self._drop([n for n, row in enumerate(self.rows) if row.job.done])
+
+    def _draw(self, rows: list[int], probs: np.ndarray) -> None:
+        vocab = self.model.vocab
+        from_rows = [self.rows[n] for n in rows]
+        shaped = sampling.reshape_rows(drawable_rows(vocab, probs), [row.job.config for row in from_rows])
+        uniforms = np.array([row.rng.random() for row in from_rows])
+        drawn = sampling.draw_rows(shaped, uniforms)
+        for k, row in enumerate(from_rows):
+            token_id = int(drawn[k])
+            row.drawn += 1
+            finished = row.drawn == row.job.length
+            if row.job.inspect:
+                row.pending.append((token_id, probs[k], shaped[k]))
+                if len(row.pending) == INSPECT_CHUNK or finished:
+                    row.job.steps.extend(inspected(vocab, row.pending))
+                    row.pending = []
+            else:
+                row.job.steps.append(plain(vocab, token_id))
+            if finished:
+                row.job._finish()
+            else:
+                row.feed.append(token_id)
+
+    def _drop(self, rows: list[int]) -> None:
+        if not rows:
+            return
+        keep = [n for n in range(len(self.rows)) if n not in set(rows)]
+        self.rows = [self.rows[n] for n in keep]
+        self._state = [(h[keep], c[keep]) for h, c in self._state]
+
+    def fail(self, error: BaseException) -> None:
+        """Every row ends with `error` (the stepper cannot go on)."""
+        for row in self.rows:
+            row.job._finish(error)
+        self._drop(list(range(len(self.rows))))
+
+
+def run_together(model, jobs: list[Job], max_rows: int = MAX_ROWS) -> None:
+    """Step these jobs together in this thread until all are done (more than `max_rows`: in turns)."""
+    stepper = Stepper(model, max_rows)
+    waiting = list(jobs)
+    with blas.one_thread():
+        while waiting or stepper.active:
+            while waiting and stepper.room:
+                stepper.add(waiting.pop(0))
+            stepper.step()
+
+
+def steps_of(model, job: Job) -> Iterator:
+    """One job's steps as they come, stepping it alone in this thread."""
+    stepper = Stepper(model)
+    stepper.add(job)
+    handed = 0
+    with blas.one_thread():
+        while stepper.active:
+            stepper.step()
+            yield from job.steps[handed:]
+            handed = len(job.steps)
+    yield from job.steps[handed:]
+
+
+class Batcher:
+    """A thread that steps every submitted request of one model together, while there are any.
+
+    Thread-safe: any session's script thread may `submit`. The thread starts with the
+    first request and sleeps while none is in flight.
+    """
+
+    def __init__(self, model, max_rows: int = MAX_ROWS):
+        self.model = model
+        self.max_rows = max_rows
+        self._waiting: list[Job] = []
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: Job) -> Job:
+        """Queue a job (`language_model.job_for` makes one); it joins the running batch at the next step."""
+        with self._wake:
+            self._waiting.append(job)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="generation-batcher", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+        return job
+
+    def _run(self) -> None:
+        stepper = Stepper(self.model, self.max_rows)
+        while True:
+            with self._wake:
+                while not self._waiting and not stepper.active:
+                    self._wake.wait()
+                joining = self._waiting[: stepper.room]
+                del self._waiting[: len(joining)]
+            try:
+                with blas.one_thread():
+                    for job in joining:
+                        stepper.add(job)
+                    while stepper.active and not self._waiting:
+                        stepper.step()
+                    if stepper.active:
+                        stepper.step()  # a newcomer waits one step at most, then joins
+            except Exception as error:  # noqa: BLE001 - handed to every waiting page, which shows it
+                for job in joining:
+                    if not job.done:
+                        job._finish(error)
+                stepper.fail(error)
