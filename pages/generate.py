@@ -8,7 +8,7 @@ from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import generate_page as page
 from lstm_core.ui import generate_tabs as tabs
 from lstm_core.ui.i18n import long_text, say, t
-from lstm_core.ui.style import chart, input_notices
+from lstm_core.ui.style import chart, input_notices, kept_figure
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
@@ -91,7 +91,7 @@ with tab_gen:
         m1.metric(t("generate.picked_char"), figures.shown(step.char), help=t("generate.picked_char_help"))
         m2.metric(t("generate.entropy_model"), f"{step.entropy_model:.2f}", help=t("generate.entropy_help"))
         m3.metric(t("generate.entropy_drawn"), f"{step.entropy_drawn:.2f}", help=t("generate.entropy_help"))
-        chart(page.figure("candidates", (settings, picked), lambda: figures.candidates_figure(
+        chart(kept_figure("generate_candidates", (settings, picked), lambda: figures.candidates_figure(
             step.candidates, step.model_probs, step.drawn_probs, step.char, {
                 "title": t("generate.candidates_title", n=picked, p=step.chosen_prob), "model": t("generate.bar_model"),
                 "drawn": t("generate.bar_drawn"), "x": t("generate.axis_candidate"), "y": t("generate.axis_probability"),
@@ -105,13 +105,13 @@ with tab_temp:
         first = language_model.drawable(model.vocab, page.first_distribution(key, model, prompt))
         a, b = st.columns([3, 2])
         with a:
-            chart(page.figure("reshape", (key, model.fingerprint, prompt, temperature), lambda: figures.temperature_figure(
+            chart(kept_figure("generate_reshape", (key, model.fingerprint, prompt, temperature), lambda: figures.temperature_figure(
                 first, model.vocab.tokens, temperature, {
                     "title": t("generate.reshape_title", prompt=prompt[-12:]), "base": t("generate.reshape_base"),
                     "hot": t("generate.reshape_hot"), "x": t("generate.axis_candidate"), "y": t("generate.axis_probability"),
                 })), key="generate_reshape")
         with b:
-            chart(page.figure("entropy", (key, model.fingerprint, prompt, temperature), lambda: figures.entropy_figure(
+            chart(kept_figure("generate_entropy", (key, model.fingerprint, prompt, temperature), lambda: figures.entropy_figure(
                 first, temperature, {
                     "title": t("generate.entropy_title"), "curve": t("generate.entropy_curve"), "now": t("generate.entropy_now"),
                     "x": t("generate.temperature"), "y": t("generate.axis_entropy"),

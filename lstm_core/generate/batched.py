@@ -130,7 +130,9 @@ class Stepper:
         drawing = [n for n, row in enumerate(self.rows) if row.drawing]
         for row in self.rows:
             row.read += 1
-        if drawing:
+        if len(drawing) == len(self.rows):
+            self._draw(drawing, probs)
+        elif drawing:
             self._draw(drawing, probs[drawing])
         self._drop([n for n, row in enumerate(self.rows) if row.job.done])
 

@@ -126,11 +126,18 @@ def reshape(p: np.ndarray, config: SamplingConfig) -> np.ndarray:
 def reshape_rows(p: np.ndarray, configs: list[SamplingConfig]) -> np.ndarray:
     """`reshape` of every row of (N, V) under its own config: temperatures for all rows in one go,
     top-k and top-p (off by default) row by row."""
+    if len(configs) == 1:  # one row: `reshape` itself, which costs fewer NumPy calls
+        return reshape(p[0], configs[0])[None, :]
     p = normalise_rows(p)  # a new array: rows are replaced in place below
     temperatures = np.array([config.temperature for config in configs], np.float64)
     greedy = temperatures < MIN_TEMPERATURE
     hot = ~greedy & (temperatures != 1.0)
-    if hot.any():
+    if hot.all():  # the usual case: no row copied out and back
+        with np.errstate(divide="ignore"):
+            logits = np.log(p) / temperatures[:, None]
+        logits -= logits.max(axis=1, keepdims=True)
+        p = normalise_rows(np.exp(logits))
+    elif hot.any():
         with np.errstate(divide="ignore"):
             logits = np.log(p[hot]) / temperatures[hot, None]
         logits -= logits.max(axis=1, keepdims=True)
@@ -150,6 +157,9 @@ def reshape_rows(p: np.ndarray, configs: list[SamplingConfig]) -> np.ndarray:
 
 def draw_rows(p: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
     """`draw` for every row of (N, V), with row n's uniform number in [0, 1) taken from its own generator."""
+    if len(p) == 1:  # one row: `draw`'s binary search
+        cumulative = np.cumsum(normalise(p[0]))
+        return np.array([np.searchsorted(cumulative, uniforms[0] * cumulative[-1], side="right")])
     cumulative = np.cumsum(normalise_rows(p), axis=1)
     # searchsorted(row, u * total, side="right") is the count of running totals <= u * total.
     return (cumulative <= (np.asarray(uniforms, np.float64) * cumulative[:, -1])[:, None]).sum(axis=1)

@@ -14,9 +14,9 @@ from lstm_core.generate import generate_figures as figures
 from lstm_core.generate.ngram import NGramConfig, NGramModel, fit_best
 from lstm_core.serving.assets import AssetError
 from lstm_core.serving.budget import OverBudget, check_training
-from lstm_core.ui.i18n import lang, reason_of, t
+from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.ui.style import chart, classroom
+from lstm_core.ui.style import chart
 
 USER_KEY = "generate_user_model"  # the model trained in this session (a CharLanguageModel)
 USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, NGramBaseline) fitted on the same text
@@ -184,19 +184,6 @@ def first_distribution(key: str, model, prompt: str):
     _, probs, _ = language_model.read_prompt(model, prompt)
     st.session_state["generate_first"] = (settings, probs)
     return probs
-
-
-def figure(name: str, result: tuple, build: Callable):
-    """A figure of this result, built once: kept per name with the result, the language and classroom mode.
-
-    A rerun that changes something else (another widget, a tab) draws the kept figure;
-    `chart` enlarges it for the classroom, so that mode is part of the key.
-    """
-    whose = (result, lang(), classroom())
-    held = st.session_state.get(f"generate_figure_{name}")
-    if held is None or held[0] != whose:
-        held = st.session_state[f"generate_figure_{name}"] = (whose, build())
-    return held[1]
 
 
 def _shared(settings: tuple) -> bool:

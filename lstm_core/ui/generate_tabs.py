@@ -8,7 +8,7 @@ from lstm_core.text.inputs import decode_upload
 from lstm_core.ui import generate_page as ui
 from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import long_text, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, kept_figure
 
 TRAIN = charlm_train.UserTrainConfig()
 
@@ -27,7 +27,7 @@ def baseline_tab(model, key: str, prompt: str, length: int, config, settings) ->
         c3.metric(t("generate.difference"), t("generate.better") if lstm_bits < best else t("generate.worse"),
                   delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help"))
         rows = [(f"{order}-gram", bits) for order, bits in baseline.orders_tried]
-        chart(ui.figure("bits", (key, model.fingerprint, tuple(rows), lstm_bits), lambda: figures.bits_figure(
+        chart(kept_figure("generate_bits", (key, model.fingerprint, tuple(rows), lstm_bits), lambda: figures.bits_figure(
             rows + [("LSTM", lstm_bits)],
             {"title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits")},
         )), key="generate_bits")

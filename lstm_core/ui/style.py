@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 from lstm_core.text.inputs import UserText
-from lstm_core.ui.i18n import LANGUAGES, t
+from lstm_core.ui.i18n import LANGUAGES, lang, t
 
 CLASSROOM_CSS = """
 <style>
@@ -121,6 +123,23 @@ def chart(fig, key: str | None = None) -> None:
     if classroom():
         fig.update_layout(font_size=20, title_font_size=24, hoverlabel_font_size=20)
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+
+
+def kept_figure(name: str, result: tuple | None, build: Callable):
+    """The figure `name` of this result, built once: kept in the session with the result,
+    the language and classroom mode (`chart` enlarges it for the classroom).
+
+    A rerun that changes something else (another widget, a tab, the text box of another
+    part) draws the kept figure instead of building it again. `result` is what the figure
+    shows, as comparable values; None builds it every time (a result without such a key).
+    """
+    if result is None:
+        return build()
+    whose = (result, lang(), classroom())
+    held = st.session_state.get(f"_figure_{name}")
+    if held is None or held[0] != whose:
+        held = st.session_state[f"_figure_{name}"] = (whose, build())
+    return held[1]
 
 
 def input_notices(user: UserText) -> None:
