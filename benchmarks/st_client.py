@@ -6,7 +6,8 @@ widget inside an `st.fragment`, that fragment's id) and receives `ForwardMsg`s
 (`navigation` lists the pages, `delta`s draw elements, `script_finished` ends a run).
 `StudentClient` speaks exactly that, so a benchmark can drive dozens of sessions
 without a browser. `Server` starts `streamlit run app.py` on a free loopback port and
-samples its resident memory.
+samples its resident memory and CPU time, counting the processes it starts (the
+generation process, lstm_core/generate/worker.py) with it.
 """
 
 from __future__ import annotations
@@ -145,17 +146,49 @@ def free_port() -> int:
 
 
 def rss_bytes(pid: int) -> int:
-    """Resident memory of a process (psutil if installed, else /proc)."""
-    try:
-        import psutil
+    """Resident memory of a process and every process it started (the generation process), from /proc."""
+    return sum(_own_rss(p) for p in (pid, *_descendants(pid)))
 
-        return psutil.Process(pid).memory_info().rss
-    except ImportError:
+
+def _own_rss(pid: int) -> int:
+    try:
         with open(f"/proc/{pid}/status") as status:
             for line in status:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) * 1024
+    except OSError:  # it ended meanwhile
+        pass
     return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, frontier = [], [pid]
+    while frontier:
+        children = [p for p, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and every process it started have used so far, from /proc."""
+    total = 0.0
+    for p in (pid, *_descendants(pid)):
+        try:
+            with open(f"/proc/{p}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
 
 
 class Server:
@@ -195,10 +228,8 @@ class Server:
         return now
 
     def cpu_seconds(self) -> float:
-        """CPU time (user + system) the server process has used so far, from /proc."""
-        with open(f"/proc/{self.process.pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU time the server (and the processes it started) has used so far."""
+        return cpu_seconds(self.process.pid)
 
     def __exit__(self, *exc) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -1,28 +1,28 @@
-"""Many generations of one character LSTM stepped together, and a server-wide batcher for them.
+"""Many generations of one character LSTM stepped together: one forward pass per character.
 
 Each character of a generation multiplies the LSTM's state by its recurrent and output
-matrices (7 MB of weights for the Chinese model); reading those from memory is most of
-a step's cost, and it is the same for one text as for thirty. A class that types its own
+matrices and draws from the distribution that comes out. A class that types its own
 prompts asks for many generations at once, so `Stepper` advances every request it holds
-by one character per `step()`: one product per matrix for all of them
+by one character per `step()`: one NumPy call per matrix for all of them
 (`Network.step_rows`), then the next character of every request drawn in one go
 (`sampling.reshape_rows`, `sampling.draw_rows`), each from its own seeded generator.
+The Python around each character (a few dozen NumPy calls) is paid once per step for
+the whole batch instead of once per request.
 
-A request's text does not depend on its company: the products are made over at least
-two rows whatever the batch (see `Network.step_rows`), the row-wise sampling gives each
-row the numbers `sampling.reshape`/`sampling.draw` give it alone, and the generator is
-the request's own. `language_model.generate` runs a character model through a Stepper
-of one, so alone, in a batch of thirty, or through `Batcher` it is the same text.
-
-`Batcher` is one thread per model that keeps a Stepper going while any session waits:
-pages `submit` a request and read its steps as they come (`Job`).
+A request's text does not depend on its company: each row's products are its own
+vector-matrix products (`Network.step_rows`: bit for bit what `Network.step` gives one
+sequence), the row-wise sampling gives each row the numbers `sampling.reshape` and
+`sampling.draw` give it alone, and the generator is the request's own.
+`language_model.generate` runs a character model through a Stepper of one, so alone, in
+a batch of thirty, or in the server's generation process (`lstm_core.generate.worker`)
+the same seed and settings give the same text (tests/core/generate/test_batched.py).
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -48,6 +48,7 @@ class Job:
     error: BaseException | None = None
     _done: threading.Event = field(default_factory=threading.Event, repr=False)
     _cancelled: bool = False
+    _on_cancel: Callable[[], None] | None = field(default=None, repr=False)  # set by whoever steps it elsewhere
 
     @property
     def done(self) -> bool:
@@ -66,6 +67,8 @@ class Job:
 
     def cancel(self) -> None:
         """Nobody waits for it any more (the page reran): its row is dropped at the next step."""
+        if not self._cancelled and not self.done and self._on_cancel is not None:
+            self._on_cancel()
         self._cancelled = True
 
     def _finish(self, error: BaseException | None = None) -> None:
@@ -161,7 +164,8 @@ class Stepper:
     def _drop(self, rows: list[int]) -> None:
         if not rows:
             return
-        keep = [n for n in range(len(self.rows)) if n not in set(rows)]
+        dropped = set(rows)
+        keep = [n for n in range(len(self.rows)) if n not in dropped]
         self.rows = [self.rows[n] for n in keep]
         self._state = [(h[keep], c[keep]) for h, c in self._state]
 
@@ -194,50 +198,3 @@ def steps_of(model, job: Job) -> Iterator:
             yield from job.steps[handed:]
             handed = len(job.steps)
     yield from job.steps[handed:]
-
-
-class Batcher:
-    """A thread that steps every submitted request of one model together, while there are any.
-
-    Thread-safe: any session's script thread may `submit`. The thread starts with the
-    first request and sleeps while none is in flight.
-    """
-
-    def __init__(self, model, max_rows: int = MAX_ROWS):
-        self.model = model
-        self.max_rows = max_rows
-        self._waiting: list[Job] = []
-        self._wake = threading.Condition()
-        self._thread: threading.Thread | None = None
-
-    def submit(self, job: Job) -> Job:
-        """Queue a job (`language_model.job_for` makes one); it joins the running batch at the next step."""
-        with self._wake:
-            self._waiting.append(job)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="generation-batcher", daemon=True)
-                self._thread.start()
-            self._wake.notify()
-        return job
-
-    def _run(self) -> None:
-        stepper = Stepper(self.model, self.max_rows)
-        while True:
-            with self._wake:
-                while not self._waiting and not stepper.active:
-                    self._wake.wait()
-                joining = self._waiting[: stepper.room]
-                del self._waiting[: len(joining)]
-            try:
-                with blas.one_thread():
-                    for job in joining:
-                        stepper.add(job)
-                    while stepper.active and not self._waiting:
-                        stepper.step()
-                    if stepper.active:
-                        stepper.step()  # a newcomer waits one step at most, then joins
-            except Exception as error:  # noqa: BLE001 - handed to every waiting page, which shows it
-                for job in joining:
-                    if not job.done:
-                        job._finish(error)
-                stepper.fail(error)

@@ -9,7 +9,7 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_core.generate import batched, charlm, charlm_train, language_model, sampling
+from lstm_core.generate import batched, charlm, charlm_train, language_model, sampling, worker
 from lstm_core.generate import generate_figures as figures
 from lstm_core.generate.ngram import NGramConfig, NGramModel, fit_best
 from lstm_core.serving.assets import AssetError
@@ -77,10 +77,10 @@ def shipped_model(language: str) -> language_model.CharLanguageModel:
 
 
 @st.cache_resource(show_spinner=False)
-def batcher(language: str) -> batched.Batcher:
-    """The server's one generation batcher for a shipped model: every session's requests
-    of that model are stepped together (see lstm_core.generate.batched)."""
-    return batched.Batcher(shipped_model(language))
+def generation_process() -> worker.GenerationProcess:
+    """The server's one generation process: every session's requests for a shipped model
+    are stepped there together (see lstm_core.generate.worker)."""
+    return worker.GenerationProcess()
 
 
 @st.cache_resource(show_spinner=False)
@@ -119,7 +119,15 @@ def model_choices() -> list[str]:
 def get_model(key: str) -> language_model.CharLanguageModel:
     if key == "generate_user":
         return st.session_state[USER_KEY]
+    _ready_to_generate(key.removeprefix("charlm_"))
     return shipped_model(key.removeprefix("charlm_"))
+
+
+@st.cache_resource(show_spinner=False)
+def _ready_to_generate(language: str) -> bool:
+    """Once per server and model: the generation process starts and loads it before the first request."""
+    generation_process().preload(language)
+    return True
 
 
 def get_ngram(key: str) -> language_model.NGramLanguageModel | None:
@@ -135,7 +143,7 @@ def stream(key: str, model, prompt: str, length: int, config, show: Callable[[st
 
     Time-based rather than every n characters: 200 characters appear at once, while
     2,000 visibly write themselves out. A shipped model's request joins the server's
-    batch (`batcher`); a session's own model is stepped here. The same text either way.
+    batch (`generation_process`); a session's own model is stepped here. The same text either way.
     """
     job = language_model.job_for(model, prompt, length, config)
     if not _shared((key,)):
@@ -147,7 +155,7 @@ def stream(key: str, model, prompt: str, length: int, config, show: Callable[[st
                 show("".join(s.char for s in steps))
                 shown_at = time.perf_counter()
         return steps
-    batcher(key.removeprefix("charlm_")).submit(job)
+    generation_process().submit(key.removeprefix("charlm_"), job)
     try:
         while not job.wait(every_seconds):
             show("".join(s.char for s in list(job.steps)))
@@ -161,10 +169,9 @@ def side_by_side(key: str, model, prompt: str, length: int, temperatures, config
     jobs = [language_model.job_for(model, prompt, length, sampling.SamplingConfig(temp, config.top_k, config.top_p, config.seed),
                                    inspect=False) for temp in temperatures]
     if _shared((key,)):
-        shared = batcher(key.removeprefix("charlm_"))
         try:
             for job in jobs:
-                shared.submit(job)
+                generation_process().submit(key.removeprefix("charlm_"), job)
             for job in jobs:
                 job.wait()
         finally:

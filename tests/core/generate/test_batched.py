@@ -5,8 +5,6 @@ A class's generations are batched into one forward pass per character
 were generating at the same moment, nor a different one for the same seed and settings.
 """
 
-import threading
-
 import numpy as np
 import pytest
 
@@ -115,31 +113,24 @@ def test_a_batch_gives_every_request_the_steps_it_gets_alone(inspect):
         assert PAD not in text and UNK not in text
 
 
-def test_the_batcher_serves_many_threads_and_drops_a_cancelled_request():
+def test_a_cancelled_request_leaves_the_batch_and_the_others_go_on():
     model = tiny_model(seed=7)
-    batcher = batched.Batcher(model, max_rows=4)
-    jobs = jobs_for(model, 12)
-    cancelled = language_model.job_for(model, "the ", 2_000, CONFIGS[0])
-    batcher.submit(cancelled)
-    cancelled.cancel()
-
-    def submit(job):
-        batcher.submit(job)
-
-    threads = [threading.Thread(target=submit, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for job, alone in zip(jobs, jobs_for(model, 12)):
-        assert job.wait(60)
+    stepper = batched.Stepper(model)
+    jobs = jobs_for(model, 6)
+    long = language_model.job_for(model, "the ", 2_000, CONFIGS[0])
+    for job in [long, *jobs]:
+        stepper.add(job)
+    for _ in range(3):
+        stepper.step()
+    long.cancel()
+    while stepper.active:
+        stepper.step()
+    assert len(long.steps) < long.length and not long.done
+    for job, alone in zip(jobs, jobs_for(model, 6)):
         assert job.steps == list(batched.steps_of(model, alone))
-    assert len(cancelled.steps) < cancelled.length  # dropped, not generated to the end
-    late = batcher.submit(language_model.job_for(model, "a", 30, CONFIGS[1]))  # the thread slept and wakes again
-    assert late.wait(60) and len(late.steps) == 30
 
 
-def test_a_failing_step_reaches_the_waiting_page():
+def test_a_failing_step_ends_every_request_with_its_error():
     model = tiny_model()
 
     class Broken:
@@ -153,8 +144,14 @@ def test_a_failing_step_reaches_the_waiting_page():
             def step_rows(ids, state):
                 raise MemoryError("no room")
 
-    batcher = batched.Batcher(Broken())
-    job = batcher.submit(language_model.job_for(model, "the ", 10, CONFIGS[0]))
+    stepper = batched.Stepper(Broken())
+    jobs = jobs_for(model, 3)
+    for job in jobs:
+        stepper.add(job)
     with pytest.raises(MemoryError):
-        job.wait(30)
-    assert job.done
+        stepper.step()
+    stepper.fail(MemoryError("no room"))
+    for job in jobs:
+        with pytest.raises(MemoryError):
+            job.wait(1)
+    assert not stepper.active
