@@ -73,7 +73,7 @@ class GenerationProcess:
     def __init__(self):
         self._lock = threading.Lock()
         self._child: subprocess.Popen | None = None
-        self._jobs: dict[int, batched.Job] = {}
+        self._jobs: dict[int, tuple[subprocess.Popen, batched.Job]] = {}  # id -> (the child stepping it, job)
         self._ids = itertools.count()
 
     def preload(self, model: str) -> None:
@@ -85,9 +85,9 @@ class GenerationProcess:
         """Queue `job` (`language_model.job_for`) for the shipped model `model` ("zh" or "en")."""
         with self._lock:
             job_id = next(self._ids)
-            self._jobs[job_id] = job
             job._on_cancel = lambda: self._cancel(job_id)
             self._send(("job", job_id, model, job.prompt_ids, job.length, job.config, job.inspect))
+            self._jobs[job_id] = (self._child, job)
         return job
 
     def close(self) -> None:
@@ -95,7 +95,10 @@ class GenerationProcess:
             child, self._child = self._child, None
         if child is not None:
             child.stdin.close()
-            child.wait(10)
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
 
     def _cancel(self, job_id: int) -> None:
         with self._lock:
@@ -128,7 +131,7 @@ class GenerationProcess:
         while (message := _read(child.stdout)) is not None:
             _, job_id, steps, done, error = message
             with self._lock:
-                job = self._jobs.get(job_id)
+                _, job = self._jobs.get(job_id, (None, None))
                 if job is not None and done:
                     del self._jobs[job_id]
             if job is not None:
@@ -139,8 +142,9 @@ class GenerationProcess:
         with self._lock:
             if self._child is child:
                 self._child = None
-            lost, self._jobs = self._jobs, {}
-        for job in lost.values():
+            lost = [job_id for job_id, (owner, _) in self._jobs.items() if owner is child]
+            jobs = [self._jobs.pop(job_id)[1] for job_id in lost]
+        for job in jobs:
             job._finish(GenerationFailed(f"the generation process ended (exit code {child.returncode})"))
 
 
