@@ -97,11 +97,11 @@ def word_tags(log_probs: np.ndarray, labels: Sequence[int], tag_count: int) -> l
     log_probs: (T, 4 * tag_count), the joint labels in the order position-major
     (B-tag0 ... B-tagK, I-tag0, ...); labels: the decoded BIES string.
     """
+    labels = np.asarray(labels)
     joint = np.asarray(log_probs).reshape(len(labels), 4, tag_count)
-    per_char = joint[np.arange(len(labels)), np.asarray(labels)]  # (T, K): each character's own position
-    tags, start = [], 0
-    for position, label in enumerate(labels):
-        if label in (E, S):
-            tags.append(int(per_char[start : position + 1].sum(axis=0).argmax()))
-            start = position + 1
-    return tags
+    per_char = joint[np.arange(len(labels)), labels]  # (T, K): each character's own position
+    ends = np.flatnonzero((labels == E) | (labels == S))
+    if not len(ends):
+        return []
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    return np.add.reduceat(per_char, starts, axis=0).argmax(axis=1).tolist()  # (words, K) summed per word

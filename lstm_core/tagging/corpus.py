@@ -91,6 +91,14 @@ def people_daily_split() -> TaggingSplit:
     )
 
 
+@lru_cache(maxsize=1)
+def test_sentences() -> tuple[Tagged, ...]:
+    """The test split alone, parsing only its lines (about 0.2 s instead of the whole file's 2 s)."""
+    raw = corpora.peoples_daily_raw_lines()
+    _, test_start = line_bounds(len(raw))
+    return _sentences([corpora.parse_tagged_line(line) for line in raw[test_start:]])
+
+
 def text_of(sentence: Sequence[tuple[str, str]]) -> str:
     return "".join(word for word, _ in sentence)
 

@@ -85,6 +85,7 @@ class CrfSegmenter:
         import pycrfsuite
 
         self.config = config
+        self._model = model  # CRFsuite reads the model in place: these bytes must live as long as the tagger
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(model)  # CRFsuite's own format: weights and feature names, no code
         self._lock = threading.Lock()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -25,6 +26,7 @@ from lstm_core.text.vocab import Vocabulary
 START = "^"  # stands before the first character in its bigram
 
 
+@lru_cache(maxsize=65_536)  # a pure function of one character: a few thousand distinct ones in practice
 def fold(ch: str) -> str:
     """One character as the tagger reads it (always one character)."""
     folded = unicodedata.normalize("NFKC", ch)

@@ -27,12 +27,13 @@ from lstm_core.gates.registry import ModelTrace
 from lstm_core.message import Message, UserError
 from lstm_core.nn.network import LayerTrace, Network, NetworkSpec
 from lstm_core.tagging import bies
-from lstm_core.tagging.corpus import entity_spans
+from lstm_core.tagging.corpus import entity_spans, test_sentences, text_of
 from lstm_core.tagging.features import CharFeatures, padded
 
 MAX_CHARS = 20_000  # one request; about a second of work (the page asks for far less)
 MAX_PIECE = 200  # characters the network reads at once; longer runs are cut (after punctuation if there is one)
 BATCH = 256  # pieces per NumPy batch
+REFERENCE_SENTENCES = 100  # the Gates page's corpus for this model
 SPACE = re.compile(r"\s+")
 PIECE_END = re.compile(r"(?<=[。！？!?])")
 PUNCTUATION = "，、；：,;:）)」』”"
@@ -92,20 +93,19 @@ class Tagger:
     spec: NetworkSpec
     card: dict = field(default_factory=dict, repr=False)
     key: str = "tagger_zh"
+    title: object = None  # a Message or a {language: text} title; None: the shipped model's, by direction
     input_kind: str = "text"
     default_text: str = "研究生命起源"
     max_steps: int = MAX_PIECE
 
     def __post_init__(self) -> None:
+        if self.title is None:
+            self.title = Message("model.title.tagger_bi" if self.spec.bidirectional else "model.title.tagger_uni")
         if self.spec.output_dim != 4 * len(self.tags):
             raise ValueError(f"{self.spec.output_dim} outputs for {len(self.tags)} tags (need 4 per tag)")
         self.network = Network(self.spec, {k: v for k, v in self.weights.items() if not k.endswith("_embedding")})
         self.char_table = np.asarray(self.weights["char_embedding"], np.float32)
         self.bigram_table = np.asarray(self.weights["bigram_embedding"], np.float32)
-
-    @property
-    def title(self) -> Message:
-        return Message("model.title.tagger_bi" if self.spec.bidirectional else "model.title.tagger_uni")
 
     # ---- the network ------------------------------------------------------------------------------
     def inputs(self, ids: np.ndarray) -> np.ndarray:
@@ -125,8 +125,11 @@ class Tagger:
         return out
 
     # ---- reading text -----------------------------------------------------------------------------
-    def read_many(self, texts: list[str]) -> list[Reading]:
-        """Read several texts in shared batches (the evaluation and the benchmark use this)."""
+    def read_many(self, texts: list[str], tags: bool = True) -> list[Reading]:
+        """Read several texts in shared batches (the evaluation and the benchmark use this).
+
+        tags=False: words only (every tag "x"), skipping the part-of-speech vote.
+        """
         for text in texts:
             if len(text) > MAX_CHARS:
                 raise TextTooLong(len(text))
@@ -137,21 +140,28 @@ class Tagger:
         labels = _decode(positions)
         readings, k = [], 0
         for text, text_parts in zip(texts, parts):
-            words, tags, probs, text_labels = [], [], np.zeros((len(text), 4), np.float32), np.full(len(text), -1)
+            words, word_tags, probs, text_labels = [], [], np.zeros((len(text), 4), np.float32), np.full(len(text), -1)
             for start, piece, space in text_parts:
                 if space:
                     words.append(piece)
-                    tags.append("w")
+                    word_tags.append("w")
                     continue
-                piece_labels = labels[k]
-                words += bies.words_of(piece, piece_labels)
-                log_joint = np.log(np.maximum(probabilities[k], 1e-12))
-                tags += [self.tags[i] for i in bies.word_tags(log_joint, piece_labels, len(self.tags))]
+                piece_words = bies.words_of(piece, labels[k])
+                words += piece_words
+                if tags:
+                    log_joint = np.log(np.maximum(probabilities[k], 1e-12))
+                    word_tags += [self.tags[i] for i in bies.word_tags(log_joint, labels[k], len(self.tags))]
+                else:
+                    word_tags += ["x"] * len(piece_words)
                 probs[start:start + len(piece)] = positions[k]
-                text_labels[start:start + len(piece)] = piece_labels
+                text_labels[start:start + len(piece)] = labels[k]
                 k += 1
-            readings.append(Reading(text, tuple(words), tuple(tags), probs, tuple(int(x) for x in text_labels)))
+            readings.append(Reading(text, tuple(words), tuple(word_tags), probs, tuple(text_labels.tolist())))
         return readings
+
+    def segment_many(self, texts: list[str]) -> list[list[str]]:
+        """The words of several texts (no parts of speech): the fast path the benchmark times."""
+        return [list(reading.words) for reading in self.read_many(texts, tags=False)]
 
     def read(self, text: str) -> Reading:
         return self.read_many([text])[0]
@@ -185,7 +195,8 @@ class Tagger:
         return self.network.trace(self.inputs(self.features.encode(text))).layers
 
     def reference_texts(self) -> list[str]:
-        return list(self.card.get("reference_texts", []))
+        """Sentences to search for what a unit responds to: the first test sentences, read from the installed corpus."""
+        return [text_of(sentence)[: self.max_steps] for sentence in test_sentences()[:REFERENCE_SENTENCES]]
 
     @cached_property
     def parameter_count(self) -> int:

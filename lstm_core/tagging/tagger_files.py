@@ -66,8 +66,13 @@ def load_taggers(name: str, folder: Path = assets.ASSETS) -> dict[str, Tagger]:
 
 
 def save_tagger(tagger: Tagger, name: str, card: dict, folder: Path) -> dict:
-    """One tagger on its own (the search's cache)."""
-    return save_taggers(name, {"tagger": tagger}, card, folder)
+    """One tagger on its own, in float32 (the search's cache; the build compares it with float16)."""
+    return save_taggers(name, {"tagger": tagger}, card, folder, dtype=np.float32)
+
+
+def as_shipped(tagger: Tagger) -> Tagger:
+    """The same tagger with its weights rounded to float16 and back, exactly as they ship."""
+    return Tagger(tagger.features, tagger.tags, assets.round_trip(tagger.weights), tagger.spec, tagger.card, key=tagger.key)
 
 
 def load_tagger_file(name: str, folder: Path) -> Tagger:

@@ -34,8 +34,9 @@ class TaggerConfig:
     units: int = 128  # per direction
     bidirectional: bool = True
     dropout: float = 0.2
+    pos: bool = True  # joint labels with parts of speech; False: the four positions only (one tag, "x")
     bigram_min_count: int = 5  # rarer bigrams share the unknown id (and keep the weights file small)
-    epochs: int = 12  # the most; early stopping usually ends sooner
+    epochs: int = 8  # the most; early stopping may end sooner (on two shared cores an epoch of all sentences is minutes)
     patience: int = 2  # epochs without a better validation loss before stopping
     batch_size: int = 32
     learning_rate: float = 2e-3
@@ -58,8 +59,15 @@ class TaggerConfig:
     def work(self, characters: int) -> RecurrentWork:
         """The run's size for the server's work budget: each character is one step of one long sequence."""
         return RecurrentWork(characters, 1, self.char_dim + self.bigram_dim, (self.units,), self.epochs,
-                             directions=2 if self.bidirectional else 1, outputs_per_step=4 * 44,
+                             directions=2 if self.bidirectional else 1, outputs_per_step=4 * 44 if self.pos else 4,
                              batch_size=max(1, self.batch_size * 40))  # a batch holds about 40 characters a sentence
+
+
+# The page's "train your own" defaults: small enough to pass jieba's test F1 within a minute on
+# two shared cores (measured by benchmarks/bench_tagging.py --live): positions only (four labels
+# learn far faster than 176), a slice of the training sentences, a narrow network.
+LIVE = TaggerConfig(char_dim=32, bigram_dim=16, units=48, epochs=3, sentences=4_000, pos=False, bigram_min_count=2,
+                    max_seconds=60.0)
 
 
 def tag_set(sentences: Sequence[Tagged]) -> tuple[str, ...]:
@@ -93,8 +101,12 @@ class Prepared:
 
 
 def prepare(train: Sequence[Tagged], validation: Sequence[Tagged], config: TaggerConfig) -> Prepared:
+    """Ids and joint labels; the vocabularies and tags from the (first `config.sentences`) training sentences."""
     if config.sentences:
         train = train[: config.sentences]
+    if not config.pos:
+        train = [tuple((word, "x") for word, _ in s) for s in train]
+        validation = [tuple((word, "x") for word, _ in s) for s in validation]
     features = CharFeatures.build((text_of(s) for s in train), bigram_min_count=config.bigram_min_count)
     tags = tag_set(train)
     index = {tag: i for i, tag in enumerate(tags)}
@@ -147,12 +159,15 @@ class TaggerTraining:
         """The best epoch's weights as NumPy arrays (float32)."""
         return tagger_keras.export_tagger(self.trainer.best_weights_restored(), self.shape)
 
-    def tagger(self, card: dict | None = None, float16: bool = True) -> Tagger:
-        """The NumPy tagger with the best epoch's weights (rounded to float16, as they ship)."""
+    def tagger(self, card: dict | None = None, float16: bool = True, key: str = "", title=None) -> Tagger:
+        """The NumPy tagger with the best epoch's weights (rounded to float16, as they ship).
+
+        key and title: for a model trained on the page (the Gates page lists it under them).
+        """
         weights = self.weights()
         if float16:
             weights = assets.round_trip(weights)
         spec = spec_for(self.config.char_dim, self.shape.bigram_dim, self.config.units, len(self.prepared.tags),
                         self.config.bidirectional)
-        return Tagger(self.prepared.features, self.prepared.tags, weights, spec, card or {},
-                      key="tagger_zh" if self.config.bidirectional else "tagger_zh_forward")
+        key = key or ("tagger_zh" if self.config.bidirectional else "tagger_zh_forward")
+        return Tagger(self.prepared.features, self.prepared.tags, weights, spec, card or {}, key=key, title=title)

@@ -51,20 +51,27 @@ def tweets_path() -> Path:
 # ---------------------------------------------------------------- People's Daily
 
 
+def parse_tagged_line(line: str) -> tuple[tuple[str, str], ...]:
+    """One line of People's Daily as (word, tag) pairs (a token without a tag gets x)."""
+    pairs = []
+    for item in line.split():
+        word, _, tag = item.rpartition("/")
+        if not word:  # a token without a tag: keep the word, tag unknown
+            word, tag = tag, "x"
+        pairs.append((word, tag))
+    return tuple(pairs)
+
+
 @lru_cache(maxsize=1)
 def _tagged_lines() -> tuple[tuple[tuple[str, str], ...], ...]:
-    lines: list[tuple[tuple[str, str], ...]] = []
     with open(peoples_daily_path(), encoding="utf-8") as text:
-        for line in text:
-            current: list[tuple[str, str]] = []
-            for item in line.split():
-                word, _, tag = item.rpartition("/")
-                if not word:  # a token without a tag: keep the word, tag unknown
-                    word, tag = tag, "x"
-                current.append((word, tag))
-            if current:
-                lines.append(tuple(current))
-    return tuple(lines)
+        return tuple(pairs for pairs in map(parse_tagged_line, text) if pairs)
+
+
+def peoples_daily_raw_lines() -> list[str]:
+    """The file's non-empty lines, unparsed (cheap: a reader of a few lines parses only those)."""
+    with open(peoples_daily_path(), encoding="utf-8") as text:
+        return [line for line in text if line.strip()]
 
 
 def split_sentences(tagged: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
