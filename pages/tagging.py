@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_core.nn.assets import AssetError
+from lstm_core.serving.assets import AssetError
 from lstm_core.tagging.corpus import text_of
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import tagging_page as ui

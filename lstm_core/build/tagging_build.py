@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.build import tagging_search as search
-from lstm_core.nn import assets
-from lstm_core.nn.backend import hardware
+from lstm_core.serving import assets
+from lstm_core.training.backend import hardware
 from lstm_core.tagging import crf as crf_module, evaluation
 from lstm_core.tagging.corpus import (MAX_TRAIN_CHARS, TEST_SHARE, VALIDATION_SHARE, people_daily_split, text_of)
 from lstm_core.tagging.metrics import spans_of

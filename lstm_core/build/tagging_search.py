@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("names", nargs="*", help=f"candidates (default: all of {', '.join([*TAGGERS, *CRFS])})")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)
-    from lstm_core.nn.backend import deterministic
+    from lstm_core.training.backend import deterministic
 
     deterministic(seed=0, threads=args.threads)
     record = read_record()

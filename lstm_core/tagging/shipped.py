@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.tagging.crf import CrfConfig, CrfSegmenter
 from lstm_core.tagging.tagger import Tagger
 from lstm_core.tagging.tagger_files import load_taggers

@@ -23,7 +23,7 @@ from functools import cached_property
 
 import numpy as np
 
-from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, UserError
 from lstm_core.nn.network import LayerTrace, Network, NetworkSpec
 from lstm_core.tagging import bies

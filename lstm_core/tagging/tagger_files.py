@@ -3,7 +3,7 @@
 `<name>.npz` holds the character and bigram embeddings once and each tagger's LSTM and
 dense arrays under its role ("bidirectional/lstm_0_forward/kernel", "forward/lstm_0/kernel",
 ...); `<name>.json` is the model card, with the vocabularies, the tag set, each role's
-architecture and the SHA-256 of the weights, checked at load (`lstm_core.nn.assets`).
+architecture and the SHA-256 of the weights, checked at load (`lstm_core.serving.assets`).
 The shipped file holds the two-way tagger and the one-way model that reads its features.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.tagging.features import CharFeatures
 from lstm_core.tagging.tagger import Tagger

@@ -2,7 +2,7 @@
 
 `TaggerTraining` turns labelled sentences into character and bigram ids and joint labels,
 fits the Keras twin (`lstm_core.training.tagger_keras`) through the app's one training loop
-(`lstm_core.nn.trainer`, early stopping on the validation loss), and hands back a NumPy
+(`lstm_core.training.trainer`, early stopping on the validation loss), and hands back a NumPy
 `Tagger`. The page runs one epoch per script run (so its stop button is read between
 epochs); the build runs them all. The vocabularies and the tag set come from the training
 sentences only.
@@ -16,8 +16,8 @@ from typing import Sequence
 import numpy as np
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn import assets
-from lstm_core.nn.budget import RecurrentWork
+from lstm_core.serving import assets
+from lstm_core.serving.budget import RecurrentWork
 from lstm_core.tagging import bies
 from lstm_core.tagging.corpus import Tagged, text_of
 from lstm_core.tagging.features import CharFeatures
@@ -123,7 +123,7 @@ class TaggerTraining:
 
     def __init__(self, prepared: Prepared, config: TaggerConfig,
                  frozen_embeddings: dict[str, np.ndarray] | None = None) -> None:
-        from lstm_core.nn.trainer import TrainConfig, Trainer
+        from lstm_core.training.trainer import TrainConfig, Trainer
 
         self.prepared, self.config, self.frozen = prepared, config, frozen_embeddings
         self.shape = tagger_keras.TaggerShape(len(prepared.features.chars), len(prepared.features.bigrams),

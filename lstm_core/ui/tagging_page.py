@@ -14,8 +14,8 @@ import streamlit as st
 
 from lstm_core import palette
 from lstm_core.message import Message
-from lstm_core.nn import assets
-from lstm_core.nn.budget import OverBudget, check_training
+from lstm_core.serving import assets
+from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.sentiment import sentiment_figures
 from lstm_core.tagging import corpus, evaluation, shipped, tagging_figures as figures
 from lstm_core.tagging.corpus import ENTITY_TYPES, text_of
