@@ -32,7 +32,8 @@ from lstm_core.tagging.features import CharFeatures, padded
 
 MAX_CHARS = 20_000  # one request; about a second of work (the page asks for far less)
 MAX_PIECE = 200  # characters the network reads at once; longer runs are cut (after punctuation if there is one)
-BATCH = 256  # pieces per NumPy batch
+BATCH = 256  # pieces per NumPy batch, at most
+BATCH_CHARACTERS = 32_768  # and at most this many padded characters (a batch's gate inputs: 64 MB at 128 units)
 REFERENCE_SENTENCES = 100  # the Gates page's corpus for this model
 SPACE = re.compile(r"\s+")
 PIECE_END = re.compile(r"(?<=[。！？!?])")
@@ -115,9 +116,7 @@ class Tagger:
     def joint_probabilities(self, texts: list[str]) -> list[np.ndarray]:
         """(T_i, 4 * tags) label probabilities for each non-empty text, run in length-sorted batches."""
         out: list[np.ndarray | None] = [None] * len(texts)
-        order = np.argsort([len(text) for text in texts], kind="stable")
-        for first in range(0, len(order), BATCH):
-            rows = order[first:first + BATCH]
+        for rows in batches([len(text) for text in texts]):
             ids, lengths = padded([self.features.encode(texts[r]) for r in rows])
             probabilities = self.network.predict_steps(self.inputs(ids), lengths)
             for row, r in enumerate(rows):
@@ -203,12 +202,23 @@ class Tagger:
         return int(sum(w.size for w in self.weights.values()))
 
 
+def batches(lengths: list[int]) -> list[np.ndarray]:
+    """Row indices in batches of similar length (sorted), each within BATCH rows and BATCH_CHARACTERS padded."""
+    order = np.argsort(lengths, kind="stable")
+    out, start = [], 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and end - start < BATCH and (end - start + 1) * lengths[order[end]] <= BATCH_CHARACTERS:
+            end += 1
+        out.append(order[start:end])
+        start = end
+    return out
+
+
 def _decode(positions: list[np.ndarray]) -> list[list[int]]:
     """Constrained Viterbi over many pieces at once, in length-sorted batches."""
     out: list[list[int]] = [[] for _ in positions]
-    order = np.argsort([len(p) for p in positions], kind="stable")
-    for first in range(0, len(order), BATCH):
-        rows = order[first:first + BATCH]
+    for rows in batches([len(p) for p in positions]):
         lengths = np.array([len(positions[r]) for r in rows])
         batch = np.zeros((len(rows), lengths.max(initial=1), 4))
         for row, r in enumerate(rows):
