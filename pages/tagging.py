@@ -25,7 +25,7 @@ WHY_EXAMPLES = EXAMPLES[:2]
 st.title(t("tagging.title"))
 st.markdown(long_text("tagging_intro"))
 try:
-    ui.taggers(), ui.crf(), ui.card()
+    ui.load_models()
 except AssetError as error:
     ui.missing(error)
     st.stop()

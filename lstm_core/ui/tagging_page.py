@@ -64,6 +64,13 @@ def training_sentences() -> tuple:
     return split.train, split.validation, split.test
 
 
+def load_models() -> None:
+    """Load (once per server) and check every model file the page needs; AssetError if one is missing or altered."""
+    taggers()
+    crf()
+    card()
+
+
 def method_words(text: str) -> dict[str, list[str]]:
     """Each method's words for `text` (a few milliseconds for a sentence)."""
     bi, _ = taggers()
@@ -169,9 +176,9 @@ def comparison_table() -> None:
     sizes = card()["data"]["split"]["sizes"]["test"]
     st.caption(t("tagging.table_caption", sentences=sizes["sentences"], words=sizes["words"], characters=sizes["characters"]))
     targets = card()["targets"]
-    lines = [f"- {'✅' if target['met'] else '❌'} {t(f'tagging.target.{name}', value=target['value'])}"
+    lines = [f"- **{t('tagging.met' if target['met'] else 'tagging.missed')}** · {t(f'tagging.target.{name}', value=target['value'])}"
              for name, target in targets.items()]
-    st.markdown("\n".join(lines))
+    st.markdown(f"**{t('tagging.targets')}**\n\n" + "\n".join(lines))
 
 
 def per_tag_table() -> None:
