@@ -4,7 +4,8 @@ Everything here is plain Python and NumPy and can be used without Streamlit; onl
 the `lstm_core.ui` subpackage talks to the browser. One subpackage per thing a student
 meets: `nn` (the cell, the network, model files, Keras training), `text` (tokens and
 ids), `embeddings` (word vectors), `sentiment`, `forecast`, `generate` (character
-language models), `gates` (looking inside a model) and `build` (rebuilding the shipped
+language models), `tagging` (one label per character: segmentation, parts of speech,
+names), `gates` (looking inside a model) and `build` (rebuilding the shipped
 assets offline, never imported by the app). Text for the user leaves the core as a
 `lstm_core.message.Message` (a string-table key and its values) that `lstm_core.ui`
 translates. TensorFlow is imported only when a model is trained, by the one loop in
