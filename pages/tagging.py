@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_core.serving.assets import AssetError
 from lstm_core.tagging.corpus import text_of
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import tagging_page as ui
+from lstm_core.ui import tagging_page as page
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import input_notices
 from lstm_core.ui.server_setup import through_the_app
@@ -25,12 +25,12 @@ WHY_EXAMPLES = EXAMPLES[:2]
 st.title(t("tagging.title"))
 st.markdown(long_text("tagging_intro"))
 try:
-    ui.load_models()
+    page.load_models()
 except AssetError as error:
-    ui.missing(error)
+    page.missing(error)
     st.stop()
 
-tests = {text_of(ui.test_sentences()[i]) for i in ui.gallery_indices()}
+tests = {text_of(page.test_sentences()[i]) for i in page.gallery_indices()}
 options = list(EXAMPLES) + sorted(tests)
 
 
@@ -50,29 +50,29 @@ except EmptyText:
 if user is not None:
     input_notices(user)
     st.subheader(t("tagging.side_by_side"))
-    ui.side_by_side(user.text)
+    page.side_by_side(user.text)
     st.subheader(t("tagging.sees"))
     st.caption(t("tagging.strip_caption"))
-    bi, forward = ui.taggers()
-    ui.strip(bi, user.text, t("tagging.strip_title.bilstm"), "tagging_strip_bi")
+    bi, forward = page.taggers()
+    page.strip(bi, user.text, t("tagging.strip_title.bilstm"), "tagging_strip_bi")
     st.subheader(t("tagging.tags_title"))
-    ui.tagged(user.text)
+    page.tagged(user.text)
     st.subheader(t("tagging.why_title"))
     st.markdown(long_text("tagging_bidirectional"))
-    ui.strip(forward, user.text, t("tagging.strip_title.lstm_forward"), "tagging_strip_forward")
-    ui.why_bidirectional(WHY_EXAMPLES)
+    page.strip(forward, user.text, t("tagging.strip_title.lstm_forward"), "tagging_strip_forward")
+    page.why_bidirectional(WHY_EXAMPLES)
 
 st.subheader(t("tagging.measured"))
-ui.comparison_table()
+page.comparison_table()
 with st.expander(t("tagging.per_tag")):
-    ui.per_tag_table()
+    page.per_tag_table()
 st.subheader(t("tagging.gallery"))
-method = st.radio(t("tagging.gallery_method"), list(ui.card()["gallery"]), horizontal=True, key="tagging_gallery_method",
+method = st.radio(t("tagging.gallery_method"), list(page.card()["gallery"]), horizontal=True, key="tagging_gallery_method",
                   format_func=lambda m: t(f"tagging.method.{m}"), help=t("tagging.gallery_method_help"))
-ui.gallery(method)
+page.gallery(method)
 st.info(f"**{t('common.try_next')}:** {t('tagging.try_next')}")
 with st.expander(t("tagging.about")):
     st.markdown(long_text("tagging_about"))
 
 st.header(t("tagging.train_title"))
-ui.training_section()
+page.training_section()

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from lstm_core.tagging import crf as crf_module, evaluation
 from lstm_core.tagging.corpus import people_daily_split
-from lstm_core.tagging.tagger_train import TaggerConfig
+from lstm_core.tagging.tagger_files import as_shipped, save_tagger
+from lstm_core.tagging.tagger_train import TaggerConfig, TaggerTraining, prepare
+from lstm_core.training.backend import deterministic
 
 RECORD = Path(__file__).with_name("tagging_search.json")
 SLICE = 10_000  # sentences (about a quarter of the training split) for the cheap comparisons
@@ -56,9 +58,6 @@ def write_record(record: dict) -> None:
 
 def run_tagger(name: str, config: TaggerConfig) -> dict:
     """Train one tagger candidate, cache it, and score it on validation."""
-    from lstm_core.tagging.tagger_files import as_shipped, save_tagger
-    from lstm_core.tagging.tagger_train import TaggerTraining, prepare
-
     split = people_daily_split()
     prepared = prepare(split.train, split.validation, config)
     training = TaggerTraining(prepared, config)
@@ -93,8 +92,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("names", nargs="*", help=f"candidates (default: all of {', '.join([*TAGGERS, *CRFS])})")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)
-    from lstm_core.training.backend import deterministic
-
     deterministic(seed=0, threads=args.threads)
     record = read_record()
     for name in args.names or [*TAGGERS, *CRFS]:

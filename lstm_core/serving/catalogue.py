@@ -66,7 +66,7 @@ def _gan_discriminator() -> Traceable:
 
 
 def _tagger(direction: str) -> Traceable:
-    from lstm_core.tagging.shipped import load_forward_tagger, load_tagger
+    from lstm_core.tagging.shipped import load_forward_tagger, load_tagger  # on first use: cheap start-up
 
     return load_tagger("zh") if direction == "bidirectional" else load_forward_tagger("zh")
 

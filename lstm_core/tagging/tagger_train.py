@@ -23,6 +23,7 @@ from lstm_core.tagging.corpus import Tagged, text_of
 from lstm_core.tagging.features import CharFeatures
 from lstm_core.tagging.tagger import Tagger, spec_for
 from lstm_core.training import tagger_keras
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,6 @@ class TaggerTraining:
 
     def __init__(self, prepared: Prepared, config: TaggerConfig,
                  frozen_embeddings: dict[str, np.ndarray] | None = None) -> None:
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         self.prepared, self.config, self.frozen = prepared, config, frozen_embeddings
         self.shape = tagger_keras.TaggerShape(len(prepared.features.chars), len(prepared.features.bigrams),
                                               config.char_dim, max(config.bigram_dim, 1), config.units,

@@ -25,7 +25,7 @@ from lstm_core.text.segmentation import TAG_GROUPS, tag_group
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
-from lstm_core.ui.strings import both
+from lstm_core.string_table import both
 from lstm_core.ui.style import chart
 
 METHODS = ("jieba_hmm", "jieba_no_hmm", "crf", "bilstm")  # the order of the columns and the table rows

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 PAGE = "pages/tagging.py"
 

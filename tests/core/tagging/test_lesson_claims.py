@@ -4,7 +4,7 @@ import pytest
 
 from lstm_core.tagging import evaluation, load_crf, shipped
 from lstm_core.ui.lessons import LESSONS
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 
 @pytest.fixture(scope="module")
