@@ -6,6 +6,7 @@ All three come from `python -m lstm_core.build tagging` (see its model card,
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from lstm_core.serving import assets
@@ -47,7 +48,8 @@ def load_crf(folder: Path = assets.ASSETS) -> CrfSegmenter:
         entry, config = card["crf"], CrfConfig(**card["config"]["crf"])
     except (KeyError, TypeError) as error:
         raise assets.AssetError(f"the tagger card names no CRF: {error}", "bad_architecture") from error
-    return CrfSegmenter(assets.read_verified(entry["file"], entry["sha256"], folder), config)
+    packed = assets.read_verified(entry["file"], entry["sha256"], folder)  # checked before it is unpacked
+    return CrfSegmenter(gzip.decompress(packed) if entry["file"].endswith(".gz") else packed, config)
 
 
 def tagger_card(folder: Path = assets.ASSETS) -> dict:
