@@ -22,11 +22,11 @@ from lstm_core.tagging import evaluation, shipped
 from lstm_core.tagging.corpus import people_daily_split, test_sentences, text_of
 
 
-def card_numbers(card: dict) -> None:
+def card_numbers(card) -> None:
     print("== test split (from the model card) ==")
     print(f"{'method':14s} {'F1':>6s} {'P':>6s} {'R':>6s} {'OOV-R':>6s} {'POS-F1':>7s} {'name-F1':>7s} "
           f"{'PER':>6s} {'LOC':>6s} {'ORG':>6s} {'chars/s':>9s}")
-    for method, scores in card["test"].items():
+    for method, scores in card.detail("test").items():
         pos = scores.get("pos", {}).get("f1")
         names = scores.get("entities", {}).get("f1")
         by_type = scores.get("entities_by_type", {})
@@ -35,9 +35,9 @@ def card_numbers(card: dict) -> None:
         print(f"{method:14s} {scores['word']['f1']:6.4f} {scores['word']['precision']:6.4f} {scores['word']['recall']:6.4f} "
               f"{scores['oov_recall']:6.4f} {' '.join(cells)} {' '.join(types)} {card['speed_characters_per_second'][method]:9,d}")
     print("== targets ==")
-    for name, target in card["targets"].items():
+    for name, target in card.detail("targets").items():
         print(f"{'met   ' if target['met'] else 'MISSED'} {name}: {target['value']}")
-    check = card["float16_check_validation"]
+    check = card.detail("float16_check_validation")
     print(f"float16 weights, validation word F1 {check['float16']['word']['f1']} (float32 {check['float32']['word']['f1']}), "
           f"name F1 {check['float16']['entities']['f1']} (float32 {check['float32']['entities']['f1']})")
 
@@ -68,8 +68,8 @@ def speeds() -> None:
     split = people_daily_split()
     scores = evaluation.score_tagger(bi, split.test, evaluation.known_words(split.train))
     print(f"BiLSTM test word F1 {scores.words.f1:.4f}, OOV recall {scores.oov_recall:.4f}, name F1 {scores.entities.f1:.4f} "
-          f"(card: {bi.card['test']['bilstm']['word']['f1']}, {bi.card['test']['bilstm']['oov_recall']}, "
-          f"{bi.card['test']['bilstm']['entities']['f1']})")
+          f"(card: {bi.card.detail('test')['bilstm']['word']['f1']}, {bi.card.detail('test')['bilstm']['oov_recall']}, "
+          f"{bi.card.detail('test')['bilstm']['entities']['f1']})")
 
 
 def parse_setting(item: str) -> tuple[str, object]:
@@ -104,7 +104,7 @@ def live(settings: list[str]) -> None:
     tagger = job.tagger()
     total = time.perf_counter() - started
     scores = evaluation.score_tagger(tagger, split.test, evaluation.known_words(split.train[: config.sentences]))
-    jieba = shipped.tagger_card()["test"]["jieba_no_hmm"]["word"]["f1"]
+    jieba = shipped.tagger_card().detail("test")["jieba_no_hmm"]["word"]["f1"]
     print(f"== live run {config.to_dict()} ==")
     print(f"prepared in {prepared_at:.1f} s; trained {job.epochs_run} epochs, {total:.1f} s from the click to the weights "
           f"(the page then scores the test split); test word F1 {scores.words.f1:.4f} against jieba's {jieba:.4f}: "

@@ -67,7 +67,7 @@ page.comparison_table()
 with st.expander(t("tagging.per_tag")):
     page.per_tag_table()
 st.subheader(t("tagging.gallery"))
-method = st.radio(t("tagging.gallery_method"), list(page.card()["gallery"]), horizontal=True, key="tagging_gallery_method",
+method = st.radio(t("tagging.gallery_method"), list(page.card().detail("gallery")), horizontal=True, key="tagging_gallery_method",
                   format_func=lambda m: t(f"tagging.method.{m}"), help=t("tagging.gallery_method_help"))
 page.gallery(method)
 st.info(f"**{t('common.try_next')}:** {t('tagging.try_next')}")

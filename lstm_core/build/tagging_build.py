@@ -22,6 +22,7 @@ import numpy as np
 
 from lstm_core.build import tagging_search as search
 from lstm_core.serving import assets
+from lstm_core.serving.cards import plain
 from lstm_core.training.backend import hardware
 from lstm_core.tagging import crf as crf_module, evaluation
 from lstm_core.tagging.corpus import (MAX_TRAIN_CHARS, TEST_SHARE, VALIDATION_SHARE, people_daily_split, text_of)
@@ -207,7 +208,7 @@ def build(folder: Path = assets.ASSETS) -> None:
                 "bytes": len(crf_bytes), "gzipped_bytes": (folder / crf_name).stat().st_size},
     }
     written = save_taggers("tagger_zh", {"bidirectional": bi, "forward": forward}, card, folder)
-    print(json.dumps({"targets": written["targets"], "speed": speed}, indent=1))
+    print(json.dumps({"targets": plain(written.detail("targets")), "speed": speed}, indent=1))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import gzip
 from pathlib import Path
 
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.tagging.crf import CrfConfig, CrfSegmenter
 from lstm_core.tagging.tagger import Tagger
 from lstm_core.tagging.tagger_files import load_taggers
@@ -45,12 +46,12 @@ def load_crf(folder: Path = assets.ASSETS) -> CrfSegmenter:
     """The CRF baseline the card describes, its file checked against the card's SHA-256."""
     card = assets.read_card(NAME, folder)
     try:
-        entry, config = card["crf"], CrfConfig(**card["config"]["crf"])
+        entry, config = card.detail("crf"), CrfConfig(**card.config["crf"])
     except (KeyError, TypeError) as error:
         raise assets.AssetError(f"the tagger card names no CRF: {error}", "bad_architecture") from error
     packed = assets.read_verified(entry["file"], entry["sha256"], folder)  # checked before it is unpacked
     return CrfSegmenter(gzip.decompress(packed) if entry["file"].endswith(".gz") else packed, config)
 
 
-def tagger_card(folder: Path = assets.ASSETS) -> dict:
+def tagger_card(folder: Path = assets.ASSETS) -> ModelCard:
     return assets.read_card(NAME, folder)

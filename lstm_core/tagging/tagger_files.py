@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.tagging.features import CharFeatures
 from lstm_core.tagging.tagger import Tagger
@@ -22,7 +23,7 @@ EMBEDDINGS = ("char_embedding", "bigram_embedding")
 
 
 def save_taggers(name: str, taggers: dict[str, Tagger], card: dict, folder: Path = assets.ASSETS,
-                 dtype=np.float16) -> dict:
+                 dtype=np.float16) -> ModelCard:
     """Write `<name>.npz` and `<name>.json` for taggers that share features and embeddings."""
     first = next(iter(taggers.values()))
     for tagger in taggers.values():
@@ -35,7 +36,7 @@ def save_taggers(name: str, taggers: dict[str, Tagger], card: dict, folder: Path
     card = {**card, "features": first.features.to_dict(), "tags": list(first.tags),
             "architectures": {role: tagger.spec.to_dict() for role, tagger in taggers.items()},
             "embedding_dims": {k: int(first.weights[k].shape[1]) for k in EMBEDDINGS},
-            "parameters": {role: tagger.parameter_count for role, tagger in taggers.items()},
+            "parameter_counts": {role: tagger.parameter_count for role, tagger in taggers.items()},
             "weights_dtype": np.dtype(dtype).name}
     return assets.write_asset(name, assets.weights_to_bytes(arrays, dtype), card, folder)
 
@@ -43,12 +44,12 @@ def save_taggers(name: str, taggers: dict[str, Tagger], card: dict, folder: Path
 def load_taggers(name: str, folder: Path = assets.ASSETS) -> dict[str, Tagger]:
     """Every tagger in `<name>.npz`, by role, its card checked and its SHA-256 verified first."""
     card = assets.read_card(name, folder)
-    data = assets.read_verified(card.get("weights_file", f"{name}.npz"), card.get("weights_sha256"), folder=folder)
+    data = assets.read_weights(card, folder)
     try:
-        features = CharFeatures.from_dict(card["features"])
-        tags = tuple(card["tags"])
-        specs = {role: NetworkSpec.from_dict(spec) for role, spec in card["architectures"].items()}
-        dims = card["embedding_dims"]
+        features = CharFeatures.from_dict(card.detail("features"))
+        tags = tuple(card.detail("tags"))
+        specs = {role: NetworkSpec.from_dict(plain(spec)) for role, spec in card.detail("architectures").items()}
+        dims = card.detail("embedding_dims")
         expected = {"char_embedding": (len(features.chars), dims["char_embedding"]),
                     "bigram_embedding": (len(features.bigrams), dims["bigram_embedding"])}
         for role, spec in specs.items():
@@ -65,7 +66,7 @@ def load_taggers(name: str, folder: Path = assets.ASSETS) -> dict[str, Tagger]:
     return taggers
 
 
-def save_tagger(tagger: Tagger, name: str, card: dict, folder: Path) -> dict:
+def save_tagger(tagger: Tagger, name: str, card: dict, folder: Path) -> ModelCard:
     """One tagger on its own, in float32 (the search's cache; the build compares it with float16)."""
     return save_taggers(name, {"tagger": tagger}, card, folder, dtype=np.float32)
 

@@ -156,7 +156,7 @@ class TaggerTraining:
 
     def weights(self) -> dict[str, np.ndarray]:
         """The best epoch's weights as NumPy arrays (float32)."""
-        return tagger_keras.export_tagger(self.trainer.best_weights_restored(), self.shape)
+        return tagger_keras.trained_weights(self.trainer, self.shape)
 
     def tagger(self, card: dict | None = None, float16: bool = True, key: str = "", title=None) -> Tagger:
         """The NumPy tagger with the best epoch's weights (rounded to float16, as they ship).

@@ -53,19 +53,20 @@ def gold_chips(words: Sequence[str], title: str) -> str:
 def tagged_html(words: Sequence[str], tags: Sequence[str], entities: Sequence[tuple[int, int, str]],
                 group_names: dict[str, str], entity_names: dict[str, str]) -> str:
     """Each word a chip in its part of speech's colour (hover: tag and group); names underlined in their type's colour."""
-    entity_of = {}
+    entity_of, entity_end = {}, {}
     for start, end, kind in entities:
         for position in range(start, end):
-            entity_of[position] = kind
+            entity_of[position], entity_end[position] = kind, end
     chips, position = [], 0
     for word, tag in zip(words, tags):
         group = tag_group(tag)
         kind = entity_of.get(position)
         title = f"{tag} · {group_names.get(group, group)}" + (f" · {entity_names[kind]}" if kind else "")
         chip = _chip(word, palette.POS_GROUPS.get(group, palette.LIGHT_GREY), title)
-        if kind:
-            chip = (f'<span style="border-bottom:4px solid {palette.ENTITIES[kind]};padding-bottom:2px">{chip}'
-                    f'<sub style="color:{palette.ENTITIES[kind]};font-weight:bold">{kind}</sub></span>')
+        if kind:  # underlined in the name's colour; its type written once, after the name's last word
+            last = entity_end[position] == position + len(word)
+            label = f'<sub style="color:{palette.ENTITIES[kind]};font-weight:bold">{kind}</sub>' if last else ""
+            chip = f'<span style="border-bottom:4px solid {palette.ENTITIES[kind]};padding-bottom:2px">{chip}{label}</span>'
         chips.append(chip)
         position += len(word)
     return '<div style="line-height:2.6em">' + "".join(chips) + "</div>"

@@ -79,6 +79,11 @@ def export_tagger(model, shape: TaggerShape) -> dict[str, np.ndarray]:
     return {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
 
 
+def trained_weights(trainer, shape: TaggerShape) -> dict[str, np.ndarray]:
+    """The best epoch's weights of a tagger being fitted by `lstm_core.training.trainer.Trainer`, as NumPy arrays."""
+    return export_tagger(trainer.best_weights_restored(), shape)
+
+
 def load_tagger_weights(model, weights: dict[str, np.ndarray], shape: TaggerShape) -> None:
     """Put NumPy weights into a Keras tagger built by `build_tagger` (for the equality test)."""
     for name in ("char_embedding", "bigram_embedding"):

@@ -15,6 +15,7 @@ import streamlit as st
 from lstm_core import palette
 from lstm_core.message import Message
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.sentiment import sentiment_figures
 from lstm_core.tagging import corpus, evaluation, shipped, tagging_figures as figures
@@ -47,8 +48,9 @@ def crf():
     return shipped.load_crf()
 
 
-@st.cache_data(show_spinner=False)
-def card() -> dict:
+@st.cache_resource(show_spinner=False)
+def card() -> ModelCard:
+    """The tagger's model card (read-only, shared): every number the page quotes comes from it."""
     return shipped.tagger_card()
 
 
@@ -88,7 +90,7 @@ def gold_of(text: str) -> list[str] | None:
 
 
 def gallery_indices() -> list[int]:
-    return sorted({i for indices in card()["gallery"].values() for i in indices})
+    return sorted({i for indices in card().detail("gallery").values() for i in indices})
 
 
 # ---- drawing ------------------------------------------------------------------------------------------
@@ -140,7 +142,7 @@ def tagged(text: str) -> None:
 def why_bidirectional(examples: tuple[str, ...]) -> None:
     """Both directions on the examples where the right-hand context decides, with their test F1 from the card."""
     bi, forward = taggers()
-    test = card()["test"]
+    test = card().detail("test")
     rows = []
     for text in examples:
         rows.append({t("tagging.col.text"): text, t("tagging.method.bilstm"): " / ".join(bi.segment(text)),
@@ -152,7 +154,7 @@ def why_bidirectional(examples: tuple[str, ...]) -> None:
 
 def comparison_table() -> None:
     """The test-split numbers of every method, read from the model card."""
-    data, speed = card()["test"], card()["speed_characters_per_second"]
+    data, speed = card().detail("test"), card().detail("speed_characters_per_second")
     dash = "–"
 
     def value(method: str, *path: str):
@@ -173,16 +175,16 @@ def comparison_table() -> None:
                          index=[t(f"tagging.method.{m}") for m in TABLE_METHODS])
     table[t("tagging.col.speed")] = [f"{speed[m]:,}" for m in TABLE_METHODS]
     st.table(table)
-    sizes = card()["data"]["split"]["sizes"]["test"]
+    sizes = card().data["split"]["sizes"]["test"]
     st.caption(t("tagging.table_caption", sentences=sizes["sentences"], words=sizes["words"], characters=sizes["characters"]))
-    targets = card()["targets"]
+    targets = card().detail("targets")
     lines = [f"- **{t('tagging.met' if target['met'] else 'tagging.missed')}** · {t(f'tagging.target.{name}', value=target['value'])}"
              for name, target in targets.items()]
     st.markdown(f"**{t('tagging.targets')}**\n\n" + "\n".join(lines))
 
 
 def per_tag_table() -> None:
-    data = card()["test"]
+    data = card().detail("test")
     tags = list(data["bilstm"]["pos_by_tag"])
     frame = pd.DataFrame({t(f"tagging.method.{m}"): [f"{data[m]['pos_by_tag'][tag]['f1']:.3f}" for tag in tags]
                           for m in ("bilstm", "lstm_forward", "jieba_hmm")},
@@ -193,7 +195,7 @@ def per_tag_table() -> None:
 def gallery(method: str) -> None:
     """The test sentences where `method` cuts wrongly, each with the gold words and the BiLSTM's."""
     names = state_names()
-    for index in card()["gallery"][method]:
+    for index in card().detail("gallery")[method]:
         sentence = test_sentences()[index]
         text, gold = text_of(sentence), [w for w, _ in sentence]
         outputs = method_words(text)
@@ -237,7 +239,7 @@ def start(config: TaggerConfig) -> None:
 
 
 def training_section() -> None:
-    st.markdown(t("tagging.train_intro", jieba=card()["test"]["jieba_no_hmm"]["word"]["f1"]))
+    st.markdown(t("tagging.train_intro", jieba=card().detail("test")["jieba_no_hmm"]["word"]["f1"]))
     config = settings()
     b1, b2 = st.columns(2)
     go = b1.button(t("tagging.train"), key="tagging_train", type="primary", disabled=TRAINING.running)
@@ -266,7 +268,7 @@ def training_section() -> None:
     if trained is not None:
         chart(sentiment_figures.training_curves(trained["history"], axis, parts), key="tagging_curves_done")
         result = trained["scores"]["word"]["f1"]
-        jieba = card()["test"]["jieba_no_hmm"]["word"]["f1"]
+        jieba = card().detail("test")["jieba_no_hmm"]["word"]["f1"]
         (st.success if result > jieba else st.warning)(t(
             "tagging.trained", f1=result, oov=trained["scores"]["oov_recall"], seconds=trained["seconds"],
             epochs=trained["epochs"], jieba=jieba, sentences=trained["sentences"]))
