@@ -76,8 +76,10 @@ def show_prediction(model, shipped, base, text: str) -> None:
     st.subheader(t("sentiment.how_read"))
     if reading.running is None:
         st.caption(t("sentiment.bidirectional_note"))
-    if reading.attribution is None:
+    if reading.attribution is None and len(reading.tokens) > classifier.OCCLUSION_LIMIT:
         st.caption(t("sentiment.no_occlusion", limit=classifier.OCCLUSION_LIMIT))
+    elif reading.attribution is None:
+        st.caption(t("sentiment.no_occlusion_work"))
     st.caption(t("sentiment.how_read_caption"))
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
 

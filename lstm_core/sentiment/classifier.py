@@ -18,6 +18,7 @@ import numpy as np
 from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
 from lstm_core.serving import assets
+from lstm_core.serving.limits import read_fits
 from lstm_core.nn.network import Network, NetworkTrace
 from lstm_core.text.segmentation import english_tokens, segment
 from lstm_core.text.vocab import Encoded, Vocabulary
@@ -139,7 +140,8 @@ class SentimentClassifier:
         """Predict one text with its running verdict and occlusion attribution.
 
         Occlusion costs one extra run per token, so it is skipped (None) when `attribution`
-        is False or the text is longer than OCCLUSION_LIMIT tokens.
+        is False, the text is longer than OCCLUSION_LIMIT tokens, or the model is so large
+        that the extra runs would not fit the server's budget (`serving.limits.read_fits`).
         """
         encoded, cut = self.encode(text)
         result = self.network.trace(encoded.ids)
@@ -147,7 +149,7 @@ class SentimentClassifier:
         if not self.network.spec.bidirectional:
             running = self.network.head(result.layers[-1].gates.hidden)  # (T, K)
         scores = None
-        if attribution and len(encoded.ids) <= OCCLUSION_LIMIT:
+        if attribution and len(encoded.ids) <= OCCLUSION_LIMIT and read_fits(self.network.spec.to_dict(), len(encoded.ids)):
             scores = self.occlusion(encoded.ids, result)
         return Reading(encoded.tokens, encoded.unknown, result.outputs, running, scores, cut)
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from lstm_core.message import Message, UserError
 from lstm_core.serving.archive import ArchiveError, Limits, check_npz, open_zip, read_member
+from lstm_core.serving.limits import CardFieldError, CardOverLimit, check_card
 from lstm_core.nn.network import Network, NetworkSpec
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -177,7 +178,9 @@ def to_zip(network: Network, card: dict, extra: dict[str, str] | None = None) ->
 def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
     """Read a zip written by `to_zip`; anything else is refused with a clear message.
 
-    Every size is checked before anything is unpacked, the inner weights.npz included.
+    Every size is checked before anything is unpacked, the inner weights.npz included,
+    and so is every field of the card that decides what the model costs to run
+    (`lstm_core.serving.limits.check_card`).
     """
     if len(data) > MAX_UPLOAD_BYTES:
         raise AssetError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB", "upload_too_large",
@@ -187,6 +190,9 @@ def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
             names = set(archive.namelist())
             if not {"weights.npz", "card.json"} <= names:
                 raise AssetError("the zip needs weights.npz and card.json", "zip_members")
+            if archive.getinfo("card.json").file_size > MAX_TEXT_MEMBER:
+                raise AssetError(f"card.json is larger than {MAX_TEXT_MEMBER // 2**20} MB", "member_too_large",
+                                 file="card.json", megabytes=MAX_TEXT_MEMBER // 2**20)
             card = _card_from(read_member(archive, "card.json"))
             extra = {}
             for info in archive.infolist():
@@ -209,7 +215,7 @@ def _card_from(data: bytes) -> dict:
     """An uploaded card: a JSON object whose title, if any, is {"en": text, "zh": text}."""
     try:
         card = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:  # [[[[... nests past the stack
         raise AssetError(f"card.json is not valid JSON: {error}", "card_json") from error
     if not isinstance(card, dict):
         raise AssetError("card.json must hold a JSON object", "card_json")
@@ -218,5 +224,8 @@ def _card_from(data: bytes) -> dict:
         isinstance(title, dict) and isinstance(title.get("en"), str) and all(isinstance(v, str) for v in title.values())
     ):
         raise AssetError("display_title in card.json must map language codes to text", "display_title")
-
+    try:
+        check_card(card)
+    except (CardOverLimit, CardFieldError) as error:
+        raise AssetError(str(error), "card_limit", reason=error.message) from error
     return card
