@@ -186,13 +186,12 @@ def start_training(data: series.Series, config: ForecastConfig) -> None:
         check_training(config.work(len(fit_on)), settings)
         # Early stopping on the page's validation part, which ends where the test part starts.
         fit_config = replace(config, validation=(split.test_start - split.val_start) / split.test_start)
-        TRAINING.start(lambda: ForecastTraining(fit_on, fit_config), t("forecast.training_start"))
+        if TRAINING.start(lambda: ForecastTraining(fit_on, fit_config), t("forecast.training_start")):
+            st.session_state[TRAINING_SERIES] = data
     except OverBudget as error:
         st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
     except ValueError as error:
         st.error(t("forecast.bad_config", error=reason_of(error)))
-    else:
-        st.session_state[TRAINING_SERIES] = data
 
 
 def advance() -> None:
