@@ -7,7 +7,7 @@ from lstm_core.embeddings import projection, word_vectors
 from lstm_core.serving.assets import AssetError
 from lstm_core.text import segmentation as text, tfidf
 from lstm_core.ui import tokens_page as ui
-from lstm_core.ui.i18n import long_text, reason_of, t
+from lstm_core.ui.i18n import literal, long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.tokens_page import ask, named, user_text
 from lstm_core.ui.word2vec_training import training_step
@@ -85,7 +85,7 @@ def numbers() -> None:
         for i, first in enumerate(documents):
             for second in documents[i + 1:]:
                 if first != second and tfidf.same_bag(analyzer(first), analyzer(second)):
-                    st.info(t("tokens.num.same_bag", a=first, b=second))
+                    st.info(t("tokens.num.same_bag", a=literal(first), b=literal(second)))
     st.markdown(long_text("tokens_numbers"))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.message import Message, UserError
+from lstm_core.message import Message, Quoted, UserError
 
 MAX_CSV_BYTES = 20 * 1024 * 1024  # larger uploads are refused before parsing
 MAX_ROWS = 100_000  # a teaching LSTM has no use for more; refusing keeps the server responsive
@@ -267,12 +267,12 @@ def _values(table, value_column: str, notes: list):
     import pandas as pd
 
     if value_column not in table.columns:
-        raise _csv_error(f"there is no column {value_column!r}", "no_column", column=value_column)
+        raise _csv_error(f"there is no column {value_column!r}", "no_column", column=Quoted(value_column))
     values = pd.to_numeric(table[value_column], errors="coerce")
     _refuse_extreme(values)
     text_cells = int((values.isna() & table[value_column].notna()).sum())
     if text_cells == len(table):
-        raise _csv_error(f"column {value_column!r} holds no numbers", "column_no_numbers", column=value_column)
+        raise _csv_error(f"column {value_column!r} holds no numbers", "column_no_numbers", column=Quoted(value_column))
     if text_cells:
         notes.append(("text_values", {"count": text_cells}))
     return pd.DataFrame({"value": values})
@@ -283,11 +283,11 @@ def _dated(frame, table, date_column: str, notes: list):
     import pandas as pd
 
     if date_column not in table.columns:
-        raise _csv_error(f"there is no column {date_column!r}", "no_column", column=date_column)
+        raise _csv_error(f"there is no column {date_column!r}", "no_column", column=Quoted(date_column))
     frame["time"] = _to_dates(table[date_column], date_column)
     bad = int(frame["time"].isna().sum())
     if bad == len(frame):
-        raise _csv_error(f"column {date_column!r} holds no dates", "column_no_dates", column=date_column)
+        raise _csv_error(f"column {date_column!r} holds no dates", "column_no_dates", column=Quoted(date_column))
     if bad:
         notes.append(("bad_dates", {"count": bad}))
         frame = frame.dropna(subset=["time"])
@@ -319,7 +319,7 @@ def _to_dates(cells, column: str):
                 return pd.to_datetime(cells, errors="coerce", format=form)
         if len(cells) > MIXED_DATE_ROWS:
             raise _csv_error(f"column {column!r} has no one date format; with more than {MIXED_DATE_ROWS:,} rows it needs one",
-                             "mixed_dates", column=column, limit=MIXED_DATE_ROWS)
+                             "mixed_dates", column=Quoted(column), limit=MIXED_DATE_ROWS)
         return pd.to_datetime(cells, errors="coerce", format="mixed")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.message import Message, UserError
+from lstm_core.message import Message, Quoted, UserError
 
 
 class ArchiveError(UserError):
@@ -49,7 +49,7 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     for info in infos:
         if info.file_size > limits.member_bytes:
             raise ArchiveError(f"{info.filename} unpacks to {info.file_size:,} bytes; at most {limits.member_bytes:,} are accepted",
-                               "member_too_large", file=info.filename, size=info.file_size, limit=limits.member_bytes)
+                               "member_too_large", file=Quoted(info.filename), size=info.file_size, limit=limits.member_bytes)
     if sum(info.file_size for info in infos) > limits.total_bytes:
         raise ArchiveError(f"the zip unpacks to more than {limits.total_bytes:,} bytes", "too_large", limit=limits.total_bytes)
     return archive
@@ -60,7 +60,7 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as error:
-        raise ArchiveError(f"{name} in the zip is damaged: {error}", "damaged", file=name) from error
+        raise ArchiveError(f"{name} in the zip is damaged: {error}", "damaged", file=Quoted(name)) from error
 
 
 def npy_header(archive: zipfile.ZipFile, name: str) -> tuple[tuple[int, ...], np.dtype]:
@@ -78,7 +78,7 @@ def npy_layout(archive: zipfile.ZipFile, name: str) -> tuple[tuple[int, ...], np
             shape, _, dtype = read(member)
             header = member.tell()
     except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error) as error:
-        raise ArchiveError(f"{name} is not a NumPy array file: {error}", "not_npy", file=name) from error
+        raise ArchiveError(f"{name} is not a NumPy array file: {error}", "not_npy", file=Quoted(name)) from error
     return tuple(int(n) for n in shape), dtype, header
 
 
@@ -93,12 +93,12 @@ def check_npz(data: bytes, expected: dict[str, tuple[int, ...]] | None, limits: 
     found: dict[str, tuple[int, ...]] = {}
     for info in archive.infolist():
         if not info.filename.endswith(".npy"):
-            raise ArchiveError(f"{info.filename} is not an array (.npy) file", "not_npy", file=info.filename)
+            raise ArchiveError(f"{info.filename} is not an array (.npy) file", "not_npy", file=Quoted(info.filename))
         shape, dtype, header = npy_layout(archive, info.filename)
         if dtype.hasobject or dtype.kind not in "fiub":
-            raise ArchiveError(f"{info.filename} holds {dtype}, not plain numbers", "not_numbers", file=info.filename)
+            raise ArchiveError(f"{info.filename} holds {dtype}, not plain numbers", "not_numbers", file=Quoted(info.filename))
         if int(np.prod(shape, dtype=np.int64)) * dtype.itemsize > info.file_size - header:
-            raise ArchiveError(f"{info.filename} claims more numbers than it holds", "claims_more", file=info.filename)
+            raise ArchiveError(f"{info.filename} claims more numbers than it holds", "claims_more", file=Quoted(info.filename))
         found[info.filename.removesuffix(".npy")] = shape
     if expected is not None and found != expected:
         wrong = sorted(k for k in found.keys() | expected.keys() if found.get(k) != expected.get(k))

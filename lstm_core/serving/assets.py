@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.message import Message, UserError
+from lstm_core.message import Message, Quoted, UserError
 from lstm_core.serving.archive import ArchiveError, Limits, check_npz, open_zip, read_member
 from lstm_core.serving.limits import CardFieldError, CardOverLimit, check_card
 from lstm_core.nn.network import Network, NetworkSpec
@@ -200,11 +200,11 @@ def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
                     continue
                 if info.file_size > MAX_TEXT_MEMBER:
                     raise AssetError(f"{info.filename} is larger than {MAX_TEXT_MEMBER // 2**20} MB", "member_too_large",
-                                     file=info.filename, megabytes=MAX_TEXT_MEMBER // 2**20)
+                                     file=Quoted(info.filename), megabytes=MAX_TEXT_MEMBER // 2**20)
                 try:
                     extra[info.filename] = read_member(archive, info.filename).decode("utf-8")
                 except UnicodeDecodeError as error:
-                    raise AssetError(f"{info.filename} is not UTF-8 text", "member_not_utf8", file=info.filename) from error
+                    raise AssetError(f"{info.filename} is not UTF-8 text", "member_not_utf8", file=Quoted(info.filename)) from error
             weights = read_member(archive, "weights.npz")
     except ArchiveError as error:
         raise AssetError(str(error), "bad_zip", reason=error.message) from error

@@ -13,7 +13,7 @@ from lstm_core.nn.network import network_of
 from lstm_core.serving.assets import AssetError
 from lstm_core.serving.limits import reference_steps
 from lstm_core.ui import loaders
-from lstm_core.ui.i18n import reason_of, say, t
+from lstm_core.ui.i18n import literal, reason_of, say, t
 from lstm_core.ui.session_models import session_models
 
 
@@ -42,7 +42,7 @@ def open_model(key: str, titles: dict[str, Title]) -> tuple[str, Traceable]:
         try:
             return candidate, get_model(candidate)
         except AssetError as error:
-            st.error(t("gates.model_failed", title=say(titles[candidate]), reason=reason_of(error)))
+            st.error(t("gates.model_failed", title=literal(say(titles[candidate])), reason=reason_of(error)))
     st.stop()
 
 

@@ -1,4 +1,4 @@
-"""Streamlit helpers for the tokens page: cached loaders, token chips, live word2vec training."""
+"""Streamlit helpers for the tokens page: cached loaders, token chips, the session's own word vectors."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, nei
 from lstm_core.text import corpora, segmentation as text
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.text.segmentation import tag_group
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import literal, t
 from lstm_core.ui.style import chart, input_notices
 
 USER_VECTORS = "tokens_user_vectors"  # session key: the word vectors this session trained
@@ -92,19 +92,8 @@ def example_corpus(name: str, sentences: int) -> list[list[str]]:
     return [english_tokens(text) for text in texts]
 
 
-def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, language: str) -> None:
-    """Train with a progress bar and a live loss curve; keep the result in session_state."""
-    bar = st.progress(0.0, text=t("tokens.train.starting"))
-    curve = st.empty()
-    losses: list[float] = []
-
-    def on_epoch(progress: word2vec.EpochProgress) -> None:
-        losses.append(progress.loss)
-        bar.progress(progress.epoch / progress.epochs, text=t("tokens.train.epoch", epoch=progress.epoch, epochs=progress.epochs, seconds=progress.seconds))
-        curve.plotly_chart(loss_curve(losses, (t("tokens.axis.epoch"), t("tokens.axis.loss"))), width="stretch", key=f"tokens_loss_{progress.epoch}")
-
-    st.session_state["tokens_stop"] = False
-    result = word2vec.train_word2vec(sentences, config, on_epoch=on_epoch, should_stop=lambda: st.session_state.get("tokens_stop", False))
+def keep_vectors(result: word2vec.TrainedVectors, config: word2vec.Word2VecConfig, language: str) -> None:
+    """A finished (or stopped) word2vec run becomes this session's vector set "mine"."""
     data = word_vectors.vectors_to_bytes(result.vectors)
     st.session_state[USER_VECTORS] = {
         "vectors": result.vectors,
@@ -117,8 +106,6 @@ def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, lang
         ),
         "npz": data,
     }
-    bar.progress(1.0, text=t("tokens.train.done", seconds=result.seconds))
-    curve.empty()  # the finished curve is drawn by show_user_vectors
 
 
 def show_card(card: dict) -> None:
@@ -169,7 +156,7 @@ def custom_words(kv, typed: str) -> list[str]:
 def unknown(error: word_vectors.UnknownWords) -> None:
     """A warning per unknown word, with the close words the vocabulary does have."""
     for word, close in error.suggestions.items():
-        st.warning(t("tokens.vec.unknown", word=word, close="、".join(close) if close else "—"))
+        st.warning(t("tokens.vec.unknown", word=literal(word), close=literal("、".join(close)) if close else "—"))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -243,7 +230,7 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
         unknown(error)
         return
     answers = "、".join(f"{n.word} ({n.similarity:.2f})" for n in result.answers)
-    st.markdown(t("tokens.vec.analogy_result", a=a, b=b, c=c, answers=answers))
+    st.markdown(t("tokens.vec.analogy_result", a=literal(a), b=literal(b), c=literal(c), answers=literal(answers)))
     words = [a, b, c] + [n.word for n in result.answers]  # a, b, c, best answer, runners-up (never a, b or c)
     points = projected(source_key(source), tuple(words), "pca", 2, 15.0, 0, kv)[["x", "y"]].to_numpy()
     axes = (t("tokens.axis.pca", n=1), t("tokens.axis.pca", n=2))
