@@ -113,10 +113,10 @@ def vectors() -> None:
         words = pool[:top_n]
     else:
         custom = st.text_input(**ask("vec.custom"), value=CUSTOM.get(source, ""), key=f"tokens_custom_{source}")
-        words = ui.custom_words(kv, custom)
+        words = ui.custom_words(kv, custom, source)
     search = st.text_input(t("tokens.vec.search"), key=f"tokens_search_{source}", help=t("tokens.vec.search_help")).strip()
     if search and search not in kv.key_to_index:
-        ui.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
+        ui.unknown(word_vectors.UnknownWords({search: ui.closer(source)(kv, search)}))
     elif search and search not in words:
         words = words + [search]
     if method == "tsne" and len(words) > projection.TSNE_MAX_WORDS:

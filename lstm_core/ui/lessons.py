@@ -91,7 +91,7 @@ def take_link() -> None:
     parsed = parse_link(st.query_params)
     if parsed is None:
         # A link is written by anyone: its values are shown literally, never as Markdown.
-        st.warning(t("lessons.unknown", lesson=literal(str(seen[0])[:60]), step=literal(str(seen[1])[:12])))
+        st.warning(t("lessons.unknown", lesson=literal(str(seen[0])[:60]), step=literal(str(seen[1] or 1)[:12])))
         return
     start(*parsed)
 

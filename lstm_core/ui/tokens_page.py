@@ -139,7 +139,19 @@ MAX_MAP_WORDS = 2_000  # words typed for one map; more are cut (a map of 15,000 
 MAX_SUGGESTED = 10  # unknown words that get a warning with close known words (each costs a scan)
 
 
-def custom_words(kv, typed: str) -> list[str]:
+@st.cache_data(show_spinner=False, max_entries=1_024)
+def _close(key: str, word: str, _kv) -> list[str]:
+    """Known words close to an unknown one, once per vector set and word (a scan of ~0.1 s, holding the GIL)."""
+    return word_vectors.close_words(_kv, word)
+
+
+def closer(source: str):
+    """`word_vectors.close_words` for the vector set `source`, cached (every rerun of the step asks again)."""
+    key = source_key(source)
+    return lambda kv, word: _close(key, word, kv)
+
+
+def custom_words(kv, typed: str, source: str) -> list[str]:
     """The typed words that have vectors, in order; the rest get a warning (work capped)."""
     asked = list(dict.fromkeys(typed.split()))
     if len(asked) > MAX_MAP_WORDS:
@@ -147,7 +159,8 @@ def custom_words(kv, typed: str) -> list[str]:
         asked = asked[:MAX_MAP_WORDS]
     missing = [w for w in asked if w not in kv.key_to_index]
     if missing:
-        unknown(word_vectors.UnknownWords({w: word_vectors.close_words(kv, w) for w in missing[:MAX_SUGGESTED]}))
+        close = closer(source)
+        unknown(word_vectors.UnknownWords({w: close(kv, w) for w in missing[:MAX_SUGGESTED]}))
         if len(missing) > MAX_SUGGESTED:
             st.caption(t("tokens.vec.more_unknown", count=len(missing) - MAX_SUGGESTED))
     return [w for w in asked if w in kv.key_to_index]
@@ -202,7 +215,7 @@ def neighbours_block(kv, source: str, default: str) -> None:
     probe = word_col.text_input(t("tokens.vec.word"), value=default, key=f"tokens_probe_{source}", help=t("tokens.vec.word_help"))
     top = top_col.slider(t("tokens.vec.top"), 3, 30, 10, key="tokens_top", help=t("tokens.vec.top_help"))
     try:
-        found = word_vectors.neighbours(kv, probe.strip(), top)
+        found = word_vectors.neighbours(kv, probe.strip(), top, closer(source))
     except word_vectors.UnknownWords as error:
         unknown(error)
         return
@@ -225,7 +238,7 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
         st.info(t("tokens.vec.analogy_missing"))
         return
     try:
-        result = word_vectors.analogy(kv, a, b, c, top=5)
+        result = word_vectors.analogy(kv, a, b, c, top=5, close=closer(source))
     except word_vectors.UnknownWords as error:
         unknown(error)
         return
