@@ -2,7 +2,8 @@
 
 `assets` stores and checks the shipped weights and their model cards (and the zips a
 student downloads and uploads); `archive` checks every zip and `.npy` header before a
-byte is decompressed; `budget` sizes expensive work before it starts; `slots` is the
+byte is decompressed; `limits` bounds an uploaded model card and the work its model causes;
+`budget` sizes expensive work before it starts; `slots` is the
 server-wide training queue; `catalogue` lists every shipped model the app can open.
 """
 
