@@ -182,12 +182,20 @@ def classifier_from(network: Network, card: dict, key: str, title: Title) -> Sen
     """A classifier from a network and its card (which holds vocabulary, language, labels)."""
     try:
         vocab = Vocabulary(tuple(card["vocabulary"]))
-        return SentimentClassifier(
+        model = SentimentClassifier(
             network, vocab, card["language"], list(card["labels"]), card, key, title, int(card["max_steps"]),
             card.get("token_unit", "characters"),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise assets.AssetError(f"the model card lacks what a sentiment model needs: {error}", "card_incomplete") from error
+    # An uploaded card is not trusted: a word id past the embedding, or a class the head does
+    # not have, would fail on the page (IndexError) instead of here.
+    spec = network.spec
+    if (len(vocab) > spec.vocab_size or len(model.labels) != spec.output_dim or model.language not in LANGUAGES
+            or model.token_unit not in TOKEN_UNITS or model.max_steps < 1):
+        raise assets.AssetError("the model card's vocabulary, classes, language or max_steps do not fit its network",
+                                "card_mismatch")
+    return model
 
 
 def load_classifier(language: str) -> SentimentClassifier:

@@ -129,3 +129,22 @@ def test_occlusion_is_skipped_when_it_would_not_fit(monkeypatch):
     monkeypatch.setattr(classifier, "read_fits", lambda architecture, steps: False)
     reading = model.read(text)
     assert reading.attribution is None and np.isclose(reading.probabilities.sum(), 1)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda card: card["vocabulary"].extend(f"extra{i}" for i in range(5)),  # ids past the embedding
+    lambda card: card.update(labels=["negative"]),  # fewer classes than the head has
+    lambda card: card.update(language="fr"),
+    lambda card: card.update(token_unit="bytes"),
+    lambda card: card.update(max_steps=0),
+])
+def test_a_sentiment_card_that_does_not_fit_its_network_is_refused(edit):
+    from lstm_core.sentiment.classifier import classifier_from
+
+    network, card = assets.load_model("sentiment_en")
+    card = json.loads(json.dumps(card))
+    classifier_from(network, card, "k", "t")  # as shipped: fits
+    edit(card)
+    with pytest.raises(assets.AssetError) as error:
+        classifier_from(network, card, "k", "t")
+    assert error.value.message.key == "error.asset.card_mismatch"
