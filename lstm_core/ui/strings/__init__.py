@@ -59,6 +59,7 @@ def text(key: str, language: str, /, **values) -> str:
 
 
 _MARKDOWN_ESCAPES = str.maketrans({mark: "\\" + mark for mark in string.punctuation})
+WORD_JOINER = "\u2060"  # invisible, zero-width: breaks what GFM would turn into a link
 
 
 def literal(value: object) -> str:
@@ -66,10 +67,15 @@ def literal(value: object) -> str:
 
     CommonMark lets a backslash escape any ASCII punctuation, so no link, image, HTML tag,
     emphasis, code, heading, table, LaTeX (`$`) or Streamlit directive (`:red[...]`) can
-    come out of it, and an address loses the "://" or "www." that would make it a link.
-    Use it for every value from a user, a link or a file that a page puts into Markdown.
+    come out of it. GitHub's "autolink literals" are found in the text after escapes are
+    undone (a browser test saw "http://..." become a link even so), so an invisible word
+    joiner also goes after every ":" and "@" and before every ".": no "http://", "www."
+    or e-mail address is left to find. Use it for every value from a user, a link or a
+    file that a page puts into Markdown.
     """
-    return " ".join(str(value).split()).translate(_MARKDOWN_ESCAPES)
+    escaped = " ".join(str(value).split()).translate(_MARKDOWN_ESCAPES)
+    return (escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\\@", "\\@" + WORD_JOINER)
+            .replace("\\.", WORD_JOINER + "\\."))
 
 
 def render(message: Message | Mapping[str, str] | str, language: str) -> str:
