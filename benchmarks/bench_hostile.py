@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Awaitable, Callable
 
 from timing import ROOT  # noqa: F401 - first: puts the repository on sys.path
@@ -141,14 +142,36 @@ async def sentiment_imdb(client: StudentClient, server: Server_, npz: bytes, ind
     return first_alert(client, await client.set_widget("sentiment_train", trigger_value=True))
 
 
+# Each attack's files, built (and cached) before the innocent session starts timing: building
+# them shares the machine's cores with the server.
+@cache
+def files(name: str) -> tuple[bytes, ...]:
+    if name == "imdb_word":
+        return imdb_npz([[1] * 200] * 50), json.dumps({"x" * 3_900_000: 1}).encode()
+    if name == "imdb_pickle":
+        return (imdb_npz([[1] * 300_000] * 5_000),)
+    if name == "card_refs":
+        return (model_zip(reference_texts=[" ".join(["word"] * 3_000)] * 2_000, max_steps=100_000),)
+    if name == "big_lstm":
+        return (model_zip(units=2_048),)
+    if name == "season_365":
+        return (daily_csv(),)
+    if name == "csv_columns":
+        row = ",".join("1" * 100_000)
+        return ((",".join(f"c{j}" for j in range(100_000)) + "\n" + row + "\n" + row + "\n").encode(),)
+    if name == "csv_cr":
+        return (("value\r" + "\r".join(str(i % 10) for i in range(150_000)) + "\r").encode(),)
+    return ()
+
+
 async def imdb_word(client, server) -> Answer:
     """A 4 kB imdb.npz and a word index whose one word (3.9 MB) every rank maps to."""
-    return await sentiment_imdb(client, server, imdb_npz([[1] * 200] * 50), json.dumps({"x" * 3_900_000: 1}).encode())
+    return await sentiment_imdb(client, server, *files("imdb_word"))
 
 
 async def imdb_pickle(client, server) -> Answer:
     """A 3 kB imdb.npz: 5,000 reviews sharing one pickled list of 300,000 ranks."""
-    return await sentiment_imdb(client, server, imdb_npz([[1] * 300_000] * 5_000), None)
+    return await sentiment_imdb(client, server, *files("imdb_pickle"), None)
 
 
 async def upload_model(client: StudentClient, server: Server_, data: bytes) -> Answer:
@@ -165,13 +188,12 @@ async def upload_model(client: StudentClient, server: Server_, data: bytes) -> A
 
 async def card_refs(client, server) -> Answer:
     """A valid model whose card lists 2,000 reference texts of 3,000 words and a large max_steps."""
-    return await upload_model(client, server, model_zip(reference_texts=[" ".join(["word"] * 3_000)] * 2_000,
-                                                        max_steps=100_000))
+    return await upload_model(client, server, *files("card_refs"))
 
 
 async def big_lstm(client, server) -> Answer:
     """A valid 2,048-unit LSTM whose weights compress to nothing (a 38 kB zip)."""
-    return await upload_model(client, server, model_zip(units=2_048))
+    return await upload_model(client, server, *files("big_lstm"))
 
 
 async def forecast_upload(client: StudentClient, server: Server_, csv: bytes) -> float:
@@ -182,7 +204,7 @@ async def forecast_upload(client: StudentClient, server: Server_, csv: bytes) ->
 
 async def season_365(client, server) -> Answer:
     """Daily data with its natural season, 365 steps."""
-    await forecast_upload(client, server, daily_csv())
+    await forecast_upload(client, server, *files("season_365"))
     seconds = await client.set_widget("forecast_season", double_value=365)
     said = [t for t in client.texts if "Holt-Winters" in t and "365" in t] + [body for _, body in client.alerts]
     return Answer(said[0] if said else "(no message)", seconds)
@@ -190,15 +212,12 @@ async def season_365(client, server) -> Answer:
 
 async def csv_columns(client, server) -> Answer:
     """A 1 MB CSV with 100,000 columns."""
-    row = ",".join("1" * 100_000)
-    csv = (",".join(f"c{j}" for j in range(100_000)) + "\n" + row + "\n" + row + "\n").encode()
-    return first_alert(client, await forecast_upload(client, server, csv))
+    return first_alert(client, await forecast_upload(client, server, *files("csv_columns")))
 
 
 async def csv_cr(client, server) -> Answer:
     """150,000 rows ended by a lone carriage return (the row limit used to count only "\\n")."""
-    csv = ("value\r" + "\r".join(str(i % 10) for i in range(150_000)) + "\r").encode()
-    return first_alert(client, await forecast_upload(client, server, csv))
+    return first_alert(client, await forecast_upload(client, server, *files("csv_cr")))
 
 
 async def lesson_link(client, server) -> Answer:
@@ -319,6 +338,7 @@ async def watch_memory(pid: int | None, outcome: Outcome, stop: asyncio.Event) -
 
 
 async def play(name: str, server: Server_, timeout: float) -> Outcome:
+    files(name)  # built before anything is timed
     before = rss_bytes(server.pid) / 2**30 if server.pid else float("nan")
     outcome = Outcome(name, rss_before=before, rss_peak=before)
     stop = asyncio.Event()
