@@ -177,10 +177,13 @@ async def imdb_pickle(client, server) -> Answer:
 async def upload_model(client: StudentClient, server: Server_, data: bytes) -> Answer:
     await client.open_page("sentiment")
     answer = first_alert(client, await client.upload("sentiment_upload", "model.zip", data, server.http))
-    if not any(kind == "error" for kind, _ in client.alerts) and "sentiment_use_own" in client.widgets:
+    if not any(kind == "error" for kind, _ in client.alerts):
         # Accepted: read a 150-word text with it, then open it on Gates (its reference traces).
+        await client.open_page("sentiment")  # the "use my model" switch appears once the model is in the session
+        if "sentiment_use_own" not in client.widgets:
+            return Answer("(accepted; no switch to use it) " + answer.text, answer.seconds)
         await client.set_widget("sentiment_use_own", bool_value=True)
-        seconds = await client.set_widget("sentiment_text", string_value=" ".join(["the flight was late but the crew"] * 22))
+        seconds = await client.set_widget("sentiment_text", string_value=" ".join(["the flight was late but the crew"] * 21))  # 147 words: read with occlusion
         seconds += await client.open_page("gates")
         answer = Answer("(accepted) " + first_alert(client, 0).text, answer.seconds + seconds)
     return answer
