@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import io
 import json
 import statistics
 import sys
@@ -40,6 +39,7 @@ from streamlit.proto.Common_pb2 import DoubleArray, StringArray
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.serving import assets
 from lstm_core.ui.strings import text
+from tests.helpers import imdb_npz, zip_bytes  # the same hostile files the tests build
 
 TIMEOUT = 60.0  # seconds an attack may take before it counts as "no answer"
 
@@ -79,32 +79,6 @@ class Outcome:
 
 
 # ---- the attacks' files ----------------------------------------------------------------------------
-def _zip(files: dict[str, bytes]) -> bytes:
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def _npy(array) -> bytes:
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=True)
-    return buffer.getvalue()
-
-
-def imdb_npz(rows) -> bytes:
-    """Keras' imdb.npz form: object arrays of rank lists (a list shared by every review stays shared when pickled)."""
-    reviews = np.empty(len(rows), dtype=object)
-    for i, row in enumerate(rows):
-        reviews[i] = row
-    labels = np.arange(len(rows)) % 2
-    return _zip({"x_train.npy": _npy(reviews), "y_train.npy": _npy(labels),
-                 "x_test.npy": _npy(reviews[:10]), "y_test.npy": _npy(labels[:10])})
-
-
 def model_zip(units: int | None = None, **card_fields) -> bytes:
     """A valid sentiment model zip (weights matching the card's hash), its card changed as asked."""
     network, card = assets.load_model("sentiment_en")
@@ -117,7 +91,7 @@ def model_zip(units: int | None = None, **card_fields) -> bytes:
         weights = network.weights
     data = assets.weights_to_bytes(weights)
     card = {**card, **card_fields, "architecture": architecture, "weights_sha256": assets.sha256_bytes(data)}
-    return _zip({"weights.npz": data, "card.json": json.dumps(card).encode()})
+    return zip_bytes({"weights.npz": data, "card.json": json.dumps(card).encode()})
 
 
 def daily_csv(days: int = 3_000) -> bytes:

@@ -9,7 +9,6 @@ value outside the session, in English, and a Chinese page then refuses the rerun
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import Path
@@ -20,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_core.serving import assets
 from lstm_core.ui import live_training
-from tests.helpers import zip_bytes
+from tests.helpers import imdb_npz, zip_bytes
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 # A Markdown image, a link to another host, or an address GFM would turn into a link, left unescaped.
@@ -91,31 +90,16 @@ def test_an_uploaded_model_too_large_to_serve_is_refused_by_its_card():
     assert "sentiment_own" not in at.session_state
 
 
-def _npy(array) -> bytes:
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=True)
-    return buffer.getvalue()
-
-
-def _imdb_npz(rows) -> bytes:
-    reviews = np.empty(len(rows), dtype=object)
-    for i, row in enumerate(rows):
-        reviews[i] = row
-    labels = np.arange(len(rows)) % 2
-    return zip_bytes({"x_train.npy": _npy(reviews), "y_train.npy": _npy(labels),
-                      "x_test.npy": _npy(reviews[:2]), "y_test.npy": _npy(labels[:2])})
-
-
 @pytest.mark.parametrize("attack", ["one_huge_word", "shared_pickled_list"])
 def test_an_imdb_upload_that_would_expand_is_refused_before_training(attack):
     at = open_app("en", "pages/sentiment.py")
     at.radio(key="sentiment_language").set_value("en").run()
     at.selectbox(key="sentiment_dataset_en").set_value("imdb").run()
     if attack == "one_huge_word":
-        data, index = _imdb_npz([[1] * 200] * 50), json.dumps({"x" * 3_900_000: 1}).encode()
+        data, index = imdb_npz([[1] * 200] * 50), json.dumps({"x" * 3_900_000: 1}).encode()
         at.file_uploader(key="sentiment_imdb_index").set_value(("imdb_word_index.json", index, "application/json"))
     else:
-        data = _imdb_npz([[1] * 300_000] * 5_000)
+        data = imdb_npz([[1] * 300_000] * 5_000)
     at.file_uploader(key="sentiment_imdb_file").set_value(("imdb.npz", data, "application/octet-stream")).run()
     at.button(key="sentiment_train").click().run()
     assert not at.exception

@@ -8,32 +8,17 @@ at its edge: the limit is read, one more is refused, before the text is built.
 import io
 import json
 import tracemalloc
+import zipfile
 
 import numpy as np
 import pytest
 
 from lstm_core.sentiment import imdb
-from tests.helpers import zip_bytes
-
-
-def _npy(array: np.ndarray) -> bytes:
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=True)
-    return buffer.getvalue()
-
-
-def _reviews(rows) -> np.ndarray:
-    """An object array of review rank lists, as Keras stores them (shared lists stay shared)."""
-    array = np.empty(len(rows), dtype=object)
-    for i, row in enumerate(rows):
-        array[i] = row
-    return array
+from tests.helpers import imdb_npz, zip_bytes
 
 
 def npz(train_rows, test_rows=((1, 2),)) -> bytes:
-    labels = lambda n: np.arange(n) % 2  # noqa: E731 - both classes
-    return zip_bytes({"x_train.npy": _npy(_reviews(train_rows)), "y_train.npy": _npy(labels(len(train_rows))),
-                      "x_test.npy": _npy(_reviews(test_rows)), "y_test.npy": _npy(labels(len(test_rows)))})
+    return imdb_npz(list(train_rows), list(test_rows))
 
 
 def refused(data: bytes, index: bytes | None = None) -> str:
@@ -83,9 +68,9 @@ def test_a_pickled_list_instead_of_an_array_is_refused_not_expanded():
     header = io.BytesIO()
     np.lib.format.write_array_header_1_0(header, {"descr": "|O", "fortran_order": False, "shape": (5_000,)})
     member = header.getvalue() + pickle.dumps([[1] * 300_000] * 5_000, protocol=3)
-    arrays = {"x_train.npy": member, "y_train.npy": _npy(np.zeros(5_000, int)),
-              "x_test.npy": _npy(_reviews([[1]])), "y_test.npy": _npy(np.zeros(1, int))}
-    assert refused(zip_bytes(arrays)) == "error.imdb.bad_npz"
+    with zipfile.ZipFile(io.BytesIO(npz([[1]] * 5_000))) as good:
+        arrays = {name: good.read(name) for name in good.namelist()}
+    assert refused(zip_bytes({**arrays, "x_train.npy": member})) == "error.imdb.bad_npz"
 
 
 def test_the_text_produced_has_an_exact_limit(monkeypatch):

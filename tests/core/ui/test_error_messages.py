@@ -36,6 +36,7 @@ from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text.inputs import clean, decode_upload
 from lstm_core.ui.strings import TABLE, render
+from tests.helpers import imdb_npz
 
 ROOT = Path(__file__).resolve().parents[3]
 # Names that stay as they are in Chinese text: formats, libraries, file names in the help.
@@ -66,21 +67,11 @@ def _upload_card(**fields) -> None:
 
 
 def _imdb(rows, index: bytes | None = None, **limits) -> None:
-    arrays = {}
-    for name, values in (("x_train", rows), ("y_train", [i % 2 for i in range(len(rows))]), ("x_test", rows[:1]),
-                         ("y_test", [1])):
-        array = np.empty(len(values), dtype=object) if name.startswith("x") else np.asarray(values)
-        if name.startswith("x"):
-            for i, row in enumerate(values):
-                array[i] = row
-        buffer = io.BytesIO()
-        np.save(buffer, array, allow_pickle=True)
-        arrays[f"{name}.npy"] = buffer.getvalue()
     saved = {name: getattr(imdb, name) for name in limits}
     try:
         for name, value in limits.items():
             setattr(imdb, name, value)
-        imdb.read_upload(_zip(arrays), index)
+        imdb.read_upload(imdb_npz(rows), index)
     finally:
         for name, value in saved.items():
             setattr(imdb, name, value)
