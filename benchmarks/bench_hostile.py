@@ -38,7 +38,7 @@ from streamlit.proto.Common_pb2 import DoubleArray, StringArray
 
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.serving import assets
-from lstm_core.ui.strings import text
+from lstm_core.string_table import text
 from tests.helpers import imdb_npz, zip_bytes  # the same hostile files the tests build
 
 TIMEOUT = 60.0  # seconds an attack may take before it counts as "no answer"

@@ -7,7 +7,9 @@ trusted: `check_card` bounds every field a page reads, from the card alone, befo
 weights are unpacked, and says which field is too large. `read_fits` and
 `reference_steps` size the work of each rerun of a model that passed.
 
-The typed model card (issue 24) calls `check_card` on the dict it is built from; the
+The typed model card (`lstm_core.serving.cards.ModelCard`) calls `check_card` whenever a
+card is read, shipped or uploaded (the shipped ones fit); `cards.CardLimits` bounds the
+JSON document itself (its bytes, depth, entries), these bound what its fields mean. The
 limits live here, in one place, so a page never invents its own.
 
 Measured on this app's 2-core machine (single-threaded NumPy, `/tmp` script in the
@@ -18,14 +20,15 @@ took 13 s and 1.4 GB.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lstm_core.message import Message, UserError
 
 
 @dataclass(frozen=True)
-class CardLimits:
-    """The largest value each field of an uploaded model card may have (the shipped ones fit)."""
+class ModelLimits:
+    """The largest value each field of a model card may have: what the server runs for one student."""
 
     units: int = 640  # per LSTM layer; the shipped models have up to 576 (the English character model)
     layers: int = 4  # stacked LSTM layers; the page trains at most 3
@@ -42,7 +45,7 @@ class CardLimits:
     title_chars: int = 200  # one language of display_title
 
 
-LIMITS = CardLimits()
+MODEL_LIMITS = ModelLimits()
 # Multiply-adds of one trace of `max_steps` tokens (the Gates page, every rerun): about
 # 0.3 s here. A 512-unit layer on 300-dimensional embeddings reaches it at 600 steps; the
 # 2,048-unit LSTM of the issue at 57 steps.
@@ -57,7 +60,7 @@ REFERENCE_FLOATS = 4_000_000
 
 
 class CardOverLimit(UserError):
-    """A field of an uploaded model card is larger than the server allows (`message` for the page).
+    """A field of a model card is larger than the server allows (`message` for the page).
 
     `kind` says what was counted: "value" (the field itself), "count" (entries of a list),
     "chars" (characters of one entry) or "work" (multiply-adds of one trace).
@@ -72,11 +75,14 @@ class CardOverLimit(UserError):
 
 
 class CardFieldError(UserError):
-    """A field of an uploaded model card has the wrong type (`message` for the page)."""
+    """A field of a model card has the wrong form (`message` for the page)."""
 
     def __init__(self, field: str) -> None:
         super().__init__(f"the model card's {field} has the wrong form", Message("error.card.wrong_form", {"field": field}))
-        self.field = field
+        self.field, self.kind = field, "wrong_form"
+
+
+OVER_LIMIT_KINDS = (*CardOverLimit.WORDS, "wrong_form")  # their messages: "error.card.<kind>"
 
 
 def _at_most(field: str, value: int, limit: int, kind: str = "value") -> None:
@@ -96,7 +102,7 @@ def _texts(card: dict, field: str, count: int, chars: int) -> None:
     values = card.get(field)
     if values is None:
         return
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
         raise CardFieldError(field)
     _at_most(field, len(values), count, "count")
     _at_most(field, max((len(v) for v in values), default=0), chars, "chars")
@@ -130,12 +136,19 @@ def parameters(architecture: dict) -> int:
     return count + (width + 1) * architecture.get("output_dim", 1)
 
 
-def check_architecture(architecture, limits: CardLimits = LIMITS) -> None:
+def _plain_architecture(architecture):
+    """A card's architecture as a dict of sizes (a `NetworkSpec` gives its own)."""
+    to_dict = getattr(architecture, "to_dict", None)
+    return to_dict() if callable(to_dict) else architecture
+
+
+def check_architecture(architecture, limits: ModelLimits = MODEL_LIMITS) -> None:
     """Every size in a card's `architecture`, and the weights they add up to."""
-    if not isinstance(architecture, dict):
+    architecture = _plain_architecture(architecture)
+    if not isinstance(architecture, Mapping):
         raise CardFieldError("architecture")
     units = architecture.get("units")
-    if not isinstance(units, list) or not units or not all(isinstance(u, int) and not isinstance(u, bool) for u in units):
+    if not isinstance(units, (list, tuple)) or not units or not all(isinstance(u, int) and not isinstance(u, bool) for u in units):
         raise CardFieldError("architecture.units")
     _at_most("architecture.units", len(units), limits.layers, "count")
     _at_most("architecture.units", max(units), limits.units)
@@ -145,24 +158,31 @@ def check_architecture(architecture, limits: CardLimits = LIMITS) -> None:
     _at_most("parameters", parameters(architecture), limits.parameters)
 
 
-def check_card(card: dict, limits: CardLimits = LIMITS) -> None:
-    """Refuse an uploaded card any of whose fields would make its model too costly to serve.
+def check_card(card: Mapping, limits: ModelLimits = MODEL_LIMITS) -> None:
+    """Refuse a card any of whose fields would make its model too costly to serve.
 
-    Raises `CardOverLimit` (naming the field, its value and the limit) or `CardFieldError`.
-    Fields a card may lack are checked only when present; `architecture` is required by
-    every model and checked here first, so its weights are never unpacked when too large.
+    `card`: the card's entries (its `architecture` a dict or a `NetworkSpec`, lists or
+    tuples). Raises `CardOverLimit` (naming the field, its value and the limit) or
+    `CardFieldError`. A card without an architecture (word vectors, a record) describes no
+    network the pages run, and only its title is checked; the other fields are checked
+    when present, the architecture first, so weights are never unpacked for a network too large.
     """
-    check_architecture(card.get("architecture"), limits)
+    _check_title(card.get("display_title"), limits)
+    if card.get("architecture") is None:
+        return
+    check_architecture(card["architecture"], limits)
     steps = _whole(card, "max_steps", STEPS_IF_UNSAID)
     _at_most("max_steps", steps, limits.max_steps)
-    trace = steps * step_work(card["architecture"])
+    trace = steps * step_work(_plain_architecture(card["architecture"]))
     if trace > TRACE_WORK_LIMIT:
         raise CardOverLimit("max_steps", f"{trace:.2g}", f"{TRACE_WORK_LIMIT:.2g}", "work")
     _texts(card, "reference_texts", limits.reference_texts, limits.reference_chars)
     _texts(card, "vocabulary", limits.vocab_size, limits.token_chars)
     _texts(card, "labels", limits.labels, limits.token_chars)
-    title = card.get("display_title")
-    if isinstance(title, dict):
+
+
+def _check_title(title, limits: ModelLimits) -> None:
+    if isinstance(title, Mapping):
         _at_most("display_title", len(title), 8, "count")
         _at_most("display_title", max((len(v) for v in title.values() if isinstance(v, str)), default=0), limits.title_chars, "chars")
 

@@ -35,6 +35,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lstm_core.serving.slots import QueueRefused, SlotPool, default_slots
+from lstm_core.training.backend import clear, one_thread_per_training
 from lstm_core.ui.i18n import reason_of, t
 
 XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's own cookie: one token per browser, in every tab's requests
@@ -151,8 +152,6 @@ class LiveTraining:
             return False
         session_tickets().tickets.add(ticket)
         if self.keras:
-            from lstm_core.training.backend import one_thread_per_training
-
             one_thread_per_training()  # one core per training, set once before TensorFlow's first op
         st.session_state.pop(self.stop_key, None)
         try:
@@ -257,9 +256,7 @@ class LiveTraining:
     @staticmethod
     def _free_memory(pool: SlotPool) -> None:
         """Give the finished model's memory back; Keras' global state only when no one else trains."""
-        if len(pool) == 0 and "keras" in sys.modules:
-            from lstm_core.training.backend import clear
-
+        if len(pool) == 0 and "keras" in sys.modules:  # a word2vec run never loaded Keras
             clear()
         gc.collect()
 

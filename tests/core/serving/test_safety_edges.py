@@ -13,6 +13,7 @@ import pytest
 
 from lstm_core.serving import assets, budget
 from lstm_core.serving.archive import ArchiveError, Limits, check_npz, open_zip
+from lstm_core.serving.cards import ModelCard
 from lstm_core.serving.slots import SlotPool
 from tests.core.nn.tiny import tiny_network
 from tests.helpers import zip_bytes
@@ -65,9 +66,9 @@ def test_an_npy_that_claims_more_numbers_than_it_holds_is_refused():
 
 # ---- assets.py: the weights must be the ones the card names ----------------------------------------
 def _upload(card_edit) -> bytes:
-    """A model zip as `to_zip` writes it, with its card changed by `card_edit(card)`."""
+    """A model file as `network_file` writes it, with its card changed by `card_edit(card)`."""
     network = tiny_network()
-    with zipfile.ZipFile(io.BytesIO(assets.to_zip(network, {"title": "mine"}))) as archive:
+    with zipfile.ZipFile(io.BytesIO(assets.network_file(network, ModelCard(title="mine")))) as archive:
         weights, card = archive.read("weights.npz"), json.loads(archive.read("card.json"))
     card_edit(card)
     return zip_bytes({"weights.npz": weights, "card.json": json.dumps(card).encode()})
@@ -75,9 +76,9 @@ def _upload(card_edit) -> bytes:
 
 def test_an_uploaded_card_without_a_weights_hash_is_refused():
     """Catches a loader that accepts a card with no `weights_sha256`."""
-    assets.from_zip(_upload(lambda card: None))  # as written: accepted
+    assets.network_of_file(_upload(lambda card: None))  # as written: accepted
     with pytest.raises(assets.AssetError) as refused:
-        assets.from_zip(_upload(lambda card: card.pop("weights_sha256")))
+        assets.network_of_file(_upload(lambda card: card.pop("weights_sha256")))
     assert refused.value.message.key == "error.asset.weights_altered"
 
 
@@ -85,7 +86,7 @@ def test_an_uploaded_zip_whose_card_hash_does_not_match_its_weights_is_refused()
     """Catches a loader that does not compare the card's hash with the uploaded weights."""
     other = assets.sha256_bytes(assets.weights_to_bytes(tiny_network(seed=1).weights, np.float32))
     with pytest.raises(assets.AssetError) as refused:
-        assets.from_zip(_upload(lambda card: card.update(weights_sha256=other)))
+        assets.network_of_file(_upload(lambda card: card.update(weights_sha256=other)))
     assert refused.value.message.key == "error.asset.weights_altered"
 
 

@@ -35,7 +35,7 @@ from lstm_core.nn.network import network_of
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text.inputs import clean, decode_upload
-from lstm_core.ui.strings import TABLE, render
+from lstm_core.string_table import TABLE, render
 from tests.helpers import imdb_npz
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -62,8 +62,8 @@ def _altered_asset(folder: Path) -> None:
 
 def _upload_card(**fields) -> None:
     """A model zip whose card has `fields` changed (issue 22: the card's sizes are bounded)."""
-    network, card = assets.load_model("sentiment_en")
-    assets.from_zip(_zip({"weights.npz": b"", "card.json": json.dumps({**card, **fields}).encode()}))
+    card = assets.read_card("sentiment_en").to_dict()
+    assets.network_of_file(_zip({"weights.npz": b"", "card.json": json.dumps({**card, **fields}).encode()}))
 
 
 def _imdb(rows, index: bytes | None = None, **limits) -> None:
@@ -91,9 +91,9 @@ def _huge_run() -> None:
 CASES = {
     "asset.no_card": lambda tmp: assets.read_card("sentiment_missing", tmp),
     "asset.altered": _altered_asset,
-    "asset.zip_is_not_a_zip": lambda tmp: assets.from_zip(b"this is no zip"),
-    "asset.zip_members": lambda tmp: assets.from_zip(_zip({"readme.txt": b"hello"})),
-    "asset.card_json": lambda tmp: assets.from_zip(_zip({"weights.npz": b"", "card.json": b"[1, 2]"})),
+    "asset.zip_is_not_a_zip": lambda tmp: assets.network_of_file(b"this is no zip"),
+    "asset.zip_members": lambda tmp: assets.network_of_file(_zip({"readme.txt": b"hello"})),
+    "asset.card_json": lambda tmp: assets.network_of_file(_zip({"weights.npz": b"", "card.json": b"[1, 2]"})),
     "archive.too_many_files": lambda tmp: open_zip(_zip({f"{i}.txt": b"" for i in range(3)}), Limits(10, 10, 2)),
     "upload.not_utf8": lambda tmp: decode_upload(b"\xff\xfe\xfa text"),
     "upload.not_text": lambda tmp: decode_upload(b"\x01\x02\x03\x04 a"),

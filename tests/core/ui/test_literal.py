@@ -10,7 +10,7 @@ import string
 import pytest
 
 from lstm_core.message import Message, Quoted
-from lstm_core.ui.strings import WORD_JOINER, literal, render
+from lstm_core.string_table import WORD_JOINER, literal, render
 
 # What GFM turns into a link (mdast-util-gfm-autolink-literal) or Markdown into an image/link.
 AUTOLINK = re.compile(r"https?://|www\.|[-.+\w]+@[-\w]+\.")
