@@ -81,7 +81,8 @@ class Outcome:
 # ---- the attacks' files ----------------------------------------------------------------------------
 def model_zip(units: int | None = None, **card_fields) -> bytes:
     """A valid sentiment model zip (weights matching the card's hash), its card changed as asked."""
-    network, card = assets.load_model("sentiment_en")
+    network, shipped = assets.load_model("sentiment_en")
+    card = shipped.to_dict()
     architecture = dict(card["architecture"])
     if units is not None:
         architecture["units"] = [units]

@@ -76,7 +76,7 @@ def test_a_gates_link_with_markdown_in_its_text_shows_it_literally():
 # ---- uploads ------------------------------------------------------------------------------------
 def _big_lstm_zip() -> bytes:
     """The issue's 38 kB zip: a 2,048-unit LSTM whose weights compress to nothing."""
-    network, card = assets.load_model("sentiment_en")
+    card = assets.read_card("sentiment_en").to_dict()
     architecture = {**card["architecture"], "units": [2048]}
     return zip_bytes({"weights.npz": b"never read", "card.json": json.dumps({**card, "architecture": architecture}).encode()})
 
