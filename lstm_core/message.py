@@ -30,7 +30,7 @@ class Quoted(str):
     """A value that came from outside: typed, uploaded, or read from a link or a file.
 
     Pages show messages in Markdown; a `Quoted` value is shown exactly as it is, never
-    read as Markdown or HTML (`lstm_core.ui.strings.render` escapes it), so a column
+    read as Markdown or HTML (`lstm_core.string_table.render` escapes it), so a column
     name or a typed token cannot turn into a link, an image or emphasis.
     """
 
