@@ -27,6 +27,7 @@ PAGE_TERMS: dict[str, tuple[str, ...]] = {
     "gates": ("unit", "gate", "cell_state", "hidden_state", "saturation", "unk"),
     "practical": ("pruning", "quantization"),
     "gan": ("gan",),
+    "tagging": ("sequence_labelling", "bies", "bidirectional", "crf", "oov", "viterbi"),
 }
 
 
