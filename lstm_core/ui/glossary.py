@@ -25,8 +25,9 @@ PAGE_TERMS: dict[str, tuple[str, ...]] = {
     "forecast": ("mae", "mase", "seasonal_naive", "horizon", "recursive_forecast", "early_stopping"),
     "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney"),
     "gates": ("unit", "gate", "cell_state", "hidden_state", "saturation", "unk"),
-    "practical": ("pruning", "quantization"),
+    "practical": ("pruning", "quantization", "attention"),
     "gan": ("gan",),
+    "seq2seq": ("encoder", "decoder", "attention", "context_vector", "teacher_forcing", "exposure_bias", "beam_search"),
 }
 
 

@@ -1,0 +1,216 @@
+"""The Sequence to sequence page: its cached models and one function per tab.
+
+The page (`pages/seq2seq.py`) reads the task and the input; each tab function here draws
+one part from the shipped translators (`lstm_core.seq2seq`) and their model card. Numbers
+a text states come from the card or from the model run now, never typed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from lstm_core.message import UserError
+from lstm_core.seq2seq import seq2seq_figures as figures
+from lstm_core.seq2seq.tasks import TASKS
+from lstm_core.seq2seq.translator import Decoding, Translator, load_all
+from lstm_core.ui.i18n import reason_of, t
+from lstm_core.ui.style import chart
+
+TASK_NAMES = tuple(TASKS)
+OWN = "seq2seq_trained"  # the session's finished training (a TrainedTranslator)
+AXES = ("input", "output", "weight", "unit", "next", "probability", "length", "count", "exact", "epoch", "loss",
+        "val_exact", "attention", "plain", "free_running", "own")
+
+
+def names() -> dict[str, str]:
+    """The charts' words in the reader's language."""
+    return {key: t(f"seq2seq.axis.{key}") for key in AXES}
+
+
+@st.cache_resource(show_spinner=False)
+def shipped(task: str) -> dict[str, Translator]:
+    """The task's three shipped translators (read-only), read once per server."""
+    return load_all(task)
+
+
+def own_translator(task: str) -> Translator | None:
+    """The model trained in this session, when it is for `task`."""
+    trained = st.session_state.get(OWN)
+    return trained.translator if trained is not None and trained.translator.task.name == task else None
+
+
+def use_example() -> None:
+    """on_change of the task and example pickers: put the chosen example in the text box."""
+    task = st.session_state["seq2seq_task"]
+    chosen = st.session_state.get(f"seq2seq_example_{task}", 0)
+    st.session_state["seq2seq_text"] = TASKS[task].examples[chosen]
+
+
+def decode_or_say(translator: Translator, text: str) -> Decoding | None:
+    """The greedy decoding of the input, or None after saying (in the reader's language) why not."""
+    try:
+        return translator.decode(text)
+    except UserError as error:
+        st.warning(t("seq2seq.cannot_read", reason=reason_of(error)))
+        return None
+
+
+def rule_answer(translator: Translator, text: str) -> str | None:
+    """The rule's answer, or None after saying why the rule has none (the models still answer)."""
+    try:
+        return translator.rule(text)
+    except UserError as error:
+        st.info(t("seq2seq.no_rule", reason=reason_of(error)))
+        return None
+
+
+# ---- tab: translate -----------------------------------------------------------------------------------
+def translate_tab(models: dict[str, Translator], own: Translator | None, decoding: Decoding, text: str) -> None:
+    """Each model's translation beside the rule's answer, and the attention heatmap."""
+    truth = rule_answer(models["attention"], text)
+    shown = {"attention": decoding.output, "plain": models["plain"].translate([text])[0]}
+    if own is not None:
+        shown["own"] = own.translate([text])[0]
+    columns = st.columns(len(shown) + 1)
+    for column, (variant, output) in zip(columns, shown.items()):
+        mark = "" if truth is None else (" ✓" if output == truth else " ✗")
+        column.metric(t(f"seq2seq.axis.{variant}"), (output or "∅") + mark)
+    columns[-1].metric(t("seq2seq.rule"), truth or "—")
+    st.subheader(t("seq2seq.heatmap_title"))
+    labels = models["attention"].step_labels(decoding.ids)
+    chart(figures.attention_heatmap(decoding.attention, list(decoding.source), labels, names()), key="seq2seq_heatmap")
+    st.caption(t("seq2seq.heatmap_caption"))
+
+
+# ---- tab: step through decoding ------------------------------------------------------------------------------
+def step_tab(translator: Translator, decoding: Decoding) -> None:
+    """One output step: what the decoder read, where it looked, the context, its distribution, its choice."""
+    labels = translator.step_labels(decoding.ids)
+    step = st.slider(t("seq2seq.step"), 0, decoding.steps - 1, 0, key=f"seq2seq_step_{decoding.steps}",
+                     help=t("seq2seq.step_help")) if decoding.steps > 1 else 0
+    previous = "<s>" if step == 0 else labels[step - 1]
+    probabilities = np.exp(decoding.log_probs[step])
+    chosen = decoding.ids[step]
+    st.markdown(t("seq2seq.step_caption", step=step + 1, previous=f"`{previous}`", chosen=f"`{labels[step]}`",
+                  p=float(probabilities[chosen])))
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('seq2seq.step_attention')}**")
+        chart(figures.attention_bars(decoding.attention[step], list(decoding.source), names()), key="seq2seq_step_bars")
+        st.markdown(f"**{t('seq2seq.step_context')}**")
+        chart(figures.context_strip(decoding.contexts[step], names()), key="seq2seq_step_context")
+    with right:
+        st.markdown(f"**{t('seq2seq.step_distribution')}**")
+        symbols = [translator.codec.target_label(k) for k in range(len(probabilities))]
+        chart(figures.distribution(probabilities, symbols, chosen, names()), key="seq2seq_step_distribution")
+    st.caption(t("seq2seq.step_note"))
+
+
+# ---- tab: with and without attention --------------------------------------------------------------------------
+def compare_tab(card: dict, models: dict[str, Translator], text: str) -> None:
+    """Exact match against input length, with and without attention, on the card's held-out draw."""
+    metrics = {v: card["models"][v]["metrics"] for v in ("attention", "plain")}
+    st.markdown(t("seq2seq.compare_intro", test=card["data"]["split"]["sizes"]["test"],
+                  draw=t(f"seq2seq.draw.{card['task']}"), attention=metrics["attention"]["exact"],
+                  plain=metrics["plain"]["exact"]))
+    chart(figures.accuracy_by_length({v: m["by_length"] for v, m in metrics.items()}, names()), key="seq2seq_by_length")
+    lengths = sorted(metrics["attention"]["by_length"], key=int)
+    table = pd.DataFrame({
+        t("seq2seq.axis.length"): [int(n) for n in lengths],
+        t("seq2seq.axis.count"): [metrics["attention"]["by_length"][n]["count"] for n in lengths],
+        t("seq2seq.axis.attention"): [metrics["attention"]["by_length"][n]["exact"] for n in lengths],
+        t("seq2seq.axis.plain"): [metrics["plain"]["by_length"][n]["exact"] for n in lengths],
+    })
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(t("seq2seq.compare_note", units=card["models"]["attention"]["architecture"]["units"]))
+
+
+# ---- tab: teacher forcing and free running ----------------------------------------------------------------------
+def teacher_forcing_tab(card: dict, models: dict[str, Translator], text: str) -> None:
+    """Training curves of the teacher-forced and the free-running decoder, and what each does at test time."""
+    st.markdown(t("seq2seq.forcing_intro"))
+    runs = {v: card["models"][v] for v in ("plain", "free_running")}
+    chart(figures.training_curves({v: r["training"]["history"] for v, r in runs.items()}, {
+        **names(), "plain": t("seq2seq.axis.teacher_forced"), "free_running": t("seq2seq.axis.free_running")}),
+        key="seq2seq_forcing_curves")
+    rows = {}
+    for variant, run in runs.items():
+        history, chars = run["training"]["history"], run["metrics"]["characters"]
+        per_epoch = history["seconds"][-1] / len(history["seconds"]) if history.get("seconds") else float("nan")
+        rows[t("seq2seq.axis.teacher_forced" if variant == "plain" else "seq2seq.axis.free_running")] = {
+            t("seq2seq.forcing.exact"): run["metrics"]["exact"],
+            t("seq2seq.forcing.fed_truth"): chars["fed_truth"],
+            t("seq2seq.forcing.fed_own"): chars["fed_own"],
+            t("seq2seq.forcing.gap"): round(chars["fed_truth"] - chars["fed_own"], 4),
+            t("seq2seq.forcing.seconds"): round(per_epoch, 1),
+            t("seq2seq.forcing.epochs"): run["training"]["epochs_run"],
+        }
+    st.dataframe(pd.DataFrame(rows), width="stretch")
+    st.caption(t("seq2seq.forcing_note", test=card["data"]["split"]["sizes"]["test"]))
+    try:
+        outputs = {v: models[v].translate([text])[0] for v in runs}
+    except UserError:
+        return  # said above the tabs
+    st.markdown(t("seq2seq.forcing_yours", teacher=f"`{outputs['plain'] or '∅'}`",
+                  free=f"`{outputs['free_running'] or '∅'}`"))
+
+
+# ---- tab: greedy and beam search ---------------------------------------------------------------------------------
+def _fix_example(card: dict) -> tuple[str, dict] | None:
+    """The first held-out input where the beam fixed a greedy mistake: the attention model's, else the plain one's."""
+    for variant in ("attention", "plain"):
+        examples = card["models"][variant]["metrics"]["beam_fixes"]["examples"]
+        if examples:
+            return variant, examples[0]
+    return None
+
+
+def _use_fix(variant: str, example: dict, width: int) -> None:
+    """on_click of "Try it": the example's input, model and beam width."""
+    st.session_state["seq2seq_text"] = example["input"]
+    st.session_state["seq2seq_beam_model"] = variant
+    st.session_state["seq2seq_beam_width"] = width
+
+
+def beam_tab(card: dict, models: dict[str, Translator], text: str) -> None:
+    """Greedy against beam search on the input, the beam at every step, and a fix found on the held-out draw."""
+    left, right = st.columns(2)
+    variant = left.radio(t("seq2seq.beam_model"), ("attention", "plain"), format_func=lambda v: t(f"seq2seq.axis.{v}"),
+                         key="seq2seq_beam_model", horizontal=True, help=t("seq2seq.beam_model_help"))
+    width = right.slider(t("seq2seq.beam_width"), 1, 8, 3, key="seq2seq_beam_width", help=t("seq2seq.beam_width_help"))
+    translator = models[variant]
+    try:
+        result = translator.beam(text, width)
+    except UserError:
+        return  # said above the tabs
+    greedy, best = (translator.codec.target_text(c.ids) for c in (result.greedy, result.best))
+    columns = st.columns(2)
+    columns[0].metric(t("seq2seq.greedy"), greedy or "∅", f"log p = {result.greedy.log_prob:.3f}", delta_color="off")
+    columns[1].metric(t("seq2seq.beam", width=width), best or "∅", f"log p = {result.best.log_prob:.3f}", delta_color="off")
+    rows = [{t("seq2seq.beam_col.step"): s.step + 1, t("seq2seq.beam_col.rank"): rank + 1,
+             t("seq2seq.beam_col.candidate"): "".join(translator.step_labels(c.ids)),
+             t("seq2seq.beam_col.log_prob"): round(c.log_prob, 4),
+             t("seq2seq.beam_col.ended"): "✓" if c.finished else ""}
+            for s in result.steps for rank, c in enumerate(s.candidates)]
+    st.markdown(f"**{t('seq2seq.beam_steps')}**")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(420, 36 * len(rows) + 40))
+    st.caption(t("seq2seq.beam_note"))
+    st.subheader(t("seq2seq.fix_title"))
+    found = _fix_example(card)
+    fixes = card["models"]["attention"]["metrics"]["beam_fixes"]
+    if found is None:
+        st.info(t("seq2seq.fix_none", test=card["data"]["split"]["sizes"]["test"], width=fixes["width"],
+                  attention=fixes["greedy_errors"],
+                  plain=card["models"]["plain"]["metrics"]["beam_fixes"]["greedy_errors"]))
+        return
+    fix_variant, example = found
+    searched = card["models"][fix_variant]["metrics"]["beam_fixes"]
+    st.markdown(t("seq2seq.fix_found", model=t(f"seq2seq.variant.{fix_variant}"), test=card["data"]["split"]["sizes"]["test"],
+                  errors=searched["greedy_errors"], fixed=searched["fixed"], width=searched["width"],
+                  input=f"`{example['input']}`", greedy=f"`{example['greedy']}`", beam=f"`{example['beam']}`",
+                  greedy_lp=example["greedy_log_prob"], beam_lp=example["beam_log_prob"]))
+    st.button(t("seq2seq.fix_try"), key="seq2seq_fix_try", on_click=_use_fix, args=(fix_variant, example, searched["width"]),
+              help=t("seq2seq.fix_try_help"))
+
