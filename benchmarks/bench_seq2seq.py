@@ -63,7 +63,7 @@ def bench_page() -> None:
 
 
 def bench_training() -> None:
-    from lstm_core.nn.backend import one_thread_per_training
+    from lstm_core.training.backend import one_thread_per_training
     from lstm_core.seq2seq.train import Seq2SeqConfig, Seq2SeqTraining
 
     one_thread_per_training()  # as lstm_core.ui.live_training sets it before a page's first training

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_core.nn.assets import AssetError
+from lstm_core.serving.assets import AssetError
 from lstm_core.seq2seq.tasks import TASKS
 from lstm_core.ui import seq2seq_page as view
 from lstm_core.ui.i18n import long_text, reason_of, t
@@ -42,7 +42,7 @@ if models is not None:
         with tabs[4]:
             view.beam_tab(card, models, text)
     with tabs[2]:
-        view.compare_tab(card, models, text)
+        view.compare_tab(card)
     with tabs[3]:
         view.teacher_forcing_tab(card, models, text)
 with tabs[5]:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.nn import assets
-from lstm_core.nn.backend import hardware
-from lstm_core.nn.trainer import run_to_end
+from lstm_core.serving import assets
+from lstm_core.training.backend import hardware
+from lstm_core.training.trainer import run_to_end
 from lstm_core.seq2seq import evaluate
 from lstm_core.seq2seq.data import Draws, draw_splits
 from lstm_core.seq2seq.tasks import TASKS
@@ -195,7 +195,7 @@ def build(folder: Path, config: BuildConfig = BuildConfig()) -> None:
 if __name__ == "__main__":
     import sys
 
-    from lstm_core.nn.backend import deterministic
+    from lstm_core.training.backend import deterministic
 
     deterministic(seed=0, threads=1)
     started = time.perf_counter()

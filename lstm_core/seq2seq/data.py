@@ -103,6 +103,10 @@ class Codec:
                 out.append(self.target_alphabet[i - TARGET_OFFSET])
         return "".join(out)
 
+    def writable_ids(self) -> list[int]:
+        """The ids a decoder may write: every target character and the end mark (not padding, not start)."""
+        return [END, *range(TARGET_OFFSET, self.target_size)]
+
     def target_label(self, i: int) -> str:
         """One target id as a label: a character, or <s> / </s>."""
         return {START: "<s>", END: "</s>", PAD: "·"}.get(int(i)) or self.target_alphabet[int(i) - TARGET_OFFSET]

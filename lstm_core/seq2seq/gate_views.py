@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title
 from lstm_core.nn.network import LayerTrace
 from lstm_core.seq2seq.translator import Translator, load_translator
@@ -20,14 +20,9 @@ from lstm_core.seq2seq.translator import Translator, load_translator
 REFERENCE_TEXTS = 40  # inputs the Gates page searches for spans where chosen units fire
 
 
-def _reference_texts(translator: Translator) -> list[str]:
-    rng = np.random.default_rng(11)
-    return [translator.task.draw(rng)[0] for _ in range(REFERENCE_TEXTS)]
-
-
 @dataclass
-class EncoderView:
-    """The encoder LSTM: one step per input character."""
+class _View:
+    """What the encoder's and the decoder's views share: naming, the example input, the corpus."""
 
     translator: Translator = field(repr=False)
     key: str = ""
@@ -35,12 +30,23 @@ class EncoderView:
     input_kind: str = "text"
     default_text: str = ""
     max_steps: int = 0
+    part = ""  # "encoder" or "decoder" (a class attribute, not a field)
 
     def __post_init__(self) -> None:
         tr = self.translator
-        self.key = self.key or f"{tr.key}_encoder"
-        self.title = self.title or Message("model.title.seq2seq_encoder", {"model": tr.title})
+        self.key = self.key or f"{tr.key}_{self.part}"
+        self.title = self.title or Message(f"model.title.seq2seq_{self.part}", {"model": tr.title})
         self.default_text, self.max_steps = tr.task.example, tr.network.spec.max_source
+
+    def reference_texts(self) -> list[str]:
+        rng = np.random.default_rng(11)
+        return [self.translator.task.draw(rng)[0] for _ in range(REFERENCE_TEXTS)]
+
+
+class EncoderView(_View):
+    """The encoder LSTM: one step per input character."""
+
+    part = "encoder"
 
     def trace_text(self, text: str) -> ModelTrace:
         decoding = self.translator.decode(text)
@@ -49,26 +55,11 @@ class EncoderView:
         summary = Message("model.summary.seq2seq_encoder", {"steps": encoded.gates.steps, "output": decoding.output})
         return ModelTrace(tuple(decoding.source), (False,) * len(decoding.source), (layer,), summary)
 
-    def reference_texts(self) -> list[str]:
-        return _reference_texts(self.translator)
 
-
-@dataclass
-class DecoderView:
+class DecoderView(_View):
     """The decoder LSTM: one step per character written, labelled with that character."""
 
-    translator: Translator = field(repr=False)
-    key: str = ""
-    title: Title = field(default_factory=dict)
-    input_kind: str = "text"
-    default_text: str = ""
-    max_steps: int = 0
-
-    def __post_init__(self) -> None:
-        tr = self.translator
-        self.key = self.key or f"{tr.key}_decoder"
-        self.title = self.title or Message("model.title.seq2seq_decoder", {"model": tr.title})
-        self.default_text, self.max_steps = tr.task.example, tr.network.spec.max_source
+    part = "decoder"
 
     def trace_text(self, text: str) -> ModelTrace:
         decoding = self.translator.decode(text)
@@ -77,9 +68,6 @@ class DecoderView:
         labels = self.translator.step_labels(decoding.ids)
         summary = Message("model.summary.seq2seq_decoder", {"steps": len(labels), "output": decoding.output})
         return ModelTrace(labels, (False,) * len(labels), (layer,), summary)
-
-    def reference_texts(self) -> list[str]:
-        return _reference_texts(self.translator)
 
 
 def views(translator: Translator) -> tuple[EncoderView, DecoderView]:

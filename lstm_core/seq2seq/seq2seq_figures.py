@@ -86,7 +86,8 @@ def accuracy_by_length(curves: dict[str, dict[str, dict]], names: dict[str, str]
                          customdata=[by_length[n]["count"] for n in lengths], name=names[variant],
                          mode="lines+markers", line=dict(color=COLOURS[variant], width=3), marker=dict(size=9),
                          hovertemplate=f"{names['length']} %{{x}}: %{{y:.3f}} ({names['count']} %{{customdata}})<extra></extra>"))
-    layout = dict(xaxis=dict(title=dict(text=names["length"]), dtick=1), yaxis=dict(title=dict(text=names["exact"])),
+    layout = dict(xaxis=dict(title=dict(text=names["length"]), dtick=1),
+                  yaxis=dict(title=dict(text=names["exact"]), tickformat=".1%"),
                   height=380, margin=dict(l=60, r=20, t=30, b=60), legend=dict(orientation="h", y=1.1))
     return go.Figure(data=data, layout=layout)
 
@@ -105,6 +106,6 @@ def training_curves(histories: dict[str, dict[str, list[float]]], names: dict[st
     layout = dict(xaxis=dict(title=dict(text=names["epoch"]), dtick=1),
                   yaxis=dict(title=dict(text=names["loss"]), rangemode="tozero"),
                   yaxis2=dict(title=dict(text=names["val_exact"]), overlaying="y", side="right", range=[0, 1.02],
-                              showgrid=False),
+                              tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0], tickformat=".0%", showgrid=False),
                   height=400, margin=dict(l=60, r=60, t=30, b=60), legend=dict(orientation="h", y=1.15))
     return go.Figure(data=data, layout=layout)

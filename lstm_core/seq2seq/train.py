@@ -1,7 +1,7 @@
 """Training an encoder-decoder, one epoch per call, for the page and for the build alike.
 
 `Seq2SeqTraining` is a job of the app's one training queue (`lstm_core.ui.live_training`):
-each `run_epoch` fits one pass through the one training loop (`lstm_core.nn.trainer`),
+each `run_epoch` fits one pass through the one training loop (`lstm_core.training.trainer`),
 then decodes the validation draw greedily with the NumPy network, so the curves show
 what the model does at test time (exact match), not only its loss. The weights kept at
 the end are those of the epoch with the lowest validation loss.
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn import assets
-from lstm_core.nn.budget import RecurrentWork
-from lstm_core.nn.trainer import TrainConfig, Trainer
+from lstm_core.serving import assets
+from lstm_core.serving.budget import RecurrentWork
+from lstm_core.training.trainer import TrainConfig, Trainer
 from lstm_core.seq2seq.data import Draws, codec_for, draw_splits, training_arrays
 from lstm_core.seq2seq.evaluate import exact_match, greedy_outputs
 from lstm_core.seq2seq.model import ATTENTION_KINDS, Seq2SeqNetwork, Seq2SeqSpec
@@ -63,7 +63,7 @@ class Seq2SeqConfig:
                            self.embedding_dim, self.units, self.attention)
 
     def work(self) -> "EncoderDecoderWork":
-        """The run's size for the server's work budget (`lstm_core.nn.budget`)."""
+        """The run's size for the server's work budget (`lstm_core.serving.budget`)."""
         spec = self.spec()
         encoder = RecurrentWork(self.examples, spec.max_source, spec.embedding_dim, (spec.units,), self.epochs,
                                 batch_size=self.batch_size)

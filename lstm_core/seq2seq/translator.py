@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.message import Message, Title, UserError
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.cell import GateTrace
 from lstm_core.seq2seq.beam import MAX_WIDTH, BeamResult, beam_search
 from lstm_core.seq2seq.data import END, START, Codec, codec_for

@@ -2,6 +2,7 @@
 
 `trainer` is the one training loop (`TrainConfig`, `Trainer`, `train`, `EpochReport`:
 plain, distributed, and a GAN's adversarial steps); `keras_models` builds the Keras twin
-of every network the app runs in NumPy and copies its weights back out; `backend` sets
+of every network the app runs in NumPy and copies its weights back out (`seq2seq_keras`
+the encoder-decoder's, teacher-forced or free running); `backend` sets
 TensorFlow up (threads, determinism, logical devices). What leaves this package is NumPy.
 """

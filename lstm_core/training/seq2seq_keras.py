@@ -22,69 +22,97 @@ START = 1  # the decoder's first input (lstm_core.seq2seq.data.START)
 MASKED_SCORE = -1e9  # an attention score for padding: softmax gives it zero weight
 
 
-def build_seq2seq(spec, free_running: bool = False):
-    """The uncompiled Keras model of `spec` (a `Seq2SeqSpec`)."""
+def _layers(spec, free_running: bool) -> dict:
+    """The model's layers by attribute name; Keras names them as `export_weights` reads them."""
+    from keras import layers
+
+    units = spec.units
+    made = {"encoder_embedding": layers.Embedding(spec.source_vocab, spec.embedding_dim, name="encoder_embedding"),
+            "encoder": layers.LSTM(units, return_sequences=True, return_state=True, name="encoder_lstm"),
+            "decoder_embedding": layers.Embedding(spec.target_vocab, spec.embedding_dim, name="decoder_embedding"),
+            "decoder": layers.LSTM(units, return_sequences=True, return_state=True, name="decoder_lstm"),
+            "output_layer": layers.Dense(spec.target_vocab, name="output")}
+    if free_running:  # only its cell is called, step by step: build the layer's weights here
+        made["decoder"].build((None, None, spec.embedding_dim))
+    if spec.attention == "general":
+        made["attention_kernel"] = layers.Dense(units, use_bias=False, name="attention")
+    elif spec.attention == "additive":
+        made |= {"query": layers.Dense(spec.attention_dim, use_bias=False, name="attention_query"),
+                 "key": layers.Dense(spec.attention_dim, name="attention_key"),
+                 "score": layers.Dense(1, use_bias=False, name="attention_score")}
+    if spec.attention != "none":
+        made["combine"] = layers.Dense(units, activation="tanh", name="combine")
+    return made
+
+
+def _forward(model, spec, free_running: bool, x, training):
+    """Logits (B, T_out, V) for x = source ids then decoder input ids."""
+    from keras import ops
+
+    source, decoder_inputs = x[:, : spec.max_source], x[:, spec.max_source:]
+    source_mask = ops.not_equal(source, 0)
+    states, h, c = model.encoder(model.encoder_embedding(source), mask=source_mask, training=training)
+    keys = model.key(states) if spec.attention == "additive" else states
+    if free_running:
+        return _free_running(model, spec, states, keys, source_mask, [h, c], decoder_inputs.shape[1], training)
+    hidden, _, _ = model.decoder(model.decoder_embedding(decoder_inputs), initial_state=[h, c], training=training)
+    return _head(model, spec, hidden, states, keys, source_mask)
+
+
+def _free_running(model, spec, states, keys, source_mask, state, steps: int, training):
+    """Decode `steps` characters, each step reading the argmax of the one before."""
+    from keras import ops
+
+    previous = ops.full((ops.shape(states)[0],), START, dtype="int32")
+    logits = []
+    for _ in range(steps):
+        hidden, state = model.decoder.cell(model.decoder_embedding(previous), state, training=training)
+        logits.append(_head(model, spec, hidden[:, None, :], states, keys, source_mask)[:, 0])
+        previous = ops.cast(ops.argmax(logits[-1], axis=-1), "int32")
+    return ops.stack(logits, axis=1)
+
+
+def _head(model, spec, hidden, states, keys, source_mask):
+    """Logits (B, T_out, V) from decoder states (B, T_out, H), attending over the encoder's."""
+    from keras import ops
+
+    if spec.attention == "none":
+        return model.output_layer(hidden)
+    if spec.attention == "general":
+        scores = ops.einsum("bth,bsh->bts", model.attention_kernel(hidden), keys)
+    else:
+        mixed = ops.tanh(model.query(hidden)[:, :, None, :] + keys[:, None, :, :])  # (B, T_out, T_in, A)
+        scores = ops.squeeze(model.score(mixed), axis=-1)
+    scores = ops.where(source_mask[:, None, :], scores, MASKED_SCORE)
+    context = ops.einsum("bts,bsh->bth", ops.softmax(scores, axis=-1), states)
+    return model.output_layer(model.combine(ops.concatenate([context, hidden], axis=-1)))
+
+
+def masked_loss(y, y_pred):
+    """Mean cross-entropy over the target positions that are not padding (id 0)."""
     import keras
-    from keras import layers, ops
+    from keras import ops
+
+    real = ops.cast(ops.not_equal(y, 0), "float32")
+    loss = keras.losses.sparse_categorical_crossentropy(y, y_pred, from_logits=True)
+    return ops.sum(loss * real) / ops.maximum(ops.sum(real), 1.0)
+
+
+def build_seq2seq(spec, free_running: bool = False):
+    """The uncompiled Keras model of `spec` (a `Seq2SeqSpec`), its weights built."""
+    import keras
 
     class Seq2Seq(keras.Model):
         def __init__(self):
             super().__init__(name="seq2seq")
-            units = spec.units
-            self.encoder_embedding = layers.Embedding(spec.source_vocab, spec.embedding_dim, name="encoder_embedding")
-            self.encoder = layers.LSTM(units, return_sequences=True, return_state=True, name="encoder_lstm")
-            self.decoder_embedding = layers.Embedding(spec.target_vocab, spec.embedding_dim, name="decoder_embedding")
-            self.decoder = layers.LSTM(units, return_sequences=True, return_state=True, name="decoder_lstm")
-            if free_running:  # only its cell is called, step by step: build the layer's weights here
-                self.decoder.build((None, None, spec.embedding_dim))
-            if spec.attention == "general":
-                self.attention_kernel = layers.Dense(units, use_bias=False, name="attention")
-            elif spec.attention == "additive":
-                self.query = layers.Dense(spec.attention_dim, use_bias=False, name="attention_query")
-                self.key = layers.Dense(spec.attention_dim, name="attention_key")
-                self.score = layers.Dense(1, use_bias=False, name="attention_score")
-            if spec.attention != "none":
-                self.combine = layers.Dense(units, activation="tanh", name="combine")
-            self.output_layer = layers.Dense(spec.target_vocab, name="output")
+            for name, layer in _layers(spec, free_running).items():
+                setattr(self, name, layer)
 
         def call(self, x, training=False):
-            source, decoder_inputs = x[:, : spec.max_source], x[:, spec.max_source:]
-            source_mask = ops.not_equal(source, 0)
-            states, h, c = self.encoder(self.encoder_embedding(source), mask=source_mask, training=training)
-            keys = self.key(states) if spec.attention == "additive" else states
-            if free_running:
-                return self._free_running(states, keys, source_mask, [h, c], decoder_inputs.shape[1], training)
-            hidden, _, _ = self.decoder(self.decoder_embedding(decoder_inputs), initial_state=[h, c], training=training)
-            return self._head(hidden, states, keys, source_mask)
-
-        def _free_running(self, states, keys, source_mask, state, steps, training):
-            """Decode `steps` characters, each step reading the argmax of the one before."""
-            previous = ops.full((ops.shape(states)[0],), START, dtype="int32")
-            logits = []
-            for _ in range(steps):
-                hidden, state = self.decoder.cell(self.decoder_embedding(previous), state, training=training)
-                logits.append(self._head(hidden[:, None, :], states, keys, source_mask)[:, 0])
-                previous = ops.cast(ops.argmax(logits[-1], axis=-1), "int32")
-            return ops.stack(logits, axis=1)
-
-        def _head(self, hidden, states, keys, source_mask):
-            """Logits (B, T_out, V) from decoder states (B, T_out, H), attending over the encoder's."""
-            if spec.attention == "none":
-                return self.output_layer(hidden)
-            if spec.attention == "general":
-                scores = ops.einsum("bth,bsh->bts", self.attention_kernel(hidden), keys)
-            else:
-                mixed = ops.tanh(self.query(hidden)[:, :, None, :] + keys[:, None, :, :])  # (B, T_out, T_in, A)
-                scores = ops.squeeze(self.score(mixed), axis=-1)
-            scores = ops.where(source_mask[:, None, :], scores, MASKED_SCORE)
-            context = ops.einsum("bts,bsh->bth", ops.softmax(scores, axis=-1), states)
-            return self.output_layer(self.combine(ops.concatenate([context, hidden], axis=-1)))
+            return _forward(self, spec, free_running, x, training)
 
         def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
-            """Mean cross-entropy over the target positions that are not padding."""
-            real = ops.cast(ops.not_equal(y, 0), "float32")
-            loss = keras.losses.sparse_categorical_crossentropy(y, y_pred, from_logits=True)
-            return ops.sum(loss * real) / ops.maximum(ops.sum(real), 1.0)
+            return masked_loss(y, y_pred)  # the compiled loss would count padding
 
     model = Seq2Seq()
     model(np.zeros((1, spec.max_source + spec.max_target + 1), np.int32))  # build every weight now

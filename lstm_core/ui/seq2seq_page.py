@@ -19,6 +19,7 @@ from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 
 TASK_NAMES = tuple(TASKS)
+MIN_POINT = 30  # held-out inputs of one length needed for a point on the chart (the table lists every length)
 OWN = "seq2seq_trained"  # the session's finished training (a TrainedTranslator)
 AXES = ("input", "output", "weight", "unit", "next", "probability", "length", "count", "exact", "epoch", "loss",
         "val_exact", "attention", "plain", "free_running", "own")
@@ -88,12 +89,13 @@ def translate_tab(models: dict[str, Translator], own: Translator | None, decodin
 def step_tab(translator: Translator, decoding: Decoding) -> None:
     """One output step: what the decoder read, where it looked, the context, its distribution, its choice."""
     labels = translator.step_labels(decoding.ids)
-    step = st.slider(t("seq2seq.step"), 0, decoding.steps - 1, 0, key=f"seq2seq_step_{decoding.steps}",
-                     help=t("seq2seq.step_help")) if decoding.steps > 1 else 0
-    previous = "<s>" if step == 0 else labels[step - 1]
+    number = st.slider(t("seq2seq.step"), 1, decoding.steps, 1, key=f"seq2seq_step_{decoding.steps}",
+                       help=t("seq2seq.step_help")) if decoding.steps > 1 else 1
+    step = number - 1
     probabilities = np.exp(decoding.log_probs[step])
     chosen = decoding.ids[step]
-    st.markdown(t("seq2seq.step_caption", step=step + 1, previous=f"`{previous}`", chosen=f"`{labels[step]}`",
+    caption = "seq2seq.step_caption_first" if step == 0 else "seq2seq.step_caption"
+    st.markdown(t(caption, step=number, previous=f"`{labels[step - 1] if step else '<s>'}`", chosen=f"`{labels[step]}`",
                   p=float(probabilities[chosen])))
     left, right = st.columns(2)
     with left:
@@ -103,19 +105,23 @@ def step_tab(translator: Translator, decoding: Decoding) -> None:
         chart(figures.context_strip(decoding.contexts[step], names()), key="seq2seq_step_context")
     with right:
         st.markdown(f"**{t('seq2seq.step_distribution')}**")
-        symbols = [translator.codec.target_label(k) for k in range(len(probabilities))]
-        chart(figures.distribution(probabilities, symbols, chosen, names()), key="seq2seq_step_distribution")
+        writable = translator.codec.writable_ids()  # padding and the start mark are never written
+        symbols = [translator.codec.target_label(k) for k in writable]
+        chart(figures.distribution(probabilities[writable], symbols, writable.index(chosen), names()),
+              key="seq2seq_step_distribution")
     st.caption(t("seq2seq.step_note"))
 
 
 # ---- tab: with and without attention --------------------------------------------------------------------------
-def compare_tab(card: dict, models: dict[str, Translator], text: str) -> None:
+def compare_tab(card: dict) -> None:
     """Exact match against input length, with and without attention, on the card's held-out draw."""
     metrics = {v: card["models"][v]["metrics"] for v in ("attention", "plain")}
     st.markdown(t("seq2seq.compare_intro", test=card["data"]["split"]["sizes"]["test"],
                   draw=t(f"seq2seq.draw.{card['task']}"), attention=metrics["attention"]["exact"],
                   plain=metrics["plain"]["exact"]))
-    chart(figures.accuracy_by_length({v: m["by_length"] for v, m in metrics.items()}, names()), key="seq2seq_by_length")
+    charted = {v: {n: point for n, point in m["by_length"].items() if point["count"] >= MIN_POINT}
+               for v, m in metrics.items()}
+    chart(figures.accuracy_by_length(charted, names()), key="seq2seq_by_length")
     lengths = sorted(metrics["attention"]["by_length"], key=int)
     table = pd.DataFrame({
         t("seq2seq.axis.length"): [int(n) for n in lengths],
@@ -123,8 +129,9 @@ def compare_tab(card: dict, models: dict[str, Translator], text: str) -> None:
         t("seq2seq.axis.attention"): [metrics["attention"]["by_length"][n]["exact"] for n in lengths],
         t("seq2seq.axis.plain"): [metrics["plain"]["by_length"][n]["exact"] for n in lengths],
     })
-    st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(t("seq2seq.compare_note", units=card["models"]["attention"]["architecture"]["units"]))
+    st.dataframe(table.style.format({t(f"seq2seq.axis.{v}"): "{:.2%}" for v in ("attention", "plain")}),
+                 hide_index=True, width="stretch")
+    st.caption(t("seq2seq.compare_note", units=card["models"]["attention"]["architecture"]["units"], least=MIN_POINT))
 
 
 # ---- tab: teacher forcing and free running ----------------------------------------------------------------------
@@ -132,20 +139,21 @@ def teacher_forcing_tab(card: dict, models: dict[str, Translator], text: str) ->
     """Training curves of the teacher-forced and the free-running decoder, and what each does at test time."""
     st.markdown(t("seq2seq.forcing_intro"))
     runs = {v: card["models"][v] for v in ("plain", "free_running")}
-    chart(figures.training_curves({v: r["training"]["history"] for v, r in runs.items()}, {
-        **names(), "plain": t("seq2seq.axis.teacher_forced"), "free_running": t("seq2seq.axis.free_running")}),
-        key="seq2seq_forcing_curves")
+    ways = {"plain": t("seq2seq.axis.teacher_forced"), "free_running": t("seq2seq.axis.free_running")}
+    histories = {v: r["training"]["history"] for v, r in runs.items()}
+    chart(figures.training_curves(histories, {**names(), **ways}), key="seq2seq_forcing_curves")
+    forced, free = histories["plain"]["val_exact"], histories["free_running"]["val_exact"]
+    widest = max(range(min(len(forced), len(free))), key=lambda k: abs(forced[k] - free[k]))
+    st.markdown(t("seq2seq.forcing_widest", epoch=widest + 1, teacher=forced[widest], free=free[widest]))
     rows = {}
     for variant, run in runs.items():
-        history, chars = run["training"]["history"], run["metrics"]["characters"]
-        per_epoch = history["seconds"][-1] / len(history["seconds"]) if history.get("seconds") else float("nan")
-        rows[t("seq2seq.axis.teacher_forced" if variant == "plain" else "seq2seq.axis.free_running")] = {
-            t("seq2seq.forcing.exact"): run["metrics"]["exact"],
-            t("seq2seq.forcing.fed_truth"): chars["fed_truth"],
-            t("seq2seq.forcing.fed_own"): chars["fed_own"],
-            t("seq2seq.forcing.gap"): round(chars["fed_truth"] - chars["fed_own"], 4),
-            t("seq2seq.forcing.seconds"): round(per_epoch, 1),
-            t("seq2seq.forcing.epochs"): run["training"]["epochs_run"],
+        chars = run["metrics"]["characters"]
+        rows[ways[variant]] = {
+            t("seq2seq.forcing.exact"): f"{run['metrics']['exact']:.2%}",
+            t("seq2seq.forcing.fed_truth"): f"{chars['fed_truth']:.2%}",
+            t("seq2seq.forcing.fed_own"): f"{chars['fed_own']:.2%}",
+            t("seq2seq.forcing.gap"): f"{chars['fed_truth'] - chars['fed_own']:.2%}",
+            t("seq2seq.forcing.epochs"): f"{run['training']['best_epoch']} / {run['training']['epochs_run']}",
         }
     st.dataframe(pd.DataFrame(rows), width="stretch")
     st.caption(t("seq2seq.forcing_note", test=card["data"]["split"]["sizes"]["test"]))
@@ -185,17 +193,15 @@ def beam_tab(card: dict, models: dict[str, Translator], text: str) -> None:
         result = translator.beam(text, width)
     except UserError:
         return  # said above the tabs
-    greedy, best = (translator.codec.target_text(c.ids) for c in (result.greedy, result.best))
-    columns = st.columns(2)
-    columns[0].metric(t("seq2seq.greedy"), greedy or "∅", f"log p = {result.greedy.log_prob:.3f}", delta_color="off")
-    columns[1].metric(t("seq2seq.beam", width=width), best or "∅", f"log p = {result.best.log_prob:.3f}", delta_color="off")
-    rows = [{t("seq2seq.beam_col.step"): s.step + 1, t("seq2seq.beam_col.rank"): rank + 1,
-             t("seq2seq.beam_col.candidate"): "".join(translator.step_labels(c.ids)),
-             t("seq2seq.beam_col.log_prob"): round(c.log_prob, 4),
-             t("seq2seq.beam_col.ended"): "✓" if c.finished else ""}
-            for s in result.steps for rank, c in enumerate(s.candidates)]
+    for column, name, found in zip(st.columns(2), (t("seq2seq.greedy"), t("seq2seq.beam", width=width)),
+                                   (result.greedy, result.best)):
+        column.metric(name, translator.codec.target_text(found.ids) or "∅")
+        column.caption(t("seq2seq.log_prob", value=f"{found.log_prob:.4g}"))
     st.markdown(f"**{t('seq2seq.beam_steps')}**")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(420, 36 * len(rows) + 40))
+    rows = [{t("seq2seq.beam_col.step"): step.step + 1,
+             **{t("seq2seq.beam_col.rank", rank=rank + 1): f"{''.join(translator.step_labels(c.ids))}   ({c.log_prob:.3g})"
+                for rank, c in enumerate(step.candidates)}} for step in result.steps]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption(t("seq2seq.beam_note"))
     st.subheader(t("seq2seq.fix_title"))
     found = _fix_example(card)

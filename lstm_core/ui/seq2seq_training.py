@@ -13,14 +13,15 @@ from itertools import count
 import streamlit as st
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn.budget import OverBudget, check_training
+from lstm_core.serving.assets import AssetError
+from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.seq2seq import seq2seq_figures as figures
 from lstm_core.seq2seq.gate_views import views
 from lstm_core.seq2seq.model import ATTENTION_KINDS
 from lstm_core.seq2seq.train import Seq2SeqConfig, Seq2SeqTraining, finish
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.ui.seq2seq_page import OWN, TASK_NAMES, names
+from lstm_core.ui.seq2seq_page import OWN, TASK_NAMES, names, shipped
 from lstm_core.ui.session_models import add
 from lstm_core.ui.strings import both
 from lstm_core.ui.style import chart
@@ -74,6 +75,12 @@ def _keep(job: Seq2SeqTraining) -> None:
 def training_section() -> None:
     """Everything under the "Train your own" tab."""
     st.markdown(t("seq2seq.train_intro", seconds=60))
+    try:
+        measured = shipped("dates")["attention"].card["train_your_own"]
+        st.caption(t("seq2seq.train_measured", seconds=measured["seconds_training"], exact=measured["test_exact"],
+                     test=measured["test_size"]))
+    except AssetError:
+        pass  # the page says above the tabs that the shipped models are missing
     try:
         config = _settings()
     except UserError as error:

@@ -26,7 +26,7 @@ def test_dates_translate_with_heatmap_and_the_rule_agrees(open_page):
     assert at.get("plotly_chart")[0].proto.spec != heatmap  # a new input, a new alignment
     step_key = next(s.key for s in at.slider if s.key.startswith("seq2seq_step_"))
     before = at.get("plotly_chart")[1].proto.spec
-    at.slider(key=step_key).set_value(3).run()
+    at.slider(key=step_key).set_value(4).run()
     assert not at.exception and at.get("plotly_chart")[1].proto.spec != before  # step 4 attends elsewhere
     assert any("Step 4:" in m.value for m in at.markdown)
 
