@@ -4,7 +4,7 @@ import streamlit as st
 
 from lstm_core.serving.assets import AssetError
 from lstm_core.seq2seq.tasks import TASKS
-from lstm_core.ui import seq2seq_page as view
+from lstm_core.ui import seq2seq_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.seq2seq_training import training_section
 from lstm_core.ui.server_setup import through_the_app
@@ -14,18 +14,18 @@ through_the_app()  # first: on a fresh server a page may be run without app.py (
 st.title(t("seq2seq.title"))
 st.markdown(t("seq2seq.intro"))
 
-st.session_state.setdefault("seq2seq_task", view.TASK_NAMES[0])
+st.session_state.setdefault("seq2seq_task", page.TASK_NAMES[0])
 st.session_state.setdefault("seq2seq_text", TASKS[st.session_state["seq2seq_task"]].example)
 left, right = st.columns([1, 2])
-task = left.radio(t("seq2seq.task"), view.TASK_NAMES, format_func=lambda name: t(f"seq2seq.task.{name}"),
-                  key="seq2seq_task", on_change=view.use_example, help=t("seq2seq.task_help"))
+task = left.radio(t("seq2seq.task"), page.TASK_NAMES, format_func=lambda name: t(f"seq2seq.task.{name}"),
+                  key="seq2seq_task", on_change=page.use_example, help=t("seq2seq.task_help"))
 examples = TASKS[task].examples
 right.selectbox(t("seq2seq.example"), range(len(examples)), format_func=lambda k: examples[k],
-                key=f"seq2seq_example_{task}", on_change=view.use_example, help=t("seq2seq.example_help"))
+                key=f"seq2seq_example_{task}", on_change=page.use_example, help=t("seq2seq.example_help"))
 text = st.text_input(t("seq2seq.text"), key="seq2seq_text", max_chars=500, help=t("seq2seq.text_help"))
 
 try:
-    models = view.shipped(task)
+    models = page.shipped(task)
 except AssetError as error:
     st.error(t("seq2seq.model_missing", reason=reason_of(error)))
     models = None
@@ -33,18 +33,18 @@ except AssetError as error:
 tabs = st.tabs([t(f"seq2seq.tab.{name}") for name in ("translate", "step", "compare", "forcing", "beam", "train")])
 if models is not None:
     card = models["attention"].card
-    decoding = view.decode_or_say(models["attention"], text)
+    decoding = page.decode_or_say(models["attention"], text)
     if decoding is not None:
         with tabs[0]:
-            view.translate_tab(models, view.own_translator(task), decoding, text)
+            page.translate_tab(models, page.own_translator(task), decoding, text)
         with tabs[1]:
-            view.step_tab(models["attention"], decoding)
+            page.step_tab(models["attention"], decoding)
         with tabs[4]:
-            view.beam_tab(card, models, text)
+            page.beam_tab(card, models, text)
     with tabs[2]:
-        view.compare_tab(card)
+        page.compare_tab(card)
     with tabs[3]:
-        view.teacher_forcing_tab(card, models, text)
+        page.teacher_forcing_tab(card, models, text)
 with tabs[5]:
     training_section()
 

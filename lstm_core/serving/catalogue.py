@@ -66,7 +66,7 @@ def _gan_discriminator() -> Traceable:
 
 
 def _seq2seq(task: str, part: str) -> Traceable:
-    from lstm_core.seq2seq.gate_views import load_decoder, load_encoder
+    from lstm_core.seq2seq.gate_views import load_decoder, load_encoder  # on first use: cheap start-up
 
     return (load_encoder if part == "encoder" else load_decoder)(task)
 

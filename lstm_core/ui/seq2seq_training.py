@@ -23,7 +23,7 @@ from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.seq2seq_page import OWN, TASK_NAMES, names, shipped
 from lstm_core.ui.session_models import add
-from lstm_core.ui.strings import both
+from lstm_core.string_table import both
 from lstm_core.ui.style import chart
 
 DEFAULTS = Seq2SeqConfig()

@@ -9,7 +9,7 @@ from lstm_core.message import UserError
 from lstm_core.seq2seq import load_translator
 from lstm_core.seq2seq.seq2seq_figures import label
 from lstm_core.seq2seq.tasks import DATE_FORMS, TASKS, normalise, write_date
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 SIX_FORMS = ["5 December 2026", "December 5, 2026", "Dec 5, 2026", "5 Dec 2026", "2026年12月5日", "二〇二六年十二月五日"]
 
