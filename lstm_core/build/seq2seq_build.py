@@ -14,6 +14,7 @@ of the page's "train your own" settings, timed on one thread as the app trains.
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from dataclasses import asdict, dataclass, replace
@@ -22,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
-from lstm_core.training.backend import hardware
+from lstm_core.training.backend import hardware, threads
 from lstm_core.training.trainer import run_to_end
 from lstm_core.seq2seq import evaluate
 from lstm_core.seq2seq.data import Draws, draw_splits
@@ -78,7 +79,7 @@ def _select(base: Seq2SeqConfig, draws: Draws, build: BuildConfig) -> tuple[Seq2
                                            draws.validation.targets).mean())
         loss = min(job.history["val_loss"])
         tried.append({"attention": attention, "units": units, "validation_exact": round(exact, 4),
-                      "validation_loss": round(loss, 5), "epochs_run": job.epochs_run, "best_epoch": job.best_epoch,
+                      "validation_loss": float(f"{loss:.4g}"), "epochs_run": job.epochs_run, "best_epoch": job.best_epoch,
                       "training_seconds": round(job.seconds, 1)})
         key = (exact, -loss)
         if best_key is None or key > best_key:
@@ -111,11 +112,17 @@ def _timing(translator, sources, count: int) -> dict:
         translator.translate([text])
         times.append((time.perf_counter() - started) * 1000)
     return {"inputs": len(times), "median_ms": round(statistics.median(times), 2),
-            "p95_ms": round(float(np.percentile(times, 95)), 2), "note": "measured during the build, one process"}
+            "p95_ms": round(float(np.percentile(times, 95)), 2), "machine_load": _load()}
+
+
+def _load() -> str:
+    """How busy the machine was: timings taken beside other work are upper bounds."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
 def train_your_own() -> dict:
-    """The page's default run (dates), timed on one thread as the app trains, scored on its own held-out draw."""
+    """The page's default run (dates), timed as the build runs TensorFlow, scored on its own held-out draw."""
     config = Seq2SeqConfig()
     started = time.perf_counter()
     job = Seq2SeqTraining(config)
@@ -126,7 +133,8 @@ def train_your_own() -> dict:
                                        job.draws.test.targets).mean())
     return {"config": asdict(config), "seconds_training": round(job.seconds, 1), "seconds_with_setup": round(wall, 1),
             "test_exact": round(exact, 4), "test_size": len(job.draws.test), "target": "95% exact within 60 s",
-            "threads": "TensorFlow as the build set it (python -m lstm_core.build: deterministic kernels)"}
+            "tensorflow_threads": {**threads(), "note": "0 means TensorFlow's default (every core); deterministic kernels"},
+            "machine_load": _load()}
 
 
 def build_task(name: str, folder: Path, build: BuildConfig = BuildConfig()) -> dict:

@@ -58,22 +58,24 @@ def character_accuracy(network: Seq2SeqNetwork, codec: Codec, split: Split, limi
 
 
 def beam_fixes(network: Seq2SeqNetwork, codec: Codec, split: Split, greedy: list[str], width: int,
-               keep: int = 5) -> dict:
-    """Every held-out input greedy gets wrong, decoded again with a beam: where the beam is right.
+               keep: int = 5, limit: int | None = None) -> dict:
+    """Every held-out input greedy gets wrong (the first `limit`), decoded again with a beam: where it is right.
 
     A search over the whole draw, not a picked example: returns how many greedy errors
-    there were, how many of them the beam fixed, and the first `keep` fixes with both
-    outputs and their log-probabilities (`beam_exact` scores the beam on every input).
+    there were, how many were searched and how many of those the beam fixed, and the
+    first `keep` fixes with both outputs and their log-probabilities (`beam_exact` scores
+    the beam on every input).
     """
     wrong = [k for k, (o, t) in enumerate(zip(greedy, split.targets)) if o != t]
     fixes = []
-    for k in wrong:
+    for k in wrong[:limit]:
         result = beam_search(network, network.encode(codec.source_ids(split.sources[k])), width)
         if codec.target_text(result.best.ids) == split.targets[k]:
             fixes.append({"input": split.sources[k], "target": split.targets[k],
                           "greedy": codec.target_text(result.greedy.ids), "greedy_log_prob": round(result.greedy.log_prob, 4),
                           "beam": codec.target_text(result.best.ids), "beam_log_prob": round(result.best.log_prob, 4)})
-    return {"width": width, "greedy_errors": len(wrong), "fixed": len(fixes), "examples": fixes[:keep]}
+    return {"width": width, "greedy_errors": len(wrong), "searched": len(wrong[:limit]), "fixed": len(fixes),
+            "examples": fixes[:keep]}
 
 
 def beam_exact(network: Seq2SeqNetwork, codec: Codec, split: Split, width: int, limit: int | None = None) -> float:

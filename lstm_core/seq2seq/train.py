@@ -18,7 +18,7 @@ from lstm_core.serving import assets
 from lstm_core.serving.budget import RecurrentWork
 from lstm_core.training.trainer import TrainConfig, Trainer
 from lstm_core.seq2seq.data import Draws, codec_for, draw_splits, training_arrays
-from lstm_core.seq2seq.evaluate import exact_match, greedy_outputs
+from lstm_core.seq2seq.evaluate import beam_fixes, exact_match, greedy_outputs
 from lstm_core.seq2seq.model import ATTENTION_KINDS, Seq2SeqNetwork, Seq2SeqSpec
 from lstm_core.seq2seq.tasks import task as task_named
 from lstm_core.seq2seq.translator import Translator
@@ -136,6 +136,10 @@ class Seq2SeqTraining:
         return Seq2SeqNetwork(self.spec, assets.round_trip(export_weights(model, self.spec), dtype))
 
 
+FIX_WIDTH = 5  # the beam that looks for fixes of a finished run's greedy mistakes (as the build's)
+MAX_FIX_SEARCH = 300  # greedy mistakes searched at most, so a poor model's search stays short
+
+
 @dataclass(frozen=True)
 class TrainedTranslator:
     """A finished page run: its translator, its held-out score, its curves."""
@@ -148,14 +152,17 @@ class TrainedTranslator:
     epochs_run: int
     best_epoch: int
     stopped: bool
+    beam_fixes: dict  # `evaluate.beam_fixes` over the held-out draw: its greedy mistakes a beam puts right
 
 
 def finish(job: Seq2SeqTraining, key: str, title) -> TrainedTranslator:
     """Wrap the best weights as a translator and score them on the run's held-out draw."""
     network = job.network()
     test = job.draws.test
-    exact = float(exact_match(greedy_outputs(network, job.codec, test.sources), test.targets).mean())
+    outputs = greedy_outputs(network, job.codec, test.sources)
+    exact = float(exact_match(outputs, test.targets).mean())
     translator = Translator(network, job.task, key, title, None)
+    fixes = beam_fixes(network, job.codec, test, outputs, FIX_WIDTH, limit=MAX_FIX_SEARCH)
     return TrainedTranslator(translator, exact, len(test), job.history, job.seconds, job.epochs_run, job.best_epoch,
-                             job.stopped)
+                             job.stopped, fixes)
 

@@ -26,12 +26,13 @@ def _layers(spec, free_running: bool) -> dict:
     """The model's layers by attribute name; Keras names them as `export_weights` reads them."""
     from keras import layers
 
+    # Made in this order on purpose: each initialiser takes its seed when its layer is made,
+    # so the order fixes the starting weights of a seeded run (and of the shipped models).
     units = spec.units
     made = {"encoder_embedding": layers.Embedding(spec.source_vocab, spec.embedding_dim, name="encoder_embedding"),
             "encoder": layers.LSTM(units, return_sequences=True, return_state=True, name="encoder_lstm"),
             "decoder_embedding": layers.Embedding(spec.target_vocab, spec.embedding_dim, name="decoder_embedding"),
-            "decoder": layers.LSTM(units, return_sequences=True, return_state=True, name="decoder_lstm"),
-            "output_layer": layers.Dense(spec.target_vocab, name="output")}
+            "decoder": layers.LSTM(units, return_sequences=True, return_state=True, name="decoder_lstm")}
     if free_running:  # only its cell is called, step by step: build the layer's weights here
         made["decoder"].build((None, None, spec.embedding_dim))
     if spec.attention == "general":
@@ -42,6 +43,7 @@ def _layers(spec, free_running: bool) -> dict:
                  "score": layers.Dense(1, use_bias=False, name="attention_score")}
     if spec.attention != "none":
         made["combine"] = layers.Dense(units, activation="tanh", name="combine")
+    made["output_layer"] = layers.Dense(spec.target_vocab, name="output")
     return made
 
 

@@ -166,13 +166,13 @@ def teacher_forcing_tab(card: dict, models: dict[str, Translator], text: str) ->
 
 
 # ---- tab: greedy and beam search ---------------------------------------------------------------------------------
-def _fix_example(card: dict) -> tuple[str, dict] | None:
-    """The first held-out input where the beam fixed a greedy mistake: the attention model's, else the plain one's."""
-    for variant in ("attention", "plain"):
-        examples = card["models"][variant]["metrics"]["beam_fixes"]["examples"]
-        if examples:
-            return variant, examples[0]
-    return None
+def _searches(card: dict, own) -> list[tuple[str, dict, int]]:
+    """(model, its search for beam fixes, held-out inputs searched): shipped models', then this session's."""
+    test = card["data"]["split"]["sizes"]["test"]
+    found = [(v, card["models"][v]["metrics"]["beam_fixes"], test) for v in ("attention", "plain")]
+    if own is not None:
+        found.append(("own", own.beam_fixes, own.test_size))
+    return found
 
 
 def _use_fix(variant: str, example: dict, width: int) -> None:
@@ -183,12 +183,15 @@ def _use_fix(variant: str, example: dict, width: int) -> None:
 
 
 def beam_tab(card: dict, models: dict[str, Translator], text: str) -> None:
-    """Greedy against beam search on the input, the beam at every step, and a fix found on the held-out draw."""
+    """Greedy against beam search on the input, the beam at every step, and a fix found on a held-out draw."""
+    own = st.session_state.get(OWN)
+    own = own if own is not None and own.translator.task.name == card["task"] else None
+    choices = {"attention": models["attention"], "plain": models["plain"]} | ({"own": own.translator} if own else {})
     left, right = st.columns(2)
-    variant = left.radio(t("seq2seq.beam_model"), ("attention", "plain"), format_func=lambda v: t(f"seq2seq.axis.{v}"),
+    variant = left.radio(t("seq2seq.beam_model"), list(choices), format_func=lambda v: t(f"seq2seq.axis.{v}"),
                          key="seq2seq_beam_model", horizontal=True, help=t("seq2seq.beam_model_help"))
     width = right.slider(t("seq2seq.beam_width"), 1, 8, 3, key="seq2seq_beam_width", help=t("seq2seq.beam_width_help"))
-    translator = models[variant]
+    translator = choices[variant]
     try:
         result = translator.beam(text, width)
     except UserError:
@@ -203,20 +206,23 @@ def beam_tab(card: dict, models: dict[str, Translator], text: str) -> None:
                 for rank, c in enumerate(step.candidates)}} for step in result.steps]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption(t("seq2seq.beam_note"))
-    st.subheader(t("seq2seq.fix_title"))
-    found = _fix_example(card)
-    fixes = card["models"]["attention"]["metrics"]["beam_fixes"]
-    if found is None:
-        st.info(t("seq2seq.fix_none", test=card["data"]["split"]["sizes"]["test"], width=fixes["width"],
-                  attention=fixes["greedy_errors"],
-                  plain=card["models"]["plain"]["metrics"]["beam_fixes"]["greedy_errors"]))
-        return
-    fix_variant, example = found
-    searched = card["models"][fix_variant]["metrics"]["beam_fixes"]
-    st.markdown(t("seq2seq.fix_found", model=t(f"seq2seq.variant.{fix_variant}"), test=card["data"]["split"]["sizes"]["test"],
-                  errors=searched["greedy_errors"], fixed=searched["fixed"], width=searched["width"],
-                  input=f"`{example['input']}`", greedy=f"`{example['greedy']}`", beam=f"`{example['beam']}`",
-                  greedy_lp=example["greedy_log_prob"], beam_lp=example["beam_log_prob"]))
-    st.button(t("seq2seq.fix_try"), key="seq2seq_fix_try", on_click=_use_fix, args=(fix_variant, example, searched["width"]),
-              help=t("seq2seq.fix_try_help"))
+    _fix_section(_searches(card, own))
 
+
+def _fix_section(searches: list[tuple[str, dict, int]]) -> None:
+    """The first input where a beam fixed a greedy mistake, from searches over whole held-out draws, or why none."""
+    st.subheader(t("seq2seq.fix_title"))
+    found = next(((v, fixes, size) for v, fixes, size in searches if fixes["examples"]), None)
+    if found is None:
+        st.info(t("seq2seq.fix_none", width=searches[0][1]["width"], searched="; ".join(
+            t("seq2seq.fix_searched", model=t(f"seq2seq.axis.{v}"), test=size, errors=fixes["greedy_errors"])
+            for v, fixes, size in searches)))
+        return
+    variant, fixes, size = found
+    example = fixes["examples"][0]
+    st.markdown(t("seq2seq.fix_found", model=t(f"seq2seq.variant.{variant}"), test=size, errors=fixes["greedy_errors"],
+                  searched=fixes.get("searched", fixes["greedy_errors"]), fixed=fixes["fixed"], width=fixes["width"], input=f"`{example['input']}`",
+                  greedy=f"`{example['greedy']}`", beam=f"`{example['beam']}`",
+                  greedy_lp=example["greedy_log_prob"], beam_lp=example["beam_log_prob"]))
+    st.button(t("seq2seq.fix_try"), key="seq2seq_fix_try", on_click=_use_fix, args=(variant, example, fixes["width"]),
+              help=t("seq2seq.fix_try_help"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from lstm_core.gates.interpret import step_detail
 from lstm_core.message import UserError
 from lstm_core.seq2seq import load_translator
 from lstm_core.seq2seq.seq2seq_figures import label
@@ -113,3 +114,10 @@ def test_variants_and_gates_views_load(dates):
     assert "".join(decoder.labels[:-1]) == "2026-12-05"
     first = decoder.layers[0]
     np.testing.assert_allclose(first.initial_state[0], encoder.layers[0].gates.hidden[-1])
+    # the Gates page's step-through recomputes the decoder's first step from the encoder's last state
+    units = np.arange(first.gates.units)
+    detail = step_detail(first, 0, units)
+    np.testing.assert_allclose(detail.c_prev, encoder.layers[0].gates.cell[-1])
+    np.testing.assert_allclose(detail.h, first.gates.hidden[0], atol=1e-5)
+    np.testing.assert_allclose(detail.value["f"] * detail.c_prev + detail.value["i"] * detail.value["g"],
+                               first.gates.cell[0], atol=1e-5)
