@@ -115,10 +115,10 @@ def _timing(translator, sources, count: int) -> dict:
             "p95_ms": round(float(np.percentile(times, 95)), 2), "machine_load": _load()}
 
 
-def _load() -> str:
-    """How busy the machine was: timings taken beside other work are upper bounds."""
+def _load() -> dict:
+    """How busy the machine was (load averages, cores): timings taken beside other work are upper bounds."""
     one, five, _ = os.getloadavg()
-    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+    return {"load_1min": round(one, 1), "load_5min": round(five, 1), "cores": os.cpu_count()}
 
 
 def train_your_own() -> dict:

@@ -86,8 +86,10 @@ def accuracy_by_length(curves: dict[str, dict[str, dict]], names: dict[str, str]
                          customdata=[by_length[n]["count"] for n in lengths], name=names[variant],
                          mode="lines+markers", line=dict(color=COLOURS[variant], width=3), marker=dict(size=9),
                          hovertemplate=f"{names['length']} %{{x}}: %{{y:.3f}} ({names['count']} %{{customdata}})<extra></extra>"))
+    lowest = min((point["exact"] for curve in curves.values() for point in curve.values()), default=1.0)
     layout = dict(xaxis=dict(title=dict(text=names["length"]), dtick=1),
-                  yaxis=dict(title=dict(text=names["exact"]), tickformat=".1%"),
+                  # from at most 90%, so a difference of a few inputs does not look like a cliff
+                  yaxis=dict(title=dict(text=names["exact"]), tickformat=".0%", range=[min(0.9, lowest - 0.02), 1.005]),
                   height=380, margin=dict(l=60, r=20, t=30, b=60), legend=dict(orientation="h", y=1.1))
     return go.Figure(data=data, layout=layout)
 

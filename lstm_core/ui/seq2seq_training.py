@@ -78,7 +78,8 @@ def training_section() -> None:
     try:
         measured = shipped("dates")["attention"].card["train_your_own"]
         st.caption(t("seq2seq.train_measured", seconds=measured["seconds_training"], exact=measured["test_exact"],
-                     test=measured["test_size"]))
+                     test=measured["test_size"], load=measured["machine_load"]["load_5min"],
+                     cores=measured["machine_load"]["cores"]))
     except AssetError:
         pass  # the page says above the tabs that the shipped models are missing
     try:
