@@ -15,6 +15,7 @@ import numpy as np
 from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title
 from lstm_core.nn.network import LayerTrace
+from lstm_core.seq2seq.data import START
 from lstm_core.seq2seq.translator import Translator, load_translator
 
 REFERENCE_TEXTS = 40  # inputs the Gates page searches for spans where chosen units fire
@@ -57,7 +58,7 @@ class EncoderView(_View):
 
 
 class DecoderView(_View):
-    """The decoder LSTM: one step per character written, labelled with that character."""
+    """The decoder LSTM: one step per character written, labelled with what the step read."""
 
     part = "decoder"
 
@@ -65,7 +66,7 @@ class DecoderView(_View):
         decoding = self.translator.decode(text)
         layer = LayerTrace("lstm_0", decoding.gates, decoding.inputs, self.translator.network.decoder_lstm,
                            initial_state=decoding.encoded.final)
-        labels = self.translator.step_labels(decoding.ids)
+        labels = self.translator.step_labels((START, *decoding.ids[:-1]))  # <s>, then each character written
         summary = Message("model.summary.seq2seq_decoder", {"steps": len(labels), "output": decoding.output})
         return ModelTrace(labels, (False,) * len(labels), (layer,), summary)
 

@@ -110,8 +110,8 @@ def test_variants_and_gates_views_load(dates):
     with pytest.raises(UserError):
         plain.attention("5 December 2026")
     encoder, decoder = load_encoder("dates").trace_text("5 Dec 2026"), load_decoder("dates").trace_text("5 Dec 2026")
-    assert encoder.labels == tuple("5 Dec 2026") and decoder.labels[-1] == "</s>"
-    assert "".join(decoder.labels[:-1]) == "2026-12-05"
+    assert encoder.labels == tuple("5 Dec 2026") and decoder.labels[0] == "<s>"
+    assert "".join(decoder.labels[1:]) == "2026-12-05" and decoder.steps == 11  # the 11th step writes </s>
     first = decoder.layers[0]
     np.testing.assert_allclose(first.initial_state[0], encoder.layers[0].gates.hidden[-1])
     # the Gates page's step-through recomputes the decoder's first step from the encoder's last state
