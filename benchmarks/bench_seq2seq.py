@@ -29,20 +29,20 @@ from lstm_core.seq2seq.translator import load_all
 
 def bench_task(name: str) -> None:
     models = load_all(name)
-    card = models["attention"].card
-    build = card["build"]
-    draws = draw_splits(TASKS[name], build["train"], build["validation"], build["test"], build["seed"])
-    print(f"{name}: held-out draw of {len(draws.test):,} inputs (seed {build['seed']}), {card['hardware']}")
+    results = models["attention"].results
+    sizes = results.sizes
+    draws = draw_splits(TASKS[name], sizes["train"], sizes["validation"], sizes["test"], results.seed)
+    print(f"{name}: held-out draw of {len(draws.test):,} inputs (seed {results.seed})")
     for variant, translator in models.items():
         outputs = evaluate.greedy_outputs(translator.network, translator.codec, draws.test.sources)
         exact = float(evaluate.exact_match(outputs, draws.test.targets).mean())
         target = " (target >= 99%)" if variant == "attention" else ""
-        print(f"  {variant:13s} exact match {exact:.2%} (card {card['models'][variant]['metrics']['exact']:.2%}){target}")
-    by_length = {v: card["models"][v]["metrics"]["by_length"] for v in ("attention", "plain")}
-    print("  input length:  " + " ".join(f"{n:>6s}" for n in by_length["plain"]))
-    print("  inputs:        " + " ".join(f"{by_length['plain'][n]['count']:6d}" for n in by_length["plain"]))
+        print(f"  {variant:13s} exact match {exact:.2%} (card {results.variants[variant].exact:.2%}){target}")
+    by_length = {v: results.variants[v].by_length for v in ("attention", "plain")}
+    print("  input length:  " + " ".join(f"{n:6d}" for n in by_length["plain"]))
+    print("  inputs:        " + " ".join(f"{p.count:6d}" for p in by_length["plain"].values()))
     for variant, curve in by_length.items():
-        print(f"  {variant:13s}  " + " ".join(f"{curve[n]['exact']:6.3f}" for n in curve))
+        print(f"  {variant:13s}  " + " ".join(f"{p.exact:6.3f}" for p in curve.values()))
     translator = models["attention"]
     texts = list(draws.test.sources[:200])
     for beam in (1, 3, 5):

@@ -32,7 +32,7 @@ except AssetError as error:
 
 tabs = st.tabs([t(f"seq2seq.tab.{name}") for name in ("translate", "step", "compare", "forcing", "beam", "train")])
 if models is not None:
-    card = models["attention"].card
+    results = models["attention"].results
     decoding = page.decode_or_say(models["attention"], text)
     if decoding is not None:
         with tabs[0]:
@@ -40,11 +40,11 @@ if models is not None:
         with tabs[1]:
             page.step_tab(models["attention"], decoding)
         with tabs[4]:
-            page.beam_tab(card, models, text)
+            page.beam_tab(results, models, text)
     with tabs[2]:
-        page.compare_tab(card)
+        page.compare_tab(results)
     with tabs[3]:
-        page.teacher_forcing_tab(card, models, text)
+        page.teacher_forcing_tab(results, models, text)
 with tabs[5]:
     training_section()
 

@@ -65,7 +65,7 @@ else:
 st.header(t("why.memory.header"))
 st.markdown(long_text("why_memory"))
 try:
-    card, _ = page.shipped()
+    results, _ = page.shipped()
 except AssetError as error:
     st.error(t("why.missing", reason=reason_of(error)))
     st.stop()
@@ -73,11 +73,11 @@ distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE
                             help=t("why.memory.distance_help"))
 done = st.session_state.get(page.DONE)
 live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["distance"] == distance else None
-chart(figures.accuracy_by_distance(card["results"], card["baseline"]["test_accuracy"], distance, NAMES, live),
+chart(figures.accuracy_by_distance(results.accuracy, results.chance, distance, NAMES, live),
       key="why_accuracy")
 st.caption(t("why.memory.card_note"))
 with st.expander(t("why.memory.table")):
-    table = pd.DataFrame({d: [card["results"][k][d]["test_accuracy"] for k in CELLS] for d in map(str, card["distances"])},
+    table = pd.DataFrame({str(d): [results.accuracy[k][d] for k in CELLS] for d in results.distances},
                          index=[NAMES[k] for k in CELLS])
     st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
 
@@ -93,7 +93,7 @@ progress_slot, curves_slot = st.empty(), st.empty()
 
 def draw_curves(history) -> None:
     with curves_slot.container():
-        chart(figures.live_curves(history, card["baseline"]["test_accuracy"], NAMES), key=f"why_live_{sum(map(len, history.values()))}")
+        chart(figures.live_curves(history, results.chance, NAMES), key=f"why_live_{sum(map(len, history.values()))}")
 
 
 def progress_text(kind, epoch, total, accuracy) -> str:
@@ -118,7 +118,7 @@ scale = c2.slider(t("why.grad.scale"), 0.25, 3.0, 1.0, 0.25, key="why_scale", he
 clip = c3.toggle(t("why.grad.clip"), key="why_clip", help=t("why.grad.clip_help"))
 curves = page.gradient_curves(stage, float(scale), bool(clip))
 chart(figures.gradient_norms(curves, NAMES), key="why_gradients")  # the figure takes any sequences
-st.caption(t("why.grad.caption", distance=card["gradients"]["distance"], count=page.GRADIENT_SEQUENCES))
+st.caption(t("why.grad.caption", distance=results.gradient_distance, count=page.GRADIENT_SEQUENCES))
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('why.try_next')}")

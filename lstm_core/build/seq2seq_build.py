@@ -29,7 +29,7 @@ from lstm_core.seq2seq import evaluate
 from lstm_core.seq2seq.data import Draws, draw_splits
 from lstm_core.seq2seq.tasks import TASKS
 from lstm_core.seq2seq.train import Seq2SeqConfig, Seq2SeqTraining
-from lstm_core.seq2seq.translator import VARIANTS, asset_name, translator_from
+from lstm_core.seq2seq.translator import VARIANTS, Translator, asset_name
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,10 @@ def _scores(network, codec, draws: Draws, build: BuildConfig, beams: bool) -> di
     correct = evaluate.exact_match(outputs, draws.test.targets)
     scores = {"exact": round(float(correct.mean()), 4), "errors": int((~correct).sum()),
               "by_length": evaluate.by_length(draws.test.sources, correct),
-              "characters": evaluate.character_accuracy(network, codec, draws.test)}
+              "characters": asdict(evaluate.character_accuracy(network, codec, draws.test))}
     if beams:
         scores["beam_exact"] = {str(w): evaluate.beam_exact(network, codec, draws.test, w) for w in build.beam_widths}
-        scores["beam_fixes"] = evaluate.beam_fixes(network, codec, draws.test, outputs, build.fix_width)
+        scores["beam_fixes"] = evaluate.beam_fixes(network, codec, draws.test, outputs, build.fix_width).to_dict()
     return scores
 
 
@@ -179,7 +179,7 @@ def build_task(name: str, folder: Path, build: BuildConfig = BuildConfig()) -> d
         "baseline": {"name": "the same encoder-decoder without attention", "variant": "plain",
                      "metrics": {"exact": models["plain"]["metrics"]["exact"]}},
         "precision": {"validation_exact": precision, "shipped": np.dtype(dtype).name},
-        "timing": _timing(translator_from({"task": name, "models": models}, weights, "attention"),
+        "timing": _timing(Translator(shipped["attention"], task, asset_name(name), asset_name(name)),
                           draws.test.sources, build.timing_inputs),
         "build": asdict(build),
         "hardware": hardware(),

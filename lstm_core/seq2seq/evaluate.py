@@ -9,12 +9,57 @@ test time); the gap is what reading its own mistakes costs it.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
 from lstm_core.seq2seq.beam import beam_search
 from lstm_core.seq2seq.data import Codec, Split
 from lstm_core.seq2seq.model import Seq2SeqNetwork
+
+
+@dataclass(frozen=True)
+class CharacterAccuracy:
+    """Per-character accuracy of one model fed the true previous characters, and fed its own."""
+
+    fed_truth: float
+    fed_own: float
+
+    @property
+    def gap(self) -> float:
+        """What reading its own output costs the model (exposure bias, measured)."""
+        return self.fed_truth - self.fed_own
+
+
+@dataclass(frozen=True)
+class BeamFix:
+    """A held-out input whose greedy translation was wrong and whose beam translation was right."""
+
+    input: str
+    target: str
+    greedy: str
+    greedy_log_prob: float
+    beam: str
+    beam_log_prob: float
+
+
+@dataclass(frozen=True)
+class BeamFixes:
+    """A beam run on a draw's greedy mistakes: how many there were, were searched, were fixed; the first fixes."""
+
+    width: int
+    greedy_errors: int
+    searched: int
+    fixed: int
+    examples: tuple[BeamFix, ...]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "BeamFixes":
+        return cls(int(data["width"]), int(data["greedy_errors"]), int(data.get("searched", data["greedy_errors"])),
+                   int(data["fixed"]), tuple(BeamFix(**example) for example in data["examples"]))
 
 
 def greedy_outputs(network: Seq2SeqNetwork, codec: Codec, sources, batch: int = 500) -> list[str]:
@@ -39,7 +84,7 @@ def by_length(sources, correct: np.ndarray) -> dict[str, dict[str, float]]:
     return {str(k): {"count": len(v), "exact": round(float(np.mean(v)), 4)} for k, v in sorted(groups.items())}
 
 
-def character_accuracy(network: Seq2SeqNetwork, codec: Codec, split: Split, limit: int = 2_000) -> dict[str, float]:
+def character_accuracy(network: Seq2SeqNetwork, codec: Codec, split: Split, limit: int = 2_000) -> CharacterAccuracy:
     """Per-character accuracy fed the true previous characters and fed its own (the first `limit` examples).
 
     Positions run over the target and its end mark; a free-running output that is too
@@ -54,11 +99,11 @@ def character_accuracy(network: Seq2SeqNetwork, codec: Codec, split: Split, limi
     written = np.concatenate([network.greedy_batch([codec.source_ids(s) for s in sources[k:k + 500]])
                               for k in range(0, len(sources), 500)])
     fed_own = written[:, : real.shape[1]] == decoder_out
-    return {"fed_truth": round(float(fed_truth[real].mean()), 4), "fed_own": round(float(fed_own[real].mean()), 4)}
+    return CharacterAccuracy(round(float(fed_truth[real].mean()), 4), round(float(fed_own[real].mean()), 4))
 
 
 def beam_fixes(network: Seq2SeqNetwork, codec: Codec, split: Split, greedy: list[str], width: int,
-               keep: int = 5, limit: int | None = None) -> dict:
+               keep: int = 5, limit: int | None = None) -> BeamFixes:
     """Every held-out input greedy gets wrong (the first `limit`), decoded again with a beam: where it is right.
 
     A search over the whole draw, not a picked example: returns how many greedy errors
@@ -71,11 +116,10 @@ def beam_fixes(network: Seq2SeqNetwork, codec: Codec, split: Split, greedy: list
     for k in wrong[:limit]:
         result = beam_search(network, network.encode(codec.source_ids(split.sources[k])), width)
         if codec.target_text(result.best.ids) == split.targets[k]:
-            fixes.append({"input": split.sources[k], "target": split.targets[k],
-                          "greedy": codec.target_text(result.greedy.ids), "greedy_log_prob": round(result.greedy.log_prob, 4),
-                          "beam": codec.target_text(result.best.ids), "beam_log_prob": round(result.best.log_prob, 4)})
-    return {"width": width, "greedy_errors": len(wrong), "searched": len(wrong[:limit]), "fixed": len(fixes),
-            "examples": fixes[:keep]}
+            fixes.append(BeamFix(split.sources[k], split.targets[k], codec.target_text(result.greedy.ids),
+                                 round(result.greedy.log_prob, 4), codec.target_text(result.best.ids),
+                                 round(result.best.log_prob, 4)))
+    return BeamFixes(width, len(wrong), len(wrong[:limit]), len(fixes), tuple(fixes[:keep]))
 
 
 def beam_exact(network: Seq2SeqNetwork, codec: Codec, split: Split, width: int, limit: int | None = None) -> float:

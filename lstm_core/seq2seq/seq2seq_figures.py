@@ -77,16 +77,16 @@ def distribution(probabilities: np.ndarray, symbols, chosen: int, names: dict[st
     return go.Figure(data=data, layout=layout)
 
 
-def accuracy_by_length(curves: dict[str, dict[str, dict]], names: dict[str, str]) -> go.Figure:
-    """Exact match against input length for each model: {variant: {"7": {"count", "exact"}}}."""
+def accuracy_by_length(curves: dict, names: dict[str, str]) -> go.Figure:
+    """Exact match against input length for each model: {variant: {length: LengthPoint (count, exact)}}."""
     data = []
     for variant, by_length in curves.items():
-        lengths = sorted(by_length, key=int)
-        data.append(dict(type="scatter", x=[int(n) for n in lengths], y=[by_length[n]["exact"] for n in lengths],
-                         customdata=[by_length[n]["count"] for n in lengths], name=names[variant],
+        lengths = sorted(by_length)
+        data.append(dict(type="scatter", x=lengths, y=[by_length[n].exact for n in lengths],
+                         customdata=[by_length[n].count for n in lengths], name=names[variant],
                          mode="lines+markers", line=dict(color=COLOURS[variant], width=3), marker=dict(size=9),
                          hovertemplate=f"{names['length']} %{{x}}: %{{y:.3f}} ({names['count']} %{{customdata}})<extra></extra>"))
-    lowest = min((point["exact"] for curve in curves.values() for point in curve.values()), default=1.0)
+    lowest = min((point.exact for curve in curves.values() for point in curve.values()), default=1.0)
     layout = dict(xaxis=dict(title=dict(text=names["length"]), dtick=1),
                   # from at most 90%, so a difference of a few inputs does not look like a cliff
                   yaxis=dict(title=dict(text=names["exact"]), tickformat=".0%", range=[min(0.9, lowest - 0.02), 1.005]),

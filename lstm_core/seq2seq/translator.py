@@ -22,14 +22,16 @@ import numpy as np
 
 from lstm_core.message import Message, Title, UserError
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.nn.cell import GateTrace
 from lstm_core.seq2seq.beam import MAX_WIDTH, BeamResult, beam_search
+from lstm_core.seq2seq.card import VARIANTS, TranslatorResults
 from lstm_core.seq2seq.data import END, START, Codec, codec_for
 from lstm_core.seq2seq.model import Encoded, Seq2SeqNetwork, Seq2SeqSpec
 from lstm_core.seq2seq.tasks import Task, normalise, task as task_named
 from lstm_core.text.inputs import EmptyText
 
-VARIANTS = ("attention", "plain", "free_running")  # with attention; without; without, trained free running
+MAX_UNITS, MAX_EMBEDDING = 256, 64  # the largest model the page trains (Seq2SeqConfig.LIMITS), so an upload too
 MAX_BATCH = 1_000  # inputs per translate() call
 
 
@@ -64,7 +66,7 @@ class Translator:
     task: Task
     key: str
     title: Title
-    card: dict | None = field(default=None, repr=False)
+    card: ModelCard | None = field(default=None, repr=False)
 
     @property
     def codec(self) -> Codec:
@@ -155,29 +157,56 @@ class Translator:
         decoding = self.decode(text)
         return decoding.attention[: len(decoding.output)]
 
+    @property
+    def results(self) -> TranslatorResults:
+        """The shipped card's record, typed (a model trained on the page has none)."""
+        if self.card is None or "models" not in self.card.details:
+            raise ValueError(f"{self.key} has no shipped card")
+        return TranslatorResults.from_card(self.card)
+
+    def save(self) -> bytes:
+        """The one model file (weights.npz, card.json) of this translator, float32; `load` reads it back."""
+        card = (self.card or ModelCard()).with_entries(
+            task=self.task.name, seq2seq_architecture=self.network.spec.to_dict(),
+            parameters=self.network.parameter_count(), weights_dtype="float32")
+        return assets.write_model_file(card, assets.weights_to_bytes(self.network.weights, np.float32))
+
+    @classmethod
+    def load(cls, data: bytes, key: str) -> "Translator":
+        """A translator from a model file `save` wrote; an `AssetError` says why anything else is refused."""
+        file = assets.read_model_file(data)
+        try:
+            task = task_named(file.card.task)
+            spec = Seq2SeqSpec.from_dict(plain(file.card.details["seq2seq_architecture"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise assets.AssetError(f"the card does not describe a translator: {error}", "bad_architecture") from error
+        check_spec(spec, task)
+        weights = assets.weights_from_bytes(file.weights, spec.weight_shapes())
+        return cls(Seq2SeqNetwork(spec, weights), task, key, file.card.display_title or file.card.title, file.card)
+
     def step_labels(self, ids) -> tuple[str, ...]:
         """What each decoder step wrote, as labels (the end mark as </s>)."""
         return tuple(self.codec.target_label(i) for i in ids)
 
 
 # ---- shipped models -------------------------------------------------------------------------------------------
-def read_shipped(name: str, folder: Path = assets.ASSETS) -> tuple[dict, dict[str, np.ndarray]]:
+def read_shipped(name: str, folder: Path = assets.ASSETS) -> tuple[ModelCard, dict[str, np.ndarray]]:
     """A task's model card and every variant's weights, checked against the card's SHA-256 and shapes."""
     task = task_named(name)
     card = assets.read_card(asset_name(task.name), folder)
-    data = assets.read_verified(card.get("weights_file", ""), card.get("weights_sha256"), folder)
     try:
-        expected = {f"{variant}/{k}": shape for variant in VARIANTS
-                    for k, shape in Seq2SeqSpec.from_dict(card["models"][variant]["architecture"]).weight_shapes().items()}
+        results = TranslatorResults.from_card(card)
     except (KeyError, TypeError, ValueError) as error:
-        raise assets.AssetError(f"the model card has no valid architecture: {error}", "bad_architecture") from error
-    return card, assets.weights_from_bytes(data, expected)
+        raise assets.AssetError(f"the model card does not describe the translators: {error}", "bad_architecture") from error
+    expected = {f"{variant}/{k}": shape for variant, found in results.variants.items()
+                for k, shape in found.spec.weight_shapes().items()}
+    return card, assets.weights_from_bytes(assets.read_weights(card, folder), expected)
 
 
-def translator_from(card: dict, weights: dict[str, np.ndarray], variant: str) -> Translator:
+def translator_from(card: ModelCard, weights: dict[str, np.ndarray], variant: str) -> Translator:
     """One variant of a shipped task's models."""
-    task = task_named(card["task"])
-    spec = Seq2SeqSpec.from_dict(card["models"][variant]["architecture"])
+    task = task_named(card.task)
+    spec = TranslatorResults.from_card(card).variants[variant].spec
     prefix = f"{variant}/"
     network = Seq2SeqNetwork(spec, {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)})
     title = Message("model.title.seq2seq", {"task": Message(f"seq2seq.task.{task.name}"),
@@ -198,3 +227,15 @@ def load_all(name: str, folder: Path = assets.ASSETS) -> dict[str, Translator]:
     """Every variant of a task's shipped models, read once."""
     card, weights = read_shipped(name, folder)
     return {variant: translator_from(card, weights, variant) for variant in VARIANTS}
+
+
+# ---- a model trained on the page, downloaded and uploaded -----------------------------------------------------
+def check_spec(spec: Seq2SeqSpec, task: Task) -> None:
+    """An uploaded architecture must read and write the task's characters and stay within the page's sizes."""
+    codec = codec_for(task)
+    fits = ((spec.source_vocab, spec.target_vocab, spec.max_source, spec.max_target)
+            == (codec.source_size, codec.target_size, task.max_source, task.max_target))
+    small = spec.units <= MAX_UNITS and spec.embedding_dim <= MAX_EMBEDDING and spec.attention_dim <= MAX_UNITS
+    if not (fits and small):
+        raise assets.AssetError(f"the card's architecture does not fit the task {task.name} or is too large",
+                                "bad_architecture")

@@ -14,6 +14,8 @@ import streamlit as st
 from lstm_core.message import UserError
 from lstm_core.seq2seq import seq2seq_figures as figures
 from lstm_core.seq2seq.tasks import TASKS
+from lstm_core.seq2seq.card import TranslatorResults
+from lstm_core.seq2seq.evaluate import BeamFix, BeamFixes
 from lstm_core.seq2seq.translator import Decoding, Translator, load_all
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
@@ -113,50 +115,42 @@ def step_tab(translator: Translator, decoding: Decoding) -> None:
 
 
 # ---- tab: with and without attention --------------------------------------------------------------------------
-def compare_tab(card: dict) -> None:
+def compare_tab(results: TranslatorResults) -> None:
     """Exact match against input length, with and without attention, on the card's held-out draw."""
-    metrics = {v: card["models"][v]["metrics"] for v in ("attention", "plain")}
-    st.markdown(t("seq2seq.compare_intro", test=card["data"]["split"]["sizes"]["test"],
-                  draw=t(f"seq2seq.draw.{card['task']}"), attention=metrics["attention"]["exact"],
-                  plain=metrics["plain"]["exact"]))
-    charted = {v: {n: point for n, point in m["by_length"].items() if point["count"] >= MIN_POINT}
-               for v, m in metrics.items()}
+    found = {v: results.variants[v] for v in ("attention", "plain")}
+    st.markdown(t("seq2seq.compare_intro", test=results.test_size, draw=t(f"seq2seq.draw.{results.task}"),
+                  attention=found["attention"].exact, plain=found["plain"].exact))
+    charted = {v: {n: p for n, p in r.by_length.items() if p.count >= MIN_POINT} for v, r in found.items()}
     chart(figures.accuracy_by_length(charted, names()), key="seq2seq_by_length")
-    lengths = sorted(metrics["attention"]["by_length"], key=int)
+    lengths = sorted(found["attention"].by_length)
     table = pd.DataFrame({
-        t("seq2seq.axis.length"): [int(n) for n in lengths],
-        t("seq2seq.axis.count"): [metrics["attention"]["by_length"][n]["count"] for n in lengths],
-        t("seq2seq.axis.attention"): [metrics["attention"]["by_length"][n]["exact"] for n in lengths],
-        t("seq2seq.axis.plain"): [metrics["plain"]["by_length"][n]["exact"] for n in lengths],
+        t("seq2seq.axis.length"): lengths,
+        t("seq2seq.axis.count"): [found["attention"].by_length[n].count for n in lengths],
+        **{t(f"seq2seq.axis.{v}"): [r.by_length[n].exact for n in lengths] for v, r in found.items()},
     })
-    st.dataframe(table.style.format({t(f"seq2seq.axis.{v}"): "{:.2%}" for v in ("attention", "plain")}),
-                 hide_index=True, width="stretch")
-    st.caption(t("seq2seq.compare_note", units=card["models"]["attention"]["architecture"]["units"], least=MIN_POINT))
+    st.dataframe(table.style.format({t(f"seq2seq.axis.{v}"): "{:.2%}" for v in found}), hide_index=True, width="stretch")
+    st.caption(t("seq2seq.compare_note", units=found["attention"].spec.units, least=MIN_POINT))
 
 
 # ---- tab: teacher forcing and free running ----------------------------------------------------------------------
-def teacher_forcing_tab(card: dict, models: dict[str, Translator], text: str) -> None:
+def teacher_forcing_tab(results: TranslatorResults, models: dict[str, Translator], text: str) -> None:
     """Training curves of the teacher-forced and the free-running decoder, and what each does at test time."""
     st.markdown(t("seq2seq.forcing_intro"))
-    runs = {v: card["models"][v] for v in ("plain", "free_running")}
+    runs = {v: results.variants[v] for v in ("plain", "free_running")}
     ways = {"plain": t("seq2seq.axis.teacher_forced"), "free_running": t("seq2seq.axis.free_running")}
-    histories = {v: r["training"]["history"] for v, r in runs.items()}
-    chart(figures.training_curves(histories, {**names(), **ways}), key="seq2seq_forcing_curves")
-    forced, free = histories["plain"]["val_exact"], histories["free_running"]["val_exact"]
+    chart(figures.training_curves({v: r.history for v, r in runs.items()}, {**names(), **ways}), key="seq2seq_forcing_curves")
+    forced, free = runs["plain"].history["val_exact"], runs["free_running"].history["val_exact"]
     widest = max(range(min(len(forced), len(free))), key=lambda k: abs(forced[k] - free[k]))
     st.markdown(t("seq2seq.forcing_widest", epoch=widest + 1, teacher=forced[widest], free=free[widest]))
-    rows = {}
-    for variant, run in runs.items():
-        chars = run["metrics"]["characters"]
-        rows[ways[variant]] = {
-            t("seq2seq.forcing.exact"): f"{run['metrics']['exact']:.2%}",
-            t("seq2seq.forcing.fed_truth"): f"{chars['fed_truth']:.2%}",
-            t("seq2seq.forcing.fed_own"): f"{chars['fed_own']:.2%}",
-            t("seq2seq.forcing.gap"): f"{chars['fed_truth'] - chars['fed_own']:.2%}",
-            t("seq2seq.forcing.epochs"): f"{run['training']['best_epoch']} / {run['training']['epochs_run']}",
-        }
+    rows = {ways[v]: {
+        t("seq2seq.forcing.exact"): f"{r.exact:.2%}",
+        t("seq2seq.forcing.fed_truth"): f"{r.characters.fed_truth:.2%}",
+        t("seq2seq.forcing.fed_own"): f"{r.characters.fed_own:.2%}",
+        t("seq2seq.forcing.gap"): f"{r.characters.gap:.2%}",
+        t("seq2seq.forcing.epochs"): f"{r.best_epoch} / {r.epochs_run}",
+    } for v, r in runs.items()}
     st.dataframe(pd.DataFrame(rows), width="stretch")
-    st.caption(t("seq2seq.forcing_note", test=card["data"]["split"]["sizes"]["test"]))
+    st.caption(t("seq2seq.forcing_note", test=results.test_size))
     try:
         outputs = {v: models[v].translate([text])[0] for v in runs}
     except UserError:
@@ -166,26 +160,25 @@ def teacher_forcing_tab(card: dict, models: dict[str, Translator], text: str) ->
 
 
 # ---- tab: greedy and beam search ---------------------------------------------------------------------------------
-def _searches(card: dict, own) -> list[tuple[str, dict, int]]:
-    """(model, its search for beam fixes, held-out inputs searched): shipped models', then this session's."""
-    test = card["data"]["split"]["sizes"]["test"]
-    found = [(v, card["models"][v]["metrics"]["beam_fixes"], test) for v in ("attention", "plain")]
+def _searches(results: TranslatorResults, own) -> list[tuple[str, BeamFixes, int]]:
+    """(model, its search for beam fixes, its held-out inputs): the shipped models', then this session's."""
+    found = [(v, results.variants[v].beam_fixes, results.test_size) for v in ("attention", "plain")]
     if own is not None:
         found.append(("own", own.beam_fixes, own.test_size))
     return found
 
 
-def _use_fix(variant: str, example: dict, width: int) -> None:
+def _use_fix(variant: str, example: BeamFix, width: int) -> None:
     """on_click of "Try it": the example's input, model and beam width."""
-    st.session_state["seq2seq_text"] = example["input"]
+    st.session_state["seq2seq_text"] = example.input
     st.session_state["seq2seq_beam_model"] = variant
     st.session_state["seq2seq_beam_width"] = width
 
 
-def beam_tab(card: dict, models: dict[str, Translator], text: str) -> None:
+def beam_tab(results: TranslatorResults, models: dict[str, Translator], text: str) -> None:
     """Greedy against beam search on the input, the beam at every step, and a fix found on a held-out draw."""
     own = st.session_state.get(OWN)
-    own = own if own is not None and own.translator.task.name == card["task"] else None
+    own = own if own is not None and own.translator.task.name == results.task else None
     choices = {"attention": models["attention"], "plain": models["plain"]} | ({"own": own.translator} if own else {})
     left, right = st.columns(2)
     variant = left.radio(t("seq2seq.beam_model"), list(choices), format_func=lambda v: t(f"seq2seq.axis.{v}"),
@@ -206,23 +199,23 @@ def beam_tab(card: dict, models: dict[str, Translator], text: str) -> None:
                 for rank, c in enumerate(step.candidates)}} for step in result.steps]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption(t("seq2seq.beam_note"))
-    _fix_section(_searches(card, own))
+    _fix_section(_searches(results, own))
 
 
-def _fix_section(searches: list[tuple[str, dict, int]]) -> None:
+def _fix_section(searches: list[tuple[str, BeamFixes, int]]) -> None:
     """The first input where a beam fixed a greedy mistake, from searches over whole held-out draws, or why none."""
     st.subheader(t("seq2seq.fix_title"))
-    found = next(((v, fixes, size) for v, fixes, size in searches if fixes["examples"]), None)
+    found = next(((v, fixes, size) for v, fixes, size in searches if fixes.examples), None)
     if found is None:
-        st.info(t("seq2seq.fix_none", width=searches[0][1]["width"], searched="; ".join(
-            t("seq2seq.fix_searched", model=t(f"seq2seq.axis.{v}"), test=size, errors=fixes["greedy_errors"])
+        st.info(t("seq2seq.fix_none", width=searches[0][1].width, searched="; ".join(
+            t("seq2seq.fix_searched", model=t(f"seq2seq.axis.{v}"), test=size, errors=fixes.greedy_errors)
             for v, fixes, size in searches)))
         return
     variant, fixes, size = found
-    example = fixes["examples"][0]
-    st.markdown(t("seq2seq.fix_found", model=t(f"seq2seq.variant.{variant}"), test=size, errors=fixes["greedy_errors"],
-                  searched=fixes.get("searched", fixes["greedy_errors"]), fixed=fixes["fixed"], width=fixes["width"], input=f"`{example['input']}`",
-                  greedy=f"`{example['greedy']}`", beam=f"`{example['beam']}`",
-                  greedy_lp=example["greedy_log_prob"], beam_lp=example["beam_log_prob"]))
-    st.button(t("seq2seq.fix_try"), key="seq2seq_fix_try", on_click=_use_fix, args=(variant, example, fixes["width"]),
+    example = fixes.examples[0]
+    st.markdown(t("seq2seq.fix_found", model=t(f"seq2seq.variant.{variant}"), test=size, errors=fixes.greedy_errors,
+                  searched=fixes.searched, fixed=fixes.fixed, width=fixes.width, input=f"`{example.input}`",
+                  greedy=f"`{example.greedy}`", beam=f"`{example.beam}`", greedy_lp=example.greedy_log_prob,
+                  beam_lp=example.beam_log_prob))
+    st.button(t("seq2seq.fix_try"), key="seq2seq_fix_try", on_click=_use_fix, args=(variant, example, fixes.width),
               help=t("seq2seq.fix_try_help"))

@@ -76,12 +76,12 @@ def training_section() -> None:
     """Everything under the "Train your own" tab."""
     st.markdown(t("seq2seq.train_intro", seconds=60))
     try:
-        measured = shipped("dates")["attention"].card["train_your_own"]
-        st.caption(t("seq2seq.train_measured", seconds=measured["seconds_training"], exact=measured["test_exact"],
-                     test=measured["test_size"], load=measured["machine_load"]["load_5min"],
-                     cores=measured["machine_load"]["cores"]))
-    except (AssetError, KeyError, TypeError):
-        pass  # a missing model is said above the tabs; a card without the measurement has nothing to say
+        measured = shipped("dates")["attention"].results.train_your_own
+    except AssetError:
+        measured = None  # a missing model is said above the tabs
+    if measured is not None:
+        st.caption(t("seq2seq.train_measured", seconds=measured.seconds, exact=measured.test_exact,
+                     test=measured.test_size, load=measured.load, cores=measured.cores))
     try:
         config = _settings()
     except UserError as error:

@@ -1,10 +1,8 @@
 """AppTest for the Sequence to sequence page: translation, heatmap, steps, beam, refusals, live training."""
 
-import json
-from pathlib import Path
+from lstm_core.seq2seq.translator import load_translator
 
 PAGE = "pages/seq2seq.py"
-CARD = json.loads((Path(__file__).resolve().parents[2] / "assets" / "seq2seq_dates.json").read_text(encoding="utf-8"))
 
 
 def _metrics(at) -> dict[str, str]:
@@ -51,13 +49,14 @@ def test_beam_width_and_the_searched_example(open_page):
     at.slider(key="seq2seq_beam_width").set_value(5).run()
     assert not at.exception
     assert any(m.label == "Beam of 5" for m in at.metric)
-    fixes = [CARD["models"][v]["metrics"]["beam_fixes"] for v in ("attention", "plain")]
-    if any(f["examples"] for f in fixes):
+    results = load_translator("dates").results
+    fixes = [results.variants[v].beam_fixes for v in ("attention", "plain")]
+    if any(f.examples for f in fixes):
         at.button(key="seq2seq_fix_try").click().run()
-        example = next(f["examples"][0] for f in fixes if f["examples"])
-        assert at.text_input(key="seq2seq_text").value == example["input"]
+        example = next(f.examples[0] for f in fixes if f.examples)
+        assert at.text_input(key="seq2seq_text").value == example.input
         shown = _metrics(at)
-        assert shown["Greedy"] == example["greedy"] and shown[f"Beam of {at.slider(key='seq2seq_beam_width').value}"] == example["beam"]
+        assert shown["Greedy"] == example.greedy and shown[f"Beam of {at.slider(key='seq2seq_beam_width').value}"] == example.beam
     else:
         assert any("fixed none of the greedy mistakes" in i.value for i in at.info)
 

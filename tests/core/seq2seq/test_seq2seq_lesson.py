@@ -59,16 +59,14 @@ def test_step_4_without_attention_the_longest_numeral_goes_wrong(models):
     truth = variants["attention"].rule(text)
     assert len(text) == 15 and variants["attention"].translate([text]) == [truth]
     assert variants["plain"].translate([text]) != [truth]
-    curve = variants["plain"].card["models"]["plain"]["metrics"]["by_length"]
-    longest = max(curve, key=int)
-    assert curve[longest]["exact"] == min(point["exact"] for point in curve.values() if point["count"] >= 30)
+    curve = variants["attention"].results.variants["plain"].by_length
+    assert curve[max(curve)].exact == min(point.exact for point in curve.values() if point.count >= 30)
 
 
 def test_step_5_teacher_forcing_leads_early_and_both_end_alike(models):
-    card = models[STEPS[4]["seq2seq_task"]]["attention"].card["models"]
-    forced, free = card["plain"]["training"]["history"]["val_exact"], card["free_running"]["training"]["history"]["val_exact"]
+    runs = models[STEPS[4]["seq2seq_task"]]["attention"].results.variants
+    forced, free = runs["plain"].history["val_exact"], runs["free_running"].history["val_exact"]
     assert all(forced[k] > free[k] for k in range(3))  # "ahead in the first epochs"
-    assert card["plain"]["metrics"]["exact"] == card["free_running"]["metrics"]["exact"]  # "the same share"
+    assert runs["plain"].exact == runs["free_running"].exact  # "the same share"
     for variant in ("plain", "free_running"):
-        chars = card[variant]["metrics"]["characters"]
-        assert 0 <= chars["fed_truth"] - chars["fed_own"] < 0.001  # "less than a tenth of a point"
+        assert 0 <= runs[variant].characters.gap < 0.001  # "less than a tenth of a point"
