@@ -177,3 +177,12 @@ def finish(job: Seq2SeqTraining, key: str, title: dict[str, str]) -> TrainedTran
     return TrainedTranslator(translator, exact, len(test), job.history, job.seconds, job.epochs_run, job.best_epoch,
                              job.stopped, fixes)
 
+
+
+def uploaded_run(translator: Translator) -> TrainedTranslator:
+    """A translator read from a model file, as a finished run: what its card recorded, nothing re-measured."""
+    card = translator.card
+    history = {k: [float(v) for v in vals] for k, vals in (card.detail("history") or {}).items()}
+    return TrainedTranslator(translator, float(card.metrics.get("exact", 0.0)), int(card.metrics.get("test_size", 0)),
+                             history, float(card.training_seconds or 0.0), int(card.detail("epochs_run", 0)),
+                             int(card.detail("best_epoch", 0)), False, BeamFixes(FIX_WIDTH, 0, 0, 0, ()))

@@ -13,12 +13,13 @@ from itertools import count
 import streamlit as st
 
 from lstm_core.message import Message, UserError
-from lstm_core.serving.assets import AssetError
+from lstm_core.serving.assets import AssetError, sha256_bytes
 from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.seq2seq import seq2seq_figures as figures
 from lstm_core.seq2seq.gate_views import views
 from lstm_core.seq2seq.model import ATTENTION_KINDS
-from lstm_core.seq2seq.train import Seq2SeqConfig, Seq2SeqTraining, finish
+from lstm_core.seq2seq.train import Seq2SeqConfig, Seq2SeqTraining, finish, uploaded_run
+from lstm_core.seq2seq.translator import Translator
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.seq2seq_page import OWN, TASK_NAMES, names, shipped
@@ -30,6 +31,7 @@ DEFAULTS = Seq2SeqConfig()
 LIMITS = Seq2SeqConfig.LIMITS
 TRAINING = LiveTraining("seq2seq")  # session keys seq2seq_job, seq2seq_stop_requested, ...
 OWN_KEY = "seq2seq_own"  # the key of the session's model (and of its two views on Gates)
+UPLOADED = "seq2seq_uploaded"  # (SHA-256 of the latest upload, its translator or the AssetError it raised)
 
 
 def _settings() -> Seq2SeqConfig:
@@ -122,3 +124,29 @@ def training_section() -> None:
         st.success(t("seq2seq.finished", epochs=trained.epochs_run, seconds=trained.seconds, exact=trained.test_exact,
                      test=trained.test_size, task=t(f"seq2seq.task.{trained.translator.task.name}")))
         st.caption(t("seq2seq.on_gates"))
+        st.download_button(t("seq2seq.download"), trained.translator.save(), file_name="seq2seq_model.zip",
+                           mime="application/zip", key="seq2seq_download", help=t("seq2seq.download_help"))
+    _upload()
+
+
+def _upload() -> None:
+    """A model zip downloaded from this page before, checked all the way down (`Translator.load`); read once."""
+    uploaded = st.file_uploader(t("seq2seq.upload"), type=["zip"], key="seq2seq_upload", help=t("seq2seq.upload_help"))
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    digest = sha256_bytes(data)
+    seen = st.session_state.get(UPLOADED)
+    if seen is None or seen[0] != digest:  # a new file: read it, and it becomes the session's model
+        try:
+            seen = (digest, Translator.load(data, OWN_KEY))
+            st.session_state[OWN] = uploaded_run(seen[1])
+            for view in views(seen[1]):
+                add(view)
+        except AssetError as error:
+            seen = (digest, error)
+        st.session_state[UPLOADED] = seen  # only the latest upload is kept
+    if isinstance(seen[1], AssetError):
+        st.error(t("seq2seq.upload_error", reason=reason_of(seen[1])))
+    else:
+        st.caption(t("seq2seq.uploaded", name=uploaded.name, task=t(f"seq2seq.task.{seen[1].task.name}")))

@@ -78,6 +78,8 @@ def test_short_live_training_offers_the_model_here_and_on_gates(open_page):
     assert not at.exception, at.exception
     assert any("Trained 1 epochs" in s.value for s in at.success)
     assert {"seq2seq_own_encoder", "seq2seq_own_decoder"} <= set(at.session_state["gates_session_models"])
+    assert at.get("download_button")  # the trained model as the one model file
+    assert at.session_state["seq2seq_trained"].beam_fixes.searched <= 300  # its own greedy mistakes, searched
     at.radio(key="seq2seq_task").set_value("dates").run()
     assert "Your model" in _metrics(at)
 

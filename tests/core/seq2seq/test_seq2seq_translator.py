@@ -7,7 +7,7 @@ import pytest
 
 from lstm_core.gates.interpret import step_detail
 from lstm_core.message import UserError
-from lstm_core.seq2seq import load_translator
+from lstm_core.seq2seq import Translator, load_translator
 from lstm_core.seq2seq.seq2seq_figures import label
 from lstm_core.seq2seq.tasks import DATE_FORMS, TASKS, normalise, write_date
 from lstm_core.string_table import TABLE
@@ -121,3 +121,37 @@ def test_variants_and_gates_views_load(dates):
     np.testing.assert_allclose(detail.h, first.gates.hidden[0], atol=1e-5)
     np.testing.assert_allclose(detail.value["f"] * detail.c_prev + detail.value["i"] * detail.value["g"],
                                first.gates.cell[0], atol=1e-5)
+
+
+def test_a_translator_saves_and_loads_through_the_one_model_file(dates):
+    from lstm_core.serving import assets
+
+    data = dates.save()
+    again = Translator.load(data, "seq2seq_own")
+    assert again.key == "seq2seq_own" and again.task.name == "dates" and again.network.spec == dates.network.spec
+    assert all(np.array_equal(again.network.weights[k], dates.network.weights[k]) for k in dates.network.weights)
+    assert again.translate(SIX_FORMS) == dates.translate(SIX_FORMS)
+    file = assets.read_model_file(data)
+    assert file.card.task == "dates" and file.card.details["seq2seq_architecture"]["units"] == dates.network.spec.units
+
+
+def test_an_upload_that_is_not_a_translator_is_refused_with_a_reason(dates):
+    from lstm_core.serving import assets
+    from lstm_core.serving.cards import ModelCard
+
+    weights = assets.weights_to_bytes(dates.network.weights, np.float32)
+    spec = dates.network.spec.to_dict()
+    bad_cards = [
+        ModelCard(task="dates"),  # no architecture
+        ModelCard(task="poems", details={"seq2seq_architecture": spec}),  # no such task
+        ModelCard(task="zh_numerals", details={"seq2seq_architecture": spec}),  # another task's alphabet
+        ModelCard(task="dates", details={"seq2seq_architecture": {**spec, "units": 4096}}),  # too large
+        ModelCard(task="dates", details={"seq2seq_architecture": {**spec, "units": 32}}),  # weights do not fit
+    ]
+    for card in bad_cards:
+        with pytest.raises(UserError) as caught:
+            Translator.load(assets.write_model_file(card, weights), "x")
+        assert caught.value.message.key in TABLE, card
+    for junk in (b"", b"not a zip", b"PK\x03\x04" + b"\x00" * 100):
+        with pytest.raises(UserError):
+            Translator.load(junk, "x")
