@@ -2,7 +2,8 @@
 
 `load_translator(name)` opens a shipped model (`assets/seq2seq_<name>.npz` and its card,
 written by `python -m lstm_core.build seq2seq`); a model trained on the page is wrapped
-the same way. `translate(texts, beam=1)` answers many inputs; `decode(text)` keeps every
+the same way, and `save()` / `Translator.load(data)` carry it through the app's one model
+file (a checked zip of weights and card). `translate(texts, beam=1)` answers many inputs; `decode(text)` keeps every
 step of one greedy translation (attention weights, context vectors, the decoder's
 distribution and its gates) for the page's step-through; `attention(text)` is the
 alignment heatmap, one row per output character, each row summing to 1.
