@@ -73,7 +73,8 @@ class Seq2SeqConfig:
         # Attention compares every decoder step with every encoder step: T_out x T_in x H, and combines [c; h].
         per_example = (spec.max_target + 1) * (2 * spec.max_source * spec.units + 2 * spec.units * spec.units)
         attention = 0.0 if spec.attention == "none" else 3.0 * self.epochs * self.examples * per_example
-        return EncoderDecoderWork(encoder, decoder, attention)
+        # Free running steps the decoder one character at a time: about twice the time (measured), counted so.
+        return EncoderDecoderWork(encoder, decoder, attention, 2.0 if self.free_running else 1.0)
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,10 @@ class EncoderDecoderWork:
     encoder: RecurrentWork
     decoder: RecurrentWork
     attention: float
+    decoder_factor: float = 1.0  # 2 when the decoder trains free running, one step at a time
 
     def multiply_adds(self) -> float:
-        return self.encoder.multiply_adds() + self.decoder.multiply_adds() + self.attention
+        return self.encoder.multiply_adds() + self.decoder_factor * (self.decoder.multiply_adds() + self.attention)
 
 
 class Seq2SeqTraining:
