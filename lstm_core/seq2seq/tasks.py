@@ -25,7 +25,7 @@ from typing import Callable
 import cn2an
 import numpy as np
 
-from lstm_core.message import Message, UserError
+from lstm_core.message import Message, Quoted, UserError
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -74,7 +74,7 @@ _ZH_NUMERALS = re.compile(rf"([{YEAR_DIGITS}]{{4}})年([一二三四五六七八
 def _not_a_date(text: str) -> UserError:
     examples = "5 December 2026, Dec 5, 2026, 2026年12月5日"
     return UserError(f"{text!r} is not a date in one of the six forms (such as {examples})",
-                     Message("error.seq2seq.not_a_date", {"text": text, "examples": examples}))
+                     Message("error.seq2seq.not_a_date", {"text": Quoted(text), "examples": examples}))
 
 
 def _date_parts(text: str) -> tuple[int, int, int]:
@@ -120,7 +120,7 @@ def numeral_rule(text: str) -> str:
         number = -1
     if not 0 <= number < MAX_NUMBER or cn2an.an2cn(number) != text:
         raise UserError(f"{text!r} is not a Chinese numeral below 一亿 written the way cn2an writes it (e.g. 一千零五)",
-                        Message("error.seq2seq.not_a_numeral", {"text": text}))
+                        Message("error.seq2seq.not_a_numeral", {"text": Quoted(text)}))
     return str(number)
 
 

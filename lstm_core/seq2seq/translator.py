@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.message import Message, Title, UserError
+from lstm_core.message import Message, Quoted, Title, UserError
 from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.nn.cell import GateTrace
@@ -91,7 +91,7 @@ class Translator:
         if unknown:
             shown = " ".join(repr(c) for c in unknown[:10])
             raise UserError(f"characters the model never saw: {shown}",
-                            Message("error.seq2seq.unknown_characters", {"characters": shown,
+                            Message("error.seq2seq.unknown_characters", {"characters": Quoted(shown),
                                                                            "task": Message(f"seq2seq.task.{self.task.name}")}))
         return source
 

@@ -20,7 +20,7 @@ from lstm_core.seq2seq.gate_views import views
 from lstm_core.seq2seq.model import ATTENTION_KINDS
 from lstm_core.seq2seq.train import Seq2SeqConfig, Seq2SeqTraining, finish, uploaded_run
 from lstm_core.seq2seq.translator import Translator
-from lstm_core.ui.i18n import reason_of, t
+from lstm_core.ui.i18n import literal, reason_of, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.seq2seq_page import OWN, TASK_NAMES, names, shipped
 from lstm_core.ui.session_models import add
@@ -149,4 +149,4 @@ def _upload() -> None:
     if isinstance(seen[1], AssetError):
         st.error(t("seq2seq.upload_error", reason=reason_of(seen[1])))
     else:
-        st.caption(t("seq2seq.uploaded", name=uploaded.name, task=t(f"seq2seq.task.{seen[1].task.name}")))
+        st.caption(t("seq2seq.uploaded", name=literal(uploaded.name), task=t(f"seq2seq.task.{seen[1].task.name}")))
