@@ -8,7 +8,8 @@ The strings are data: one TOML file per page in this folder (`home.toml`, `forec
     zh = "..."
 
 `TABLE` is the union of every `*.toml` here (a new file needs no registration); a key
-defined in two files is refused. `render` turns a `Message` from the core into text in
+defined in two files is refused. `terms.toml` is not strings but the term table (one
+Chinese word per concept) that the Chinese strings are held to. `render` turns a `Message` from the core into text in
 a given language; `lstm_core.ui.i18n.t` does the same in the session's language. This
 module imports no Streamlit, so offline builds can render the titles they write into
 model cards.
@@ -23,6 +24,7 @@ from pathlib import Path
 from lstm_core.message import Message
 
 FOLDER = Path(__file__).resolve().parent
+TERMS = FOLDER / "terms.toml"
 LANGUAGES = ("en", "zh")
 
 
@@ -31,6 +33,8 @@ def load_table(folder: Path = FOLDER) -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     owner: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
+        if path.name == TERMS.name:
+            continue
         with path.open("rb") as handle:
             section = tomllib.load(handle)
         clash = sorted(table.keys() & section.keys())
