@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.forecast import series
-from lstm_core.forecast.forecast_eval import Comparison
+from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Scaler, Split
@@ -64,6 +64,11 @@ def load_forecaster(key: str, folder: Path = assets.ASSETS) -> tuple[Forecaster,
     network, card = assets.load_model(asset_name(key), folder)
     data = series.load(key, card["data"]["seed"])
     return forecaster_from(network, card, data.values[: card["data"]["test_start"]]), card, data
+
+
+def shipped_comparison(forecaster: Forecaster, card: dict, data: series.Series) -> Comparison:
+    """A shipped forecaster against the baselines on its test tail: what the Forecasting page shows."""
+    return compare(data.values, data.time, card["data"]["test_start"], data.season, stat_from_card(card), forecaster)
 
 
 def card_metrics(comparison: Comparison) -> dict:

@@ -18,6 +18,7 @@ import streamlit as st
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
+from lstm_core.forecast.forecast_models import shipped_comparison as shipped_comparison_of
 from lstm_core.forecast.forecast_plots import loss_figure
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining, naive, naive_one_step
 from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
@@ -76,8 +77,7 @@ def shipped(key: str) -> tuple[Forecaster, dict]:
 @st.cache_data(show_spinner=False)
 def shipped_comparison(key: str) -> Comparison:
     forecaster, card = shipped(key)
-    data = bundled(key)
-    return compare(data.values, data.time, card["data"]["test_start"], data.season, stat_from_card(card), forecaster)
+    return shipped_comparison_of(forecaster, card, bundled(key))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.nn.cell import LSTMWeights, backward as lstm_backward, trace
+from lstm_core.serving import assets
 from lstm_core.why.recurrent import RecurrentWeights, backward as recurrent_backward, run
 
 NAME = "why_memory"  # assets/why_memory.npz and .json, written by `python -m lstm_core.build why_memory`
@@ -78,3 +79,10 @@ def unpack(arrays: dict[str, np.ndarray], stage: str) -> dict[str, MemoryNet]:
         if weights:
             nets[kind] = MemoryNet(kind, weights)
     return nets
+
+
+def load_shipped() -> tuple[dict, dict[str, np.ndarray]]:
+    """The card and the float16 weights of why_memory, checked against the card's SHA-256."""
+    card = assets.read_card(NAME)
+    data = assets.read_verified(card["weights_file"], card["weights_sha256"])
+    return card, assets.weights_from_bytes(data)

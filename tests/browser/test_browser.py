@@ -282,18 +282,21 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
 
 
 def visible_piece(markdown: str) -> str:
-    """A stretch of a string-table text as the browser shows it (after its last **bold** part)."""
-    return re.split(r"\*\*[^*]+\*\*", markdown)[-1].replace("`", "").strip()[:18]
+    """A stretch of a string-table text as the browser shows it: its longest run without Markdown or {placeholders}."""
+    stretches = re.split(r"\{[^{}]*\}|\*\*|\*|`", markdown)
+    return max(stretches, key=len).strip()[:18]
 
 
 def reveal(page, label: str, expected: str) -> None:
-    """Open the step's "what happened" expander and wait for its text.
+    """Press the step's "Show what happened" button and wait for its text.
 
     On a loaded machine the step's second run (the one that sets its widgets) can redraw
-    the expander closed after the first click; then wait for the page and click once more.
+    the panel after the first click; then wait for the page and click once more.
     """
     for _attempt in range(2):
-        page.get_by_text(label, exact=True).first.click()
+        button = page.get_by_role("button", name=label)
+        if button.count():
+            button.first.click()
         for _ in range(25):
             if expected in main_text(page):
                 return
@@ -306,8 +309,9 @@ def reveal(page, label: str, expected: str) -> None:
 def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, language):
     """Open a lesson's deep link in classroom mode, then click Next through every step.
 
-    Each step must land on its page with its widgets set (the step's explanation shows when
-    revealed, no error box); a screenshot of every step lands beside the page screenshots.
+    Each step must land on its page with its widgets set and its answer hidden (it shows when
+    revealed, no error box), after Next as on the first step; a screenshot of every step,
+    answer revealed, lands beside the page screenshots.
     """
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
@@ -320,6 +324,7 @@ def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, lan
             body = main_text(page)
             assert visible_piece(TABLE[f"lesson.step.{lesson}.{number}.ask"][language]) in body, (lesson, number)
             explain = visible_piece(TABLE[f"lesson.step.{lesson}.{number}.explain"][language])
+            assert explain not in body, f"{lesson} step {number} opened with its answer shown"  # predict first
             reveal(page, TABLE["lessons.reveal"][language], explain)
             assert explain in main_text(page), (lesson, number)
             page.screenshot(path=str(SHOTS / f"lesson-{lesson}-{number}-{language}.png"))
