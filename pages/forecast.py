@@ -5,10 +5,10 @@ import streamlit as st
 
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_models import split_of
-from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure
+from lstm_core.forecast.forecast_plots import COLORS, forecast_figure, framing_figure
 from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.ui import forecast_page as ui
-from lstm_core.ui.i18n import long_text, reason_of, t
+from lstm_core.ui.i18n import colour, long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.server_setup import through_the_app
 
@@ -56,7 +56,7 @@ if window + horizon > split.val_start:
 example = right.slider(t("forecast.example"), window, split.val_start - horizon, split.val_start - horizon,
                        key=f"forecast_example_{data.key}", help=t("forecast.example_help"))
 chart(framing_figure(data, split, window, horizon, example, ui.labels()), key="forecast_framing")
-st.caption(t("forecast.framing_caption", window=window, horizon=horizon,
+st.caption(t("forecast.framing_caption", window=window, horizon=horizon, input=colour(COLORS["input"]), target=colour(COLORS["target"]),
              examples=split.val_start - window - horizon + 1))
 
 # ---- 3. train your own -------------------------------------------------------------------------

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment_page as session
 from lstm_core.ui.sentiment_training import training_section
-from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
+from lstm_core.ui.i18n import colour, lang, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
 
@@ -78,7 +79,7 @@ def show_prediction(model, shipped, base, text: str) -> None:
         st.caption(t("sentiment.bidirectional_note"))
     if reading.attribution is None:
         st.caption(t("sentiment.no_occlusion", limit=classifier.OCCLUSION_LIMIT))
-    st.caption(t("sentiment.how_read_caption"))
+    st.caption(t("sentiment.how_read_caption", towards=colour(palette.POSITIVE), against=colour(palette.NEGATIVE)))
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.message import Message, UserError
 from lstm_core.ui.glossary_links import link_terms
 from lstm_core.ui.strings import render, text
@@ -31,6 +32,11 @@ def t(key: str, /, **values) -> str:
     test keeps every key complete, so English never stands in silently.
     """
     return text(key, lang(), **values)
+
+
+def colour(value: str) -> str:
+    """A palette colour's name in the session's language, for a caption's {placeholder}."""
+    return palette.name(value, lang())
 
 
 def say(message: Message | Mapping[str, str] | str) -> str:

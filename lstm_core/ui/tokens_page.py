@@ -11,11 +11,11 @@ import streamlit as st
 
 from lstm_core import palette
 from lstm_core.embeddings import projection, word2vec, word_vectors
-from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
+from lstm_core.embeddings.embedding_plots import ARROWS, analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.text.segmentation import tag_group
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import colour, t
 from lstm_core.ui.style import chart, input_notices
 
 USER_VECTORS = "tokens_user_vectors"  # session key: the word vectors this session trained
@@ -29,8 +29,8 @@ def chips(tokens: Sequence[str], marked: frozenset[str] = frozenset()) -> str:
     """Tokens as escaped HTML chips; `marked` tokens (e.g. user words) in another colour."""
     spans = []
     for token in tokens:
-        colour = palette.ORANGE if token in marked else palette.SKY_BLUE
-        colours = dict(border=colour, background=palette.tint(colour, 0.85))
+        shade = palette.ORANGE if token in marked else palette.SKY_BLUE
+        colours = dict(border=shade, background=palette.tint(shade, 0.85))
         spans.append(f'<span style="{CHIP.format(**colours)}">{html.escape(token)}</span>')
     return "<div>" + "".join(spans) + "</div>"
 
@@ -228,7 +228,8 @@ def neighbours_block(kv, source: str, default: str) -> None:
 def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
     """Three word boxes, the answers to a − b + c, and the arrows on a small PCA map."""
     st.subheader(t("tokens.vec.analogy"))
-    st.caption(t("tokens.vec.analogy_help"))
+    first, second, third = (colour(c) for c in ARROWS)
+    st.caption(t("tokens.vec.analogy_help", first=first, second=second, third=third))
     boxes = zip(st.columns(3), ("a", "− b", "+ c"), defaults, "abc")
     a, b, c = (
         column.text_input(label, value=default, key=f"tokens_analogy_{name}_{source}", help=t("tokens.vec.analogy_word_help")).strip()

@@ -1,7 +1,8 @@
 """One Chinese term per concept: every Chinese text the app shows follows strings/terms.toml.
 
-The texts: the zh of every string-table key, every assets/text/*.zh.md, and the Chinese
-titles stored in the model cards (assets/*.json). A text fails where one of a term's
+The texts: the zh of every string-table key (but the glossary's lists of look-alikes it must
+not link), every assets/text/*.zh.md, and the Chinese titles stored in the model cards
+(assets/*.json). A text fails where one of a term's
 `avoid` patterns matches outside every match of its `allow` patterns.
 """
 
@@ -36,7 +37,8 @@ def _card_titles(card, where: str):
 
 def chinese_texts() -> list[tuple[str, str]]:
     """(where, text) for every Chinese text the app shows from its own data."""
-    texts = [(f"strings: {key}", entry["zh"]) for key, entry in TABLE.items() if "zh" in entry]
+    texts = [(f"strings: {key}", entry["zh"]) for key, entry in TABLE.items()
+             if "zh" in entry and not key.startswith("glossary.avoid.")]  # look-alikes are listed to be avoided
     texts += [(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"))
               for path in sorted((ROOT / "assets" / "text").glob("*.zh.md"))]
     for path in sorted((ROOT / "assets").glob("*.json")):
