@@ -65,7 +65,7 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     c1, c2, c3, c4 = st.columns(4)
     units = c1.slider(t("forecast.units"), 4, 64, DEFAULTS.units, 4, key="forecast_units", help=t("forecast.units_help"))
     layers = c2.slider(t("forecast.layers"), 1, 3, DEFAULTS.layers, key="forecast_layers", help=t("forecast.layers_help"))
-    epochs = c3.slider(t("forecast.epochs"), 1, 200, DEFAULTS.epochs, key="forecast_epochs", help=t("forecast.epochs_help"))
+    epochs = c3.slider(t("forecast.epochs"), 1, 200, DEFAULTS.epochs, key="forecast_epochs", help=t("forecast.epochs_help", patience=DEFAULTS.patience))
     rate = c4.select_slider(t("forecast.learning_rate"), [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], DEFAULTS.learning_rate,
                             key="forecast_lr", help=t("forecast.learning_rate_help"))
     c1, c2, c3 = st.columns(3)
@@ -141,4 +141,4 @@ if origin == "session":
                        "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
 
 st.subheader(t("common.try_next"))
-st.markdown(long_text("forecast_next"))
+st.markdown(long_text("forecast_next", test_years=ui.test_values("nile")))

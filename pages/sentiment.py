@@ -6,6 +6,7 @@ import streamlit as st
 from lstm_core import palette
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
+from lstm_core.sentiment.tfidf_baseline import ANALYZERS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment_page as session
 from lstm_core.ui.sentiment_training import training_section
@@ -132,7 +133,7 @@ try:
     shipped = session.classifier(language)
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
-        st.markdown(long_text("sentiment_about"))
+        st.markdown(long_text("sentiment_about", en_n=ANALYZERS["en"][1][1], zh_n=ANALYZERS["zh"][1][1]))
     show_card(shipped.card)
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=reason_of(error)))

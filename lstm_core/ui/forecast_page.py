@@ -75,6 +75,13 @@ def shipped(key: str) -> tuple[Forecaster, dict]:
 
 
 @st.cache_data(show_spinner=False)
+def test_values(key: str) -> int:
+    """How many values the test tail of a bundled series holds (from its forecaster's card)."""
+    data = assets.read_card(f"forecast_{key}")["data"]
+    return data["length"] - data["test_start"]
+
+
+@st.cache_data(show_spinner=False)
 def shipped_comparison(key: str) -> Comparison:
     forecaster, card = shipped(key)
     return shipped_comparison_of(forecaster, card, bundled(key))

@@ -10,7 +10,7 @@ import numpy as np
 import streamlit as st
 
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.why.cells import CELLS, load_shipped
+from lstm_core.why.cells import CELLS, ForgetBias, forget_biases, load_shipped
 from lstm_core.why.gradients import shipped_curves
 from lstm_core.why.live import LiveConfig, LiveRun
 
@@ -30,6 +30,12 @@ def gradient_curves(stage: str, scale: float, clip: bool) -> dict[str, list[floa
     """Mean |dLoss/dx_t| by distance back, per cell, for the shipped weights of one stage."""
     card, weights = shipped()
     return shipped_curves(card, weights, stage, scale, clip, GRADIENT_SEQUENCES)
+
+
+@st.cache_data(show_spinner=False)
+def forget_bias() -> ForgetBias:
+    """The shipped LSTM's forget-gate biases at initialisation and after training."""
+    return forget_biases(shipped()[1])
 
 
 def start(config: LiveConfig, message: str) -> None:

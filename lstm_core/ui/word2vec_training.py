@@ -15,7 +15,7 @@ TRAIN_LIMIT = 300_000  # characters of the user's text fed to live training
 
 def training_step() -> None:
     """Step 4: train word2vec live on a corpus sample or the user's text."""
-    st.markdown(long_text("tokens_training"))
+    st.markdown(long_text("tokens_training", epochs=word2vec.Word2VecConfig().epochs))
     origins = ["peoples_daily", "tweets", "paste", "upload"]
     origin = st.radio(**ask("train.origin"), options=origins, format_func=named("train.origin"), horizontal=True, key="tokens_origin")
     defaults = word2vec.Word2VecConfig()

@@ -86,3 +86,24 @@ def load_shipped() -> tuple[dict, dict[str, np.ndarray]]:
     card = assets.read_card(NAME)
     data = assets.read_verified(card["weights_file"], card["weights_sha256"])
     return card, assets.weights_from_bytes(data)
+
+
+@dataclass(frozen=True)
+class ForgetBias:
+    """The shipped memory-task LSTM's forget-gate biases, before and after training."""
+
+    start: float  # at initialisation: Keras' unit_forget_bias sets every one to 1
+    gate_at_start: float  # sigma(start): the forget gate when nothing else feeds it
+    trained_low: float
+    trained_high: float
+
+
+def forget_biases(weights: dict[str, np.ndarray]) -> ForgetBias:
+    """Read the forget-gate slice (Keras order i, f, g, o) of the LSTM's bias at both stages."""
+    def forget(stage: str) -> np.ndarray:
+        bias = unpack(weights, stage)["lstm"].weights["bias"]  # (4H,)
+        units = len(bias) // 4
+        return bias[units:2 * units]
+
+    start, trained = forget("init"), forget("trained")
+    return ForgetBias(float(start.mean()), float(1 / (1 + np.exp(-start.mean()))), float(trained.min()), float(trained.max()))
