@@ -128,7 +128,7 @@ def show_card(card: dict) -> None:
         "tokens.vec.card_summary", tokens=card["data"]["tokens"], words=card["vocabulary"]["kept"],
         architecture=t(f"tokens.train.arch.{training['architecture']}"), size=card["vector_size"], epochs=training["epochs"],
         seconds=training["seconds"], correct=metrics["analogy_correct"], answered=metrics["analogy_answered"],
-        baseline=baseline["analogy_correct"], megabytes=card["weights_bytes"] / 1e6,
+        baseline=baseline["analogy_correct"], megabytes=card["weights_bytes"] / 1e6, common=len(card["nearest_neighbours"]),
     ))
     table = pd.DataFrame({word: [f"{w} {s:.2f}" for w, s in found] for word, found in card["nearest_neighbours"].items()})
     st.dataframe(table, hide_index=True)
@@ -251,9 +251,9 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
     chart(analogy_figure(words, points, axes), key="tokens_analogy_fig")
 
 
-def ask(name: str) -> dict[str, str]:
-    """A widget's label and help text, from `tokens.<name>` and `tokens.<name>_help`."""
-    return {"label": t(f"tokens.{name}"), "help": t(f"tokens.{name}_help")}
+def ask(name: str, **values) -> dict[str, str]:
+    """A widget's label and help text, from `tokens.<name>` and `tokens.<name>_help` (filled with `values`)."""
+    return {"label": t(f"tokens.{name}"), "help": t(f"tokens.{name}_help", **values)}
 
 
 def named(prefix: str):
