@@ -7,7 +7,8 @@ from lstm_core.ui.gates_step import diagram_font, diagram_labels
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.loaders import single_thread_blas
 from lstm_core.ui.server_setup import set_up_server
-from lstm_core.ui import control_help, glossary, lessons, quiz
+from lstm_core.ui import control_help, glossary, quiz
+from lstm_core.ui import lessons_page as lessons
 from lstm_core.ui.style import classroom, sidebar_switches, take_link_choices
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")

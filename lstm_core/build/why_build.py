@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
+from lstm_core.training.backend import deterministic
+from lstm_core.why.cell_training import accuracy, export, fit, trainer
 from lstm_core.why.cells import CELLS, NAME, MemoryNet, pack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.memory_task import DISTANCES, MemoryTask, make_splits
@@ -39,8 +41,6 @@ class BuildConfig:
 
 def train_cell(kind: str, task: MemoryTask, splits, config: BuildConfig) -> tuple[MemoryNet, MemoryNet, dict]:
     """Train one cell at one distance; returns (net at init, trained net, its results)."""
-    from lstm_core.why.cell_training import accuracy, export, fit, trainer
-
     run = trainer(kind, task, config.units, splits.train, splits.validation, config.epochs, config.seed,
                   config.learning_rate, config.patience)
     model = run.model
@@ -111,8 +111,6 @@ def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
 
 
 if __name__ == "__main__":
-    from lstm_core.training.backend import deterministic
-
     deterministic(seed=0, threads=1)
     started = time.perf_counter()
     build(assets.ASSETS)

@@ -20,9 +20,12 @@ import numpy as np
 from lstm_core.generate import charlm
 from lstm_core.generate.language_model import CharLanguageModel, sample
 from lstm_core.message import Message
-from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving.budget import RecurrentWork
 from lstm_core.text.vocab import Vocabulary
+from lstm_core.training.backend import hardware
+from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 MIN_CHARS = 300  # less than this is too little to learn anything from
 MAX_CHARS = 300_000  # more would not finish in a lecture on 2 cores; the rest is cut
@@ -79,10 +82,6 @@ def fit(
     a seeded generator, so the model never sees the same window boundaries twice in a
     row. The learning rate halves after every epoch that does not improve validation.
     """
-    from lstm_core.training.backend import hardware
-    from lstm_core.training.keras_models import build_keras, export_weights
-    from lstm_core.training.trainer import TrainConfig, Trainer
-
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
     rng = np.random.default_rng(config.seed)
 
@@ -182,9 +181,6 @@ class TextTraining:
     """
 
     def __init__(self, text: str, config: UserTrainConfig = UserTrainConfig(), prompt: str = "") -> None:
-        from lstm_core.training.keras_models import build_keras
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         self.train_docs, self.heldout_docs = split_text(text)
         self.vocab: Vocabulary = charlm.char_vocabulary(self.train_docs, config.max_vocab_size)
         x, y = charlm.training_windows(self.vocab, self.train_docs, config.sequence_length)
@@ -210,8 +206,6 @@ class TextTraining:
 
     def run_epoch(self, on_batch=None, should_stop=None) -> EpochSample:
         """Fit one epoch, then score the held-out text and write a sample."""
-        from lstm_core.training.keras_models import export_weights
-
         report = self.trainer.run_epoch(on_batch, should_stop)
         self._network = network = Network(self.spec, export_weights(self.trainer.model, self.spec))
         bits, chars = charlm.bits_on_documents(network, self.vocab, self.heldout_docs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from lstm_core.gates import interpret
-from lstm_core.gates.brackets import true_depth
+from lstm_core.brackets.counter import true_depth
 from lstm_core.lessons import shipped
 from lstm_core.nn.cell import GateTrace
 

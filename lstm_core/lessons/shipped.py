@@ -49,6 +49,6 @@ def order_model(language: str):
 @lru_cache(maxsize=2)
 def baseline(language: str):
     """The TF-IDF baseline the Sentiment page shows beside its LSTM."""
-    from lstm_core.sentiment.classifier import load_baseline
+    from lstm_core.sentiment.classifier import load_baseline  # the sentiment family, only when asked for
 
     return load_baseline(language)

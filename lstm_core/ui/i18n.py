@@ -10,8 +10,8 @@ import streamlit as st
 
 from lstm_core import palette
 from lstm_core.message import Message, UserError
+from lstm_core.string_table import render, text
 from lstm_core.ui.glossary_links import link_terms
-from lstm_core.ui.strings import render, text
 from lstm_core.ui.text_facts import fill_facts
 
 LANGUAGES = {"en": "English", "zh": "中文"}

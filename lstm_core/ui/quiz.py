@@ -20,8 +20,8 @@ import streamlit as st
 
 from lstm_core.lessons import fill, load_quiz_checks, placeholders, run
 from lstm_core.serving.assets import AssetError
+from lstm_core.string_table import TABLE
 from lstm_core.ui.i18n import t
-from lstm_core.ui.strings import TABLE
 
 KEY = re.compile(r"quiz\.([a-z_]+)\.(\d+)\.([a-z_0-9]+)")
 CHECKS = load_quiz_checks().checks  # "page.N" -> the check of the model fact its answer states

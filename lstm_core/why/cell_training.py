@@ -11,7 +11,8 @@ from typing import Callable
 
 import numpy as np
 
-from lstm_core.training.keras_models import CELL_KINDS as CELLS
+from lstm_core.training.keras_models import CELL_KINDS as CELLS, build_cell_model, export_cell_weights
+from lstm_core.training.trainer import TrainConfig, Trainer, run_to_end
 from lstm_core.why.memory_task import MemoryData, MemoryTask
 
 
@@ -22,9 +23,6 @@ def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validati
     Adam with clipnorm 1.0: the RNN's gradient can explode on long sequences; all three
     get the same. With patience, the epoch with the best validation loss is kept.
     """
-    from lstm_core.training.keras_models import build_cell_model
-    from lstm_core.training.trainer import TrainConfig, Trainer
-
     if kind not in CELLS:
         raise ValueError(f"cell must be one of {CELLS}, not {kind!r}")
     config = TrainConfig(epochs=epochs, batch_size=batch_size, learning_rate=learning_rate, seed=seed,
@@ -35,15 +33,11 @@ def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validati
 
 def fit(trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:
     """Run every epoch (on_epoch(report) after each); returns the Keras-style history."""
-    from lstm_core.training.trainer import run_to_end
-
     return run_to_end(trainer, on_epoch).history
 
 
 def export(model) -> dict[str, np.ndarray]:
     """The recurrent layer's and the dense head's arrays, named as `lstm_core.why.cells` reads them."""
-    from lstm_core.training.keras_models import export_cell_weights
-
     return export_cell_weights(model)
 
 

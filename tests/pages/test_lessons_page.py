@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lstm_core.ui.lessons import LESSONS
-from lstm_core.ui.strings import TABLE
+from lstm_core.ui.lessons_page import LESSONS
+from lstm_core.string_table import TABLE
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -62,7 +62,7 @@ def lesson_panel() -> None:
 
     import streamlit as st
 
-    from lstm_core.ui import lessons
+    from lstm_core.ui import lessons_page as lessons
 
     active = st.session_state.get(lessons.ACTIVE)
     if active:

@@ -14,7 +14,7 @@ import pytest
 
 from lstm_core.lessons import Check, claims, fill, load_lessons, load_quiz_checks, placeholders, run
 from lstm_core.ui import quiz
-from lstm_core.ui.strings import LANGUAGES, TABLE
+from lstm_core.string_table import LANGUAGES, TABLE
 
 LESSONS = load_lessons()
 QUIZ = load_quiz_checks()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lstm_core import palette
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[3]
 WORDS = {

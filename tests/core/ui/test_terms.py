@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from lstm_core.ui.strings import TABLE, TERMS
+from lstm_core.string_table import TABLE, TERMS
 
 ROOT = Path(__file__).resolve().parents[3]
 with TERMS.open("rb") as handle:

@@ -19,7 +19,7 @@ import streamlit as st
 from lstm_core.lessons import Finding, Lesson, fill, load_lessons, placeholders, run
 from lstm_core.serving.assets import AssetError
 from lstm_core.ui.i18n import lang, t
-from lstm_core.ui.strings import LANGUAGES, TABLE
+from lstm_core.string_table import LANGUAGES, TABLE
 
 ACTIVE, APPLY, GOTO, LINK = "lesson", "_lesson_apply", "_lesson_goto", "_lesson_link"
 REVEALED = "_lesson_revealed"  # (lesson id, step index) whose explanation the class asked to see
@@ -172,7 +172,7 @@ def panel(page) -> None:
         st.caption(t("lessons.link") + f" `{link(lesson.id, index, lang())}`")
 
 
-def lessons_page() -> None:
+def overview() -> None:
     """The Lessons page: pick a lesson, read its outline and teacher's note, start it."""
     st.title(t("lessons.title"))
     st.markdown(t("lessons.intro"))
