@@ -35,8 +35,8 @@ o_t &= \sigma(W_o x_t + U_o h_{t-1} + b_o)\\ g_t &= \tanh(W_g x_t + U_g h_{t-1} 
 c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\ h_t &= o_t \odot \tanh(c_t)\end{aligned}""",
 )
 # One step back in time: what multiplies the gradient (column vectors, as in the equations above).
-JACOBIANS = (r"\text{RNN: }\frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(1 - h_t^2)\,U"
-             r"\qquad \text{LSTM, along the cell: }\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t)")
+JACOBIANS = (r"\frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(1 - h_t^2)\,U",
+             r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t)")
 LIVE_DISTANCES = (5, 10, 20, 40, 60, 80)
 
 st.title(t("why.title"))
@@ -79,9 +79,9 @@ else:
 st.header(t("why.memory.header"))
 st.markdown(long_text("why_memory"))
 with st.expander(t("why.cells.header"), expanded=True):
-    for column, name, equations in zip(st.columns(3), ("rnn", "gru", "lstm"), CELL_EQUATIONS):
-        column.markdown(f"**{NAMES[name]}**")
-        column.latex(equations)
+    for name, equations in zip(("rnn", "gru", "lstm"), CELL_EQUATIONS):  # one under another: no line is clipped
+        st.markdown(f"**{NAMES[name]}**")
+        st.latex(equations)
     st.caption(t("why.cells.caption"))
 try:
     card, _ = page.shipped()
@@ -139,7 +139,9 @@ clip = c3.toggle(t("why.grad.clip"), key="why_clip", help=t("why.grad.clip_help"
 curves = page.gradient_curves(stage, float(scale), bool(clip))
 chart(figures.gradient_norms(curves, NAMES), key="why_gradients")  # the figure takes any sequences
 st.caption(t("why.grad.caption", distance=card["gradients"]["distance"], count=page.GRADIENT_SEQUENCES))
-st.latex(JACOBIANS)
+for column, name, jacobian in zip(st.columns(2), ("rnn", "lstm"), JACOBIANS):
+    column.markdown(f"**{t(f'why.grad.jacobian_{name}')}**")
+    column.latex(jacobian)
 st.caption(t("why.grad.jacobian_caption"))
 bias = page.forget_bias()
 st.info(t("why.grad.forget_bias", start=bias.start, f0=bias.gate_at_start, distance=card["gradients"]["distance"],

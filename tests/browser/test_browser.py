@@ -208,7 +208,7 @@ def check_lessons(page):
 
 def check_glossary(page):
     body = main_text(page)
-    assert "seasonal-naive forecast on the training data" in body and "hyperbolic tangent" not in body
+    assert "seasonal-naive forecast on the data before the test part" in body and "hyperbolic tangent" not in body
 
 
 CHECKS = {
@@ -324,14 +324,35 @@ def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, lan
             body = main_text(page)
             assert visible_piece(TABLE[f"lesson.step.{lesson}.{number}.ask"][language]) in body, (lesson, number)
             explain = visible_piece(TABLE[f"lesson.step.{lesson}.{number}.explain"][language])
-            assert explain not in body, f"{lesson} step {number} opened with its answer shown"  # predict first
-            reveal(page, TABLE["lessons.reveal"][language], explain)
-            assert explain in main_text(page), (lesson, number)
+            answer = TABLE["lessons.explained"][language]  # the label the revealed answer starts with
+            assert answer not in body, f"{lesson} step {number} opened with its answer shown"  # predict first
+            reveal(page, TABLE["lessons.reveal"][language], answer)
+            assert answer in main_text(page) and explain in main_text(page), (lesson, number)
             page.screenshot(path=str(SHOTS / f"lesson-{lesson}-{number}-{language}.png"))
             if number < len(steps):
                 page.get_by_role("button", name=TABLE["lessons.next"][language]).click()
                 wait_idle(page)
         assert page.get_by_role("button", name=TABLE["lessons.finish"][language]).count() == 1
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1400, 900)])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_home_says_where_to_start_on_the_first_screen_of_a_projector(server, browser, language, width, height):
+    """Classroom mode at projector sizes: the "where to start" box and its three links fit the first screen."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{server}/?lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        main = page.locator('[data-testid="stMain"]')
+        start = main.get_by_text(visible_piece(TABLE["home.start"][language])).first
+        links = [main.get_by_role("link", name=TABLE[f"common.page.{name}"][language]).first for name in ("lessons", "why", "gates")]
+        for element in [start, *links]:
+            box = element.bounding_box()
+            assert box and box["y"] + box["height"] <= height, (language, width, height, box)
+        page.screenshot(path=str(SHOTS / f"home-start-{width}x{height}-{language}.png"))
     finally:
         page.close()
 
