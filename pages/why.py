@@ -84,7 +84,7 @@ with st.expander(t("why.cells.header"), expanded=True):
         st.latex(equations)
     st.caption(t("why.cells.caption"))
 try:
-    card, _ = page.shipped()
+    results, _ = page.shipped()
 except AssetError as error:
     st.error(t("why.missing", reason=reason_of(error)))
     st.stop()
@@ -92,12 +92,12 @@ distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE
                             help=t("why.memory.distance_help"))
 done = st.session_state.get(page.DONE)
 live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["distance"] == distance else None
-chart(figures.accuracy_by_distance(card["results"], card["baseline"]["test_accuracy"], distance, NAMES, live),
+chart(figures.accuracy_by_distance(results.accuracy, results.chance, distance, NAMES, live),
       key="why_accuracy")
-st.caption(t("why.memory.card_note", units=card["config"]["units"], train=card["config"]["train"],
-             test=card["config"]["test"], chance=card["baseline"]["test_accuracy"], classes=MemoryTask().classes))
+st.caption(t("why.memory.card_note", units=results.units, train=results.train, test=results.test, chance=results.chance,
+             classes=MemoryTask().classes))
 with st.expander(t("why.memory.table")):
-    table = pd.DataFrame({d: [card["results"][k][d]["test_accuracy"] for k in CELLS] for d in map(str, card["distances"])},
+    table = pd.DataFrame({str(d): [results.accuracy[k][d] for k in CELLS] for d in results.distances},
                          index=[NAMES[k] for k in CELLS])
     st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
 
@@ -113,7 +113,7 @@ progress_slot, curves_slot = st.empty(), st.empty()
 
 def draw_curves(history) -> None:
     with curves_slot.container():
-        chart(figures.live_curves(history, card["baseline"]["test_accuracy"], NAMES), key=f"why_live_{sum(map(len, history.values()))}")
+        chart(figures.live_curves(history, results.chance, NAMES), key=f"why_live_{sum(map(len, history.values()))}")
 
 
 def progress_text(kind, epoch, total, accuracy) -> str:
@@ -138,14 +138,14 @@ scale = c2.slider(t("why.grad.scale"), 0.25, 3.0, 1.0, 0.25, key="why_scale", he
 clip = c3.toggle(t("why.grad.clip"), key="why_clip", help=t("why.grad.clip_help"))
 curves = page.gradient_curves(stage, float(scale), bool(clip))
 chart(figures.gradient_norms(curves, NAMES), key="why_gradients")  # the figure takes any sequences
-st.caption(t("why.grad.caption", distance=card["gradients"]["distance"], count=page.GRADIENT_SEQUENCES))
+st.caption(t("why.grad.caption", distance=results.gradient_distance, count=page.GRADIENT_SEQUENCES))
 for column, name, jacobian in zip(st.columns(2), ("rnn", "lstm"), JACOBIANS):
     column.markdown(f"**{t(f'why.grad.jacobian_{name}')}**")
     column.latex(jacobian)
 st.caption(t("why.grad.jacobian_caption"))
 bias = page.forget_bias()
-st.info(t("why.grad.forget_bias", start=bias.start, f0=bias.gate_at_start, distance=card["gradients"]["distance"],
-          fade=bias.gate_at_start ** card["gradients"]["distance"], low=bias.trained_low, high=bias.trained_high))
+st.info(t("why.grad.forget_bias", start=bias.start, f0=bias.gate_at_start, distance=results.gradient_distance,
+          fade=bias.gate_at_start ** results.gradient_distance, low=bias.trained_low, high=bias.trained_high))
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('why.try_next')}")

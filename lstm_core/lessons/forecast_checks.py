@@ -13,7 +13,8 @@ CHECKS = ("mase", "transform")
 
 @lru_cache(maxsize=4)
 def _comparison(series: str) -> Comparison:
-    return shipped_comparison(*load_forecaster(series))
+    traceable = load_forecaster(series)
+    return shipped_comparison(traceable.forecaster, traceable.data)
 
 
 def mase(series: str, mode: str) -> dict:

@@ -25,8 +25,8 @@ def model(key: str) -> Traceable:
 
 @lru_cache(maxsize=16)
 def card(name: str) -> dict:
-    """A model card (assets/<name>.json), read once; never change the dict it returns."""
-    return assets.read_card(name)
+    """A model card (assets/<name>.json) as its JSON data, read and checked once; never change what it returns."""
+    return assets.read_card(name).to_dict()
 
 
 def fact(name: str, path: str) -> object:

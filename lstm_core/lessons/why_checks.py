@@ -27,10 +27,9 @@ def sigmoid_slope(x: float) -> dict:
 
 def memory(distance: int) -> dict:
     """Test accuracy of each shipped cell on the memory task at `distance` (from the card), and chance."""
-    card, _ = _shipped()
-    results = {kind: card["results"][kind][str(distance)]["test_accuracy"] for kind in CELLS}
-    return results | {"chance": card["baseline"]["test_accuracy"], "units": card["config"]["units"],
-                      "worst": min(results, key=results.get)}
+    results, _ = _shipped()
+    scores = {kind: results.accuracy[kind][distance] for kind in CELLS}
+    return scores | {"chance": results.chance, "units": results.units, "worst": min(scores, key=scores.get)}
 
 
 def gradients(stage: str, scale: float, clip: bool) -> dict:
@@ -38,7 +37,7 @@ def gradients(stage: str, scale: float, clip: bool) -> dict:
 
     A ratio above 1 grows going back in time (exploding), below 1 shrinks (vanishing).
     """
-    card, weights = _shipped()
-    curves = shipped_curves(card, weights, stage, scale, clip, SEQUENCES)
+    results, weights = _shipped()
+    curves = shipped_curves(weights, results.gradient_distance, results.seed, stage, scale, clip, SEQUENCES)
     facts = {f"{kind}_ratio": curve[-1] / curve[0] for kind, curve in curves.items()}
     return facts | {f"{kind}_farthest": curve[-1] for kind, curve in curves.items()} | {"distance": len(curves["rnn"]) - 1}

@@ -24,7 +24,8 @@ MISSING = "…"  # shown where a card cannot be read (the page says which model 
 
 @lru_cache(maxsize=64)
 def _card(name: str) -> dict:
-    return assets.read_card(name)
+    """A model card as its JSON data (the paths in the texts are those of the card file)."""
+    return assets.read_card(name).to_dict()
 
 
 def value(name: str, path: str, values: Mapping[str, object]) -> object:

@@ -10,7 +10,7 @@ import numpy as np
 import streamlit as st
 
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.why.cells import CELLS, ForgetBias, forget_biases, load_shipped
+from lstm_core.why.cells import CELLS, ForgetBias, MemoryResults, forget_biases, load_shipped
 from lstm_core.why.gradients import shipped_curves
 from lstm_core.why.live import LiveConfig, LiveRun
 
@@ -20,16 +20,16 @@ GRADIENT_SEQUENCES = 16  # test sequences averaged on the page (the card used mo
 
 
 @st.cache_resource(show_spinner=False)
-def shipped() -> tuple[dict, dict]:
-    """The card and the float16 weights of why_memory, checked against the card's SHA-256."""
+def shipped() -> tuple[MemoryResults, dict]:
+    """The results on the card and the float16 weights of why_memory, checked against the card's SHA-256."""
     return load_shipped()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def gradient_curves(stage: str, scale: float, clip: bool) -> dict[str, list[float]]:
     """Mean |dLoss/dx_t| by distance back, per cell, for the shipped weights of one stage."""
-    card, weights = shipped()
-    return shipped_curves(card, weights, stage, scale, clip, GRADIENT_SEQUENCES)
+    results, weights = shipped()
+    return shipped_curves(weights, results.gradient_distance, results.seed, stage, scale, clip, GRADIENT_SEQUENCES)
 
 
 @st.cache_data(show_spinner=False)

@@ -1,8 +1,9 @@
 """Fitting the three memory-task cells with the app's one loop, and scoring them.
 
 The Keras models (Input(T, V) -> SimpleRNN | GRU | LSTM(units) -> Dense(classes,
-softmax)) are built in `lstm_core.training.keras_models`; they are fitted by
-`lstm_core.training.trainer`, and their weights are copied out for the NumPy cells.
+softmax)) are built in `lstm_core.training.cells_keras`; they are fitted by
+`lstm_core.training.trainer`, and what comes back is NumPy: the weights for the NumPy
+cells (`lstm_core.why.cells`) and the predictions that the accuracy is counted from.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from lstm_core.training.keras_models import CELL_KINDS as CELLS, build_cell_model, export_cell_weights
+from lstm_core.training.cells_keras import CELL_KINDS as CELLS, build_cell_model, export_cell_weights
 from lstm_core.training.trainer import TrainConfig, Trainer, run_to_end
 from lstm_core.why.memory_task import MemoryData, MemoryTask
 
@@ -31,17 +32,17 @@ def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validati
                    (validation.x, validation.y))
 
 
-def fit(trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:
+def fit(trainer: Trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:
     """Run every epoch (on_epoch(report) after each); returns the Keras-style history."""
     return run_to_end(trainer, on_epoch).history
 
 
-def export(model) -> dict[str, np.ndarray]:
-    """The recurrent layer's and the dense head's arrays, named as `lstm_core.why.cells` reads them."""
-    return export_cell_weights(model)
+def export(trainer: Trainer) -> dict[str, np.ndarray]:
+    """The recurrent layer's and the dense head's arrays as they are now, named as `lstm_core.why.cells` reads them."""
+    return export_cell_weights(trainer.model)
 
 
-def accuracy(model, data: MemoryData) -> float:
-    """Held-out accuracy of a Keras model."""
-    predicted = model.predict(data.x, batch_size=512, verbose=0).argmax(axis=1)
+def accuracy(trainer: Trainer, data: MemoryData) -> float:
+    """Held-out accuracy of the model being trained, with its weights as they are now."""
+    predicted = trainer.predict(data.x).argmax(axis=1)
     return float((predicted == data.y).mean())

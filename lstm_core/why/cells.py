@@ -13,6 +13,7 @@ import numpy as np
 
 from lstm_core.nn.cell import LSTMWeights, backward as lstm_backward, trace
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.why.recurrent import RecurrentWeights, backward as recurrent_backward, run
 
 NAME = "why_memory"  # assets/why_memory.npz and .json, written by `python -m lstm_core.build why_memory`
@@ -65,6 +66,31 @@ class MemoryNet:
         return float((predicted == y).mean())
 
 
+@dataclass(frozen=True)
+class MemoryResults:
+    """What the why_memory card records, typed: each cell's held-out accuracy by distance, and how it was measured."""
+
+    accuracy: dict[str, dict[int, float]]  # cell -> distance -> test accuracy
+    distances: tuple[int, ...]
+    chance: float  # always answering one class
+    gradient_distance: int  # the distance of the weights that ship, drawn as gradient curves
+    seed: int
+    units: int = 0  # each cell's width
+    train: int = 0  # generated training sequences
+    test: int = 0  # test sequences at each distance
+
+    @classmethod
+    def from_card(cls, card: ModelCard) -> "MemoryResults":
+        results = card.details["results"]
+        return cls({kind: {int(d): float(r["test_accuracy"]) for d, r in results[kind].items()} for kind in CELLS},
+                   tuple(int(d) for d in card.details["distances"]), float(card.baseline["test_accuracy"]),
+                   int(card.details["gradients"]["distance"]), int(card.config["seed"]), int(card.config["units"]),
+                   int(card.config["train"]), int(card.config["test"]))
+
+
+# The six nets (three cells, before and after training) share one weights file, each array
+# named "<kind>/<stage>/<array>". It ships with the page and is never downloaded, so it is
+# not a model file of `lstm_core.serving.assets`: these two only name its arrays.
 def pack(nets: dict[str, MemoryNet], stage: str) -> dict[str, np.ndarray]:
     """Flat arrays named "<kind>/<stage>/<array>", for one .npz."""
     return {f"{kind}/{stage}/{name}": array for kind, net in nets.items() for name, array in net.weights.items()}
@@ -81,11 +107,10 @@ def unpack(arrays: dict[str, np.ndarray], stage: str) -> dict[str, MemoryNet]:
     return nets
 
 
-def load_shipped() -> tuple[dict, dict[str, np.ndarray]]:
-    """The card and the float16 weights of why_memory, checked against the card's SHA-256."""
+def load_shipped() -> tuple[MemoryResults, dict[str, np.ndarray]]:
+    """The results on the card and the float16 weights of why_memory, checked against the card's SHA-256."""
     card = assets.read_card(NAME)
-    data = assets.read_verified(card["weights_file"], card["weights_sha256"])
-    return card, assets.weights_from_bytes(data)
+    return MemoryResults.from_card(card), assets.weights_from_bytes(assets.read_weights(card))
 
 
 @dataclass(frozen=True)

@@ -42,14 +42,14 @@ def norms_by_distance(
     return (norms / len(x))[::-1]
 
 
-def shipped_curves(card: dict, weights: dict[str, np.ndarray], stage: str, scale: float, clip: bool,
+def shipped_curves(weights: dict[str, np.ndarray], distance: int, seed: int, stage: str, scale: float, clip: bool,
                    sequences: int) -> dict[str, list[float]]:
     """The "Why an LSTM" page's curves: mean |dLoss/dx_t| by distance back, per cell, for the shipped weights.
 
     stage: "init" or "trained"; the probe is `sequences` test sequences at the card's gradient
-    distance, drawn with the card's seed + 1; clip caps each sequence's gradient norm at 1.
+    `distance`, drawn with the card's `seed` + 1; clip caps each sequence's gradient norm at 1.
     """
-    task = MemoryTask(distance=card["gradients"]["distance"])
-    probe = make_splits(task, (1, 1, sequences), card["config"]["seed"] + 1).test
+    task = MemoryTask(distance=distance)
+    probe = make_splits(task, (1, 1, sequences), seed + 1).test
     return {kind: norms_by_distance(net, probe.x, probe.y, scale, 1.0 if clip else None).tolist()
             for kind, net in unpack(weights, stage).items()}
