@@ -17,7 +17,7 @@ import streamlit as st
 
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import Comparison, compare
-from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster, session_card, split_of
+from lstm_core.forecast.forecast_models import ForecastTraceable, HeldOut, load_forecaster, session_card, split_of
 from lstm_core.forecast.forecast_models import shipped_comparison as shipped_comparison_of
 from lstm_core.forecast.forecast_plots import loss_figure
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining, naive, naive_one_step
