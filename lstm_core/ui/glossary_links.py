@@ -91,6 +91,8 @@ def link_terms(text: str, language: str, href: Callable[[str], str], skip: Itera
         term = owners[match.lastindex - 1]
         if term is None or term in done:  # a look-alike in another sense, or linked before
             return match.group(0)
+        if _splits_emphasis(match):  # a link inside a longer bold run would leave its asterisks literal
+            return match.group(0)
         done.add(term)
         linked.add(term)
         return f"[{match.group(0)}]({href(term)})"
@@ -102,6 +104,19 @@ def link_terms(text: str, language: str, href: Callable[[str], str], skip: Itera
         start = protected.end()
     pieces.append(pattern.sub(link, text[start:]))
     return EMPHASIS_AROUND_LINK.sub(r"[\1\2\1](\3)", "".join(pieces)), linked
+
+
+def _splits_emphasis(match: re.Match[str]) -> bool:
+    """Whether the form starts or ends a longer *emphasis* run (`**词元编号**`), not the whole of one.
+
+    A link there puts `[` right after an opening `**` or `)` right before a closing one, which
+    CommonMark, after a CJK character, no longer reads as emphasis: the asterisks would show.
+    The term is linked at a later use instead.
+    """
+    text, start, end = match.string, match.start(), match.end()
+    opens = start > 0 and text[start - 1] == "*"
+    closes = end < len(text) and text[end] == "*"
+    return opens != closes
 
 
 # `**[门](…)**` does not render bold in CommonMark when a CJK character comes right before

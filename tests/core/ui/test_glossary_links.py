@@ -75,3 +75,11 @@ def test_a_bold_term_keeps_its_bold_inside_the_link():
     out, _ = link_terms("每个 LSTM 都有若干**门**，决定写入多少新的**候选值** g。", "zh", href)
     assert out == ("每个 LSTM 都有若干[**门**](glossary?term=gate&lang=zh)，"
                    "决定写入多少新的[**候选值**](glossary?term=candidate&lang=zh) g。")
+
+
+def test_a_term_inside_a_longer_bold_run_is_left_for_a_later_use():
+    """`**[词元](…)编号**` would show its asterisks after a CJK character: the term waits for its next use."""
+    out, found = link_terms("挑出一个**词元编号**——最可能的词元", "zh", href)
+    assert out == "挑出一个**词元编号**——最可能的[词元](glossary?term=token)" and found == {"token"}
+    out, _ = link_terms("a **token id** here", "en", href)
+    assert out == "a **token id** here"
