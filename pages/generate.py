@@ -1,5 +1,7 @@
 """Text generation: character LSTMs, temperature / top-k / top-p, the n-gram beside them."""
 
+import html
+
 import streamlit as st
 
 from lstm_core.generate import language_model, sampling
@@ -7,7 +9,7 @@ from lstm_core.generate import generate_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import generate_page as page
 from lstm_core.ui import generate_tabs as tabs
-from lstm_core.ui.i18n import long_text, say, t
+from lstm_core.ui.i18n import literal, long_text, say, t
 from lstm_core.ui.style import chart, input_notices, kept_figure
 from lstm_core.ui.server_setup import through_the_app
 
@@ -48,7 +50,7 @@ try:
     input_notices(typed)
 except EmptyText:
     prompt = language_model.DEFAULT_PROMPTS.get(key.removeprefix("charlm_"), model.default_text)
-    st.info(t("generate.empty_prompt", prompt=prompt))
+    st.info(t("generate.empty_prompt", prompt=literal(prompt)))
 length = language_model.clamp_length(length_asked)
 if length != length_asked:
     st.warning(t("generate.length_clamped", asked=length_asked, used=length, most=language_model.MAX_LENGTH))
@@ -61,7 +63,7 @@ if temperature == 0:
 config = sampling.SamplingConfig(temperature, top_k or None, top_p if top_p < 1 else None, int(seed))
 unknown = sorted({ch for ch, u in zip(prompt, model.vocab.encode(prompt).unknown) if u})
 if unknown:
-    st.warning(t("generate.unknown_chars", chars=" ".join(unknown)))
+    st.warning(t("generate.unknown_chars", chars=literal(" ".join(unknown))))
 
 # The tabs rerun the page when another is picked, and only the open one does its work: a
 # hidden tab neither generates nor draws (page.TABS). Training goes on whichever tab is open.
@@ -107,7 +109,8 @@ with tab_temp:
         with a:
             chart(kept_figure("generate_reshape", (key, model.fingerprint, prompt, temperature), lambda: figures.temperature_figure(
                 first, model.vocab.tokens, temperature, {
-                    "title": t("generate.reshape_title", prompt=prompt[-12:]), "base": t("generate.reshape_base"),
+                    # Plotly reads tags in a title, so the typed prompt is escaped.
+                    "title": t("generate.reshape_title", prompt=html.escape(prompt[-12:])), "base": t("generate.reshape_base"),
                     "hot": t("generate.reshape_hot"), "x": t("generate.axis_candidate"), "y": t("generate.axis_probability"),
                 })), key="generate_reshape")
         with b:

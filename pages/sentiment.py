@@ -3,12 +3,14 @@
 import pandas as pd
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
+from lstm_core.sentiment.tfidf_baseline import ANALYZERS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment_page as page
 from lstm_core.ui.sentiment_training import training_section
-from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
+from lstm_core.ui.i18n import colour, lang, literal, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
 
@@ -61,7 +63,7 @@ def show_prediction(model, shipped, base, text: str) -> None:
     if len(unknown) == len(reading.tokens):
         st.warning(t("sentiment.all_unknown"))
     elif unknown:
-        shown = " ".join(repr(tok) for tok in sorted(set(unknown))[:20])
+        shown = literal(" ".join(repr(tok) for tok in sorted(set(unknown))[:20]))
         st.caption(t("sentiment.some_unknown", count=len(unknown), total=len(reading.tokens), tokens=shown))
     names = [say(classifier.label_name(label)) for label in model.labels]
     base_probabilities = base.predict_proba([user.text])[0]
@@ -76,9 +78,11 @@ def show_prediction(model, shipped, base, text: str) -> None:
     st.subheader(t("sentiment.how_read"))
     if reading.running is None:
         st.caption(t("sentiment.bidirectional_note"))
-    if reading.attribution is None:
+    if reading.attribution is None and len(reading.tokens) > classifier.OCCLUSION_LIMIT:
         st.caption(t("sentiment.no_occlusion", limit=classifier.OCCLUSION_LIMIT))
-    st.caption(t("sentiment.how_read_caption"))
+    elif reading.attribution is None:
+        st.caption(t("sentiment.no_occlusion_work"))
+    st.caption(t("sentiment.how_read_caption", towards=colour(palette.POSITIVE), against=colour(palette.NEGATIVE)))
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
 
 
@@ -131,7 +135,7 @@ try:
     shipped = page.classifier(language)
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
-        st.markdown(long_text("sentiment_about"))
+        st.markdown(long_text("sentiment_about", en_n=ANALYZERS["en"][1][1], zh_n=ANALYZERS["zh"][1][1]))
     show_card(shipped)
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=reason_of(error)))

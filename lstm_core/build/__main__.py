@@ -36,6 +36,8 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "compression": partial(_build_with, "lstm_core.compress.curves"),  # after the models it compresses
     "generalize": partial(_build_with, "lstm_core.build.generalize_build"),  # after the word vectors it draws synonyms from
     "order": partial(_build_with, "lstm_core.build.order_build"),  # after sentiment: its card compares with those models
+    "tagging": partial(_build_with, "lstm_core.build.tagging_build"),
+    "seq2seq": partial(_build_with, "lstm_core.build.seq2seq_build"),
 }
 
 

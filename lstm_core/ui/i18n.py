@@ -8,9 +8,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.message import Message, UserError
-from lstm_core.string_table import render, text
+from lstm_core.string_table import literal, render, text  # noqa: F401 - literal: for the pages, beside t()
 from lstm_core.ui.glossary_links import link_terms
+from lstm_core.ui.text_facts import fill_facts
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 TEXTS = Path(__file__).resolve().parents[2] / "assets" / "text"
@@ -31,6 +33,11 @@ def t(key: str, /, **values) -> str:
     test keeps every key complete, so English never stands in silently.
     """
     return text(key, lang(), **values)
+
+
+def colour(value: str) -> str:
+    """A palette colour's name in the session's language, for a caption's {placeholder}."""
+    return palette.name(value, lang())
 
 
 def say(message: Message | Mapping[str, str] | str) -> str:
@@ -62,22 +69,25 @@ def _href(term: str, language: str, classroom: bool) -> str:
     return f"glossary?term={term}&lang={language}{'&classroom=1' if classroom else ''}"
 
 
-def long_text(name: str) -> str:
+def long_text(name: str, /, **values) -> str:
     """A long explanation from assets/text/<name>.<lang>.md (our own Markdown, not user text).
 
-    Where the page first uses a glossary term, the term links to its glossary entry.
+    Its `{{...}}` numbers are filled from the model cards, or from `values` the page passes
+    (`lstm_core.ui.text_facts`). Where the page first uses a glossary term, the term links
+    to its glossary entry.
     """
+    body = fill_facts(_read(name, lang()), values)
     seen = st.session_state.get(LINKED)
     if seen is None:  # outside a page run (the glossary page itself starts none)
-        return _read(name, lang())
-    body, linked = _linked(name, lang(), bool(st.session_state.get("classroom")), frozenset(seen))
+        return body
+    body, linked = _linked(body, lang(), bool(st.session_state.get("classroom")), frozenset(seen))
     seen |= linked
     return body
 
 
 @lru_cache(maxsize=512)
-def _linked(name: str, language: str, classroom: bool, seen: frozenset[str]) -> tuple[str, frozenset[str]]:
+def _linked(body: str, language: str, classroom: bool, seen: frozenset[str]) -> tuple[str, frozenset[str]]:
     """`long_text`'s linking, a function of these four alone, so worked out once for each
     (it took a few percent of a busy class server's time when redone on every rerun)."""
-    body, linked = link_terms(_read(name, language), language, lambda term: _href(term, language, classroom), seen)
+    body, linked = link_terms(body, language, lambda term: _href(term, language, classroom), seen)
     return body, frozenset(linked)

@@ -17,11 +17,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from lstm_core.ui.lessons import LESSONS
+from lstm_core.ui.lessons_page import LESSONS
 from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,6 +129,8 @@ ACTIONS = {
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
     "practical": lambda page: nudge_slider(page, "Sparsity"),
     "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
+    "tagging": lambda page: type_into(page, 0, "江泽民在北京会见了新华社记者。"),
+    "seq2seq": lambda page: fill_and_enter(page.get_by_role("textbox", name="Input", exact=True), "二千万一千"),
     "lessons": lambda page: pick_option(page, "Lesson", "Temperature"),
     "glossary": lambda page: fill_and_enter(page.get_by_role("textbox", name="Find a term"), "forecast"),
 }
@@ -202,20 +204,40 @@ def check_gan(page):
     assert charts(page) >= 2  # real beside generated sequences, and the scores
 
 
+def check_tagging(page):
+    body = main_text(page)
+    assert charts(page) >= 2  # the B/I/E/S strips of both models
+    found = body.split(TABLE["tagging.entities_found"]["en"].split("{")[0], 1)[-1].split("\n", 1)[0]
+    assert "江泽民 (person)" in found and "北京 (place)" in found, found  # the names, read off the tags
+    assert TABLE["tagging.method.crf"]["en"] in body and TABLE["tagging.target.word_f1_at_least_0.95"]["en"].split(":")[0] in body
+
+
+def check_seq2seq(page):
+    shown = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert shown[:1] == ["20001000 ✓"] and "20001000" in shown, shown  # with attention, and the rule's answer
+    assert charts(page) >= 1  # the attention heatmap
+    for key in ("seq2seq.tab.step", "seq2seq.tab.compare", "seq2seq.tab.forcing", "seq2seq.tab.beam"):
+        page.get_by_role("tab", name=TABLE[key]["en"]).click()
+        page.wait_for_timeout(300)
+        assert len(page.locator('[role="tabpanel"]:visible').first.inner_text()) > 100, key
+        assert_no_errors(page, f"seq2seq, tab {key}")
+    page.get_by_role("tab", name=TABLE["seq2seq.tab.translate"]["en"]).click()
+
+
 def check_lessons(page):
     assert "About 8 minutes" in main_text(page) and "temperature 0, 1 and 2" in main_text(page)  # the note
 
 
 def check_glossary(page):
     body = main_text(page)
-    assert "seasonal-naive forecast on the training data" in body and "hyperbolic tangent" not in body
+    assert "seasonal-naive forecast on the data before the test part" in body and "hyperbolic tangent" not in body
 
 
 CHECKS = {
     "lessons": check_lessons, "glossary": check_glossary,
     "home": check_home, "why": check_why, "tokens": check_tokens, "sentiment": check_sentiment,
     "forecast": check_forecast, "generate": check_generate, "gates": check_gates,
-    "practical": check_practical, "gan": check_gan,
+    "practical": check_practical, "gan": check_gan, "tagging": check_tagging, "seq2seq": check_seq2seq,
 }
 
 
@@ -243,16 +265,22 @@ def test_chinese_characters_render_with_a_real_font(browser):
         page.close()
 
 
+def requests_elsewhere(page, server: str) -> list[str]:
+    """The list, filled as the page runs, of every request to a host other than the app's."""
+    outside: list[str] = []
+    own_host = urlparse(server).hostname
+    page.on("request", lambda r: outside.append(r.url)
+            if urlparse(r.url).scheme not in LOCAL_SCHEMES and urlparse(r.url).hostname != own_host else None)
+    return outside
+
+
 @pytest.mark.parametrize("path", page_paths())
 def test_page_renders_and_its_main_control_works(server, browser, path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     # A tall window: Streamlit scrolls inside its own container, so this is how a
     # screenshot shows the whole page.
     page = browser.new_page(viewport={"width": 1400, "height": 3200})
-    outside: list[str] = []
-    own_host = urlparse(server).hostname
-    page.on("request", lambda r: outside.append(r.url)
-            if urlparse(r.url).scheme not in LOCAL_SCHEMES and urlparse(r.url).hostname != own_host else None)
+    outside = requests_elsewhere(page, server)
     try:
         # The default page (Home) lives at the root URL, not at its url_path.
         page.goto(f"{server}/{'' if path == 'home' else path}", timeout=90_000)
@@ -282,18 +310,21 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
 
 
 def visible_piece(markdown: str) -> str:
-    """A stretch of a string-table text as the browser shows it (after its last **bold** part)."""
-    return re.split(r"\*\*[^*]+\*\*", markdown)[-1].replace("`", "").strip()[:18]
+    """A stretch of a string-table text as the browser shows it: its longest run without Markdown or {placeholders}."""
+    stretches = re.split(r"\{[^{}]*\}|\*\*|\*|`", markdown)
+    return max(stretches, key=len).strip()[:18]
 
 
 def reveal(page, label: str, expected: str) -> None:
-    """Open the step's "what happened" expander and wait for its text.
+    """Press the step's "Show what happened" button and wait for its text.
 
     On a loaded machine the step's second run (the one that sets its widgets) can redraw
-    the expander closed after the first click; then wait for the page and click once more.
+    the panel after the first click; then wait for the page and click once more.
     """
     for _attempt in range(2):
-        page.get_by_text(label, exact=True).first.click()
+        button = page.get_by_role("button", name=label)
+        if button.count():
+            button.first.click()
         for _ in range(25):
             if expected in main_text(page):
                 return
@@ -306,8 +337,9 @@ def reveal(page, label: str, expected: str) -> None:
 def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, language):
     """Open a lesson's deep link in classroom mode, then click Next through every step.
 
-    Each step must land on its page with its widgets set (the step's explanation shows when
-    revealed, no error box); a screenshot of every step lands beside the page screenshots.
+    Each step must land on its page with its widgets set and its answer hidden (it shows when
+    revealed, no error box), after Next as on the first step; a screenshot of every step,
+    answer revealed, lands beside the page screenshots.
     """
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
@@ -320,13 +352,35 @@ def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, lan
             body = main_text(page)
             assert visible_piece(TABLE[f"lesson.step.{lesson}.{number}.ask"][language]) in body, (lesson, number)
             explain = visible_piece(TABLE[f"lesson.step.{lesson}.{number}.explain"][language])
-            reveal(page, TABLE["lessons.reveal"][language], explain)
-            assert explain in main_text(page), (lesson, number)
+            answer = TABLE["lessons.explained"][language]  # the label the revealed answer starts with
+            assert answer not in body, f"{lesson} step {number} opened with its answer shown"  # predict first
+            reveal(page, TABLE["lessons.reveal"][language], answer)
+            assert answer in main_text(page) and explain in main_text(page), (lesson, number)
             page.screenshot(path=str(SHOTS / f"lesson-{lesson}-{number}-{language}.png"))
             if number < len(steps):
                 page.get_by_role("button", name=TABLE["lessons.next"][language]).click()
                 wait_idle(page)
         assert page.get_by_role("button", name=TABLE["lessons.finish"][language]).count() == 1
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1400, 900)])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_home_says_where_to_start_on_the_first_screen_of_a_projector(server, browser, language, width, height):
+    """Classroom mode at projector sizes: the "where to start" box and its three links fit the first screen."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{server}/?lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        main = page.locator('[data-testid="stMain"]')
+        start = main.get_by_text(visible_piece(TABLE["home.start"][language])).first
+        links = [main.get_by_role("link", name=TABLE[f"common.page.{name}"][language]).first for name in ("lessons", "why", "gates")]
+        for element in [start, *links]:
+            box = element.bounding_box()
+            assert box and box["y"] + box["height"] <= height, (language, width, height, box)
+        page.screenshot(path=str(SHOTS / f"home-start-{width}x{height}-{language}.png"))
     finally:
         page.close()
 
@@ -382,3 +436,22 @@ def test_a_page_address_as_a_fresh_server_s_first_request_runs_through_the_app(b
             assert TABLE["sentiment.title"]["zh"].split("：")[0] in main_text(page)
         finally:
             page.close()
+
+
+@pytest.mark.parametrize("lesson", ["![x](http://elsewhere.invalid/x.png)", "[text](http://elsewhere.invalid/)",
+                                    "www.elsewhere.invalid", "<img src=http://elsewhere.invalid/y.png>"])
+def test_a_hostile_lesson_link_shows_its_text_and_fetches_nothing(server, browser, lesson):
+    """?lesson= used to be written into the warning as Markdown: an image of another host was
+    fetched by the classmate's browser and a foreign link shown in the box (issue 22)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    outside = requests_elsewhere(page, server)
+    try:
+        page.goto(f"{server}/?{urlencode({'lesson': lesson, 'step': '²', 'lang': 'zh'})}", timeout=90_000)
+        wait_idle(page)
+        box = page.locator('[data-testid="stAlertContentWarning"]').first
+        assert lesson in box.inner_text().replace("\u2060", ""), box.inner_text()  # as typed (escapes undone)
+        assert box.locator("a, img").count() == 0
+        assert not outside, outside
+        assert_no_errors(page, "a hostile lesson link")
+    finally:
+        page.close()
