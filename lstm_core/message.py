@@ -24,6 +24,15 @@ class Message:
     key: str
     values: Mapping[str, Any] = field(default_factory=dict)
 
+    def to_dict(self) -> dict:
+        """The message as JSON data (a card stores it so each reader sees it in their language)."""
+        return {"key": self.key, "values": dict(self.values)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Message":
+        """The message `to_dict` stored."""
+        return cls(data["key"], dict(data.get("values", {})))
+
 
 # A model's or a series' title: a Message, or the title a model card stores as data
 # (language code -> text, e.g. an uploaded model's `display_title`).

@@ -46,7 +46,7 @@ def word_map(
         star = dict(
             name=highlight, text=[highlight], mode="markers+text", textposition="bottom center",
             marker=dict(size=18, color=HIGHLIGHT_COLOUR, symbol="diamond" if three_d else "star"),
-            textfont=dict(size=18, color=HIGHLIGHT_COLOUR),
+            textfont=dict(color=HIGHLIGHT_COLOUR),
         )
         if three_d:
             fig.add_trace(go.Scatter3d(x=[row["x"]], y=[row["y"]], z=[row["z"]], **star))

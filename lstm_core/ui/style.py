@@ -1,20 +1,51 @@
-"""Page chrome shared by every page: the sidebar switches and classroom mode."""
+"""Page chrome shared by every page: the sidebar switches, classroom mode, and how charts are drawn."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import streamlit as st
 
 from lstm_core.text.inputs import UserText
 from lstm_core.ui.i18n import LANGUAGES, t
 
+# Text Streamlit would cut with "…" or hide behind a sideways scroll wraps instead: the
+# sidebar's page names, widget and metric labels, page links, and a row of tabs wider than
+# the page (Streamlit scrolls it sideways, so the last tabs are out of sight).
+WRAP_CSS = """
+<style>
+[data-testid="stSidebarNavLink"] span, [data-testid="stPageLink-NavLink"] span, [data-testid="stPageLink-NavLink"] p,
+[data-testid="stWidgetLabel"] *, [data-testid="stMetricLabel"] *, [data-testid="stMarkdownContainer"] .stMarkdownEllipsis {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"] { height: auto !important; min-height: 2rem; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; overflow-x: visible; }
+</style>
+"""
+
+# Classroom mode: large type, and the page's side margins narrowed so charts, formulas and
+# tables get the width a projector's 1280 pixels can give.
 CLASSROOM_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
 h1 { font-size: 3rem !important; }
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
 </style>
 """
+
+
+@dataclass(frozen=True)
+class ChartType:
+    """Font sizes (px) of every text a Plotly chart draws."""
+
+    text: int  # tick labels, axis titles, legends, annotations, text on the marks, hover labels
+    title: int  # the chart's own title
+
+
+# Classroom charts are read from the back of a room: nothing under 14 px on a 1280-pixel
+# projector (the browser test measures it), and a little more where there is room.
+CLASSROOM_CHART = ChartType(text=17, title=20)
 
 
 # Every page's widget keys start with one of these (page-local keys are prefixed), so a
@@ -108,6 +139,7 @@ def sidebar_switches() -> None:
         t("common.classroom"), value=classroom(), help=t("common.classroom_help"),
         key="_classroom_widget", on_change=_keep, args=("_classroom_widget", "classroom"),
     )
+    st.markdown(WRAP_CSS, unsafe_allow_html=True)
     if classroom():
         st.markdown(CLASSROOM_CSS, unsafe_allow_html=True)
 
@@ -116,10 +148,34 @@ def classroom() -> bool:
     return bool(st.session_state.get("classroom", False))
 
 
+def chart_type(fig, sizes: ChartType) -> None:
+    """Set the size of every text in `fig`: the one place chart fonts are decided.
+
+    Streamlit's chart theme sets tick, axis-title and legend sizes of its own, which win
+    over the layout's font size, so each kind of text is set here explicitly.
+    """
+    fig.update_layout(font_size=sizes.text, title_font_size=sizes.title, legend_font_size=sizes.text,
+                      legend_title_font_size=sizes.text, hoverlabel_font_size=sizes.text)
+    for axes in (fig.update_xaxes, fig.update_yaxes):
+        axes(tickfont_size=sizes.text, title_font_size=sizes.text)
+    fig.update_annotations(font_size=sizes.text)  # subplot titles are annotations too
+    colorbar = dict(colorbar_tickfont_size=sizes.text, colorbar_title_font_size=sizes.text)
+    for trace in fig.data:
+        if "colorbar" in trace:
+            trace.update(colorbar)
+        if "marker" in trace and "colorbar" in trace.marker and trace.marker.showscale:
+            trace.marker.update(colorbar)
+        if "textfont" in trace:
+            trace.update(textfont_size=sizes.text)
+    if any(trace.type.endswith("3d") for trace in fig.data):  # a 3-D word map
+        fig.update_scenes({f"{axis}_{part}_size": sizes.text for axis in ("xaxis", "yaxis", "zaxis")
+                           for part in ("tickfont", "title_font")})
+
+
 def chart(fig, key: str | None = None) -> None:
-    """Draw a Plotly figure, with larger type in classroom mode."""
+    """Draw a Plotly figure; in classroom mode every text in it takes `CLASSROOM_CHART`'s sizes."""
     if classroom():
-        fig.update_layout(font_size=20, title_font_size=24, hoverlabel_font_size=20)
+        chart_type(fig, CLASSROOM_CHART)
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
 
 

@@ -101,7 +101,8 @@ def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, lang
     def on_epoch(progress: word2vec.EpochProgress) -> None:
         losses.append(progress.loss)
         bar.progress(progress.epoch / progress.epochs, text=t("tokens.train.epoch", epoch=progress.epoch, epochs=progress.epochs, seconds=progress.seconds))
-        curve.plotly_chart(loss_curve(losses, (t("tokens.axis.epoch"), t("tokens.axis.loss"))), width="stretch", key=f"tokens_loss_{progress.epoch}")
+        with curve.container():
+            chart(loss_curve(losses, (t("tokens.axis.epoch"), t("tokens.axis.loss"))), key=f"tokens_loss_{progress.epoch}")
 
     st.session_state["tokens_stop"] = False
     result = word2vec.train_word2vec(sentences, config, on_epoch=on_epoch, should_stop=lambda: st.session_state.get("tokens_stop", False))

@@ -382,3 +382,109 @@ def test_a_page_address_as_a_fresh_server_s_first_request_runs_through_the_app(b
             assert TABLE["sentiment.title"]["zh"].split("：")[0] in main_text(page)
         finally:
             page.close()
+
+
+# ---- classroom mode on a projector ----------------------------------------------------------------------
+PROJECTORS = {"1280x720": (1280, 720), "1400x900": (1400, 900)}
+SMALLEST_CHART_TEXT = 14  # px: the smallest type a class can read from a projector
+
+# What counts as clipped: a visible element whose content is wider than its box, so part of
+# it is cut off, hidden behind "…", or reachable only by scrolling sideways. Three kinds of
+# element are meant to hold more than they show, and are left out:
+# - form fields (input, textarea): a typed text longer than its field scrolls inside it, as
+#   in any form; the field's label is checked like any other text;
+# - Streamlit's visually-hidden labels and the scroll container of the whole app (its height
+#   scrolls, and a 1 px rounding there is no clipped text);
+# - a text a student pastes into a code block (st.code of generated or user text) wraps,
+#   so none is left out for that; tables and formulas are checked like everything else.
+CLIPPED_JS = """() => {
+  const scroller = (el) => el.matches('[data-testid="stAppViewContainer"], [data-testid="stMain"], section.stMain, '
+      + '[data-testid="stSidebarContent"], [data-testid="stSidebarUserContent"], [data-testid="stSidebar"]');
+  const hidden = (el) => {
+    if (!el.getClientRects().length) return true;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.opacity === '0') return true;
+    const r = el.getBoundingClientRect();
+    return r.width < 2 || r.height < 2 || (style.position === 'absolute' && style.clip && style.clip !== 'auto');
+  };
+  const found = [];
+  for (const el of document.querySelectorAll('[data-testid="stMain"] *, [data-testid="stSidebar"] *')) {
+    if (el.matches('input, textarea, svg, svg *, canvas, script, style') || scroller(el)) continue;
+    if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0 || hidden(el)) continue;
+    const style = getComputedStyle(el);
+    if (style.overflowX === 'visible' && style.textOverflow !== 'ellipsis') continue;  // spills, not cut
+    const where = el.closest('[data-testid]');
+    found.push(`${where ? where.dataset.testid : el.tagName}: ${el.tagName.toLowerCase()}.${(el.className || '').toString().slice(0, 40)} `
+               + `${el.scrollWidth}>${el.clientWidth} "${(el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`);
+  }
+  return found;
+}"""
+
+# Every text Plotly draws (ticks, axis titles, legends, annotations, titles): its size, and
+# whether it lies inside its chart (a title or label cut at the chart's edge is lost).
+CHART_TEXT_JS = """(smallest) => {
+  const found = [];
+  document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot').forEach((plot, index) => {
+    if (!plot.getClientRects().length) return;
+    const box = plot.getBoundingClientRect();
+    plot.querySelectorAll('text').forEach((text) => {
+      const content = (text.textContent || '').trim();
+      if (!content || !text.getClientRects().length) return;
+      const size = parseFloat(getComputedStyle(text).fontSize);
+      const r = text.getBoundingClientRect();
+      if (size < smallest - 0.5) found.push(`chart ${index}: "${content.slice(0, 30)}" is ${size}px`);
+      if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2)
+        found.push(`chart ${index}: "${content.slice(0, 30)}" cut at the chart's edge`);
+    });
+  });
+  return found;
+}"""
+
+
+def full_screenshot(page, path: Path) -> None:
+    """A screenshot of the whole page at the projector's width.
+
+    Streamlit scrolls inside its own container, so the window is made as tall as the page
+    for the picture, then set back (the width, which is what can clip, never changes).
+    """
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    tall = page.evaluate("""() => Math.max(...[...document.querySelectorAll(
+        '[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]')].map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": width, "height": min(max(height, tall + 40), 12_000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(300)
+
+
+def projector_problems(page, where: str) -> list[str]:
+    return [f"{where}: {p}" for p in page.evaluate(CLIPPED_JS) + page.evaluate(CHART_TEXT_JS, SMALLEST_CHART_TEXT)]
+
+
+@pytest.mark.parametrize("size", list(PROJECTORS))
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("path", page_paths())
+def test_classroom_mode_fits_a_projector(server, browser, path, language, size):
+    """Every page (every tab) in classroom mode at a projector's size: nothing clipped, no
+    sideways scrolling, no chart text under 14 px; a screenshot of each for a person to look at."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    width, height = PROJECTORS[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    problems: list[str] = []
+    try:
+        page.goto(f"{server}/{'' if path == 'home' else path}?lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        assert_no_errors(page, path)
+        tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+        for index in range(max(1, tabs.count())):
+            name = path
+            if tabs.count():
+                tabs.nth(index).click()
+                wait_idle(page)
+                page.wait_for_timeout(700)  # Plotly draws a chart when its tab shows
+                name = f"{path}-{index + 1}" if index else path
+            problems += projector_problems(page, name)
+            full_screenshot(page, SHOTS / f"classroom-{size}-{language}-{name}.png")
+        assert not problems, "\n".join(problems)
+    finally:
+        page.close()
