@@ -9,18 +9,17 @@ from lstm_core.ui import loaders, why_page as session
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures
-from lstm_core.why.article_cell import compare
+from lstm_core.why.article_cell import compare, read_depth
 from lstm_core.why.cells import CELLS
 from lstm_core.why.live import LiveConfig
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
-AXES = ("input", "output", "time", "cell", "depth", "distance", "accuracy", "epoch", "distance_back", "gradient")
+AXES = ("input", "output", "time", "distance", "accuracy", "epoch", "distance_back", "gradient")
 NAMES = {k: t(f"why.axis.{k}") for k in AXES} | {
-    k: t(f"why.name.{k}") for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "right", "article", "chance", "live")
+    k: t(f"why.name.{k}") for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "right", "article", "depth", "chance", "live")
 }
-NAMES["depth"] = t("why.name.depth")
 LIVE = LiveConfig()
 LIVE_DISTANCES = (5, 10, 20, 40, 60, 80)
 
@@ -36,11 +35,11 @@ chart(figures.activations(x, NAMES), key="why_activations")
 # ---- the article's equations -----------------------------------------------------------------
 st.header(t("why.article.header"))
 st.markdown(long_text("why_article"))
-left, right = st.columns(2)
-left.markdown(f"**{t('why.article.right')}**")
-left.latex(r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\ h_t &= o_t \odot \tanh(c_t)\end{aligned}")
-right.markdown(f"**{t('why.article.wrong')}**")
-right.latex(
+# One formula under the other: side by side, the article's longer line is cut off on a projector.
+st.markdown(f"**{t('why.article.right')}**")
+st.latex(r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\ h_t &= o_t \odot \tanh(c_t)\end{aligned}")
+st.markdown(f"**{t('why.article.wrong')}**")
+st.latex(
     r"\begin{aligned}c_t &= c_{t-1} \odot \sigma(f_t \odot c_{t-1}) + \sigma(i_t) \odot g_t \odot g_t\\"
     r" h_t &= \sigma(o_t) \odot \tanh(c_t)\end{aligned}"
 )
@@ -52,8 +51,11 @@ else:
     result = compare(counter.network, counter.vocab.encode(list(text)).ids)
     unit, _ = counter.depth_unit()
     depth = true_depth(text)
-    chart(figures.article_cells(list(text), result.right.cell[:, unit], result.article.cell[:, unit], depth, NAMES),
-          key="why_article_chart")
+    right_read, article_read = (read_depth(cell[:, unit], depth) for cell in (result.right.cell, result.article.cell))
+    names = NAMES | {"right": f"{NAMES['right']} (r = {right_read.r:+.2f})",
+                     "article": f"{NAMES['article']} (r = {article_read.r:+.2f})", "read": t("why.axis.read_depth")}
+    chart(figures.article_cells(list(text), right_read.depth, article_read.depth, depth, names), key="why_article_chart")
+    st.caption(t("why.article.readout", unit=unit))
     st.info(t("why.article.ranges", unit=unit, right_min=result.right.cell[:, unit].min(),
               right_max=result.right.cell[:, unit].max(), article_min=result.article.cell[:, unit].min(),
               article_max=result.article.cell[:, unit].max(), h_min=result.article.hidden.min(), h_max=result.article.hidden.max()))

@@ -5,8 +5,11 @@ The words that count as a term are data, per language, in strings/glossary.toml
 "早停|提前停止"). English forms match whole words, in any case when written in lower
 case, with an optional plural "s"/"es"; Chinese forms match exactly, and Latin letters
 inside them ("GAN", "MAE") must not touch other letters. Nothing is linked inside
-code, math, an existing link, an HTML tag or a heading. This module imports no
-Streamlit: `lstm_core.ui.i18n.long_text` applies it to the long explanations.
+code, math, an existing link, an HTML tag or a heading, nor inside a bold phrase that
+is more than the term (a link inside `**门控激活**` splits the bold, and CommonMark then shows
+the asterisks next to a CJK character); a bold phrase that is exactly a term is linked
+whole, bold inside the link. This module imports no Streamlit:
+`lstm_core.ui.i18n.long_text` applies it to the long explanations.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ PROTECTED = re.compile(
     r"|\$[^$\n]+\$"  # inline math
     r"|!?\[[^\]]*\]\([^)]*\)"  # a link or an image already there
     r"|<[^<>\n]+>"  # an HTML tag or an autolink
-    r"|^[ \t]*#{1,6}[ \t].*$",  # a heading
+    r"|^[ \t]*#{1,6}[ \t].*$"  # a heading
+    r"|\*\*(?=\S)[^*\n]*?\S\*\*"  # a bold phrase: linked only when it is exactly a term (see link_terms)
+    r"|(?<![*A-Za-z0-9])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![*A-Za-z0-9])",  # an italic phrase, the same
     re.MULTILINE,
 )
 # Characters that continue a Latin word, so "GAN" is not found in "GANG" nor "gate" in "gated".
@@ -77,16 +82,25 @@ def link_terms(text: str, language: str, href: Callable[[str], str], skip: Itera
         linked.add(term)
         return f"[{match.group(0)}]({href(term)})"
 
+    def emphasised(span: str) -> str:
+        """A bold or italic phrase: linked whole, markers inside the link, when it is exactly one term's form.
+
+        `**[门](…)**` would not render bold after a CJK character (CommonMark opens `**`
+        before `[` only after a space or punctuation), so the markers go inside: `[**门**](…)`.
+        """
+        marker = "**" if span.startswith("**") else "*"
+        inner = span[len(marker):-len(marker)]
+        whole = pattern.fullmatch(inner)
+        if whole is None or owners[whole.lastindex - 1] in done:
+            return span
+        target = link(whole)[len(inner) + 2:]  # "(href)"
+        return f"[{marker}{inner}{marker}]{target}"
+
     pieces, start = [], 0
     for protected in PROTECTED.finditer(text):
         pieces.append(pattern.sub(link, text[start:protected.start()]))
-        pieces.append(protected.group(0))
+        span = protected.group(0)
+        pieces.append(emphasised(span) if span.startswith("*") else span)
         start = protected.end()
     pieces.append(pattern.sub(link, text[start:]))
-    return EMPHASIS_AROUND_LINK.sub(r"[\1\2\1](\3)", "".join(pieces)), linked
-
-
-# `**[门](…)**` does not render bold in CommonMark when a CJK character comes right before
-# it (an opening `**` followed by `[` must follow a space or punctuation), so the markers
-# of a term that was bold go inside the link: `[**门**](…)`.
-EMPHASIS_AROUND_LINK = re.compile(r"(\*\*|\*)\[([^\[\]]+)\]\((glossary\?[^)\s]*)\)\1")
+    return "".join(pieces), linked

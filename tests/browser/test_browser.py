@@ -441,6 +441,25 @@ CHART_TEXT_JS = """(smallest) => {
 }"""
 
 
+# The live cell diagram (and Home's): Graphviz draws it as SVG scaled to the page's width,
+# so a number's size on screen is its font size times that scale.
+DIAGRAM_TEXT_JS = """(smallest) => {
+  const found = [];
+  document.querySelectorAll('[data-testid="stMain"] [data-testid="stGraphVizChart"] svg').forEach((svg, index) => {
+    if (!svg.getClientRects().length) return;
+    svg.querySelectorAll('text').forEach((text) => {
+      const size = parseFloat(text.getAttribute('font-size')) * text.getScreenCTM().a;
+      if (size < smallest - 0.5) found.push(`diagram ${index}: "${text.textContent.slice(0, 30)}" is ${size.toFixed(1)}px`);
+    });
+  });
+  return found;
+}"""
+
+# Views inside a page that are not tabs: a control whose options each draw a different
+# part of the page (Tokens' four steps); the test opens every option like a tab.
+SECTIONS = {"tokens": ("tokens.section", ("segment", "numbers", "vectors", "train"))}
+
+
 def full_screenshot(page, path: Path) -> None:
     """A screenshot of the whole page at the projector's width.
 
@@ -458,7 +477,29 @@ def full_screenshot(page, path: Path) -> None:
 
 
 def projector_problems(page, where: str) -> list[str]:
-    return [f"{where}: {p}" for p in page.evaluate(CLIPPED_JS) + page.evaluate(CHART_TEXT_JS, SMALLEST_CHART_TEXT)]
+    found = (page.evaluate(CLIPPED_JS) + page.evaluate(CHART_TEXT_JS, SMALLEST_CHART_TEXT)
+             + page.evaluate(DIAGRAM_TEXT_JS, SMALLEST_CHART_TEXT))
+    return [f"{where}: {p}" for p in found]
+
+
+def views(page, path: str, language: str):
+    """Open each view of the page in turn (its tabs, or its sections); yield a name for each."""
+    if path in SECTIONS:
+        key, options = SECTIONS[path]
+        for index, option in enumerate(options):
+            if index:
+                page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first.get_by_text(
+                    TABLE[f"{key}.{option}"][language], exact=True).click()
+                wait_idle(page)
+            yield f"{path}-{index + 1}" if index else path
+        return
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    for index in range(max(1, tabs.count())):
+        if tabs.count():
+            tabs.nth(index).click()
+            wait_idle(page)
+            page.wait_for_timeout(700)  # Plotly draws a chart when its tab shows
+        yield f"{path}-{index + 1}" if index else path
 
 
 @pytest.mark.parametrize("size", list(PROJECTORS))
@@ -475,14 +516,7 @@ def test_classroom_mode_fits_a_projector(server, browser, path, language, size):
         page.goto(f"{server}/{'' if path == 'home' else path}?lang={language}&classroom=1", timeout=90_000)
         wait_idle(page)
         assert_no_errors(page, path)
-        tabs = page.locator('[data-testid="stMain"] [role="tab"]')
-        for index in range(max(1, tabs.count())):
-            name = path
-            if tabs.count():
-                tabs.nth(index).click()
-                wait_idle(page)
-                page.wait_for_timeout(700)  # Plotly draws a chart when its tab shows
-                name = f"{path}-{index + 1}" if index else path
+        for name in views(page, path, language):
             problems += projector_problems(page, name)
             full_screenshot(page, SHOTS / f"classroom-{size}-{language}-{name}.png")
         assert not problems, "\n".join(problems)

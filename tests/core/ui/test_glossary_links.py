@@ -75,3 +75,13 @@ def test_a_bold_term_keeps_its_bold_inside_the_link():
     out, _ = link_terms("每个 LSTM 都有若干**门**，决定写入多少新的**候选值** g。", "zh", href)
     assert out == ("每个 LSTM 都有若干[**门**](glossary?term=gate&lang=zh)，"
                    "决定写入多少新的[**候选值**](glossary?term=candidate&lang=zh) g。")
+
+
+def test_a_term_inside_a_longer_bold_or_italic_phrase_is_not_linked_there():
+    """Linking 门 inside `**门控激活**` split the bold: CommonMark then showed `打开**` as text."""
+    href = lambda term: f"glossary?term={term}&lang=zh"  # noqa: E731
+    out, found = link_terms("打开**门控激活**页面，*直通门*技巧；一个门。", "zh", href)
+    assert out == "打开**门控激活**页面，*直通门*技巧；一个[门](glossary?term=gate&lang=zh)。"
+    assert found == {"gate"}
+    out, _ = link_terms("An *unit* here.", "en", lambda term: f"glossary?term={term}")
+    assert out == "An [*unit*](glossary?term=unit) here."
