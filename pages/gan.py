@@ -47,7 +47,7 @@ if gan is not None:
     st.subheader(t("gan.scores_title"))
     st.markdown(t("gan.scores_intro"))
     st.table(session.score_table(card["metrics"]["gan"], card["baseline"]))
-    st.caption(t("gan.scores_caption", on=card["metrics"]["on"]))
+    st.caption(t("gan.scores_caption", on=session.scored_on(len(real))))
     session.verdicts(card["metrics"]["gan"], card["baseline"])
     pca = session.shipped_map()
     chart(figures.pca_scatter(pca["points"], pca["variance"], LABELS), key="gan_pca")

@@ -7,7 +7,7 @@ from lstm_core.gates.brackets import true_depth
 from lstm_core.serving.assets import AssetError
 from lstm_core.ui import loaders, why_page as session
 from lstm_core.ui.i18n import long_text, reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, table as show_table
 from lstm_core.why import why_figures as figures
 from lstm_core.why.article_cell import compare, read_depth
 from lstm_core.why.cells import CELLS
@@ -80,7 +80,7 @@ st.caption(t("why.memory.card_note"))
 with st.expander(t("why.memory.table")):
     table = pd.DataFrame({d: [card["results"][k][d]["test_accuracy"] for k in CELLS] for d in map(str, card["distances"])},
                          index=[NAMES[k] for k in CELLS])
-    st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
+    show_table(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), hide_index=False)
 
 st.subheader(t("why.memory.live"))
 epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help"))

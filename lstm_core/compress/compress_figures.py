@@ -50,14 +50,17 @@ def precision_figure(points: list[dict], bits: int, names: dict[str, str]) -> go
 
 
 def histogram_figure(before: np.ndarray, after: np.ndarray, names: dict[str, str]) -> go.Figure:
-    """Two overlaid histograms of one matrix's weights; names: "before", "after", "weight", "count", "title"."""
+    """Two overlaid histograms of one matrix's weights; names: "before", "after", "weight", "count".
+
+    The page names the matrix beside the chart: a title inside a half-width chart is cut off.
+    """
     edges = np.linspace(float(before.min()), float(before.max()), 121)
     centers = (edges[:-1] + edges[1:]) / 2
     fig = go.Figure()
     for key, values in (("before", before), ("after", after)):
         counts, _ = np.histogram(values.ravel(), bins=edges)
         fig.add_bar(x=centers, y=counts, name=names[key], marker_color=COLORS[key], opacity=0.6)
-    fig.update_layout(barmode="overlay", bargap=0, title=names["title"], xaxis_title=names["weight"],
+    fig.update_layout(barmode="overlay", bargap=0, xaxis_title=names["weight"],
                       yaxis_title=names["count"], height=340, margin=dict(t=50, b=40), legend=dict(orientation="h", y=1.02))
     return fig
 

@@ -32,9 +32,34 @@ def _quote(text: str) -> str:
 FONT_SIZE = 16  # points of the drawing; the page scales it (see above)
 
 
+def _min_width(label: str, shape: str) -> float:
+    """The width (inches) a label needs, counting a CJK character as a full em.
+
+    Graphviz in the browser measures text with Latin font metrics and makes a node too
+    narrow for Chinese (细胞状态 spilled over its box's edges); a node is never narrower
+    than this. An ellipse needs about 1.4 times its text's width.
+    """
+    widest = max((_ems(line) for line in label.split("\n") if _cjk(line)), default=0.0)  # Latin lines Graphviz measures well
+    return round(widest * FONT_SIZE / 72 * (1.4 if shape == "ellipse" else 1.0) + 0.2, 2)
+
+
+def _cjk(text: str) -> bool:
+    return any(ord(ch) >= 0x2E80 for ch in text)
+
+
+def _ems(line: str) -> float:
+    """A line's width in ems: a CJK character is one, a Latin one about half."""
+    return sum(1.0 if _cjk(ch) else 0.55 for ch in line.strip())
+
+
+def _width(label: str, shape: str) -> str:
+    """A node's `width` attribute where its label holds CJK text (Latin text Graphviz measures well)."""
+    return f"width={_min_width(label, shape)}, " if _cjk(label) else ""
+
+
 def _node(name: str, label: str, role: str, shape: str) -> str:
     colour = palette.GATES[role]
-    return (f'{name} [label={_quote(label)}, shape={shape}, style="rounded,filled", '
+    return (f'{name} [label={_quote(label)}, shape={shape}, style="rounded,filled", {_width(label, shape)}'
             f'fillcolor="{palette.tint(colour, 0.75)}", color="{colour}", penwidth=2];')
 
 
@@ -53,12 +78,13 @@ def cell_dot(labels: Mapping[str, str], values: Mapping[str, float] | None = Non
         return f"{symbol} = {v[key]:.3f}" if key in v else symbol
 
     def two_lines(text: str) -> str:
-        """A label broken at its middle space, so the node is narrow (see the module docstring)."""
-        spaces = [k for k, ch in enumerate(text) if ch == " "]
-        if not spaces:
+        """A label broken near its middle, so the node is narrow (see the module docstring): at a
+        space in English, between any two characters in Chinese."""
+        breaks = [k for k, ch in enumerate(text) if ch == " " or (_cjk(ch) and k and _cjk(text[k - 1]))]
+        if not breaks:
             return text
-        cut = min(spaces, key=lambda k: abs(k - len(text) / 2))
-        return text[:cut] + "\n" + text[cut + 1:]
+        cut = min(breaks, key=lambda k: max(_ems(text[:k]), _ems(text[k:])))  # the narrower of the two lines' widths
+        return text[:cut].rstrip() + "\n" + text[cut:].lstrip()
 
     lines = [
         "digraph lstm {",
@@ -76,7 +102,8 @@ def cell_dot(labels: Mapping[str, str], values: Mapping[str, float] | None = Non
         '  tanhc [label="tanh", shape=circle]; mulo [label="×", shape=circle];',
         "  " + _node("ct", f"{labels['cell']}\n{shown('c_t', 'c')}", "cell", "box"),
         "  " + _node("ht", f"{labels['hidden']}\n{shown('h_t', 'h')}", "hidden", "box"),
-        f'  next [label={_quote(two_lines(labels["next"]))}, shape=box, style="rounded,dashed"];',
+        f'  next [label={_quote(two_lines(labels["next"]))}, shape=box, {_width(two_lines(labels["next"]), "box")}'
+        f'style="rounded,dashed"];',
         "  {xt hprev} -> {f i g o};",
     ]
     products = {}

@@ -77,7 +77,10 @@ def gate_heatmaps(
         ticktext=[short_label(lab) for lab in labels][::every], tickangle=0 if short else -60,
         title=dict(text=names["time"]),
     )
-    layout.update(height=170 * rows + 120, margin=dict(l=50, r=60, t=40, b=80), annotations=titles)
+    # Each unit's row is tall enough for its label ("u7") in classroom type; with less room
+    # Plotly drops every other label and the rows can no longer be named.
+    panel = max(170, 26 * len(units) + 50)
+    layout.update(height=panel * rows + 120, margin=dict(l=50, r=60, t=40, b=80), annotations=titles)
     return go.Figure(data=data, layout=layout)
 
 

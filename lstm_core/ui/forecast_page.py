@@ -227,7 +227,7 @@ def verdict(comparison: Comparison, mode: str, names: dict[str, str]) -> str:
 
 
 def model_zip(forecaster: Forecaster, data: series.Series) -> bytes:
-    card = {"title": f"LSTM forecaster: {render(data.title, 'en')}", "data": {"key": data.key, "source": data.source},
+    card = {"title": f"LSTM forecaster: {render(data.title, 'en')}", "data": {"key": data.key, "source": render(data.source, "en")},
             "config": forecaster.config.to_dict(),
             "scaler": {"mean": forecaster.scaler.mean, "std": forecaster.scaler.std}}
     return assets.to_zip(forecaster.network, card)

@@ -15,10 +15,13 @@ import streamlit as st
 from lstm_core.gan import GanConfig, NumericGan, Scores, fit_ar, pca_map, score
 from lstm_core.gan import families as data
 from lstm_core.gan import shipped as shipped_gan
+from lstm_core.gan import text_gan
 from lstm_core.message import Message
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
+
+SCORE_SEED = 2  # generated windows are drawn with this seed, as lstm_core.build.gan_build drew the card's
 
 TRAINING = LiveTraining("gan")  # session keys gan_job, gan_stop_requested, ...
 JOB, RESULT = TRAINING.job_key, "gan_result"
@@ -41,7 +44,7 @@ def windows(family: str, seed: int = 0) -> data.Windows:
 def baseline(family: str, seed: int = 0) -> tuple[np.ndarray, Scores]:
     """AR(4) windows (as many as the test windows) and their scores on the test windows."""
     real = windows(family, seed)
-    fake = fit_ar(real.train).sample(len(real.test), np.random.default_rng(2))
+    fake = fit_ar(real.train).sample(len(real.test), np.random.default_rng(SCORE_SEED))
     return fake, score(real.train, real.test, fake)
 
 
@@ -60,7 +63,7 @@ def sample_rows(_gan: NumericGan, _real: np.ndarray, seed: int) -> dict[str, np.
 def shipped_map() -> dict:
     """PCA coordinates of real test windows, shipped-GAN windows and AR windows (once per server)."""
     real = windows("sine").test
-    gan_windows = shipped()[0].sample(len(real), seed=2)
+    gan_windows = shipped()[0].sample(len(real), seed=SCORE_SEED)
     real_xy, gan_xy, variance = pca_map(real, gan_windows)
     _, base_xy, _ = pca_map(real, baseline("sine")[0])
     return {"points": {"real": real_xy, "gan": gan_xy, "baseline": base_xy}, "variance": variance}
@@ -112,7 +115,7 @@ def finish(job) -> None:
     real = windows(job.config.family, job.config.seed)
     gan = job.gan()
     result = LiveResult(gan, job.config.family, dict(job.history),
-                        score(real.train, real.test, gan.sample(len(real.test), seed=2)),
+                        score(real.train, real.test, gan.sample(len(real.test), seed=SCORE_SEED)),
                         baseline(job.config.family, job.config.seed)[1], job.epochs_run, job.seconds, job.stopped)
     st.session_state[RESULT] = result
     title = Message("gan.session_title", {"family": Message(f"gan.family.{job.config.family}")})
@@ -121,6 +124,16 @@ def finish(job) -> None:
 
 # ---- shared rendering -------------------------------------------------------------------------
 SCORE_ROWS = ("discriminative", "predictive", "predictive_real", "spread_ratio")
+
+
+def scored_on(test_windows: int) -> str:
+    """What the card's scores were computed on, in the page's language (the card says it in English)."""
+    return t("gan.scored_on", test=test_windows, generated=test_windows, seed=SCORE_SEED)
+
+
+def text_language() -> str:
+    """The text GAN's toy language in words, from the module that defines it."""
+    return t("gan.text_language", length=text_gan.LENGTH, alphabet="".join(text_gan.ALPHABET))
 
 
 def score_table(gan_scores: dict, base_scores: dict):
@@ -158,7 +171,7 @@ def text_results(results: dict) -> None:
     }))
     gan_share, lm_share = results["gan"]["valid_share"], results["language_model"]["valid_share"]
     st.markdown(t("gan.text_verdict", gan=gan_share, lm=lm_share, random=results["random"]["valid_share"],
-                  language=results["language"]))
+                  language=text_language()))
     from lstm_core.gan.text_gan import is_valid
 
     for column, name in zip(st.columns(3), names):

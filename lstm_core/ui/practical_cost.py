@@ -26,7 +26,7 @@ from lstm_core.ui import loaders
 from lstm_core.ui import session_models
 from lstm_core.ui.i18n import long_text, reason_of, say, t
 
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, table
 
 MAX_CHARS = 2_000  # the gate comparison traces the text twice
 
@@ -92,9 +92,10 @@ def cost_table(card: dict) -> None:
             t("practical.cost.float32"): f"{model['float32_bytes']:,}",
             t("practical.cost.time"): f"{1e6 * model['structured'][0]['seconds_per_step']:.1f}",
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    table(pd.DataFrame(rows))
     machine = card["timing"]["machine"]
-    st.caption(t("practical.cost.caption", machine=f"{machine['processor']}, {machine['cpus']} CPUs"))
+    st.caption(t("practical.cost.caption", machine=t("practical.cost.machine", processor=machine["processor"],
+                                                       cpus=machine["cpus"])))
 
 def cells_table(key: str) -> None:
     st.markdown(f"**{t('practical.cells.header')}**")
@@ -103,7 +104,7 @@ def cells_table(key: str) -> None:
              t("practical.cells.formula"): " + ".join(c.formula(blocks) for c in layers)
              + (f" = {recurrent_parameters(spec, cell):,}" if len(layers) > 1 else "")}
             for cell, blocks in (("LSTM", 4), ("GRU", 3), ("SimpleRNN", 1))]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    table(pd.DataFrame(rows))
     st.caption(t("practical.cells.caption"))
 
 # ---- pruning ----------------------------------------------------------------------------------------
@@ -188,10 +189,10 @@ def quantization_section(key: str, model: dict) -> None:
                                                                  "bits": t("practical.quant.bits_short")}))
     with right:
         name, before, after = histogram(key, bits)
+        st.markdown(t("practical.quant.histogram", matrix=f"`{name}`"))
         chart(figures.histogram_figure(before, after, {
             "before": t("practical.quant.before"), "after": t("practical.quant.after"),
-            "weight": t("practical.axis.weight"), "count": t("practical.axis.count"),
-            "title": t("practical.quant.histogram", matrix=name)}))
+            "weight": t("practical.axis.weight"), "count": t("practical.axis.count")}))
     text = st.text_input(t("practical.quant.text"), value=shipped(key).default_text, key=f"practical_text_{key}",
                          help=t("practical.quant.text_help"))
     try:

@@ -14,7 +14,7 @@ from lstm_core.generalize import generalize_figures as figures
 from lstm_core.generalize.augment import OPERATIONS, augment
 from lstm_core.serving.assets import AssetError
 from lstm_core.ui.i18n import reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, table
 
 VARIANTS = ("none", "dropout", "recurrent_dropout", "l2", "early_stopping", "augmentation")
 STEPS = ("plain", "augmentation", "regularization", "attention", "ensemble", "compressed")
@@ -89,7 +89,7 @@ def _scores(data: dict, labels: dict[str, str]) -> None:
         rows.append({t("generalize.col.variant"): t(f"generalize.ensemble.{key}", n=len(ensembles["seeds"]["members"])),
                      t("generalize.col.validation"): entry.get("validation_accuracy"),
                      t("generalize.col.test"): entry["test_accuracy"]})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="generalize_scores")
+    table(pd.DataFrame(rows), key="generalize_scores")
     st.caption(t("generalize.scores_caption", regularizer=labels[data["chosen_regularizer"]["name"]]))
 
 
@@ -136,7 +136,7 @@ def worked_case_tab() -> None:
         else:
             row[t("generalize.col.test")] = None
         rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="generalize_case_table")
+    table(pd.DataFrame(rows), key="generalize_case_table")
     chart(figures.worked_case_figure(steps, labels), key="generalize_case_chart")
     compressed = next(s for s in steps if s["step"] == "compressed")
     baseline = data["baseline"]

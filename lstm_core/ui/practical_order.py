@@ -12,29 +12,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lstm_core.explain import contrast
-from lstm_core.serving.assets import AssetError, load_model
-from lstm_core.sentiment.classifier import classifier_from
-from lstm_core.ui.sentiment_page import baseline  # the Sentiment page's cached copy: one per server
+from lstm_core.ui.sentiment_page import baseline, order_model  # the Sentiment page's cached copies: one per server
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.practical_explain import attention_model, language_with_models, lstm
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, table
 
 MODELS = ("lstm", "tfidf", "attention")
 AUGMENTED = ("order", "order_tfidf")  # rows from the order model's card: the LSTM and the bag of words on the same data
 MAX_CHARS = 500
-
-
-@st.cache_resource(show_spinner=False)
-def order_model(language: str):
-    """The LSTM trained with counterfactual text (read-only), or None when its asset is missing."""
-    from lstm_core.message import Message
-
-    try:
-        network, card = load_model(f"order_{language}")
-    except (AssetError, FileNotFoundError):
-        return None
-    return classifier_from(network, card, f"order_{language}", Message(f"model.title.order_{language}"))
 
 
 def predictors(language: str) -> dict:
@@ -76,12 +62,12 @@ def all_scores(language: str) -> tuple[tuple[str, ...], dict, dict, dict | None]
 def scores_section(language: str) -> None:
     models, scores, test, order_card = all_scores(language)
     names = [t(f"explain.model.{m}") for m in models]
-    st.dataframe(pd.DataFrame({
+    table(pd.DataFrame({
         t("explain.order.model"): names,
         t("explain.order.accuracy"): [f"{100 * scores[m]['accuracy']:.1f}%" for m in models],
         t("explain.order.pair_accuracy"): [f"{100 * scores[m]['pair_accuracy']:.1f}%" for m in models],
         t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in models],
-    }), hide_index=True, key=f"practical_order_scores_{language}")
+    }), key=f"practical_order_scores_{language}")
     gap_augmented = 0.0
     if order_card is not None:
         gap_augmented = 100 * (scores["order"]["accuracy"] - scores["order_tfidf"]["accuracy"])
@@ -117,7 +103,7 @@ def differences_section(language: str) -> None:
                          **{t(f"explain.model.{m}"): ("✓ " if verdicts[m][row] == truth[row] else "✗ ") + polar_label(verdicts[m][row])
                             for m in models}})
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"practical_order_differ_{language}")
+        table(pd.DataFrame(rows), key=f"practical_order_differ_{language}")
 
 
 def own_pair(language: str) -> None:
@@ -140,7 +126,7 @@ def own_pair(language: str) -> None:
                      t("explain.order.verdict_a"): f"{polar_label(verdicts[0])} (P+ {positive[0]:.2f})",
                      t("explain.order.verdict_b"): f"{polar_label(verdicts[1])} (P+ {positive[1]:.2f})",
                      t("explain.order.apart"): t("explain.order.yes" if verdicts[0] != verdicts[1] else "explain.order.no")})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"practical_order_own_{language}")
+    table(pd.DataFrame(rows), key=f"practical_order_own_{language}")
     st.caption(t("explain.order.own_caption"))
 
 

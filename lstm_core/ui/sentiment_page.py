@@ -7,6 +7,8 @@ whatever the model had learned by then.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from lstm_core.message import Message
@@ -14,7 +16,7 @@ from lstm_core.serving import assets
 from lstm_core.serving.budget import check_training
 from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import say, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
 from lstm_core.ui.strings import both
@@ -40,6 +42,34 @@ def classifier(language: str) -> sentiment.SentimentClassifier:
 def shipped_reading(language: str, text: str) -> sentiment.Reading:
     """A shipped model's reading of a text; cached, since occlusion costs one run per token."""
     return classifier(language).read(text)
+
+
+@st.cache_resource(show_spinner=False)
+def order_model(language: str) -> sentiment.SentimentClassifier | None:
+    """The order-aware LSTM (trained with counterfactual text, `lstm_core.build.order_build`),
+    read-only and shared with the "Where order matters" tab; None when its asset is missing."""
+    try:
+        network, card = assets.load_model(f"order_{language}")
+    except (assets.AssetError, FileNotFoundError):
+        return None
+    return sentiment.classifier_from(network, card, f"order_{language}", Message(f"model.title.order_{language}"))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def order_reading(language: str, text: str) -> sentiment.Reading:
+    """The order-aware model's reading of a text (cached like `shipped_reading`)."""
+    return order_model(language).read(text)
+
+
+def reads_but(language: str) -> dict[str, float] | None:
+    """Each LSTM's share of the contrast set's "but" pairs read right (both texts of a pair), from
+    the order model's card, which scored the Sentiment page's LSTM on the same set; None without it."""
+    order = order_model(language)
+    if order is None:
+        return None
+    card = order.card
+    ours, theirs = card["shipped"]["lstm"]["contrast"]["by_change"]["contrast"], card["contrast"]["lstm"]["by_change"]["contrast"]
+    return {"shipped": ours["pair_accuracy"], "order": theirs["pair_accuracy"], "pairs": theirs["texts"] // 2}
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -108,3 +138,23 @@ def upload(data: bytes) -> sentiment.SentimentClassifier:
         raise seen[digest]
     add(seen[digest])
     return seen[digest]
+
+
+# A verdict as the model card stores it in its disagreement table: "positive (0.70)".
+VERDICT = re.compile(r"(?P<label>\S+) \((?P<probability>[\d.]+)\)")
+
+
+def said_label(label: str) -> str:
+    """A class name from a card, in the page's language."""
+    return say(sentiment.label_name(label))
+
+
+def disagreement_rows(rows: list[dict]) -> list[dict]:
+    """The card's disagreement table with its class names in the page's language (the card says them in English)."""
+
+    def verdict(text: str) -> str:
+        match = VERDICT.fullmatch(text)
+        return f"{said_label(match['label'])} ({match['probability']})" if match else said_label(text)
+
+    return [{"text": row["text"], "true": said_label(row["true"]), "lstm": verdict(row["lstm"]),
+             "baseline": verdict(row["baseline"])} for row in rows]

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from lstm_core.text.inputs import UserText
 from lstm_core.ui.i18n import LANGUAGES, t
 
 # Text Streamlit would cut with "…" or hide behind a sideways scroll wraps instead: the
-# sidebar's page names, widget and metric labels, page links, and a row of tabs wider than
-# the page (Streamlit scrolls it sideways, so the last tabs are out of sight).
+# sidebar's page names, widget, metric and button labels (Streamlit's .stMarkdownEllipsis),
+# page links, and a row of tabs wider than the page (Streamlit scrolls it sideways, so the
+# last tabs are out of sight).
 WRAP_CSS = """
 <style>
 [data-testid="stSidebarNavLink"] span, [data-testid="stPageLink-NavLink"] span, [data-testid="stPageLink-NavLink"] p,
-[data-testid="stWidgetLabel"] *, [data-testid="stMetricLabel"] *, [data-testid="stMarkdownContainer"] .stMarkdownEllipsis {
+[data-testid="stWidgetLabel"] *, [data-testid="stMetricLabel"] *, .stMarkdownEllipsis, .stMarkdownEllipsis * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"] { height: auto !important; min-height: 2rem; }
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; overflow-x: visible; }
@@ -173,10 +176,44 @@ def chart_type(fig, sizes: ChartType) -> None:
 
 
 def chart(fig, key: str | None = None) -> None:
-    """Draw a Plotly figure; in classroom mode every text in it takes `CLASSROOM_CHART`'s sizes."""
+    """Draw a Plotly figure; in classroom mode every text in it takes `CLASSROOM_CHART`'s sizes.
+
+    A figure's title is drawn above it as text of the page, where it wraps: inside the
+    chart, Plotly cuts a long title at the chart's edge (two charts side by side ran into
+    each other). It may hold a student's text (a prompt), so it is escaped.
+    """
+    title = fig.layout.title.text
+    if title:
+        st.markdown(f"**{escape_markdown(title)}**")
+        fig.update_layout(title_text=None)
     if classroom():
         chart_type(fig, CLASSROOM_CHART)
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+
+
+# Characters Markdown reads as markup: a table cell's text is data, so they are escaped.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` shown as it is, whatever Markdown characters it holds."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
+def table(frame, key: str | None = None, hide_index: bool = True) -> None:
+    """A table that fits the page.
+
+    Normally Streamlit's grid (sortable, scrolls when wide). In classroom mode a plain table
+    whose cells wrap, since a projector shows no sideways scroll bar and a grid cannot wrap
+    its cells; its text cells are escaped, because st.table reads cells as Markdown.
+    """
+    if not classroom():
+        st.dataframe(frame, hide_index=hide_index, width="stretch", key=key)
+        return
+    if isinstance(frame, pd.DataFrame):
+        escape = lambda value: escape_markdown(value) if isinstance(value, str) else value  # noqa: E731
+        frame = frame.map(escape).rename(columns=lambda c: escape(str(c)))
+    st.table(frame, hide_index=hide_index)
 
 
 def input_notices(user: UserText) -> None:

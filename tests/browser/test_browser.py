@@ -397,7 +397,8 @@ SMALLEST_CHART_TEXT = 14  # px: the smallest type a class can read from a projec
 #   scrolls, and a 1 px rounding there is no clipped text);
 # - a text a student pastes into a code block (st.code of generated or user text) wraps,
 #   so none is left out for that; tables and formulas are checked like everything else.
-CLIPPED_JS = """() => {
+# Up to 2 px over is rounding (and a formula's italic overhang), not a character cut off.
+CLIPPED_JS = r"""() => {
   const scroller = (el) => el.matches('[data-testid="stAppViewContainer"], [data-testid="stMain"], section.stMain, '
       + '[data-testid="stSidebarContent"], [data-testid="stSidebarUserContent"], [data-testid="stSidebar"]');
   const hidden = (el) => {
@@ -410,7 +411,7 @@ CLIPPED_JS = """() => {
   const found = [];
   for (const el of document.querySelectorAll('[data-testid="stMain"] *, [data-testid="stSidebar"] *')) {
     if (el.matches('input, textarea, svg, svg *, canvas, script, style') || scroller(el)) continue;
-    if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0 || hidden(el)) continue;
+    if (el.scrollWidth <= el.clientWidth + 2 || el.clientWidth === 0 || hidden(el)) continue;
     const style = getComputedStyle(el);
     if (style.overflowX === 'visible' && style.textOverflow !== 'ellipsis') continue;  // spills, not cut
     const where = el.closest('[data-testid]');
