@@ -6,7 +6,7 @@ import streamlit as st
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import sentiment_page as session
+from lstm_core.ui import sentiment_page as page
 from lstm_core.ui.sentiment_training import training_section
 from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices, table
@@ -50,9 +50,9 @@ def show_prediction(model, shipped, base, text: str, order=None) -> None:
     try:
         user = clean(text, MAX_CHARS)
         if model is shipped:
-            reading = session.shipped_reading(language, user.text)
+            reading = page.shipped_reading(language, user.text)
         elif model is order:
-            reading = session.order_reading(language, user.text)
+            reading = page.order_reading(language, user.text)
         else:
             reading = model.read(user.text)
     except EmptyText:
@@ -75,7 +75,7 @@ def show_prediction(model, shipped, base, text: str, order=None) -> None:
     if order is not None and model is not order:
         probabilities[ORDER] = order.predict_proba([user.text])[0]
     elif model is order:  # this page's own LSTM beside the order-aware one
-        probabilities[LSTM] = session.shipped_reading(language, user.text).probabilities
+        probabilities[LSTM] = page.shipped_reading(language, user.text).probabilities
     probabilities[BASE] = base.predict_proba([user.text])[0]
     columns = st.columns(len(probabilities) + 1)
     for column, (name, p) in zip(columns, probabilities.items()):
@@ -98,39 +98,40 @@ def show_prediction(model, shipped, base, text: str, order=None) -> None:
 
 def which_reads_but(language: str) -> None:
     """Which of the two LSTMs reads "but", from the contrast set's scores in the order model's card."""
-    scores = session.reads_but(language)
-    if scores is None:
+    but = page.reads_but(language)
+    if but is None:
         return
-    better, worse = ("order", "shipped") if scores["order"] > scores["shipped"] else ("shipped", "order")
+    shares = {"order": but.order.pair_accuracy, "shipped": but.shipped.pair_accuracy}
+    better, worse = ("order", "shipped") if shares["order"] > shares["shipped"] else ("shipped", "order")
     named = {"order": ORDER, "shipped": t("sentiment.page_lstm")}
-    st.info(t("sentiment.reads_but", pairs=scores["pairs"], better=named[better], better_share=scores[better],
-              worse=named[worse], worse_share=scores[worse]))
+    st.info(t("sentiment.reads_but", pairs=but.pairs, better=named[better], better_share=shares[better],
+              worse=named[worse], worse_share=shares[worse]))
 
 
-def show_card(card: dict) -> None:
+def show_card(model: classifier.SentimentClassifier) -> None:
     """The shipped model's test metrics beside the baseline's, from its model card."""
     st.subheader(t("sentiment.metrics_title"))
-    split = card["data"]["split"]
-    st.caption(t("sentiment.metrics_caption", test=split["sizes"]["test"], seed=split["seed"]))
-    lstm_m, base_m = card["metrics"], card["baseline"]["metrics"]
+    test_texts, seed = model.test_split
+    st.caption(t("sentiment.metrics_caption", test=test_texts, seed=seed))
+    lstm_m, base_m = model.scores, model.baseline_scores
     st.table(pd.DataFrame(
-        {LSTM: [lstm_m["accuracy"], lstm_m["macro_f1"]], BASE: [base_m["accuracy"], base_m["macro_f1"]]},
+        {LSTM: [lstm_m.accuracy, lstm_m.macro_f1], BASE: [base_m.accuracy, base_m.macro_f1]},
         index=[t("sentiment.accuracy"), t("sentiment.macro_f1")],
     ).style.format("{:.4f}"))
-    diff = lstm_m["accuracy"] - base_m["accuracy"]
+    diff = lstm_m.accuracy - base_m.accuracy
     (st.success if diff > 0 else st.warning)(t("sentiment.beats" if diff > 0 else "sentiment.loses", diff=diff))
-    names = [say(classifier.label_name(label)) for label in card["labels"]]
+    names = [say(classifier.label_name(label)) for label in model.labels]
     for column, (name, metrics) in zip(st.columns(2), ((LSTM, lstm_m), (BASE, base_m))):
         with column:
             title = t("sentiment.confusion_title", model=name)
-            chart(figures.confusion(metrics["confusion"], names, title, AXIS), key=f"sentiment_confusion_{name}")
+            chart(figures.confusion(metrics.confusion, names, title, AXIS), key=f"sentiment_confusion_{name}")
     st.markdown(f"**{t('sentiment.disagree_title')}**")
-    rows = pd.DataFrame(session.disagreement_rows(card["disagreements"])).rename(columns={
+    rows = pd.DataFrame(page.disagreement_rows([vars(row) for row in model.disagreements])).rename(columns={
         "text": t("sentiment.col.text"), "true": t("sentiment.col.true"), "lstm": LSTM, "baseline": BASE,
     })
     table(rows)
     with st.expander(t("sentiment.card_details")):
-        st.json({k: v for k, v in card.items() if k not in ("vocabulary", "reference_texts")}, expanded=False)
+        st.json({k: v for k, v in model.card.to_dict().items() if k not in ("vocabulary", "reference_texts")}, expanded=False)
 
 
 @st.fragment
@@ -142,10 +143,10 @@ def read_text(language: str) -> None:
         t("sentiment.use_own"), key="sentiment_use_own", help=t("sentiment.use_own_help")
     )
     try:
-        shipped = session.classifier(language)
+        shipped = page.classifier(language)
     except assets.AssetError:
         return  # said once, below, where the card would be
-    order = session.order_model(language)
+    order = page.order_model(language)
     reader = "shipped"
     if order is not None and not use_own:
         reader = st.radio(t("sentiment.reader"), ("shipped", "order"), horizontal=True, key="sentiment_reader",
@@ -153,18 +154,18 @@ def read_text(language: str) -> None:
         which_reads_but(language)
     model = own if use_own else order if reader == "order" else shipped
     try:
-        show_prediction(model, shipped, session.baseline(language), text, order)
+        show_prediction(model, shipped, page.baseline(language), text, order)
     except assets.AssetError as error:
         st.error(t("sentiment.model_missing", reason=reason_of(error)))
 
 
 read_text(language)
 try:
-    shipped = session.classifier(language)
+    shipped = page.classifier(language)
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
         st.markdown(long_text("sentiment_about"))
-    show_card(shipped.card)
+    show_card(shipped)
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=reason_of(error)))
 

@@ -16,6 +16,7 @@ which way does this text lean? A pair counts as right only if both members are.
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -100,6 +101,42 @@ def load(language: str, folder: Path = FOLDER) -> ContrastSet:
     if not path.is_file():
         raise FileNotFoundError(f"no contrast set {path}")
     return parse(path.read_text(encoding="utf-8").splitlines(), language)
+
+
+@dataclass(frozen=True)
+class ContrastAccuracy:
+    """A model's two numbers on the contrast set, as a model card records them."""
+
+    accuracy: float  # of the 2N texts
+    pair_accuracy: float  # of the N pairs, both members right
+
+
+def accuracies(entries) -> dict[str, ContrastAccuracy]:
+    """A card's `contrast` entry (model name -> {accuracy, pair_accuracy, ...}); other entries (counts, sources) skipped."""
+    return {name: ContrastAccuracy(float(value["accuracy"]), float(value["pair_accuracy"]))
+            for name, value in entries.items() if isinstance(value, Mapping) and "pair_accuracy" in value}
+
+
+@dataclass(frozen=True)
+class OneChange:
+    """The Sentiment page's LSTM and the order-aware LSTM on the pairs of one kind of change.
+
+    Both come from the order model's card, which scored the two on the same contrast set
+    (`lstm_core.build.order_build`: "shipped" holds the Sentiment page's LSTM).
+    """
+
+    change: str  # one of CHANGES, e.g. "contrast": the clauses around "but" swapped
+    pairs: int
+    shipped: ContrastAccuracy
+    order: ContrastAccuracy
+
+
+def one_change(order_details: Mapping, change: str) -> OneChange:
+    """`OneChange` from the order model's card details (its `contrast` and `shipped` entries)."""
+    ours = order_details["shipped"]["lstm"]["contrast"]["by_change"][change]
+    theirs = order_details["contrast"]["lstm"]["by_change"][change]
+    read = lambda part: ContrastAccuracy(float(part["accuracy"]), float(part["pair_accuracy"]))  # noqa: E731
+    return OneChange(change, int(theirs["texts"]) // 2, read(ours), read(theirs))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ predict again. The verbs follow sktime/darts: fit, then forecast(steps).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Callable
 
 import numpy as np
@@ -21,34 +21,19 @@ import numpy as np
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
 from lstm_core.message import Message, UserError
-from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving import assets
+from lstm_core.serving.budget import RecurrentWork
+from lstm_core.serving.cards import ModelCard
+from lstm_core.training.network_keras import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 
-# ---- metrics and the naive baselines ------------------------------------------------
-def mae(actual: np.ndarray, predicted: np.ndarray) -> float:
-    return float(np.mean(np.abs(np.asarray(actual, float) - np.asarray(predicted, float))))
+HISTORY_FILE = "history.txt"  # in a forecaster's model file: the values it was fitted on, one a line
 
 
-def rmse(actual: np.ndarray, predicted: np.ndarray) -> float:
-    return float(np.sqrt(np.mean((np.asarray(actual, float) - np.asarray(predicted, float)) ** 2)))
-
-
-def mase(actual: np.ndarray, predicted: np.ndarray, training: np.ndarray, season: int = 1) -> float:
-    """MAE scaled by the in-sample MAE of the seasonal-naive forecast (Hyndman & Koehler, 2006).
-
-    Below 1: better than repeating the value one season earlier did on the training data.
-    """
-    training = np.asarray(training, float)
-    if len(training) <= season:
-        raise ValueError(f"MASE with season {season} needs more than {season} training values")
-    scale = np.mean(np.abs(training[season:] - training[:-season]))
-    if scale == 0:
-        raise ValueError("MASE is undefined: the training part never changes")
-    return mae(actual, predicted) / float(scale)
-
-
+# ---- the naive baselines -------------------------------------------------------------------
 def naive(history: np.ndarray, steps: int) -> np.ndarray:
     """Tomorrow looks like today: repeat the last value."""
     return np.full(steps, float(np.asarray(history)[-1]))
@@ -139,6 +124,7 @@ class Forecaster:
     history: np.ndarray  # (N,) the levels it was fitted on; forecasts continue from its end
     fit_report: FitReport | None = None  # None for a model loaded from a file
     transform_choice: TransformChoice | None = None  # how the transform was chosen, when it was automatic
+    card: ModelCard = field(default_factory=ModelCard, repr=False)  # the shipped card, or one naming the series
 
     def _member_outputs(self, inputs: np.ndarray) -> np.ndarray:
         """(B, window) scaled inputs -> (B, members, horizon) scaled predictions."""
@@ -183,6 +169,32 @@ class Forecaster:
         inputs = np.stack([z[p - transform.lost - cfg.window : p - transform.lost] for p in positions])
         first = self.scaler.unscale(self._member_outputs(inputs)[:, :, 0])  # (P, members)
         return np.stack([transform.invert_each(first[:, m], values, positions) for m in range(cfg.members)])
+
+    # ---- the model file ---------------------------------------------------------------------------
+    def save(self) -> bytes:
+        """The model file a student downloads (`lstm_core.serving.assets`): weights, card with config and
+        scaler, and the values it was fitted on (forecasts continue from their end) as `history.txt`."""
+        card = self.card.with_entries(config=self.config.to_dict(),
+                                      scaler={"mean": self.scaler.mean, "std": self.scaler.std})
+        history = "\n".join(repr(float(v)) for v in self.history)
+        return assets.network_file(self.network, card, {HISTORY_FILE: history})
+
+    @classmethod
+    def load(cls, data: bytes) -> "Forecaster":
+        """A forecaster from a model file written by `save`, every part checked first."""
+        network, file = assets.network_of_file(data)
+        try:
+            config = ForecastConfig(**file.card.config)
+            scaler = Scaler(float(file.card.details["scaler"]["mean"]), float(file.card.details["scaler"]["std"]))
+            history = np.array([float(v) for v in file.texts[HISTORY_FILE].split()])
+        except (KeyError, TypeError, ValueError) as error:
+            raise assets.AssetError(f"the model file lacks what a forecaster needs: {error}", "card_incomplete") from error
+        spec = network.spec
+        if spec.input_kind != "values" or spec.input_dim != 1 or spec.output_dim != config.members * config.horizon \
+                or not np.all(np.isfinite(history)) or len(history) <= config.window + config.lag or scaler.std <= 0:
+            raise assets.AssetError("the network, config and history in the model file do not fit together",
+                                    "card_incomplete")
+        return cls(network, config, scaler, history, card=file.card)
 
 
 class ForecastTraining:
@@ -231,9 +243,6 @@ class ForecastTraining:
         return (self.member + current / self.config.epochs) / self.config.members
 
     def _new_trainer(self):
-        from lstm_core.training.keras_models import build_keras
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         cfg = self.config
         fit = TrainConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
                           seed=cfg.seed + self.member, loss="mse", metrics=("mae",),
@@ -259,8 +268,6 @@ class ForecastTraining:
             self._keep_member()
 
     def _keep_member(self) -> None:
-        from lstm_core.training.keras_models import export_weights
-
         model = self.trainer.best_weights_restored()
         self.networks.append(Network(self.spec, export_weights(model, self.spec)))
         self.losses.append(self.trainer.history())
@@ -269,8 +276,6 @@ class ForecastTraining:
 
     def current(self) -> Forecaster:
         """The member under training (or the last one kept) as a one-network forecaster, weights as they are now."""
-        from lstm_core.training.keras_models import export_weights
-
         if self.trainer is not None:
             member, network = self.member, Network(self.spec, export_weights(self.trainer.model, self.spec))
         else:

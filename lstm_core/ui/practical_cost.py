@@ -51,7 +51,7 @@ def quantized_model(key: str, bits: int):
 
 @st.cache_data(show_spinner=False)
 def spec_of(key: str) -> NetworkSpec:
-    return NetworkSpec.from_dict(assets.read_card(key)["architecture"])
+    return assets.read_card(key).architecture
 
 def title_of(key: str) -> str:
     entry = next((e for e in catalogue.SHIPPED if e.key == key), None)
@@ -115,7 +115,7 @@ def heldout_text(model: dict) -> str:
 
 def float32_line(key: str, model: dict) -> None:
     """The float32 model's reading beside its model card's, so the two can be compared."""
-    metrics = assets.read_card(key).get("metrics", {})
+    metrics = assets.read_card(key).metrics
     if "float32_macro_f1" not in model or "macro_f1" not in metrics:
         return
     st.caption(t("practical.float32_vs_card", accuracy=model["float32_metric"], f1=model["float32_macro_f1"],

@@ -11,19 +11,22 @@ import re
 
 import streamlit as st
 
+from lstm_core.explain import contrast
 from lstm_core.message import Message
+from lstm_core.sentiment import classifier as sentiment, sentiment_data
+from lstm_core.sentiment.imdb import load
+from lstm_core.sentiment.sentiment_train import EpochTrainer, finish, prepare
 from lstm_core.serving import assets
 from lstm_core.serving.budget import check_training
-from lstm_core.sentiment import classifier as sentiment, sentiment_data
+from lstm_core.string_table import both
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import say, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
-from lstm_core.ui.strings import both
 
 TRAINING = LiveTraining("sentiment")  # session keys sentiment_job, sentiment_stop_requested, ...
 JOB, TRAINED = TRAINING.job_key, "sentiment_trained"
-SESSION_KEY = "sentiment_session"
+SESSION_KEY = sentiment.SESSION_KEY
 UPLOADS = "sentiment_uploads"  # SHA-256 of the latest uploaded zip -> its model or its AssetError
 
 
@@ -61,15 +64,11 @@ def order_reading(language: str, text: str) -> sentiment.Reading:
     return order_model(language).read(text)
 
 
-def reads_but(language: str) -> dict[str, float] | None:
-    """Each LSTM's share of the contrast set's "but" pairs read right (both texts of a pair), from
-    the order model's card, which scored the Sentiment page's LSTM on the same set; None without it."""
+def reads_but(language: str) -> contrast.OneChange | None:
+    """How each LSTM reads the contrast set's "but" pairs (clauses swapped), from the order
+    model's card; None without that model."""
     order = order_model(language)
-    if order is None:
-        return None
-    card = order.card
-    ours, theirs = card["shipped"]["lstm"]["contrast"]["by_change"]["contrast"], card["contrast"]["lstm"]["by_change"]["contrast"]
-    return {"shipped": ours["pair_accuracy"], "order": theirs["pair_accuracy"], "pairs": theirs["texts"] // 2}
+    return None if order is None else contrast.one_change(order.card.details, "contrast")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -79,16 +78,12 @@ def dataset(name: str, seed: int) -> sentiment_data.SentimentData:
 
 def imdb(file, index_file, seed: int) -> sentiment_data.SentimentData:
     """IMDB from the page's two uploaders (the word index is optional)."""
-    from lstm_core.sentiment.imdb import load
-
     data = file.getvalue() if file is not None else b""
     return load(data, index_file.getvalue() if index_file is not None else None, seed=seed)
 
 
 def start(data: sentiment_data.SentimentData, config) -> None:
     """Check the run's size, then prepare the data and a fresh model; `advance` trains it epoch by epoch."""
-    from lstm_core.sentiment.sentiment_train import EpochTrainer, prepare
-
     settings = [t(f"sentiment.{name}") for name in ("epochs", "max_length", "units", "layers", "bidirectional")]
     check_training(config.work(len(data.train)), settings)
     TRAINING.start(lambda: EpochTrainer(prepare(data, config), config), t("sentiment.preparing"))
@@ -108,8 +103,6 @@ def advance(progress_slot, curves_slot, draw_curves) -> None:
 
 def keep(job) -> None:
     """Score the finished job on the test split and offer its classifier here and on the Gates page."""
-    from lstm_core.sentiment.sentiment_train import finish
-
     data_name = Message(f"sentiment.dataset.{job.prepared.data.name}")
     title = both(Message("sentiment.session_title", {"data": data_name}))
     trained = finish(job, SESSION_KEY, title)
@@ -129,9 +122,7 @@ def upload(data: bytes) -> sentiment.SentimentClassifier:
     if digest not in seen:
         seen = st.session_state[UPLOADS] = {}  # only the latest upload is kept, not every one
         try:
-            network, card, _ = assets.from_zip(data)
-            title = card.get("display_title") or Message("sentiment.uploaded_title")
-            seen[digest] = sentiment.classifier_from(network, card, SESSION_KEY, title)
+            seen[digest] = sentiment.SentimentClassifier.load(data)
         except assets.AssetError as error:
             seen[digest] = error
     if isinstance(seen[digest], assets.AssetError):

@@ -8,7 +8,7 @@ from lstm_core.compress.cost import layer_costs, network_cost, recurrent_paramet
 from lstm_core.compress.heldout import load_shipped
 from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
 from lstm_core.forecast.forecaster import Forecaster
-from lstm_core.gates.brackets import BracketCounter
+from lstm_core.brackets.counter import BracketCounter
 from lstm_core.generate import language_model
 from lstm_core.generate.language_model import CharLanguageModel
 from lstm_core.sentiment import classifier
@@ -57,7 +57,7 @@ def test_the_originals_are_untouched(shipped):
 
 
 def test_a_bare_forecaster_and_a_network_work_too():
-    forecaster, _, _ = load_forecaster("nile")
+    forecaster = load_forecaster("nile").forecaster
     assert isinstance(compress.quantized(forecaster, 8), Forecaster)
     small = compress.pruned(forecaster.network, 0.5, structured=True)
     assert small.spec.units == (36,)

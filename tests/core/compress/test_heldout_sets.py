@@ -23,15 +23,15 @@ def curves():
 @pytest.mark.parametrize("key", SENTIMENT)
 def test_the_page_s_float32_scores_agree_with_the_card(curves, key):
     card, model = assets.read_card(key), curves["models"][key]
-    assert abs(model["float32_metric"] - card["metrics"]["accuracy"]) <= POINTS
-    assert abs(model["float32_macro_f1"] - card["metrics"]["macro_f1"]) <= POINTS
+    assert abs(model["float32_metric"] - card.metrics["accuracy"]) <= POINTS
+    assert abs(model["float32_macro_f1"] - card.metrics["macro_f1"]) <= POINTS
     for kind in ("unstructured", "structured", "quantized"):  # macro-F1 beside accuracy at every point
         assert all(0 <= p["macro_f1"] <= 1 for p in model[kind])
 
 
 @pytest.mark.parametrize("key", SENTIMENT)
 def test_the_set_is_the_card_s_whole_test_split(curves, key):
-    split = assets.read_card(key)["data"]["split"]
+    split = assets.read_card(key).data["split"]
     model = curves["models"][key]
     described = Message.from_dict(model["heldout"])
     assert model["heldout_size"] == split["sizes"]["test"] == described.values["size"]

@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 
 from lstm_core.forecast.statistical_baselines import stat_forecast
-from lstm_core.forecast.forecaster import (
-    Forecaster, ForecastConfig, fit_forecaster, mae, mase, naive, naive_one_step, rmse, seasonal_naive,
-)
+from lstm_core.forecast.forecaster import ForecastConfig, Forecaster, fit_forecaster, naive, naive_one_step, seasonal_naive
+from lstm_core.forecast.metrics import mae, mase, rmse
 from lstm_core.forecast.forecast_eval import compare
 from lstm_core.forecast.windows import Scaler, Split, Transform, check_window, make_windows
 from lstm_core.nn.ensemble import merge_members, split_members
@@ -124,7 +123,7 @@ def test_merged_members_equal_each_member_and_split_back():
 
 @pytest.mark.parametrize("units,members", [((6,), 1), ((4, 3), 2)])
 def test_numpy_forecaster_network_equals_keras(units, members):
-    from lstm_core.training.keras_models import build_keras, load_into_keras
+    from lstm_core.training.network_keras import build_keras, load_into_keras
 
     rng = np.random.default_rng(2)
     network = merge_members([random_network(rng, units, horizon=3) for _ in range(members)])

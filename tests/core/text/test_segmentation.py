@@ -108,7 +108,7 @@ def test_decode_upload():
 
 def test_the_word_map_colours_at_most_five_classes_each_named_in_both_languages():
     from lstm_core.embeddings.embedding_plots import GROUP_COLOURS
-    from lstm_core.ui.strings import TABLE
+    from lstm_core.string_table import TABLE
 
     chinese = {segmentation.map_group(prefix) for prefix, _ in segmentation.TAG_GROUPS} | {segmentation.map_group("zz")}
     english = {segmentation.map_group(kind) for kind in segmentation.ENGLISH_KINDS}

@@ -12,7 +12,7 @@ import pytest
 from lstm_core.gan import families, text_gan
 from lstm_core.serving.assets import ASSETS
 from lstm_core.ui import gan_page, generate_tabs, sentiment_page
-from lstm_core.ui.strings import text
+from lstm_core.string_table import text
 
 ENGLISH_WORD = re.compile(r"\b(?!LSTM|NVIDIA|HBM3|Keras|CPU|GB|GAN|jax)[A-Za-z]{3,}\b")
 
@@ -24,7 +24,7 @@ def card(name: str) -> dict:
 @pytest.fixture
 def speak(monkeypatch):
     """Point the ui modules' `t` and `say` at one language."""
-    from lstm_core.ui.strings import render
+    from lstm_core.string_table import render
 
     def use(language: str) -> None:
         for module in (gan_page, generate_tabs, sentiment_page):

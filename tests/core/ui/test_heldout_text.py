@@ -11,7 +11,7 @@ import pytest
 
 from lstm_core.message import Message
 from lstm_core.ui import practical_cost
-from lstm_core.ui.strings import render
+from lstm_core.string_table import render
 
 MODELS = json.loads((Path(__file__).resolve().parents[3] / "assets" / "compression.json").read_text(encoding="utf-8"))["models"]
 

@@ -18,7 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from lstm_core.ui.glossary_links import link_terms
-from lstm_core.ui.strings import LANGUAGES, TABLE
+from lstm_core.string_table import LANGUAGES, TABLE
 
 TEXTS = Path(__file__).resolve().parents[3] / "assets" / "text"
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # Streamlit's Markdown is GitHub-flavoured

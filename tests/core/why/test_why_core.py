@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lstm_core.gates.brackets import load_traceable, true_depth
+from lstm_core.brackets.counter import load_traceable, true_depth
 from lstm_core.nn.cell import LSTMWeights, sigmoid
 from lstm_core.why.article_cell import article_trace, compare
 from lstm_core.why.cells import MemoryNet, pack, unpack
@@ -121,7 +121,7 @@ def test_a_unit_that_counts_down_reads_the_depth_as_well_as_one_that_counts_up()
 
 
 def test_on_the_shipped_counter_the_standard_cell_tracks_depth_and_the_article_s_does_not():
-    from lstm_core.gates.brackets import true_depth
+    from lstm_core.brackets.counter import true_depth
     from lstm_core.serving import catalogue
     from lstm_core.why.article_cell import compare, read_depth
 
