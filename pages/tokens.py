@@ -53,7 +53,7 @@ def segmentation() -> None:
             st.caption(t("tokens.seg.english_on_chinese"))
         with st.expander(t("tokens.seg.english_rule")):
             st.markdown(long_text("tokens_english"))
-            st.code(text.ENGLISH_RULE.pattern, language="text")
+            st.code(text.ENGLISH_RULE.pattern, language="text", wrap_lines=True)  # no sideways scroll on a projector
         page.tags_and_keywords(value, hmm, user_words)
     st.markdown(long_text("tokens_segmentation"))
 

@@ -40,7 +40,7 @@ def _min_width(label: str, shape: str) -> float:
     than this. An ellipse needs about 1.4 times its text's width.
     """
     widest = max((_ems(line) for line in label.split("\n") if _cjk(line)), default=0.0)  # Latin lines Graphviz measures well
-    return round(widest * FONT_SIZE / 72 * (1.4 if shape == "ellipse" else 1.0) + 0.2, 2)
+    return round(widest * FONT_SIZE / 72 * (1.4 if shape == "ellipse" else 1.0) + 0.3, 2)
 
 
 def _cjk(text: str) -> bool:
@@ -89,7 +89,7 @@ def cell_dot(labels: Mapping[str, str], values: Mapping[str, float] | None = Non
     lines = [
         "digraph lstm {",
         f'  rankdir=LR; bgcolor="transparent"; nodesep=0.1; ranksep=0.2;',
-        f'  node [fontname={_quote(font)}, fontsize={FONT_SIZE}, margin="0.06,0.03"];'
+        f'  node [fontname={_quote(font)}, fontsize={FONT_SIZE}, margin="0.08,0.03"];'
         f' edge [fontname={_quote(font)}, fontsize={FONT_SIZE}];',
         "  " + _node("xt", f"{labels['input']}\nx_t", "input", "box"),
         "  " + _node("hprev", shown("h_(t-1)", "h_prev").replace(" = ", "\n= "), "hidden", "box"),

@@ -8,13 +8,16 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from lstm_core.gates import cell_diagram
 from lstm_core.text.inputs import UserText
 from lstm_core.ui.i18n import LANGUAGES, t
 
 # Text Streamlit would cut with "…" or hide behind a sideways scroll wraps instead: the
 # sidebar's page names, widget, metric and button labels (Streamlit's .stMarkdownEllipsis),
 # page links, and a row of tabs wider than the page (Streamlit scrolls it sideways, so the
-# last tabs are out of sight).
+# last tabs are out of sight). Streamlit also sets every Graphviz text to 0.6 rem (about
+# 9 px, 12.6 in classroom type), whatever size the diagram was laid out for; the diagrams'
+# own size (`cell_diagram.FONT_SIZE`, the GAN diagram's too) is put back.
 WRAP_CSS = """
 <style>
 [data-testid="stSidebarNavLink"] span, [data-testid="stPageLink-NavLink"] span, [data-testid="stPageLink-NavLink"] p,
@@ -22,8 +25,9 @@ WRAP_CSS = """
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"] { height: auto !important; min-height: 2rem; }
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; overflow-x: visible; }
+[data-testid="stGraphVizChart"] svg text { font-size: %dpx !important; }
 </style>
-"""
+""" % cell_diagram.FONT_SIZE
 
 # Classroom mode: large type, and the page's side margins narrowed so charts, formulas and
 # tables get the width a projector's 1280 pixels can give.
@@ -40,15 +44,14 @@ h1 { font-size: 3rem !important; }
 
 @dataclass(frozen=True)
 class ChartType:
-    """Font sizes (px) of every text a Plotly chart draws."""
+    """The font size (px) of every text a Plotly chart draws (its title is drawn by the page, see `chart`)."""
 
-    text: int  # tick labels, axis titles, legends, annotations, text on the marks, hover labels
-    title: int  # the chart's own title
+    text: int  # tick labels, axis titles, legends, annotations, text on the marks, colour bars, hover labels
 
 
 # Classroom charts are read from the back of a room: nothing under 14 px on a 1280-pixel
 # projector (the browser test measures it), and a little more where there is room.
-CLASSROOM_CHART = ChartType(text=17, title=20)
+CLASSROOM_CHART = ChartType(text=17)
 
 
 # Every page's widget keys start with one of these (page-local keys are prefixed), so a
@@ -157,7 +160,7 @@ def chart_type(fig, sizes: ChartType) -> None:
     Streamlit's chart theme sets tick, axis-title and legend sizes of its own, which win
     over the layout's font size, so each kind of text is set here explicitly.
     """
-    fig.update_layout(font_size=sizes.text, title_font_size=sizes.title, legend_font_size=sizes.text,
+    fig.update_layout(font_size=sizes.text, legend_font_size=sizes.text,
                       legend_title_font_size=sizes.text, hoverlabel_font_size=sizes.text)
     for axes in (fig.update_xaxes, fig.update_yaxes):
         axes(tickfont_size=sizes.text, title_font_size=sizes.text)

@@ -403,6 +403,8 @@ CLIPPED_JS = r"""() => {
       + '[data-testid="stSidebarContent"], [data-testid="stSidebarUserContent"], [data-testid="stSidebar"]');
   const hidden = (el) => {
     if (!el.getClientRects().length) return true;
+    const closed = el.closest('details:not([open])');  // inside a closed expander, but not its title
+    if (closed && !el.closest('summary')) return true;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.opacity === '0') return true;
     const r = el.getBoundingClientRect();
@@ -449,7 +451,7 @@ DIAGRAM_TEXT_JS = """(smallest) => {
   document.querySelectorAll('[data-testid="stMain"] [data-testid="stGraphVizChart"] svg').forEach((svg, index) => {
     if (!svg.getClientRects().length) return;
     svg.querySelectorAll('text').forEach((text) => {
-      const size = parseFloat(text.getAttribute('font-size')) * text.getScreenCTM().a;
+      const size = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;  // CSS wins over the attribute
       if (size < smallest - 0.5) found.push(`diagram ${index}: "${text.textContent.slice(0, 30)}" is ${size.toFixed(1)}px`);
     });
   });
@@ -470,8 +472,10 @@ def full_screenshot(page, path: Path) -> None:
     width, height = page.viewport_size["width"], page.viewport_size["height"]
     tall = page.evaluate("""() => Math.max(...[...document.querySelectorAll(
         '[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]')].map(e => e.scrollHeight))""")
-    page.set_viewport_size({"width": width, "height": min(max(height, tall + 40), 12_000)})
-    page.wait_for_timeout(500)
+    page.set_viewport_size({"width": width, "height": min(max(height, tall + 40), 16_000)})
+    page.wait_for_timeout(800)
+    wait_idle(page)  # charts and tables redraw for the new window; a picture taken mid-way shows empty boxes
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": width, "height": height})
     page.wait_for_timeout(300)
@@ -481,6 +485,17 @@ def projector_problems(page, where: str) -> list[str]:
     found = (page.evaluate(CLIPPED_JS) + page.evaluate(CHART_TEXT_JS, SMALLEST_CHART_TEXT)
              + page.evaluate(DIAGRAM_TEXT_JS, SMALLEST_CHART_TEXT))
     return [f"{where}: {p}" for p in found]
+
+
+def open_expanders(page) -> None:
+    """Open every closed expander of the main area, so what it holds is checked and photographed too."""
+    titles = page.locator('[data-testid="stMain"] details:not([open]) > summary:visible')
+    for _ in range(titles.count()):
+        if not titles.count():
+            break
+        titles.first.click()
+        page.wait_for_timeout(150)
+    wait_idle(page)
 
 
 def views(page, path: str, language: str):
@@ -518,6 +533,7 @@ def test_classroom_mode_fits_a_projector(server, browser, path, language, size):
         wait_idle(page)
         assert_no_errors(page, path)
         for name in views(page, path, language):
+            open_expanders(page)
             problems += projector_problems(page, name)
             full_screenshot(page, SHOTS / f"classroom-{size}-{language}-{name}.png")
         assert not problems, "\n".join(problems)

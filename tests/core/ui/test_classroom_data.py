@@ -147,3 +147,14 @@ def test_a_chinese_label_gets_the_width_its_characters_need():
     assert '"第 t+1 步的\\n同一个细胞"' in dot  # split where the two lines come out narrowest
     english = cell_diagram.cell_dot({key: key for key in cell_diagram.LABEL_KEYS})
     assert ", width=" not in english  # Latin text is left to Graphviz
+
+
+def test_every_diagram_is_laid_out_at_the_size_the_page_draws_its_text():
+    """Streamlit draws Graphviz text at 0.6 rem whatever the layout's size; style.WRAP_CSS puts
+    back `cell_diagram.FONT_SIZE`, so every diagram must be laid out at that size."""
+    from lstm_core.ui.style import WRAP_CSS
+
+    assert f"font-size: {cell_diagram.FONT_SIZE}px !important" in WRAP_CSS
+    for language in ("en", "zh"):
+        dot = TABLE["gan.diagram"][language]
+        assert set(re.findall(r"fontsize=(\d+)", dot)) == {str(cell_diagram.FONT_SIZE)}, language
