@@ -128,10 +128,8 @@ def worked_case_tab() -> None:
                         t("generalize.col.kb"): round(step["bytes"] / 1024, 1),
                         t("generalize.col.ms"): step["ms_per_prediction"],
                         t("generalize.col.contrast"): step["contrast_accuracy"]})
-        else:
-            row[t("generalize.col.test")] = None
-        rows.append(row)
-    table(pd.DataFrame(rows), key="generalize_case_table")
+        rows.append(row)  # a step that could not be run has only its name: its cells show "–"
+    table(pd.DataFrame(rows).fillna("–"), key="generalize_case_table")
     chart(figures.worked_case_figure(steps, labels), key="generalize_case_chart")
     compressed = next(s for s in steps if s["step"] == "compressed")
     baseline = data["baseline"]

@@ -56,6 +56,7 @@ class Rows:
     models: tuple[str, ...]  # MODELS, then AUGMENTED when the order model is there
     contrast: dict[str, ContrastAccuracy]  # model -> its contrast-set scores
     test: dict[str, float]  # model -> test accuracy
+    test_f1: dict[str, float]  # model -> test macro-F1 (every class counted equally)
     pairs: int  # in the contrast set
     added: int | None  # training texts the order model's generators added; None without it
 
@@ -63,13 +64,15 @@ class Rows:
 def all_scores(language: str) -> Rows:
     card = attention_model(language).card
     scores, test, pairs = contrast_of(card), test_accuracies(card), int(card.details["contrast"]["pairs"])
+    f1 = test_accuracies(card, "macro_f1")
     order = order_model(language)
     if order is None:
-        return Rows(MODELS, scores, test, pairs, None)
+        return Rows(MODELS, scores, test, f1, pairs, None)
     order_contrast = accuracies(order.card.details["contrast"])
     scores.update(order=order_contrast["lstm"], order_tfidf=order_contrast["tfidf"])
     test.update(order=order.scores.accuracy, order_tfidf=order.baseline_scores.accuracy)
-    return Rows(MODELS + AUGMENTED, scores, test, pairs, int(order.card.data["generated"]["training_texts_added"]))
+    f1.update(order=order.scores.macro_f1, order_tfidf=order.baseline_scores.macro_f1)
+    return Rows(MODELS + AUGMENTED, scores, test, f1, pairs, int(order.card.data["generated"]["training_texts_added"]))
 
 
 def scores_section(language: str) -> None:
@@ -81,6 +84,7 @@ def scores_section(language: str) -> None:
         t("explain.order.accuracy"): [f"{100 * scores[m].accuracy:.1f}%" for m in models],
         t("explain.order.pair_accuracy"): [f"{100 * scores[m].pair_accuracy:.1f}%" for m in models],
         t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in models],
+        t("explain.order.test_f1"): [f"{rows.test_f1[m]:.3f}" for m in models],
     }), key=f"practical_order_scores_{language}")
     gap_augmented = 0.0
     if added is not None:
