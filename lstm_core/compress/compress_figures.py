@@ -44,8 +44,11 @@ def precision_figure(points: list[dict], bits: int, names: dict[str, str]) -> go
                     mode="lines+markers+text", text=[names["bits"].format(bits=p["bits"]) for p in points],
                     textposition="top center",
                     marker=dict(size=[18 if p["bits"] == bits else 9 for p in points], color=COLORS["after"]),
-                    showlegend=False)
-    fig.update_layout(xaxis_title=names["kilobytes"], yaxis_title=names["metric"], height=340, margin=dict(t=30, b=40))
+                    showlegend=False, cliponaxis=False)  # a label above the highest point stays whole
+    values = [p["metric"] for p in points]
+    pad = 0.25 * ((max(values) - min(values)) or abs(max(values)) * 0.01 or 0.01)  # room for the labels above
+    fig.update_layout(xaxis_title=names["kilobytes"], yaxis_title=names["metric"], height=340, margin=dict(t=40, b=40),
+                      yaxis_range=[min(values) - pad, max(values) + pad])
     return fig
 
 

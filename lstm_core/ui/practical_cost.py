@@ -148,8 +148,7 @@ def pruning_section(key: str, model: dict) -> None:
     with right:
         st.markdown(f"**{names['structured']}**")
         metric_box(right, model, cut)
-        st.write(f"{t('practical.prune.size')}: {cut['bytes'] / 1000:,.1f} kB · {t('practical.prune.time')}: "
-                 f"{1e6 * cut['seconds_per_step']:.1f} µs")
+        st.write(t("practical.prune.size_time", kb=f"{cut['bytes'] / 1000:,.1f}", us=1e6 * cut["seconds_per_step"]))
         st.caption(t("practical.prune.units", units=", ".join(map(str, cut["units"]))) + " · "
                    + t("practical.prune.speedup", speedup=full["seconds_per_step"] / cut["seconds_per_step"]))
 

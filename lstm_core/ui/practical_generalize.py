@@ -86,7 +86,10 @@ def _scores(data: dict, labels: dict[str, str]) -> None:
         rows.append({t("generalize.col.variant"): t(f"generalize.ensemble.{key}", n=len(ensembles["seeds"]["members"])),
                      t("generalize.col.validation"): entry.get("validation_accuracy"),
                      t("generalize.col.test"): entry["test_accuracy"]})
-    table(pd.DataFrame(rows), key="generalize_scores")
+    frame = pd.DataFrame(rows)
+    for column in (t("generalize.col.kept_epoch"), t("generalize.col.best_epoch")):  # whole epochs, not 6.0000
+        frame[column] = frame[column].map(lambda epoch: "–" if pd.isna(epoch) else int(epoch))
+    table(frame.fillna("–"), key="generalize_scores")
     st.caption(t("generalize.scores_caption", regularizer=labels[data["chosen_regularizer"]["name"]]))
 
 

@@ -94,8 +94,9 @@ def scores_section(language: str) -> None:
         go.Bar(name=t("explain.order.accuracy"), x=names, y=[100 * scores[m].accuracy for m in models]),
         go.Bar(name=t("explain.order.pair_accuracy"), x=names, y=[100 * scores[m].pair_accuracy for m in models]),
     ])
-    fig.add_hline(y=50, line_dash="dot", annotation_text=t("explain.order.chance"))
-    fig.update_layout(barmode="group", height=340, yaxis_title="%", yaxis_range=[0, 100], margin={"t": 30})
+    fig.add_hline(y=50, line_dash="dot", annotation_text=t("explain.order.chance"), annotation_position="top left")
+    fig.update_layout(barmode="group", height=380, yaxis_title="%", yaxis_range=[0, 100], margin={"t": 30},
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))  # on top: beside, it squeezes the bars
     chart(fig, key=f"practical_order_chart_{language}")
     gap = 100 * (scores["lstm"].accuracy - scores["tfidf"].accuracy)
     key = "explain.order.target_met" if gap >= 10 else "explain.order.target_missed"

@@ -38,6 +38,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
 h1 { font-size: 3rem !important; }
 [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-baseweb="input"] input, [data-baseweb="textarea"] textarea, [data-baseweb="select"] > div { font-size: 1rem; }
+[data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 0.95rem; }
 </style>
 """
 
@@ -173,6 +175,8 @@ def chart_type(fig, sizes: ChartType) -> None:
             trace.marker.update(colorbar)
         if "textfont" in trace:
             trace.update(textfont_size=sizes.text)
+        if trace.type == "bar":
+            trace.update(constraintext="none")  # Plotly would shrink a label to fit inside its bar
     if any(trace.type.endswith("3d") for trace in fig.data):  # a 3-D word map
         fig.update_scenes({f"{axis}_{part}_size": sizes.text for axis in ("xaxis", "yaxis", "zaxis")
                            for part in ("tickfont", "title_font")})
@@ -214,9 +218,18 @@ def table(frame, key: str | None = None, hide_index: bool = True) -> None:
         st.dataframe(frame, hide_index=hide_index, width="stretch", key=key)
         return
     if isinstance(frame, pd.DataFrame):
-        escape = lambda value: escape_markdown(value) if isinstance(value, str) else value  # noqa: E731
-        frame = frame.map(escape).rename(columns=lambda c: escape(str(c)))
+        frame = frame.map(_cell).rename(columns=lambda c: _cell(str(c)))
     st.table(frame, hide_index=hide_index)
+
+
+def _cell(value):
+    """A table cell as st.table should show it: text escaped, a float as few digits as it has
+    (st.table would print 1032.8 as 1,032.8000 and an epoch count as 6.0000)."""
+    if isinstance(value, str):
+        return escape_markdown(value)
+    if isinstance(value, float) and not pd.isna(value):
+        return f"{value:,.6g}"
+    return value
 
 
 def input_notices(user: UserText) -> None:

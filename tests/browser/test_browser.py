@@ -433,9 +433,11 @@ CHART_TEXT_JS = """(smallest) => {
     plot.querySelectorAll('text').forEach((text) => {
       const content = (text.textContent || '').trim();
       if (!content || !text.getClientRects().length) return;
-      const size = parseFloat(getComputedStyle(text).fontSize);
+      // Plotly shrinks a bar's inside label with a transform, not its font size: count both.
+      const m = text.getScreenCTM();  // a rotated axis title scales by the length of (a, b)
+      const size = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
       const r = text.getBoundingClientRect();
-      if (size < smallest - 0.5) found.push(`chart ${index}: "${content.slice(0, 30)}" is ${size}px`);
+      if (size < smallest - 0.5) found.push(`chart ${index}: "${content.slice(0, 30)}" is ${size.toFixed(1)}px`);
       if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2)
         found.push(`chart ${index}: "${content.slice(0, 30)}" cut at the chart's edge`);
     });
