@@ -18,6 +18,7 @@ through_the_app()  # first: on a fresh server a page may be run without app.py (
 MAX_CHARS = 2_000
 AXIS = {k: t(f"sentiment.axis.{k}") for k in ("class", "probability", "token", "attribution", "true", "predicted", "epoch", "loss", "accuracy")}
 LSTM, BASE, ORDER = t("sentiment.lstm"), t("sentiment.baseline"), t("sentiment.order_lstm")
+OURS = t("sentiment.page_lstm_name")  # beside the order-aware LSTM, "LSTM" alone would not say which
 
 st.title(t("sentiment.title"))
 st.markdown(t("sentiment.intro"))
@@ -71,11 +72,12 @@ def show_prediction(model, shipped, base, text: str, order=None) -> None:
         shown = " ".join(repr(tok) for tok in sorted(set(unknown))[:20])
         st.caption(t("sentiment.some_unknown", count=len(unknown), total=len(reading.tokens), tokens=shown))
     names = [say(classifier.label_name(label)) for label in model.labels]
-    probabilities = {LSTM if model is not order else ORDER: reading.probabilities}
+    first = ORDER if model is order else OURS if model is shipped and order is not None else LSTM
+    probabilities = {first: reading.probabilities}
     if order is not None and model is not order:
         probabilities[ORDER] = order.predict_proba([user.text])[0]
     elif model is order:  # this page's own LSTM beside the order-aware one
-        probabilities[LSTM] = page.shipped_reading(language, user.text).probabilities
+        probabilities[OURS] = page.shipped_reading(language, user.text).probabilities
     probabilities[BASE] = base.predict_proba([user.text])[0]
     columns = st.columns(len(probabilities) + 1)
     for column, (name, p) in zip(columns, probabilities.items()):
