@@ -101,7 +101,7 @@ def _forecaster(model) -> Heldout:
     positions = np.arange(start, len(values))
 
     def score(candidate) -> Score:
-        predicted = candidate.forecaster.one_step(values, positions).mean(axis=0)
+        predicted = candidate.forecaster.predict_one_step(values, positions)
         return Score(round(mase(values[positions], predicted, values[:start], season), 5))
 
     return Heldout("mase", False, Message("practical.heldout.forecast", {"size": len(positions)}),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from lstm_core.gates import cell_diagram
+from lstm_core.string_table import literal
 from lstm_core.text.inputs import UserText
 from lstm_core.ui.i18n import LANGUAGES, t
 
@@ -191,20 +191,11 @@ def chart(fig, key: str | None = None) -> None:
     """
     title = fig.layout.title.text
     if title:
-        st.markdown(f"**{escape_markdown(title)}**")
+        st.markdown(f"**{literal(title)}**")
         fig.update_layout(title_text=None)
     if classroom():
         chart_type(fig, CLASSROOM_CHART)
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
-
-
-# Characters Markdown reads as markup: a table cell's text is data, so they are escaped.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
-
-
-def escape_markdown(text: str) -> str:
-    """`text` shown as it is, whatever Markdown characters it holds."""
-    return _MARKUP.sub(r"\\\1", text)
 
 
 def table(frame, key: str | None = None, hide_index: bool = True) -> None:
@@ -226,7 +217,7 @@ def _cell(value):
     """A table cell as st.table should show it: text escaped, a float as few digits as it has
     (st.table would print 1032.8 as 1,032.8000 and an epoch count as 6.0000)."""
     if isinstance(value, str):
-        return escape_markdown(value)
+        return literal(value)
     if isinstance(value, float) and not pd.isna(value):
         return f"{value:,.6g}"
     return value
@@ -238,3 +229,9 @@ def input_notices(user: UserText) -> None:
         st.info(t("common.cut_notice", length=user.original_length, limit=user.limit))
     if user.controls_removed:
         st.info(t("common.controls_removed", count=user.controls_removed))
+
+
+def limited_slider(column, label: str, limits: tuple, value, key: str, help: str):
+    """A slider over one entry of a config's LIMITS, (low, high[, step]), starting at the config's default."""
+    low, high, *step = limits
+    return column.slider(label, low, high, value, *step, key=key, help=help)

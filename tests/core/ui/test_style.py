@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from markdown_it import MarkdownIt
 from plotly.subplots import make_subplots
 
-from lstm_core.ui.style import CLASSROOM_CHART, chart_type, escape_markdown
+from lstm_core.ui.style import CLASSROOM_CHART, chart_type
 
 
 def test_every_kind_of_chart_text_gets_the_classroom_size():
@@ -26,12 +25,3 @@ def test_every_kind_of_chart_text_gets_the_classroom_size():
     word_map = go.Figure(go.Scatter3d(x=[0], y=[0], z=[0], text=["好"], mode="markers+text"))
     chart_type(word_map, CLASSROOM_CHART)
     assert word_map.layout.scene.zaxis.tickfont.size == size
-
-
-def test_escaped_text_renders_as_itself():
-    """A table cell or a chart title may hold a student's text: Markdown must not reformat it."""
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    for text in ("*so* good_bad [x](y) `z` #1 ~meh~ 2.5 $3", "“…中国人民”之后", "a|b <b>c</b>"):
-        html = parser.render(escape_markdown(text)).strip()
-        assert html.startswith("<p>") and "<em>" not in html and "<a " not in html and "<code>" not in html
-        assert "<del>" not in html and "<b>" not in html
