@@ -405,6 +405,8 @@ def test_a_hostile_lesson_link_shows_its_text_and_fetches_nothing(server, browse
         assert box.locator("a, img").count() == 0
         assert not outside, outside
         assert_no_errors(page, "a hostile lesson link")
+    finally:
+        page.close()
 
 
 # ---- classroom mode on a projector ----------------------------------------------------------------------
