@@ -89,7 +89,7 @@ def _scores(data: dict, labels: dict[str, str]) -> None:
     frame = pd.DataFrame(rows)
     for column in (t("generalize.col.kept_epoch"), t("generalize.col.best_epoch")):  # whole epochs, not 6.0000
         frame[column] = frame[column].map(lambda epoch: "–" if pd.isna(epoch) else int(epoch))
-    table(frame.fillna("–"), key="generalize_scores")
+    table(frame.astype(object).fillna("–"), key="generalize_scores")
     st.caption(t("generalize.scores_caption", regularizer=labels[data["chosen_regularizer"]["name"]]))
 
 
@@ -133,7 +133,7 @@ def worked_case_tab() -> None:
                         t("generalize.col.ms"): step["ms_per_prediction"],
                         t("generalize.col.contrast"): step["contrast_accuracy"]})
         rows.append(row)  # a step that could not be run has only its name: its cells show "–"
-    table(pd.DataFrame(rows).fillna("–"), key="generalize_case_table")
+    table(pd.DataFrame(rows).astype(object).fillna("–"), key="generalize_case_table")
     chart(figures.worked_case_figure(steps, labels), key="generalize_case_chart")
     compressed = next(s for s in steps if s["step"] == "compressed")
     baseline = data["baseline"]
