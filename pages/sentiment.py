@@ -107,7 +107,7 @@ def which_reads_but(language: str) -> None:
         return
     shares = {"order": but.order.pair_accuracy, "shipped": but.shipped.pair_accuracy}
     better, worse = ("order", "shipped") if shares["order"] > shares["shipped"] else ("shipped", "order")
-    named = {"order": ORDER, "shipped": t("sentiment.page_lstm")}
+    named = {"order": t("sentiment.order_lstm_inline"), "shipped": t("sentiment.page_lstm")}
     st.info(t("sentiment.reads_but", pairs=but.pairs, better=named[better], better_share=shares[better],
               worse=named[worse], worse_share=shares[worse]))
 

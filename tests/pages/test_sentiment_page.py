@@ -39,7 +39,7 @@ def test_the_order_aware_lstm_reads_beside_the_page_s_own_and_the_page_says_whic
     ours = card["shipped"]["lstm"]["contrast"]["by_change"]["contrast"]["pair_accuracy"]
     theirs = card["contrast"]["lstm"]["by_change"]["contrast"]["pair_accuracy"]
     box = next(i.value for i in at.info if "“but”" in i.value)
-    assert f"Order-aware LSTM gets {theirs:.0%}" in box and f"this page's LSTM {ours:.0%}" in box, box
+    assert f"the order-aware LSTM gets {theirs:.0%}" in box and f"this page's LSTM {ours:.0%}" in box, box
     at.text_area(key="sentiment_text").input("The food was great, but the service was awful.").run()
     before = verdicts(at)
     at.radio(key="sentiment_reader").set_value("order").run()
