@@ -92,3 +92,13 @@ def test_a_term_in_the_middle_of_a_bold_run_links_inside_it():
     assert out == "the **weights of [attention](glossary?term=attention) over** the input" and found == {"attention"}
     out, _ = link_terms("用**汇聚注意力的模型**读取", "zh", href)
     assert out == "用**汇聚[注意力](glossary?term=attention)的模型**读取"
+
+
+def test_a_term_inside_a_longer_bold_or_italic_phrase_is_not_linked_there():
+    """Linking 门 inside `**门控激活**` split the bold: CommonMark then showed `打开**` as text."""
+    href = lambda term: f"glossary?term={term}&lang=zh"  # noqa: E731
+    out, found = link_terms("打开**门控激活**页面，*直通门*技巧；一个门。", "zh", href)
+    assert out == "打开**门控激活**页面，*直通门*技巧；一个[门](glossary?term=gate&lang=zh)。"
+    assert found == {"gate"}
+    out, _ = link_terms("An *unit* here.", "en", lambda term: f"glossary?term={term}")
+    assert out == "An [*unit*](glossary?term=unit) here."
