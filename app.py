@@ -45,8 +45,9 @@ h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
     st.info(t("home.article_note"))
     st.subheader(t("home.map"))
     st.markdown(long_text("home_map"))
-    for first in range(1, len(PAGES), 4):  # rows of four
-        for column, page in zip(st.columns(4), PAGES[first:first + 4]):
+    per_row = 3 if classroom() else 5  # in classroom type, five names a row would each wrap into two or three lines
+    for first in range(1, len(PAGES), per_row):
+        for column, page in zip(st.columns(per_row), PAGES[first:first + per_row]):
             column.page_link(page, width="stretch")
 
 

@@ -25,6 +25,15 @@ class Message:
     key: str
     values: Mapping[str, Any] = field(default_factory=dict)
 
+    def to_dict(self) -> dict:
+        """The message as JSON data (a card stores it so each reader sees it in their language)."""
+        return {"key": self.key, "values": dict(self.values)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Message":
+        """The message `to_dict` stored."""
+        return cls(data["key"], dict(data.get("values", {})))
+
 
 class Quoted(str):
     """A value that came from outside: typed, uploaded, or read from a link or a file.

@@ -8,9 +8,9 @@ from lstm_core.serving.assets import AssetError
 from lstm_core.ui import why_page as page
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import long_text, reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, table as show_table
 from lstm_core.why import why_figures as figures
-from lstm_core.why.article_cell import compare
+from lstm_core.why.article_cell import compare, read_depth
 from lstm_core.why.cells import CELLS
 from lstm_core.why.live import LiveConfig
 from lstm_core.why.memory_task import MemoryTask
@@ -18,12 +18,11 @@ from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
-AXES = ("input", "output", "time", "cell", "depth", "distance", "accuracy", "epoch", "distance_back", "gradient")
+AXES = ("input", "output", "time", "distance", "accuracy", "epoch", "distance_back", "gradient")
 NAMES = {k: t(f"why.axis.{k}") for k in AXES} | {
     k: t(f"why.name.{k}", chance=1 / MemoryTask().classes)
-    for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "right", "article", "chance", "live")
+    for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "right", "article", "depth", "chance", "live")
 }
-NAMES["depth"] = t("why.name.depth")
 LIVE = LiveConfig()
 # The three cells as Keras computes them (lstm_core/why/recurrent.py, lstm_core/nn/cell.py), one step each.
 CELL_EQUATIONS = (
@@ -51,11 +50,11 @@ chart(figures.activations(x, NAMES), key="why_activations")
 # ---- the article's equations -----------------------------------------------------------------
 st.header(t("why.article.header"))
 st.markdown(long_text("why_article"))
-left, right = st.columns(2)
-left.markdown(f"**{t('why.article.right')}**")
-left.latex(r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\ h_t &= o_t \odot \tanh(c_t)\end{aligned}")
-right.markdown(f"**{t('why.article.wrong')}**")
-right.latex(
+# One formula under the other: side by side, the article's longer line is cut off on a projector.
+st.markdown(f"**{t('why.article.right')}**")
+st.latex(r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\ h_t &= o_t \odot \tanh(c_t)\end{aligned}")
+st.markdown(f"**{t('why.article.wrong')}**")
+st.latex(
     r"\begin{aligned}c_t &= c_{t-1} \odot \sigma(f_t \odot c_{t-1}) + \sigma(i_t) \odot g_t \odot g_t\\"
     r" h_t &= \sigma(o_t) \odot \tanh(c_t)\end{aligned}"
 )
@@ -67,8 +66,11 @@ else:
     result = compare(counter.network, counter.vocab.encode(list(text)).ids)
     unit, _ = counter.depth_unit()
     depth = true_depth(text)
-    chart(figures.article_cells(list(text), result.right.cell[:, unit], result.article.cell[:, unit], depth, NAMES),
-          key="why_article_chart")
+    right_read, article_read = (read_depth(cell[:, unit], depth) for cell in (result.right.cell, result.article.cell))
+    names = NAMES | {"right": f"{NAMES['right']} (r = {right_read.r:+.2f})",
+                     "article": f"{NAMES['article']} (r = {article_read.r:+.2f})", "read": t("why.axis.read_depth")}
+    chart(figures.article_cells(list(text), right_read.depth, article_read.depth, depth, names), key="why_article_chart")
+    st.caption(t("why.article.readout", unit=unit))
     st.info(t("why.article.ranges", unit=unit, right_min=result.right.cell[:, unit].min(),
               right_max=result.right.cell[:, unit].max(), article_min=result.article.cell[:, unit].min(),
               article_max=result.article.cell[:, unit].max(), h_min=result.article.hidden.min(), h_max=result.article.hidden.max()))
@@ -99,7 +101,7 @@ st.caption(t("why.memory.card_note", units=results.units, train=results.train, t
 with st.expander(t("why.memory.table")):
     table = pd.DataFrame({str(d): [results.accuracy[k][d] for k in CELLS] for d in results.distances},
                          index=[NAMES[k] for k in CELLS])
-    st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
+    show_table(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), hide_index=False)
 
 st.subheader(t("why.memory.live"))
 epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help", train=LIVE.train))

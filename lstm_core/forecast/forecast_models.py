@@ -80,7 +80,7 @@ class HeldOut:
 
 def session_card(data: series.Series) -> ModelCard:
     """The card of a forecaster trained in a session: which series it was fitted on (`Forecaster.save` adds the rest)."""
-    return ModelCard(title=f"LSTM forecaster: {render(data.title, 'en')}", data={"key": data.key, "source": data.source})
+    return ModelCard(title=f"LSTM forecaster: {render(data.title, 'en')}", data={"key": data.key, "source": render(data.source, "en")})
 
 
 def load_forecaster(key: str, folder: Path = assets.ASSETS) -> ForecastTraceable:

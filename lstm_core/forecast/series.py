@@ -46,8 +46,8 @@ class Series:
     values: np.ndarray = field(repr=False)  # (N,) float
     time: np.ndarray = field(repr=False)  # (N,) labels for the x axis (dates or numbers)
     season: int = 1  # steps per season; 1 = no seasonality (MASE then scales by naive)
-    unit: str = ""
-    source: str = ""
+    unit: Message | str = ""  # a symbol ("ppm", "°C") as text, words as a Message ("series.unit.<key>")
+    source: Message | str = ""  # a package path as text, words as a Message ("series.source.<key>")
     baseline: tuple = ("arima", (1, 1, 0))  # statistical model: ("ets", trend, seasonal) or ("arima", order)
     filled: int = 0  # missing steps that were filled in by interpolation
 
@@ -59,17 +59,18 @@ def _line(seed: int) -> Series:
     rng = np.random.default_rng(seed)
     x = np.linspace(0, 1, 200)
     return Series("line", title_of("line"),
-                  x + rng.normal(0, 0.1, len(x)), x, 1, "", f"generated, seed {seed}", ("ets", True, 0))
+                  x + rng.normal(0, 0.1, len(x)), x, 1, "", Message("series.source.generated", {"seed": seed}), ("ets", True, 0))
 
 
 def _sine(seed: int) -> Series:
     rng = np.random.default_rng(seed)
     t = np.arange(240)
     return Series("sine", title_of("sine"),
-                  np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.1, len(t)), t, 24, "", f"generated, seed {seed}", ("ets", False, 24))
+                  np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.1, len(t)), t, 24, "", Message("series.source.generated", {"seed": seed}),
+                  ("ets", False, 24))
 
 
-def _yearly(key: str, dataset, value: str, year: str, season: int, unit: str, baseline: tuple) -> Series:
+def _yearly(key: str, dataset, value: str, year: str, season: int, unit: Message | str, baseline: tuple) -> Series:
     """One value a year from a statsmodels dataset: its `value` column over its `year` column."""
     data = dataset.load_pandas().data
     return Series(key, title_of(key), data[value].to_numpy(float), data[year].to_numpy(int), season, unit,
@@ -79,7 +80,7 @@ def _yearly(key: str, dataset, value: str, year: str, season: int, unit: str, ba
 def _sunspots(_: int) -> Series:
     from statsmodels.datasets import sunspots
 
-    return _yearly("sunspots", sunspots, "SUNACTIVITY", "YEAR", 11, "sunspot number", ("arima", (9, 0, 0)))
+    return _yearly("sunspots", sunspots, "SUNACTIVITY", "YEAR", 11, Message("series.unit.sunspots"), ("arima", (9, 0, 0)))
 
 
 def _co2(_: int) -> Series:
@@ -90,7 +91,7 @@ def _co2(_: int) -> Series:
     gaps = int(monthly.isna().sum())
     monthly = monthly.interpolate("linear")  # months with no reading at all are filled in
     return Series("co2", title_of("co2"), monthly.to_numpy(float), monthly.index.strftime("%Y-%m").to_numpy(), 12,
-                  "ppm", "statsmodels.datasets.co2 (weekly, averaged per month)", ("ets", True, 12), gaps)
+                  "ppm", Message("series.source.co2"), ("ets", True, 12), gaps)
 
 
 def _nile(_: int) -> Series:
@@ -115,7 +116,7 @@ def _elec_equip(_: int) -> Series:
 
     data = elec_equip.load().data.iloc[:, 0]
     return Series("elec_equip", title_of("elec_equip"),
-                  data.to_numpy(float), data.index.strftime("%Y-%m").to_numpy(), 12, "index, 2010 = 100",
+                  data.to_numpy(float), data.index.strftime("%Y-%m").to_numpy(), 12, Message("series.unit.elec_equip"),
                   "statsmodels.datasets.elec_equip", ("ets", False, 12))
 
 
@@ -124,8 +125,8 @@ def _stock(_: int) -> Series:
 
     data = plotly.data.stocks()
     return Series("stock", title_of("stock"),
-                  data["GOOG"].to_numpy(float), data["date"].to_numpy(str), 1, "price / price on 2018-01-01",
-                  "plotly.data.stocks, column GOOG", ("arima", (0, 1, 0)))
+                  data["GOOG"].to_numpy(float), data["date"].to_numpy(str), 1, Message("series.unit.stock"),
+                  Message("series.source.stock"), ("arima", (0, 1, 0)))
 
 
 LOADERS = {"line": _line, "sine": _sine, "sunspots": _sunspots, "co2": _co2, "nile": _nile,
@@ -252,7 +253,7 @@ def parse_csv(data: bytes, value_column: str | None = None, date_column: str | N
     time = frame["time"]
     labels = time.dt.strftime("%Y-%m-%d").to_numpy() if date_column else time.to_numpy()
     series = Series("upload", Message("series.title.upload", {"column": value_column}),
-                    frame["value"].to_numpy(float), labels, 1, "", "uploaded CSV", ("arima", (1, 1, 0)))
+                    frame["value"].to_numpy(float), labels, 1, "", Message("series.source.upload"), ("arima", (1, 1, 0)))
     return ParsedCSV(series, tuple(notes))
 
 

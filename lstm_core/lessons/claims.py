@@ -22,7 +22,7 @@ from typing import Callable
 
 Facts = dict[str, object]
 WIDGET = "@"  # an argument or expected value "@key" is the value the step sets for widget `key`
-FAMILIES = ("gates", "tokens", "sentiment", "forecast", "generate", "why", "practical", "gan")
+FAMILIES = ("gates", "tokens", "sentiment", "forecast", "generate", "why", "practical", "gan", "tagging", "seq2seq")
 _OPERATORS: dict[str, Callable[[object, object], bool]] = {
     "==": operator.eq, "!=": operator.ne, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt,
     "in": lambda a, b: a in b, "not in": lambda a, b: a not in b,  # the fact is one of the values

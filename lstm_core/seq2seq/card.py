@@ -15,6 +15,7 @@ from lstm_core.seq2seq.model import Seq2SeqSpec
 from lstm_core.serving.cards import ModelCard, plain
 
 VARIANTS = ("attention", "plain", "free_running")  # with attention; without; without, trained free running
+MIN_POINT = 30  # held-out inputs of one length needed for a point on the page's chart (its table lists every length)
 
 
 @dataclass(frozen=True)

@@ -257,6 +257,17 @@ def tag_group(tag: str) -> str:
     return "other"
 
 
+# The word map colours at most five classes, so a class can be told apart on a projector:
+# names of people, places and organisations are one class, adjectives and adverbs another.
+MAP_GROUPS = {"person": "name", "place": "name", "organization": "name", "noun": "noun", "verb": "verb",
+              "adjective": "modifier", "adverb": "modifier", "word": "word", "hashtag": "hashtag", "mention": "mention"}
+
+
+def map_group(tag: str) -> str:
+    """The word map's class of a POS tag or English token kind: one of MAP_GROUPS' values, or "other"."""
+    return MAP_GROUPS.get(tag_group(tag), "other")
+
+
 def sentences_for_training(text: str, language: str, user_words: Iterable[str] = ()) -> list[list[str]]:
     """Split running text into sentences (lines, and after 。！？.!?) and tokenize each."""
     pieces = re.split(r"(?<=[。！？!?])|(?<=\.)\s+|\n+", text)

@@ -15,6 +15,7 @@ from lstm_core.serving.assets import AssetError
 from lstm_core.serving.limits import reference_steps
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import literal, reason_of, say, t
+from lstm_core.ui.style import table
 from lstm_core.ui.session_models import session_models
 from lstm_core.ui.style import kept_figure
 
@@ -135,7 +136,7 @@ def search_tab(gates, span: tuple[int, int], key: str, layer_index: int, fields:
         matches = interpret.find_matches(corpus, on, threshold, min_length=span[1] - span[0])
         st.subheader(t("gates.matches"))
         if matches:
-            st.dataframe(
+            table(
                 pd.DataFrame(
                     {
                         t("gates.match.text"): [m.text_index for m in matches],
@@ -143,8 +144,6 @@ def search_tab(gates, span: tuple[int, int], key: str, layer_index: int, fields:
                         t("gates.match.tokens"): [" ".join(gate_figures.short_label(x, 30) for x in m.labels) for m in matches],
                     }
                 ),
-                hide_index=True,
-                width="stretch",
             )
         else:
             st.info(t("gates.no_matches"))

@@ -1,5 +1,7 @@
 """Two tabs of the Text generation page: the n-gram baseline, and training a character LSTM live."""
 
+import re
+
 import streamlit as st
 
 from lstm_core.generate import charlm, charlm_train, language_model
@@ -11,6 +13,16 @@ from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart, kept_figure
 
 TRAIN = charlm_train.UserTrainConfig()
+# How the character models' cards name their training hardware (lstm_core.build.charlm_build).
+HARDWARE = re.compile(r"Keras (?P<keras>\S+) on (?P<backend>\S+) (?P<version>\S+), (?P<device>.+), (?P<cores>\d+) CPU cores")
+
+
+def hardware_text(card_hardware: str) -> str:
+    """The card's hardware line in the page's language; a form it does not know is shown as data (code)."""
+    match = HARDWARE.fullmatch(card_hardware)
+    if match is None:
+        return t("generate.hardware_raw", hardware=card_hardware.replace("`", "'"))
+    return t("generate.hardware", **match.groupdict())
 
 
 def baseline_tab(model, key: str, prompt: str, length: int, config, settings) -> None:
@@ -26,14 +38,14 @@ def baseline_tab(model, key: str, prompt: str, length: int, config, settings) ->
         c2.metric(t("generate.ngram_bits"), f"{best:.3f}", help=t("generate.bits_help", held_out=charlm.HELDOUT_FRACTION))
         c3.metric(t("generate.difference"), t("generate.better") if lstm_bits < best else t("generate.worse"),
                   delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help", held_out=charlm.HELDOUT_FRACTION))
-        rows = [(f"{order}-gram", bits) for order, bits in baseline.orders_tried]
+        rows = [(t("generate.ngram_name", order=order), bits) for order, bits in baseline.orders_tried]
         chart(kept_figure("generate_bits", (key, model.fingerprint, tuple(rows), lstm_bits), lambda: figures.bits_figure(
             rows + [("LSTM", lstm_bits)],
             {"title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits")},
         )), key="generate_bits")
         if card.training_seconds is not None:
             st.caption(t("generate.card_note", seconds=card.training_seconds, epochs=card.detail("epochs_run", 0),
-                         hardware=card.training_hardware or ""))
+                         hardware=hardware_text(card.training_hardware or "")))
     if st.toggle(t("generate.ngram_on"), key="generate_ngram_on", help=t("generate.ngram_on_help"), persist_state="page"):
         with st.spinner(t("generate.ngram_building")):
             ngram = ui.get_ngram(key)

@@ -66,7 +66,7 @@ def terms_here(page: str, expanded: bool = False) -> None:
     with st.expander(t("glossary.here"), expanded=expanded, icon=":material/menu_book:"):
         for term in terms:
             name, definition = entry(term)
-            st.markdown(f"**{name}**: {definition}")
+            st.markdown(t("common.labelled", label=f"**{name}**", text=definition))
         st.page_link("pages/glossary.py", label=t("glossary.open"), icon=":material/menu_book:")
 
 

@@ -14,14 +14,13 @@ import streamlit as st
 from lstm_core.message import UserError
 from lstm_core.seq2seq import seq2seq_figures as figures
 from lstm_core.seq2seq.tasks import TASKS
-from lstm_core.seq2seq.card import TranslatorResults
+from lstm_core.seq2seq.card import MIN_POINT, TranslatorResults
 from lstm_core.seq2seq.evaluate import BeamFix, BeamFixes
 from lstm_core.seq2seq.translator import Decoding, Translator, load_all
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 
 TASK_NAMES = tuple(TASKS)
-MIN_POINT = 30  # held-out inputs of one length needed for a point on the chart (the table lists every length)
 OWN = "seq2seq_trained"  # the session's finished training (a TrainedTranslator)
 AXES = ("input", "output", "weight", "unit", "next", "probability", "length", "count", "exact", "epoch", "loss",
         "val_exact", "attention", "plain", "free_running", "own")

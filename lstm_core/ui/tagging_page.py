@@ -23,7 +23,7 @@ from lstm_core.tagging.corpus import ENTITY_TYPES, text_of
 from lstm_core.tagging.tagger import Tagger
 from lstm_core.tagging.tagger_train import LIVE, TaggerConfig, TaggerTraining, prepare
 from lstm_core.text.segmentation import TAG_GROUPS, tag_group
-from lstm_core.ui.i18n import reason_of, t
+from lstm_core.ui.i18n import colour, reason_of, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
 from lstm_core.string_table import both
@@ -111,7 +111,7 @@ def side_by_side(text: str) -> None:
         left, right = st.columns([1, 4])
         left.markdown(f"**{t('tagging.gold')}**")
         right.markdown(figures.gold_chips(gold, names["gold"]), unsafe_allow_html=True)
-        st.caption(t("tagging.gold_caption"))
+        st.caption(t("tagging.gold_caption", wrong=colour(palette.WORDS["wrong"])))
     shown = {k: v for k, v in palette.WORDS.items() if gold is not None or k != "wrong"}
     st.markdown(figures.legend_html(shown, names), unsafe_allow_html=True)
 

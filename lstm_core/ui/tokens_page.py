@@ -14,9 +14,9 @@ from lstm_core.embeddings import projection, word2vec, word_vectors
 from lstm_core.embeddings.embedding_plots import ARROWS, analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.text.segmentation import english_tokens, tag_group
+from lstm_core.text.segmentation import english_tokens, map_group, tag_group
 from lstm_core.ui.i18n import colour, literal, t
-from lstm_core.ui.style import chart, input_notices
+from lstm_core.ui.style import chart, input_notices, table as show_table
 
 USER_VECTORS = "tokens_user_vectors"  # session key: the word vectors this session trained
 CHIP = (
@@ -68,7 +68,7 @@ def projected(key: str, words: tuple[str, ...], method: str, dimensions: int, pe
     result = projection.project(words, _kv[list(words)], config)
     tags = [str(_kv.get_vecattr(w, "tag")) for w in words]
     frame = result.frame(tags)
-    frame["group"] = [tag_group(tag) for tag in tags]
+    frame["group"] = [map_group(tag) for tag in tags]
     return frame
 
 
@@ -116,7 +116,7 @@ def show_card(card: word_vectors.VectorSetCard) -> None:
         baseline=card.baseline_correct, megabytes=card.weights_bytes / 1e6, common=len(card.neighbours),
     ))
     table = pd.DataFrame({word: [f"{w} {s:.2f}" for w, s in found] for word, found in card.neighbours.items()})
-    st.dataframe(table, hide_index=True)
+    show_table(table)
     st.json(card.card.to_dict(), expanded=False)
 
 

@@ -455,3 +455,162 @@ def test_a_hostile_lesson_link_shows_its_text_and_fetches_nothing(server, browse
         assert_no_errors(page, "a hostile lesson link")
     finally:
         page.close()
+
+
+# ---- classroom mode on a projector ----------------------------------------------------------------------
+PROJECTORS = {"1280x720": (1280, 720), "1400x900": (1400, 900)}
+SMALLEST_CHART_TEXT = 14  # px: the smallest type a class can read from a projector
+
+# What counts as clipped: a visible element whose content is wider than its box, so part of
+# it is cut off, hidden behind "…", or reachable only by scrolling sideways. Three kinds of
+# element are meant to hold more than they show, and are left out:
+# - form fields (input, textarea): a typed text longer than its field scrolls inside it, as
+#   in any form; the field's label is checked like any other text;
+# - Streamlit's visually-hidden labels and the scroll container of the whole app (its height
+#   scrolls, and a 1 px rounding there is no clipped text);
+# - a text a student pastes into a code block (st.code of generated or user text) wraps,
+#   so none is left out for that; tables and formulas are checked like everything else.
+# Up to 2 px over is rounding (and a formula's italic overhang), not a character cut off.
+CLIPPED_JS = r"""() => {
+  const scroller = (el) => el.matches('[data-testid="stAppViewContainer"], [data-testid="stMain"], section.stMain, '
+      + '[data-testid="stSidebarContent"], [data-testid="stSidebarUserContent"], [data-testid="stSidebar"]');
+  const hidden = (el) => {
+    if (!el.getClientRects().length) return true;
+    const closed = el.closest('details:not([open])');  // inside a closed expander, but not its title
+    if (closed && !el.closest('summary')) return true;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.opacity === '0') return true;
+    const r = el.getBoundingClientRect();
+    return r.width < 2 || r.height < 2 || (style.position === 'absolute' && style.clip && style.clip !== 'auto');
+  };
+  const found = [];
+  for (const el of document.querySelectorAll('[data-testid="stMain"] *, [data-testid="stSidebar"] *')) {
+    if (el.matches('input, textarea, svg, svg *, canvas, script, style') || scroller(el)) continue;
+    if (el.scrollWidth <= el.clientWidth + 2 || el.clientWidth === 0 || hidden(el)) continue;
+    const style = getComputedStyle(el);
+    if (style.overflowX === 'visible' && style.textOverflow !== 'ellipsis') continue;  // spills, not cut
+    const where = el.closest('[data-testid]');
+    found.push(`${where ? where.dataset.testid : el.tagName}: ${el.tagName.toLowerCase()}.${(el.className || '').toString().slice(0, 40)} `
+               + `${el.scrollWidth}>${el.clientWidth} "${(el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`);
+  }
+  return found;
+}"""
+
+# Every text Plotly draws (ticks, axis titles, legends, annotations, titles): its size, and
+# whether it lies inside its chart (a title or label cut at the chart's edge is lost).
+CHART_TEXT_JS = """(smallest) => {
+  const found = [];
+  document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot').forEach((plot, index) => {
+    if (!plot.getClientRects().length) return;
+    const box = plot.getBoundingClientRect();
+    plot.querySelectorAll('text').forEach((text) => {
+      const content = (text.textContent || '').trim();
+      if (!content || !text.getClientRects().length) return;
+      // Plotly shrinks a bar's inside label with a transform, not its font size: count both.
+      const m = text.getScreenCTM();  // a rotated axis title scales by the length of (a, b)
+      const size = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+      const r = text.getBoundingClientRect();
+      if (size < smallest - 0.5) found.push(`chart ${index}: "${content.slice(0, 30)}" is ${size.toFixed(1)}px`);
+      if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2)
+        found.push(`chart ${index}: "${content.slice(0, 30)}" cut at the chart's edge`);
+    });
+  });
+  return found;
+}"""
+
+
+# The live cell diagram (and Home's): Graphviz draws it as SVG scaled to the page's width,
+# so a number's size on screen is its font size times that scale.
+DIAGRAM_TEXT_JS = """(smallest) => {
+  const found = [];
+  document.querySelectorAll('[data-testid="stMain"] [data-testid="stGraphVizChart"] svg').forEach((svg, index) => {
+    if (!svg.getClientRects().length) return;
+    svg.querySelectorAll('text').forEach((text) => {
+      const size = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;  // CSS wins over the attribute
+      if (size < smallest - 0.5) found.push(`diagram ${index}: "${text.textContent.slice(0, 30)}" is ${size.toFixed(1)}px`);
+    });
+  });
+  return found;
+}"""
+
+# Views inside a page that are not tabs: a control whose options each draw a different
+# part of the page (Tokens' four steps); the test opens every option like a tab.
+SECTIONS = {"tokens": ("tokens.section", ("segment", "numbers", "vectors", "train"))}
+
+
+def full_screenshot(page, path: Path) -> None:
+    """A screenshot of the whole page at the projector's width.
+
+    Streamlit scrolls inside its own container, so the window is made as tall as the page
+    for the picture, then set back (the width, which is what can clip, never changes).
+    """
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    tall = page.evaluate("""() => Math.max(...[...document.querySelectorAll(
+        '[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]')].map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": width, "height": min(max(height, tall + 40), 16_000)})
+    page.wait_for_timeout(800)
+    wait_idle(page)  # charts and tables redraw for the new window; a picture taken mid-way shows empty boxes
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(300)
+
+
+def projector_problems(page, where: str) -> list[str]:
+    found = (page.evaluate(CLIPPED_JS) + page.evaluate(CHART_TEXT_JS, SMALLEST_CHART_TEXT)
+             + page.evaluate(DIAGRAM_TEXT_JS, SMALLEST_CHART_TEXT))
+    return [f"{where}: {p}" for p in found]
+
+
+def open_expanders(page) -> None:
+    """Open every closed expander of the main area, so what it holds is checked and photographed too."""
+    titles = page.locator('[data-testid="stMain"] details:not([open]) > summary:visible')
+    for _ in range(titles.count()):
+        if not titles.count():
+            break
+        titles.first.click()
+        page.wait_for_timeout(150)
+    wait_idle(page)
+
+
+def views(page, path: str, language: str):
+    """Open each view of the page in turn (its tabs, or its sections); yield a name for each."""
+    if path in SECTIONS:
+        key, options = SECTIONS[path]
+        for index, option in enumerate(options):
+            if index:
+                page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first.get_by_text(
+                    TABLE[f"{key}.{option}"][language], exact=True).click()
+                wait_idle(page)
+            yield f"{path}-{index + 1}" if index else path
+        return
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    for index in range(max(1, tabs.count())):
+        if tabs.count():
+            tabs.nth(index).click()
+            wait_idle(page)
+            page.wait_for_timeout(700)  # Plotly draws a chart when its tab shows
+        yield f"{path}-{index + 1}" if index else path
+
+
+@pytest.mark.parametrize("size", list(PROJECTORS))
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("path", page_paths())
+def test_classroom_mode_fits_a_projector(server, browser, path, language, size):
+    """Every page (every tab) in classroom mode at a projector's size: nothing clipped, no
+    sideways scrolling, no chart text under 14 px; a screenshot of each for a person to look at."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    width, height = PROJECTORS[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    problems: list[str] = []
+    try:
+        page.goto(f"{server}/{'' if path == 'home' else path}?lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        assert_no_errors(page, path)
+        for name in views(page, path, language):
+            open_expanders(page)
+            problems += projector_problems(page, name)
+            full_screenshot(page, SHOTS / f"classroom-{size}-{language}-{name}.png")
+        assert not problems, "\n".join(problems)
+    finally:
+        page.close()

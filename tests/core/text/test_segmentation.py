@@ -123,3 +123,16 @@ def test_tokenizers_are_kept_for_a_few_word_sets_only():
         segmentation.segment("创新办主任", user_words=[f"词{i}"])
     assert segmentation.tokenizer.cache_info().currsize <= segmentation.TOKENIZERS_KEPT
     assert segmentation._pos_tokenizer.cache_info().maxsize == segmentation.TOKENIZERS_KEPT
+
+
+def test_the_word_map_colours_at_most_five_classes_each_named_in_both_languages():
+    from lstm_core.embeddings.embedding_plots import GROUP_COLOURS
+    from lstm_core.string_table import TABLE
+
+    chinese = {segmentation.map_group(prefix) for prefix, _ in segmentation.TAG_GROUPS} | {segmentation.map_group("zz")}
+    english = {segmentation.map_group(kind) for kind in segmentation.ENGLISH_KINDS}
+    assert len(chinese) <= 5 and len(english) <= 5, (chinese, english)
+    assert segmentation.map_group("nr") == segmentation.map_group("ns") == "name"
+    for group in chinese | english:
+        assert group in GROUP_COLOURS and TABLE[f"tokens.map_group.{group}"]["zh"]
+    assert len({GROUP_COLOURS[g] for g in chinese}) == len(chinese)  # no two classes share a colour

@@ -137,3 +137,27 @@ def test_the_cell_diagram_shows_a_steps_numbers_and_the_recurrence():
     assert '"+0.900"' in live and '"-0.200"' in live  # f·c_prev and i·g on the edges into +
     with pytest.raises(ValueError):
         cell_diagram.cell_dot({"input": "x"})
+
+
+def test_a_chinese_label_gets_the_width_its_characters_need():
+    """Graphviz in the browser measures CJK text as if it were Latin: 细胞状态 spilled out of its box."""
+    labels = {"input": "输入", "forget_gate": "遗忘门", "input_gate": "输入门", "candidate": "候选值",
+              "output_gate": "输出门", "cell": "细胞状态", "hidden": "隐藏状态", "next": "第 t+1 步的同一个细胞"}
+    dot = cell_diagram.cell_dot(labels)
+    cell = next(line for line in dot.splitlines() if line.strip().startswith("ct ["))
+    width = float(cell.split("width=")[1].split(",")[0])
+    assert width >= 4 * cell_diagram.FONT_SIZE / 72  # four full-width characters, in inches
+    assert '"第 t+1 步的\\n同一个细胞"' in dot  # split where the two lines come out narrowest
+    english = cell_diagram.cell_dot({key: key for key in cell_diagram.LABEL_KEYS})
+    assert ", width=" not in english  # Latin text is left to Graphviz
+
+
+def test_every_diagram_is_laid_out_at_the_size_the_page_draws_its_text():
+    """Streamlit draws Graphviz text at 0.6 rem whatever the layout's size; style.WRAP_CSS puts
+    back `cell_diagram.FONT_SIZE`, so every diagram must be laid out at that size."""
+    from lstm_core.ui.style import WRAP_CSS
+
+    assert f"font-size: {cell_diagram.FONT_SIZE}px !important" in WRAP_CSS
+    for language in ("en", "zh"):
+        dot = TABLE["gan.diagram"][language]
+        assert set(re.findall(r"fontsize=(\d+)", dot)) == {str(cell_diagram.FONT_SIZE)}, language

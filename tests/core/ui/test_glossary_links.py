@@ -77,22 +77,28 @@ def test_a_bold_term_keeps_its_bold_inside_the_link():
                    "决定写入多少新的[**候选值**](glossary?term=candidate&lang=zh) g。")
 
 
-def test_a_bold_span_that_starts_or_ends_with_a_term_stays_bold():
-    """`用**[注意力](…)汇聚**` would show its asterisks too; the term keeps its bold inside the link."""
-    href = lambda term: f"glossary?term={term}&lang=zh"  # noqa: E731
-    out, _ = link_terms("一个用**注意力汇聚**的模型。", "zh", href)
-    assert out == "一个用[**注意力**](glossary?term=attention&lang=zh)**汇聚**的模型。"
-    out, _ = link_terms("它用**汇聚的注意力**读取。", "zh", href)
-    assert out == "它用**汇聚的**[**注意力**](glossary?term=attention&lang=zh)读取。"
-    # after or before a space the span renders as it is, and stays whole
-    for text in ("- **attention a_t**: the weight", "the states are **pooled by attention** (Yang"):
-        out, _ = link_terms(text, "en", href)
-        assert out == text.replace("attention", "[attention](glossary?term=attention&lang=zh)")
-
-
 def test_a_term_inside_a_longer_bold_run_is_left_for_a_later_use():
-    """`**[词元](…)编号**` would show its asterisks after a CJK character: the term waits for its next use."""
+    """`**[词元](…)编号**` would show its asterisks after a CJK character: the run stays whole, the term waits."""
     out, found = link_terms("挑出一个**词元编号**——最可能的词元", "zh", href)
     assert out == "挑出一个**词元编号**——最可能的[词元](glossary?term=token)" and found == {"token"}
-    out, _ = link_terms("a **token id** here", "en", href)
-    assert out == "a **token id** here"
+    for text in ("一个用**注意力汇聚**的模型。", "它用**汇聚的注意力**读取。", "a **token id** here",
+                 "- **attention a_t**: the weight", "the states are **pooled by attention** (Yang"):
+        for language in ("zh", "en"):
+            assert link_terms(text, language, href) == (text, set()), text
+
+
+def test_a_term_in_the_middle_of_a_bold_run_links_inside_it():
+    out, found = link_terms("the **weights of attention over** the input", "en", href)
+    assert out == "the **weights of [attention](glossary?term=attention) over** the input" and found == {"attention"}
+    out, _ = link_terms("用**汇聚注意力的模型**读取", "zh", href)
+    assert out == "用**汇聚[注意力](glossary?term=attention)的模型**读取"
+
+
+def test_a_term_inside_a_longer_bold_or_italic_phrase_is_not_linked_there():
+    """Linking 门 inside `**门控激活**` split the bold: CommonMark then showed `打开**` as text."""
+    href = lambda term: f"glossary?term={term}&lang=zh"  # noqa: E731
+    out, found = link_terms("打开**门控激活**页面，*直通门*技巧；一个门。", "zh", href)
+    assert out == "打开**门控激活**页面，*直通门*技巧；一个[门](glossary?term=gate&lang=zh)。"
+    assert found == {"gate"}
+    out, _ = link_terms("An *unit* here.", "en", lambda term: f"glossary?term={term}")
+    assert out == "An [*unit*](glossary?term=unit) here."

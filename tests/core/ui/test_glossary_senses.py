@@ -1,8 +1,8 @@
 """Each glossary form links its own sense only: a look-alike in another sense stays plain text.
 
 The cases are the ones a reader met (issue 23): a day's temperature is not sampling
-temperature, candidate words are not the candidate g_t, jieba's 未登录词 is not `<unk>`,
-the 门 of the page name 门控激活 is not a gate, 三种单元 are not units. Each row: a text,
+temperature, candidate words are not the candidate g_t, jieba's 未登录词 is not `<unk>` (it
+is the out-of-vocabulary word's entry), the 门 of the page name 门控激活 is not a gate, 三种单元 are not units. Each row: a text,
 its language, the term that must (or must not) be linked there.
 """
 
@@ -25,8 +25,12 @@ CASES = [
     ("zh", "写入多少新的**候选值** `g`", "candidate", True),
     ("en", "3. **HMM for unknown words.** Runs of single characters", "unk", False),
     ("zh", "3. **用 HMM 识别未登录词。** 剩下的连续单字", "unk", False),
+    ("zh", "3. **用 HMM 识别未登录词。** 剩下的连续单字", "oov", True),
     ("zh", "词表外的词都变成同一个编号", "unk", True),
-    ("en", "every word outside the vocabulary is an out-of-vocabulary word", "unk", True),
+    ("zh", "词表外的词都变成同一个编号", "oov", False),
+    ("en", "every word outside the vocabulary becomes the unknown token", "unk", True),
+    ("en", "a test word never seen in training is an out-of-vocabulary word", "oov", True),
+    ("en", "a test word never seen in training is an out-of-vocabulary word", "unk", False),
     ("zh", "打开**门控激活**页面并选择一个预测模型", "gate", False),
     ("zh", "GRU（门控循环单元）有两个门", "gate", True),
     ("zh", "GRU（门控循环单元）", "gru", True),
