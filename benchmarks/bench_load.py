@@ -197,7 +197,7 @@ def report(args, tally: Tally, server: Server | None) -> None:
     for line in tally.errors[:10]:
         print("  " + line)
     if server is not None:
-        print(f"server peak RSS (with the generation process it starts): {server.peak_rss / 2**30:.2f} GB")
+        print(f"server peak RSS: {server.peak_rss / 2**30:.2f} GB")
         for moment, value in tally.rss.items():
             print(f"  RSS {moment}: {value / 2**30:.2f} GB")
         actions = len(tally.typed) + len(tally.opened)

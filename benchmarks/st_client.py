@@ -9,8 +9,7 @@ without a browser. It also uploads files as the frontend does (a `file_urls_requ
 an HTTP PUT to the URL the server names, with the XSRF cookie and header, then the
 uploader's widget state), can carry a browser's cookie (so several clients are tabs of
 one browser) and a query string, and keeps the alerts each run drew. `Server` starts
-`streamlit run app.py` on a free loopback port and samples its resident memory and CPU,
-counting the processes it starts (the generation process, lstm_core/generate/worker.py).
+`streamlit run app.py` on a free loopback port and samples its resident memory and CPU.
 """
 
 from __future__ import annotations
@@ -230,50 +229,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_bytes(pid: int) -> int:
-    """Resident memory of a process and every process it started (the generation process), from /proc."""
-    return sum(_own_rss(p) for p in (pid, *_descendants(pid)))
-
-
-def _own_rss(pid: int) -> int:
+    """Resident memory of a process (psutil if installed, else /proc)."""
     try:
+        import psutil
+
+        return psutil.Process(pid).memory_info().rss
+    except ImportError:
         with open(f"/proc/{pid}/status") as status:
             for line in status:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) * 1024
-    except OSError:  # it ended meanwhile
-        pass
     return 0
-
-
-def _descendants(pid: int) -> list[int]:
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    parents[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-    found, frontier = [], [pid]
-    while frontier:
-        children = [p for p, parent in parents.items() if parent in frontier]
-        found += children
-        frontier = children
-    return found
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process and every process it started have used so far, from /proc."""
-    total = 0.0
-    for p in (pid, *_descendants(pid)):
-        try:
-            with open(f"/proc/{p}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, ValueError, IndexError):
-            continue
-    return total
 
 
 class Server:
@@ -317,7 +291,7 @@ class Server:
         return now
 
     def cpu_seconds(self) -> float:
-        """CPU time the server (and the processes it started) has used so far."""
+        """CPU time (user + system) the server process has used so far, from /proc."""
         return cpu_seconds(self.process.pid)
 
     def __exit__(self, *exc) -> None:

@@ -78,7 +78,7 @@ with tab_gen:
         steps = page.remembered("steps", settings)
         box = st.empty()
         if steps is None:
-            steps = page.stream(key, model, prompt, length, config,
+            steps = page.stream(model, prompt, length, config,
                                 lambda text: box.code(prompt + text, language=None, wrap_lines=True))
             page.remember("steps", settings, steps)
         text = prompt + "".join(s.char for s in steps)
@@ -124,7 +124,7 @@ with tab_temp:
         fair = (key, model.fingerprint, prompt, min(length, 150), config.top_k, config.top_p, config.seed)
         samples = page.remembered("side", fair)
         if samples is None:
-            samples = page.side_by_side(key, model, prompt, fair[3], SIDE_BY_SIDE, config)
+            samples = page.side_by_side(model, prompt, fair[3], SIDE_BY_SIDE, config)
             page.remember("side", fair, samples)
         for column, temp, continuation in zip(st.columns(len(SIDE_BY_SIDE)), SIDE_BY_SIDE, samples):
             column.markdown(f"**T = {temp}**")

@@ -13,16 +13,15 @@ A request's text does not depend on its company: each row's products are its own
 vector-matrix products (`Network.step_rows`: bit for bit what `Network.step` gives one
 sequence), the row-wise sampling gives each row the numbers `sampling.reshape` and
 `sampling.draw` give it alone, and the generator is the request's own.
-`language_model.generate` runs a character model through a Stepper of one, so alone, in
-a batch of thirty, or in the server's generation process (`lstm_core.generate.worker`)
-the same seed and settings give the same text (tests/core/generate/test_batched.py).
+`language_model.generate` runs a character model through a Stepper of one, so alone or
+in a batch (the page's side-by-side temperatures, a model's reference texts) the same
+seed and settings give the same text (tests/core/generate/test_batched.py).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Iterator
 
 import numpy as np
 
@@ -35,9 +34,9 @@ MAX_ROWS = 64  # requests stepped together; more wait for a row (each holds two 
 
 @dataclass
 class Job:
-    """One request's progress: its steps so far, readable while it runs, and how it ended.
+    """One request's progress: its steps so far (readable while it runs) and whether it is done.
 
-    `steps` only grows (by whole inspection chunks); a reader may look at it at any time.
+    `steps` only grows (by whole inspection chunks when `inspect`).
     """
 
     prompt_ids: tuple[int, ...]
@@ -45,35 +44,7 @@ class Job:
     config: sampling.SamplingConfig
     inspect: bool = True
     steps: list = field(default_factory=list)
-    error: BaseException | None = None
-    _done: threading.Event = field(default_factory=threading.Event, repr=False)
-    _cancelled: bool = False
-    _on_cancel: Callable[[], None] | None = field(default=None, repr=False)  # set by whoever steps it elsewhere
-
-    @property
-    def done(self) -> bool:
-        return self._done.is_set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the job is done or `timeout` seconds pass; True when done. Raises the stepper's error."""
-        finished = self._done.wait(timeout)
-        if self.error is not None:
-            raise self.error
-        return finished
-
-    def result(self) -> list:
-        self.wait()
-        return self.steps
-
-    def cancel(self) -> None:
-        """Nobody waits for it any more (the page reran): its row is dropped at the next step."""
-        if not self._cancelled and not self.done and self._on_cancel is not None:
-            self._on_cancel()
-        self._cancelled = True
-
-    def _finish(self, error: BaseException | None = None) -> None:
-        self.error = error
-        self._done.set()
+    done: bool = False
 
 
 class _Row:
@@ -117,7 +88,7 @@ class Stepper:
 
     def add(self, job: Job) -> None:
         if job.length <= 0:
-            job._finish()
+            job.done = True
             return
         self.rows.append(_Row(job, self._newline))
         fresh = self.model.network.initial_rows(1)
@@ -125,7 +96,6 @@ class Stepper:
 
     def step(self) -> None:
         """Feed every row its next id; rows past their prompt draw their next character."""
-        self._drop([n for n, row in enumerate(self.rows) if row.job._cancelled])
         if not self.rows:
             return
         ids = np.array([row.next_id for row in self.rows])
@@ -157,7 +127,7 @@ class Stepper:
             else:
                 row.job.steps.append(plain(vocab, token_id))
             if finished:
-                row.job._finish()
+                row.job.done = True
             else:
                 row.feed.append(token_id)
 
@@ -168,12 +138,6 @@ class Stepper:
         keep = [n for n in range(len(self.rows)) if n not in dropped]
         self.rows = [self.rows[n] for n in keep]
         self._state = [(h[keep], c[keep]) for h, c in self._state]
-
-    def fail(self, error: BaseException) -> None:
-        """Every row ends with `error` (the stepper cannot go on)."""
-        for row in self.rows:
-            row.job._finish(error)
-        self._drop(list(range(len(self.rows))))
 
 
 def run_together(model, jobs: list[Job], max_rows: int = MAX_ROWS) -> None:

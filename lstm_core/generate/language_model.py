@@ -225,7 +225,7 @@ def generate(
 
 def job_for(model: CharLanguageModel, prompt: str, length: int, config: sampling.SamplingConfig,
             inspect: bool = True) -> batched.Job:
-    """A generation request for a `batched.Stepper` or `batched.Batcher` of this model."""
+    """A generation request for a `batched.Stepper` of this model."""
     return batched.Job(tuple(int(i) for i in model.vocab.encode(prompt).ids), max(0, int(length)), config, inspect)
 
 

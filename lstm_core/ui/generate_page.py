@@ -9,7 +9,7 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_core.generate import batched, charlm, charlm_train, language_model, sampling, worker
+from lstm_core.generate import batched, charlm, charlm_train, language_model, sampling
 from lstm_core.generate import generate_figures as figures
 from lstm_core.generate.ngram import NGramConfig, NGramModel, fit_best
 from lstm_core.serving.assets import AssetError
@@ -77,13 +77,6 @@ def shipped_model(language: str) -> language_model.CharLanguageModel:
 
 
 @st.cache_resource(show_spinner=False)
-def generation_process() -> worker.GenerationProcess:
-    """The server's one generation process: every session's requests for a shipped model
-    are stepped there together (see lstm_core.generate.worker)."""
-    return worker.GenerationProcess()
-
-
-@st.cache_resource(show_spinner=False)
 def shipped_ngram(language: str) -> language_model.NGramLanguageModel:
     """The card's best n-gram, refitted on the same training split (a few seconds, once)."""
     lstm = shipped_model(language)
@@ -119,15 +112,7 @@ def model_choices() -> list[str]:
 def get_model(key: str) -> language_model.CharLanguageModel:
     if key == "generate_user":
         return st.session_state[USER_KEY]
-    _ready_to_generate(key.removeprefix("charlm_"))
     return shipped_model(key.removeprefix("charlm_"))
-
-
-@st.cache_resource(show_spinner=False)
-def _ready_to_generate(language: str) -> bool:
-    """Once per server and model: the generation process starts and loads it before the first request."""
-    generation_process().preload(language)
-    return True
 
 
 def get_ngram(key: str) -> language_model.NGramLanguageModel | None:
@@ -137,48 +122,27 @@ def get_ngram(key: str) -> language_model.NGramLanguageModel | None:
     return shipped_ngram(key.removeprefix("charlm_"))
 
 
-def stream(key: str, model, prompt: str, length: int, config, show: Callable[[str], None],
-           every_seconds: float = 0.15) -> list:
-    """Generate, showing the text so far at most every `every_seconds`; the steps.
+def stream(model, prompt: str, length: int, config, show: Callable[[str], None], every_seconds: float = 0.15) -> list:
+    """Generate step by step, showing the text so far at most every `every_seconds`; the steps.
 
-    Time-based rather than every n characters: 200 characters appear at once, while
-    2,000 visibly write themselves out. A shipped model's request joins the server's
-    batch (`generation_process`); a session's own model is stepped here. The same text either way.
+    Time-based rather than every n characters: 200 characters take a few hundredths of a
+    second and appear at once, while 2,000 visibly write themselves out.
     """
-    job = language_model.job_for(model, prompt, length, config)
-    if not _shared((key,)):
-        steps = []
-        shown_at = time.perf_counter()
-        for step in batched.steps_of(model, job):
-            steps.append(step)
-            if time.perf_counter() - shown_at >= every_seconds:
-                show("".join(s.char for s in steps))
-                shown_at = time.perf_counter()
-        return steps
-    generation_process().submit(key.removeprefix("charlm_"), job)
-    try:
-        while not job.wait(every_seconds):
-            show("".join(s.char for s in list(job.steps)))
-    finally:
-        job.cancel()  # the page reran while it waited: the batch drops the request (no-op when done)
-    return job.steps
+    steps: list[language_model.Step] = []
+    shown_at = time.perf_counter()
+    for step in batched.steps_of(model, language_model.job_for(model, prompt, length, config)):
+        steps.append(step)
+        if time.perf_counter() - shown_at >= every_seconds:
+            show("".join(s.char for s in steps))
+            shown_at = time.perf_counter()
+    return steps
 
 
-def side_by_side(key: str, model, prompt: str, length: int, temperatures, config) -> list[str]:
-    """The same prompt, seed and filters at several temperatures, generated together."""
+def side_by_side(model, prompt: str, length: int, temperatures, config) -> list[str]:
+    """The same prompt, seed and filters at several temperatures, stepped together (one batch)."""
     jobs = [language_model.job_for(model, prompt, length, sampling.SamplingConfig(temp, config.top_k, config.top_p, config.seed),
                                    inspect=False) for temp in temperatures]
-    if _shared((key,)):
-        try:
-            for job in jobs:
-                generation_process().submit(key.removeprefix("charlm_"), job)
-            for job in jobs:
-                job.wait()
-        finally:
-            for job in jobs:
-                job.cancel()
-    else:
-        batched.run_together(model, jobs)
+    batched.run_together(model, jobs)
     return ["".join(step.char for step in job.steps) for job in jobs]
 
 
