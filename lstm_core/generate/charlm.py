@@ -45,6 +45,7 @@ class CharLMConfig:
     max_seconds: float | None = None  # a time budget; the best epoch so far is kept
     validation_fraction: float = 0.05  # of the training documents (their end), for early stopping
     seed: int = 0
+    windows_per_epoch: int | None = None  # None: every window of the text each epoch; else this many
 
 
 # The configurations tried for each language (`python -m lstm_core.build.charlm_build fit` trains
@@ -151,11 +152,15 @@ def log_probs_of(network: Network, inputs: list[np.ndarray], targets: list[np.nd
     return out
 
 
-def bits_on_documents(network: Network, vocab: Vocabulary, docs: list[str]) -> tuple[float, int]:
-    """(total bits, characters predicted) over documents, each read as "\\n" + doc + "\\n"."""
+def bits_on_documents(network, vocab: Vocabulary, docs: list[str], score=log_probs_of) -> tuple[float, int]:
+    """(total bits, characters predicted) over documents, each read as "\\n" + doc + "\\n".
+
+    score(network, inputs, targets) gives log2 p per target: `log_probs_of` for an LSTM
+    `Network`; the Transformer language model passes its own, so both are scored alike.
+    """
     ids = [vocab.encode(NEWLINE + d + NEWLINE).ids for d in docs]
     with blas.one_thread():  # see lstm_core.nn.blas: on a shared machine one thread is far faster
-        logs = log_probs_of(network, [s[:-1] for s in ids], [s[1:] for s in ids])
+        logs = score(network, [s[:-1] for s in ids], [s[1:] for s in ids])
     return float(-sum(l.sum() for l in logs)), int(sum(len(l) for l in logs))
 
 

@@ -1,8 +1,9 @@
-"""Fitting the three memory-task cells with the app's one loop, and scoring them.
+"""Fitting the three memory-task cells and the Transformer with the app's one loop, and scoring them.
 
 The Keras models (Input(T, V) -> SimpleRNN | GRU | LSTM(units) -> Dense(classes,
-softmax)) are built in `lstm_core.training.keras_models`; they are fitted by
-`lstm_core.training.trainer`, and their weights are copied out for the NumPy cells.
+softmax)) are built in `lstm_core.training.keras_models`, the Transformer's in
+`lstm_core.training.transformer_keras`; they are fitted by `lstm_core.training.trainer`,
+and their weights are copied out for NumPy.
 """
 
 from __future__ import annotations
@@ -31,6 +32,32 @@ def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validati
                          metrics=("accuracy",), patience=patience, restore_best=patience > 0)
     return Trainer(lambda: build_cell_model(kind, units, task.vocab_size, task.classes), (train.x, train.y), config,
                    (validation.x, validation.y))
+
+
+def transformer_trainer(task: MemoryTask, config, train: MemoryData, validation: MemoryData, epochs: int, seed: int,
+                        patience: int = 0, batch_size: int = 64):
+    """A `Trainer` for the Transformer (`lstm_core.why.memory_transformer`), with the cells' rules.
+
+    The same data, epochs, batch size, early stopping and Adam with clipnorm 1.0 as
+    `trainer`; config (a `MemoryTransformerConfig`) sets the size and the learning rate.
+    """
+    from lstm_core.training.trainer import TrainConfig, Trainer
+    from lstm_core.training.transformer_keras import build_transformer
+    from lstm_core.why.memory_transformer import spec_for
+
+    fit_config = TrainConfig(epochs=epochs, batch_size=batch_size, learning_rate=config.learning_rate, seed=seed,
+                             metrics=("accuracy",), patience=patience, restore_best=patience > 0)
+    spec = spec_for(task, config)
+    return Trainer(lambda: build_transformer(spec, task.steps), (train.x, train.y), fit_config,
+                   (validation.x, validation.y))
+
+
+def export_transformer(model, task: MemoryTask, config) -> dict[str, np.ndarray]:
+    """The Keras Transformer's arrays, named as `lstm_core.transformer.encoder.Transformer` reads them."""
+    from lstm_core.training.transformer_keras import export_transformer as export_arrays
+    from lstm_core.why.memory_transformer import spec_for
+
+    return export_arrays(model, spec_for(task, config))
 
 
 def fit(trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:

@@ -1,0 +1,88 @@
+"""Writing one character at a time with a Transformer: the key/value cache.
+
+To predict character t+1 a causal Transformer needs, in every block, the keys and the
+values of positions 0..t. They never change once computed (a position sees only its
+past), so a generator keeps them: each new character adds one key and one value per
+block and attends over all of them. The work per character therefore grows with the
+context (one dot product per cached position), and so does the memory; an LSTM's state
+stays H numbers per layer however long the text. `lstm_core.transformer.cost` measures
+both.
+
+The cache lives in buffers that double when full, so appending costs no copy of the
+past. A state is (buffers, length); advancing an older state than the buffers' last
+copies them first, so a state can be reused as an LSTM state can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lstm_core.transformer.attention import softmax
+from lstm_core.transformer.encoder import Transformer
+
+FIRST_CAPACITY = 64  # positions; the buffers double beyond this
+
+
+class _Buffers:
+    """Keys and values of every block, (layers, capacity, d) each, filled up to `filled`."""
+
+    def __init__(self, layers: int, width: int, capacity: int) -> None:
+        self.keys = np.zeros((layers, capacity, width), np.float32)
+        self.values = np.zeros((layers, capacity, width), np.float32)
+        self.filled = 0
+
+    def copy(self, length: int, capacity: int) -> "_Buffers":
+        out = _Buffers(self.keys.shape[0], self.keys.shape[2], capacity)
+        out.keys[:, :length], out.values[:, :length] = self.keys[:, :length], self.values[:, :length]
+        out.filled = length
+        return out
+
+
+@dataclass(frozen=True)
+class KVCache:
+    """A causal Transformer's memory of the text so far: `length` positions of keys and values."""
+
+    buffers: _Buffers
+    length: int
+
+    @staticmethod
+    def empty(model: Transformer, capacity: int = FIRST_CAPACITY) -> "KVCache":
+        return KVCache(_Buffers(model.spec.layers, model.spec.width, capacity), 0)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes the cached keys and values take (float32), however large the buffers are."""
+        layers, _, width = self.buffers.keys.shape
+        return 2 * layers * self.length * width * 4
+
+    def writable(self) -> _Buffers:
+        """Buffers this state may append to: its own, or a copy if a later state already wrote there."""
+        capacity = self.buffers.keys.shape[1]
+        if self.buffers.filled != self.length or self.length == capacity:
+            return self.buffers.copy(self.length, max(capacity, 2 * (self.length + 1)))
+        return self.buffers
+
+
+def step(model: Transformer, token, cache: KVCache) -> tuple[np.ndarray, KVCache]:
+    """Read one token id (or input vector) at position `cache.length`; returns (output (K,), new cache)."""
+    spec, t = model.spec, cache.length
+    if not spec.causal:
+        raise ValueError("only a causal Transformer can be run one position at a time")
+    buffers = cache.writable()
+    one = np.asarray([[int(token)]]) if spec.input_kind == "tokens" else np.asarray(token, np.float32)[None, None]
+    x = model.embed(one, start=t)[0, 0]  # (d,)
+    heads, head_dim = spec.heads, spec.width // spec.heads
+    for k, layer in enumerate(model.attention):
+        q, key, value = (z[0] for z in layer.project(model.norm(f"block_{k}/norm_1", x)[None]))  # (h, dk) each
+        buffers.keys[k, t], buffers.values[k, t] = key.reshape(-1), value.reshape(-1)
+        keys = buffers.keys[k, : t + 1].reshape(t + 1, heads, head_dim)  # (t+1, h, dk)
+        values = buffers.values[k, : t + 1].reshape(t + 1, heads, head_dim)
+        weights = softmax(np.einsum("hd,shd->hs", q / np.sqrt(head_dim), keys))  # (h, t+1)
+        mixed = np.einsum("hs,shd->hd", weights, values).reshape(-1)  # (d,)
+        kernel, bias = layer.output
+        x = x + mixed @ kernel + bias
+        x = x + model.feed_forward(k, model.norm(f"block_{k}/norm_2", x))
+    buffers.filled = t + 1
+    return model.head(x), KVCache(buffers, t + 1)
