@@ -60,6 +60,7 @@ MODELS = {
     "article": REDDISH_PURPLE,
     "context": LIGHT_GREY,  # the data a forecast starts from, not itself a prediction
     "discriminator": REDDISH_PURPLE,
+    "transformer": BLUE,
 }
 
 # Roles that are not models: training against validation curves, before against after.

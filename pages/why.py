@@ -8,17 +8,18 @@ from lstm_core.serving.assets import AssetError
 from lstm_core.ui import loaders, why_page as session
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
+from lstm_core.transformer import transformer_figures
 from lstm_core.why import why_figures as figures
 from lstm_core.why.article_cell import compare
-from lstm_core.why.cells import CELLS
 from lstm_core.why.live import LiveConfig
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
-AXES = ("input", "output", "time", "cell", "depth", "distance", "accuracy", "epoch", "distance_back", "gradient")
+AXES = ("input", "output", "time", "cell", "depth", "distance", "accuracy", "epoch", "distance_back", "gradient", "weight")
 NAMES = {k: t(f"why.axis.{k}") for k in AXES} | {
-    k: t(f"why.name.{k}") for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "right", "article", "chance", "live")
+    k: t(f"why.name.{k}")
+    for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "transformer", "right", "article", "chance", "live")
 }
 NAMES["depth"] = t("why.name.depth")
 LIVE = LiveConfig()
@@ -75,10 +76,24 @@ live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["dis
 chart(figures.accuracy_by_distance(card["results"], card["baseline"]["test_accuracy"], distance, NAMES, live),
       key="why_accuracy")
 st.caption(t("why.memory.card_note"))
+kinds = [k for k in card["results"] if k in NAMES]  # the three cells and, once built, the Transformer
 with st.expander(t("why.memory.table")):
-    table = pd.DataFrame({d: [card["results"][k][d]["test_accuracy"] for k in CELLS] for d in map(str, card["distances"])},
-                         index=[NAMES[k] for k in CELLS])
+    table = pd.DataFrame({d: [card["results"][k][d]["test_accuracy"] for k in kinds] for d in map(str, card["distances"])},
+                         index=[NAMES[k] for k in kinds])
     st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
+if "transformer" in card["results"]:
+    st.subheader(t("why.memory.transformer_header"))
+    longest = str(card["distances"][-1])
+    st.markdown(t("why.memory.transformer_note", transformer_params=f"{card['parameters']['transformer']:,}",
+                  lstm_params=f"{card['parameters']['lstm']:,}", longest=longest,
+                  transformer_accuracy=card["results"]["transformer"][longest]["test_accuracy"],
+                  lstm_accuracy=card["results"]["lstm"][longest]["test_accuracy"]))
+    shown = st.select_slider(t("why.memory.attention_distance"), card["distances"], value=card["distances"][-1],
+                             key="why_attention_distance", help=t("why.memory.attention_distance_help"))
+    look = session.answer_attention(int(shown))
+    chart(transformer_figures.answer_attention_figure(look.weights, look.marker, NAMES), key="why_answer_attention")
+    st.caption(t("why.memory.attention_caption", block=look.block, distance=shown, share=look.weights[look.marker],
+                 verdict=t("why.memory.right" if look.right else "why.memory.wrong")))
 
 st.subheader(t("why.memory.live"))
 epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help"))

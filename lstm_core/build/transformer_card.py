@@ -28,6 +28,7 @@ from lstm_core.transformer.language_model import TransformerLMConfig, log_probs_
 SUBSET = charlm_build.SUBSET_DOCUMENTS  # held-out documents scored apart, so a test re-checks quickly
 CACHE_BUDGET_BYTES = 64 * 2**20  # the longest context measured is the one whose cache fills this
 CONTEXTS = (10, 100, 1_000, 10_000)  # and the longest the budget allows
+STEPS, REPEATS = 20, 5  # characters generated per timing, timings per context (the median is kept)
 
 
 def network_of(family: str, config: dict, vocab_size: int, weights: dict[str, np.ndarray]):
@@ -113,23 +114,28 @@ def card_for(data, weights: dict, chosen: dict, tried: dict, reference: dict, lo
 
 def cost_section(pair: shipped.ModelPair, data, log_to=print) -> dict:
     """Seconds and bytes per generated character at each context, for both models and the shipped LSTM."""
-    ids = charlm.stream(data.vocab, data.heldout_docs)[: cost.REAL_PREFIX + 50]
+    ids = charlm.stream(data.vocab, data.heldout_docs)[: cost.REAL_PREFIX + STEPS]
     per_position = 2 * pair.transformer.model.spec.layers * pair.transformer.model.spec.width * 4
     longest = CACHE_BUDGET_BYTES // per_position
     contexts = (*CONTEXTS, longest)
     models = {"transformer": pair.transformer, "lstm": pair.lstm, "shipped_lstm": load_language_model("en")}
     curves = {}
     for name, model in models.items():
-        curves[name] = [point.__dict__ for point in cost.measure(model, ids, contexts)]
+        curves[name] = [point.__dict__ for point in cost.measure(model, ids, contexts, STEPS, REPEATS)]
         log_to(f"cost {name}: " + ", ".join(f"{p['context']}: {1e3 * p['seconds_per_char']:.3f} ms" for p in curves[name]))
     time_of = {name: [p["seconds_per_char"] for p in points] for name, points in curves.items()}
     return {
         "contexts": list(contexts),
         "longest_rule": f"the longest context is the one whose key/value cache fills {CACHE_BUDGET_BYTES // 2**20} MiB",
         "cache_bytes_per_position": per_position,
-        "method": "seconds per generated character: the median of 5 runs of 20 steps through the generation loop's "
-        "advance(), NumPy, one BLAS thread, after reading 1,000 held-out characters; for longer contexts the cache "
-        "repeats those characters' keys and values (the work depends on how many there are, not on what they hold)",
+        "cache_budget_bytes": CACHE_BUDGET_BYTES,
+        "real_prefix": cost.REAL_PREFIX,
+        "steps": STEPS,
+        "repeats": REPEATS,
+        "method": f"seconds per generated character: the median of {REPEATS} runs of {STEPS} steps through the "
+        f"generation loop's advance(), NumPy, one BLAS thread, after reading {cost.REAL_PREFIX:,} held-out characters; "
+        "for longer contexts the cache repeats those characters' keys and values (the work depends on how many there "
+        "are, not on what they hold)",
         "models": curves,
         "crossover": {
             "time_vs_lstm": cost.crossover(list(contexts), time_of["transformer"], time_of["lstm"]),

@@ -41,9 +41,10 @@ def positional_encoding(length: int, width: int, start: int = 0) -> np.ndarray:
 
 def layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
     """Normalise the last axis to mean 0, variance 1, then scale and shift."""
-    mean = x.mean(axis=-1, keepdims=True)
-    var = x.var(axis=-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + NORM_EPSILON) * gamma + beta
+    width = x.shape[-1]
+    centred = x - x.sum(axis=-1, keepdims=True) / width  # sum / width: fewer NumPy calls than mean() and var()
+    var = (centred * centred).sum(axis=-1, keepdims=True) / width
+    return centred / np.sqrt(var + NORM_EPSILON) * gamma + beta
 
 
 def softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:

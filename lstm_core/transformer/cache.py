@@ -26,16 +26,24 @@ FIRST_CAPACITY = 64  # positions; the buffers double beyond this
 
 
 class _Buffers:
-    """Keys and values of every block, (layers, capacity, d) each, filled up to `filled`."""
+    """Keys and values of every block, (layers, heads, capacity, head_dim) each, filled up to `filled`.
 
-    def __init__(self, layers: int, width: int, capacity: int) -> None:
-        self.keys = np.zeros((layers, capacity, width), np.float32)
-        self.values = np.zeros((layers, capacity, width), np.float32)
+    One contiguous slab per head, so attending over the first t positions is one matrix product.
+    """
+
+    def __init__(self, layers: int, heads: int, head_dim: int, capacity: int) -> None:
+        self.keys = np.zeros((layers, heads, capacity, head_dim), np.float32)
+        self.values = np.zeros((layers, heads, capacity, head_dim), np.float32)
         self.filled = 0
 
+    @property
+    def capacity(self) -> int:
+        return self.keys.shape[2]
+
     def copy(self, length: int, capacity: int) -> "_Buffers":
-        out = _Buffers(self.keys.shape[0], self.keys.shape[2], capacity)
-        out.keys[:, :length], out.values[:, :length] = self.keys[:, :length], self.values[:, :length]
+        layers, heads, _, head_dim = self.keys.shape
+        out = _Buffers(layers, heads, head_dim, capacity)
+        out.keys[:, :, :length], out.values[:, :, :length] = self.keys[:, :, :length], self.values[:, :, :length]
         out.filled = length
         return out
 
@@ -49,17 +57,18 @@ class KVCache:
 
     @staticmethod
     def empty(model: Transformer, capacity: int = FIRST_CAPACITY) -> "KVCache":
-        return KVCache(_Buffers(model.spec.layers, model.spec.width, capacity), 0)
+        spec = model.spec
+        return KVCache(_Buffers(spec.layers, spec.heads, spec.width // spec.heads, capacity), 0)
 
     @property
     def nbytes(self) -> int:
         """Bytes the cached keys and values take (float32), however large the buffers are."""
-        layers, _, width = self.buffers.keys.shape
-        return 2 * layers * self.length * width * 4
+        layers, heads, _, head_dim = self.buffers.keys.shape
+        return 2 * layers * heads * self.length * head_dim * 4
 
     def writable(self) -> _Buffers:
         """Buffers this state may append to: its own, or a copy if a later state already wrote there."""
-        capacity = self.buffers.keys.shape[1]
+        capacity = self.buffers.capacity
         if self.buffers.filled != self.length or self.length == capacity:
             return self.buffers.copy(self.length, max(capacity, 2 * (self.length + 1)))
         return self.buffers
@@ -75,14 +84,16 @@ def step(model: Transformer, token, cache: KVCache) -> tuple[np.ndarray, KVCache
     x = model.embed(one, start=t)[0, 0]  # (d,)
     heads, head_dim = spec.heads, spec.width // spec.heads
     for k, layer in enumerate(model.attention):
-        q, key, value = (z[0] for z in layer.project(model.norm(f"block_{k}/norm_1", x)[None]))  # (h, dk) each
-        buffers.keys[k, t], buffers.values[k, t] = key.reshape(-1), value.reshape(-1)
-        keys = buffers.keys[k, : t + 1].reshape(t + 1, heads, head_dim)  # (t+1, h, dk)
-        values = buffers.values[k, : t + 1].reshape(t + 1, heads, head_dim)
-        weights = softmax(np.einsum("hd,shd->hs", q / np.sqrt(head_dim), keys))  # (h, t+1)
-        mixed = np.einsum("hs,shd->hd", weights, values).reshape(-1)  # (d,)
-        kernel, bias = layer.output
-        x = x + mixed @ kernel + bias
+        kernel, bias = model.fused_projection(k)  # (d, 3d), (3d,): query, key and value in one product
+        z = model.norm(f"block_{k}/norm_1", x) @ kernel + bias  # (3d,)
+        q, key, value = z[: spec.width], z[spec.width : 2 * spec.width], z[2 * spec.width :]
+        buffers.keys[k, :, t], buffers.values[k, :, t] = key.reshape(heads, head_dim), value.reshape(heads, head_dim)
+        keys, values = buffers.keys[k, :, : t + 1], buffers.values[k, :, : t + 1]  # (h, t+1, dk)
+        scores = keys @ (q.reshape(heads, head_dim, 1) / np.sqrt(head_dim))  # (h, t+1, 1)
+        weights = softmax(scores, axis=1)
+        mixed = (values.transpose(0, 2, 1) @ weights).reshape(-1)  # (h, dk, 1) -> (d,)
+        out_kernel, out_bias = layer.output
+        x = x + mixed @ out_kernel + out_bias
         x = x + model.feed_forward(k, model.norm(f"block_{k}/norm_2", x))
     buffers.filled = t + 1
     return model.head(x), KVCache(buffers, t + 1)

@@ -61,11 +61,12 @@ def state_bytes_lstm(network: Network) -> int:
 
 def tiled_cache(model: Transformer, real: KVCache, context: int) -> KVCache:
     """A cache of `context` positions: the real one's keys and values repeated (the work is the same)."""
-    buffers = _Buffers(model.spec.layers, model.spec.width, context + 64)
+    spec = model.spec
+    buffers = _Buffers(spec.layers, spec.heads, spec.width // spec.heads, context + 64)
     for start in range(0, context, real.length):  # block by block: no second copy of a large cache
         size = min(real.length, context - start)
-        buffers.keys[:, start : start + size] = real.buffers.keys[:, :size]
-        buffers.values[:, start : start + size] = real.buffers.values[:, :size]
+        buffers.keys[:, :, start : start + size] = real.buffers.keys[:, :, :size]
+        buffers.values[:, :, start : start + size] = real.buffers.values[:, :, :size]
     buffers.filled = context
     return KVCache(buffers, context)
 

@@ -19,6 +19,7 @@ out, are these:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -132,6 +133,17 @@ class Transformer:
         w = self.weights
         hidden = np.maximum(x @ w[f"block_{k}/ffn_1/kernel"] + w[f"block_{k}/ffn_1/bias"], 0.0)
         return hidden @ w[f"block_{k}/ffn_2/kernel"] + w[f"block_{k}/ffn_2/bias"]
+
+    @cached_property
+    def _fused(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        w = self.weights
+        return [(np.concatenate([w[f"block_{k}/attention/{p}/kernel"] for p in ("query", "key", "value")], axis=1),
+                 np.concatenate([w[f"block_{k}/attention/{p}/bias"] for p in ("query", "key", "value")]))
+                for k in range(self.spec.layers)]
+
+    def fused_projection(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Block k's query, key and value kernels side by side (d, 3d) and biases (3d,), for one-position steps."""
+        return self._fused[k]
 
     def head(self, x: np.ndarray) -> np.ndarray:
         """Last LayerNorm, dense layer and softmax: (..., d) -> (..., K)."""

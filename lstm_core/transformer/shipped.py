@@ -66,3 +66,60 @@ def load(folder=assets.ASSETS) -> ModelPair:
     expected = {f"transformer/{k}": s for k, s in t_spec.weight_shapes().items()}
     expected |= {f"lstm/{k}": s for k, s in l_spec.weight_shapes().items()}
     return from_arrays(card, assets.weights_from_bytes(data, expected))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Where each model wins, in the card's numbers (what the page and the lesson say)."""
+
+    bits: dict[str, float]  # held-out bits per character: transformer, lstm, shipped_lstm, ngram
+    parameters: dict[str, int]  # transformer, lstm, shipped_lstm
+    ngram_order: int
+    budget_characters: int
+    training_seconds: dict[str, float]  # transformer, lstm (this machine, shared)
+    characters_per_second: dict[str, int]
+    contexts: tuple[int, ...]
+    milliseconds: dict[str, tuple[float, ...]]  # per character at each context: transformer, lstm, shipped_lstm
+    state_bytes: dict[str, tuple[int, ...]]  # kept to write the next character, at each context
+    multiply_adds: dict[str, tuple[int, ...]]  # per character at each context, counted on paper
+    time_crossover: float | None  # context from which the Transformer is slower than the small LSTM
+    memory_crossover: float  # context from which its cache holds more than the small LSTM's state
+    heldout_characters: int
+
+    @staticmethod
+    def from_card(card: dict) -> "Comparison":
+        models, reference, cost = card["models"], card["reference"], card["cost"]
+        curves = cost["models"]
+        return Comparison(
+            bits={**{f: models[f]["metrics"]["heldout_bits_per_char"] for f in FAMILIES},
+                  "shipped_lstm": reference["shipped_lstm"]["heldout_bits_per_char"],
+                  "ngram": reference["baseline"]["heldout_bits_per_char"]},
+            parameters={**{f: models[f]["parameters"] for f in FAMILIES},
+                        "shipped_lstm": reference["shipped_lstm"]["parameters"]},
+            ngram_order=reference["baseline"]["order"],
+            budget_characters=card["budget"]["characters"],
+            training_seconds={f: models[f]["training_seconds"] for f in FAMILIES},
+            characters_per_second={f: models[f]["characters_per_second"] for f in FAMILIES},
+            contexts=tuple(cost["contexts"]),
+            milliseconds={name: tuple(1e3 * p["seconds_per_char"] for p in points) for name, points in curves.items()},
+            state_bytes={name: tuple(p["state_bytes"] for p in points) for name, points in curves.items()},
+            multiply_adds={name: tuple(p["multiply_adds"] for p in points) for name, points in curves.items()},
+            time_crossover=cost["crossover"]["time_vs_lstm"],
+            memory_crossover=cost["crossover"]["memory_vs_lstm"],
+            heldout_characters=models["transformer"]["heldout_characters_predicted"],
+        )
+
+    @property
+    def overhead_bound(self) -> bool:
+        """At the shortest context, is the Transformer's time ratio to the LSTM over twice its arithmetic ratio?
+
+        Then most of its extra time there is the overhead of many small NumPy operations, not arithmetic.
+        """
+        time_ratio = self.milliseconds["transformer"][0] / self.milliseconds["lstm"][0]
+        work_ratio = self.multiply_adds["transformer"][0] / self.multiply_adds["lstm"][0]
+        return time_ratio > 2 * work_ratio
+
+    @property
+    def better_bits(self) -> str:
+        """"transformer" or "lstm": the small model with fewer held-out bits per character."""
+        return "transformer" if self.bits["transformer"] < self.bits["lstm"] else "lstm"

@@ -25,7 +25,8 @@ PAGE_TERMS: dict[str, tuple[str, ...]] = {
     "forecast": ("mae", "mase", "seasonal_naive", "horizon", "recursive_forecast", "early_stopping"),
     "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney"),
     "gates": ("unit", "gate", "cell_state", "hidden_state", "saturation", "unk"),
-    "practical": ("pruning", "quantization"),
+    "practical": ("pruning", "quantization", "self_attention", "transformer", "positional_encoding", "kv_cache",
+                  "bits_per_character"),
     "gan": ("gan",),
 }
 

@@ -15,6 +15,7 @@ from lstm_core.ui.live_training import LiveTraining
 from lstm_core.why.cells import CELLS, unpack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.live import LiveConfig, LiveRun
+from lstm_core.why import memory_transformer
 from lstm_core.why.memory_task import MemoryTask, make_splits
 
 TRAINING = LiveTraining("why")  # session keys why_job, why_stop_requested, ...
@@ -40,6 +41,13 @@ def gradient_curves(stage: str, scale: float, clip: bool) -> dict[str, list[floa
         kind: norms_by_distance(net, probe.x, probe.y, scale, 1.0 if clip else None).tolist()
         for kind, net in unpack(weights, stage).items()
     }
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def answer_attention(distance: int) -> memory_transformer.AnswerLook:
+    """Where the shipped Transformer of one distance looks from its answer, on a new test sequence."""
+    card, weights = shipped()
+    return memory_transformer.look(card, weights, distance)
 
 
 def start(config: LiveConfig, message: str) -> None:

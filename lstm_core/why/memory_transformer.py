@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.transformer.encoder import Transformer, TransformerSpec
-from lstm_core.why.memory_task import MemoryTask
+from lstm_core.why.memory_task import MemoryTask, make_splits
 
 KIND = "transformer"  # its name beside "rnn", "gru" and "lstm" in the card's results
 
@@ -47,6 +47,26 @@ def answer_attention(model: Transformer, x: np.ndarray) -> np.ndarray:
     """(T,) where the last position looked in the last block, averaged over heads, for one sequence (T, V)."""
     maps = model.forward(x[None]).attention[-1][0]  # (heads, T, T)
     return maps[:, -1].mean(axis=0)
+
+
+@dataclass(frozen=True)
+class AnswerLook:
+    """Where the answer of one test sequence looked (last block, mean of the heads)."""
+
+    weights: np.ndarray  # (T,) attention of the last position over every step
+    marker: int  # the step that holds the class marker (0 in a test sequence at exactly N)
+    block: int  # 1-based: the block drawn
+    right: bool  # whether the model named the marker
+
+
+def look(card: dict, weights: dict[str, np.ndarray], distance: int) -> AnswerLook:
+    """The shipped Transformer of `distance` on a new test sequence (a seed the build never drew from)."""
+    spec = TransformerSpec.from_dict(card["transformer"]["architecture"])
+    model = unpack(weights, {distance: spec})[distance]
+    sequence = make_splits(MemoryTask(distance=distance), (1, 1, 1), card["config"]["seed"] + 2).test
+    answer = model.forward(sequence.x[:1])
+    return AnswerLook(answer_attention(model, sequence.x[0]), 0, spec.layers,
+                      bool(answer.outputs[0].argmax() == sequence.y[0]))
 
 
 def pack(nets: dict[int, Transformer]) -> dict[str, np.ndarray]:

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from lstm_core import palette
 from lstm_core.nn.cell import sigmoid
 
-COLOURS = {kind: palette.MODELS[kind] for kind in ("rnn", "gru", "lstm", "article", "truth")}
+COLOURS = {kind: palette.MODELS[kind] for kind in ("rnn", "gru", "lstm", "transformer", "article", "truth")}
 
 
 def activations(x: float, names: dict[str, str]) -> go.Figure:

@@ -105,9 +105,9 @@ def test_tiled_cache_has_the_real_positions_first():
         _, state = lm.advance(state, token)
     tiled = cost.tiled_cache(lm.model, state, 20)
     assert tiled.length == 20 and tiled.nbytes == 20 * state.nbytes // state.length
-    np.testing.assert_array_equal(tiled.buffers.keys[:, : state.length], state.buffers.keys[:, : state.length])
-    np.testing.assert_array_equal(tiled.buffers.keys[:, state.length : 2 * state.length],
-                                  state.buffers.keys[:, : state.length])
+    real = state.buffers.keys[:, :, : state.length]
+    np.testing.assert_array_equal(tiled.buffers.keys[:, :, : state.length], real)
+    np.testing.assert_array_equal(tiled.buffers.keys[:, :, state.length : 2 * state.length], real)
 
 
 def test_crossover_interpolates_where_a_growing_cost_passes_a_constant_one():
