@@ -126,30 +126,43 @@ def validation_split(train_docs: list[str], fraction: float) -> tuple[list[str],
     return split(train_docs, fraction)
 
 
-def log_probs_of(network: Network, inputs: list[np.ndarray], targets: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
-    """log2 p(target_t | inputs_<=t) for many sequences at once, batched by length."""
-    from lstm_core.nn.cell import run_batch
+def log_probs_by_length(probabilities, outputs: int, inputs: list[np.ndarray], targets: list[np.ndarray],
+                        batch: int = 64) -> list[np.ndarray]:
+    """log2 p(target_t | inputs_<=t) for many sequences, in batches of similar length.
 
+    probabilities(ids (B, T) padded at the end with 0, lengths (B,)) -> (B, T, outputs): any
+    model that reads left to right (padding at the end never changes an earlier position).
+    """
     order = np.argsort([len(s) for s in inputs])
     out: list[np.ndarray] = [np.empty(0)] * len(inputs)
-    budget = 4_000_000  # floats of (B, T, V) logits per batch, to bound memory
+    budget = 4_000_000  # floats of (B, T, V) outputs per batch, to bound memory
     start = 0
     while start < len(order):
         longest = len(inputs[order[min(start + batch, len(order)) - 1]])
-        size = max(1, min(batch, budget // max(1, longest * network.spec.output_dim)))
+        size = max(1, min(batch, budget // max(1, longest * outputs)))
         rows = order[start : start + size]
         lengths = np.array([len(inputs[r]) for r in rows])
-        seq = np.zeros((len(rows), lengths.max(), network.spec.embedding_dim), np.float32)
+        ids = np.zeros((len(rows), lengths.max()), np.int64)
         for i, r in enumerate(rows):
-            seq[i, : lengths[i]] = network.weights["embedding"][inputs[r]]
-        for k in range(len(network.spec.units)):
-            seq, _ = run_batch(network.lstm[f"lstm_{k}"], seq, lengths)
-        probs = network.head(seq)  # (B, T, V)
+            ids[i, : lengths[i]] = inputs[r]
+        probs = probabilities(ids, lengths)  # (B, T, V)
         for i, r in enumerate(rows):
-            p = probs[i, np.arange(lengths[i]), targets[r]]
-            out[r] = np.log2(np.maximum(p, 1e-30))
+            out[r] = np.log2(np.maximum(probs[i, np.arange(lengths[i]), targets[r]], 1e-30))
         start += size
     return out
+
+
+def log_probs_of(network: Network, inputs: list[np.ndarray], targets: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
+    """log2 p(target_t | inputs_<=t) of a character LSTM for many sequences at once."""
+    from lstm_core.nn.cell import run_batch
+
+    def probabilities(ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        seq = network.weights["embedding"][ids]  # (B, T, E); padding rows are never read (lengths)
+        for k in range(len(network.spec.units)):
+            seq, _ = run_batch(network.lstm[f"lstm_{k}"], seq, lengths)
+        return network.head(seq)
+
+    return log_probs_by_length(probabilities, network.spec.output_dim, inputs, targets, batch)
 
 
 def bits_on_documents(network, vocab: Vocabulary, docs: list[str], score=log_probs_of) -> tuple[float, int]:

@@ -53,28 +53,13 @@ def spec_for(config: TransformerLMConfig, vocab_size: int) -> TransformerSpec:
 
 
 def log_probs_of(model: Transformer, inputs: list[np.ndarray], targets: list[np.ndarray], batch: int = 32) -> list[np.ndarray]:
-    """log2 p(target_t | inputs_<=t) for many sequences, batched by length (as `charlm.log_probs_of`).
+    """log2 p(target_t | inputs_<=t) for many sequences, batched by length as the LSTM's are.
 
     Shorter sequences of a batch are padded at the end: a causal model's earlier positions
     never see what follows them, so padding there changes nothing.
     """
-    order = np.argsort([len(s) for s in inputs])
-    out: list[np.ndarray] = [np.empty(0)] * len(inputs)
-    budget = 4_000_000  # floats of (B, T, V) outputs per batch, to bound memory
-    start = 0
-    while start < len(order):
-        longest = len(inputs[order[min(start + batch, len(order)) - 1]])
-        size = max(1, min(batch, budget // max(1, longest * model.spec.output_dim)))
-        rows = order[start : start + size]
-        lengths = np.array([len(inputs[r]) for r in rows])
-        ids = np.zeros((len(rows), lengths.max()), np.int64)
-        for i, r in enumerate(rows):
-            ids[i, : lengths[i]] = inputs[r]
-        probs = model.forward(ids).outputs  # (B, T, V)
-        for i, r in enumerate(rows):
-            out[r] = np.log2(np.maximum(probs[i, np.arange(lengths[i]), targets[r]], 1e-30))
-        start += size
-    return out
+    return charlm.log_probs_by_length(lambda ids, _lengths: model.forward(ids).outputs, model.spec.output_dim,
+                                      inputs, targets, batch)
 
 
 @dataclass(frozen=True)
