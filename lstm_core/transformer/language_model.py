@@ -73,6 +73,13 @@ class AttentionReading:
     cut: int  # characters dropped beyond the context (0 if none)
 
 
+def attention_shares(weights: np.ndarray, recent: int) -> tuple[float, float]:
+    """For a causal map (T, T): the mean share of attention on the `recent` positions ending at each row, and on position 0."""
+    rows = np.arange(weights.shape[0])
+    near = (rows[None, :] <= rows[:, None]) & (rows[None, :] > rows[:, None] - recent)  # (T, T)
+    return float((weights * near).sum(axis=1).mean()), float(weights[:, 0].mean())
+
+
 @dataclass
 class TransformerLanguageModel:
     """A character Transformer (shipped), usable by the generation loop."""

@@ -18,10 +18,12 @@ from lstm_core.gates.gate_figures import colored_text_html
 from lstm_core.serving.assets import AssetError
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.transformer import shipped, transformer_figures as figures
+from lstm_core.transformer.language_model import attention_shares
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 
 DEFAULT_TEXT = "I love my new phone, but the battery dies before lunch."
+RECENT = 5  # "the last few characters" of the map's summary: a position and the four before it
 MODELS = ("transformer", "lstm", "shipped_lstm")
 
 
@@ -155,7 +157,8 @@ def attention_section(models: shipped.ModelPair) -> None:
     maps = read.attention[block - 1]  # (heads, T, T)
     weights = maps.mean(axis=0) if head == 0 else maps[head - 1]
     chart(figures.attention_heatmap(read.labels, weights, names()), key="after_attention")
-    st.caption(t("after.read.caption"))
+    recent, start = attention_shares(weights, RECENT)
+    st.caption(t("after.read.caption") + " " + t("after.read.shares", recent=recent, count=RECENT, start=start))
     last = len(read.labels) - 1
     position = st.slider(t("after.read.position"), 0, last, last, key="practical_after_position",
                          help=t("after.read.position_help"))

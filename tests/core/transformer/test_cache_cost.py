@@ -114,3 +114,13 @@ def test_crossover_interpolates_where_a_growing_cost_passes_a_constant_one():
     assert cost.crossover([10, 100, 1000], [1.0, 2.0, 4.0], [3.0, 3.0, 3.0]) == pytest.approx(10 ** 2.5)
     assert cost.crossover([10, 100], [1.0, 2.0], [3.0, 3.0]) is None
     assert cost.crossover([10, 100], [4.0, 5.0], [3.0, 3.0]) == 10.0
+
+
+def test_attention_shares_of_a_causal_map():
+    from lstm_core.transformer.language_model import attention_shares
+
+    uniform = np.tril(np.ones((4, 4))) / np.arange(1, 5)[:, None]  # row t spreads evenly over 0..t
+    recent, start = attention_shares(uniform, 2)
+    assert recent == pytest.approx((1 + 1 + 2 / 3 + 1 / 2) / 4)
+    assert start == pytest.approx((1 + 1 / 2 + 1 / 3 + 1 / 4) / 4)
+    assert attention_shares(np.eye(5), 1) == (1.0, 0.2)
