@@ -7,7 +7,7 @@ from lstm_core.forecast import series
 from lstm_core.forecast.forecast_models import split_of
 from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure
 from lstm_core.forecast.forecaster import ForecastConfig
-from lstm_core.ui import forecast_page as ui
+from lstm_core.ui import forecast_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.server_setup import through_the_app
@@ -20,9 +20,9 @@ st.title(t("forecast.title"))
 st.markdown(long_text("forecast_intro"))
 
 # ---- 1. the series ---------------------------------------------------------------------------
-key = st.selectbox(t("forecast.series"), [*series.LOADERS, "upload"], index=3, format_func=ui.series_name,
+key = st.selectbox(t("forecast.series"), [*series.LOADERS, "upload"], index=3, format_func=page.series_name,
                    key="forecast_series", help=t("forecast.series_help"))
-data = ui.uploaded_series() if key == "upload" else ui.bundled(key)
+data = page.uploaded_series() if key == "upload" else page.bundled(key)
 if data is None:
     st.stop()
 try:
@@ -40,7 +40,7 @@ if data.filled:
     st.caption(t("forecast.gaps_filled", count=data.filled))
 
 # ---- 2. framing: what one training example is --------------------------------------------------
-forecaster, comparison, origin = ui.current(data)
+forecaster, comparison, origin = page.current(data)
 model_cfg = forecaster.config if forecaster else DEFAULTS
 st.header(t("forecast.framing"))
 left, middle, right = st.columns(3)
@@ -55,7 +55,7 @@ if window + horizon > split.val_start:
     st.stop()
 example = right.slider(t("forecast.example"), window, split.val_start - horizon, split.val_start - horizon,
                        key=f"forecast_example_{data.key}", help=t("forecast.example_help"))
-chart(framing_figure(data, split, window, horizon, example, ui.labels()), key="forecast_framing")
+chart(framing_figure(data, split, window, horizon, example, page.labels()), key="forecast_framing")
 st.caption(t("forecast.framing_caption", window=window, horizon=horizon,
              examples=split.val_start - window - horizon + 1))
 
@@ -72,11 +72,11 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     members = c2.slider(t("forecast.members"), 1, 5, DEFAULTS.members, key="forecast_members", help=t("forecast.members_help"))
     seed = c3.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="forecast_seed", help=t("common.seed_help"))
     scale = st.toggle(t("forecast.scale"), DEFAULTS.scale, key="forecast_scale", help=t("forecast.scale_help"))
-    log, lag = ui.chosen_transform(c1, data, split, window)
+    log, lag = page.chosen_transform(c1, data, split, window)
     go_col, stop_col = st.columns(2)
     start = go_col.button(t("forecast.train"), type="primary", key="forecast_train", help=t("forecast.train_help"),
-                          disabled=ui.TRAINING.running)
-    ui.TRAINING.stop_button(stop_col, help=t("forecast.stop_help"))
+                          disabled=page.TRAINING.running)
+    page.TRAINING.stop_button(stop_col, help=t("forecast.stop_help"))
     if start:
         try:
             config = ForecastConfig(window=window, horizon=horizon, units=units, layers=layers, epochs=epochs,
@@ -87,8 +87,8 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
         except ValueError as error:
             st.error(t("forecast.bad_config", error=reason_of(error)))
         else:
-            ui.start_training(data, config)
-    ui.advance()
+            page.start_training(data, config)
+    page.advance()
 
 notice = st.session_state.pop("forecast_notice", None)
 if notice:
@@ -101,20 +101,20 @@ if forecaster is None:
 else:
     cfg = forecaster.config
     st.markdown(t(f"forecast.model_{origin}", window=cfg.window, horizon=cfg.horizon, units=cfg.units,
-                  layers=cfg.layers, members=cfg.members, transform=ui.transform_label(cfg, data.season)))
+                  layers=cfg.layers, members=cfg.members, transform=page.transform_label(cfg, data.season)))
     if origin == "shipped":
         with st.expander(t("forecast.model_card")):
-            st.json(ui.card_summary(data.key), expanded=1)
+            st.json(page.card_summary(data.key), expanded=1)
     if (cfg.window, cfg.horizon) != (window, horizon):
         st.info(t("forecast.settings_differ", window=cfg.window, horizon=cfg.horizon))
 mode = st.radio(t("forecast.mode"), ["one_step", "recursive"], format_func=lambda m: t(f"forecast.mode.{m}"),
                 horizontal=True, key="forecast_mode", help=t("forecast.mode_help"))
 context = max(0, split.test_start - 3 * max(window, data.season))
 fig = forecast_figure(comparison, mode, (data.time[context: split.test_start + 1], data.values[context: split.test_start + 1]),
-                      ui.labels(data, comparison))
+                      page.labels(data, comparison))
 chart(fig, key="forecast_results")
 
-names = ui.labels(data, comparison)
+names = page.labels(data, comparison)
 table = pd.DataFrame(comparison.metrics())
 table = table[table["mode"] == mode].drop(columns="mode")
 table["method"] = table["method"].map(names)
@@ -123,7 +123,7 @@ table = table.rename(columns=lambda c: t("forecast.method") if c == "method" els
 st.dataframe(table.round(4), hide_index=True, key="forecast_metrics")
 st.caption(t("forecast.mase_note", season=data.season))
 if comparison.members:
-    st.markdown(ui.verdict(comparison, mode, names))
+    st.markdown(page.verdict(comparison, mode, names))
 if comparison.members:
     st.subheader(t("forecast.seeds"))
     seeds = pd.DataFrame(comparison.member_metrics())
@@ -137,7 +137,7 @@ d1.download_button(t("forecast.download_forecasts"), comparison.forecasts_csv(),
 d2.download_button(t("forecast.download_metrics"), comparison.metrics_csv(), f"{data.key}_metrics.csv",
                    "text/csv", key="forecast_dl_metrics", help=t("forecast.download_help"))
 if origin == "session":
-    d3.download_button(t("forecast.download_model"), ui.model_zip(forecaster, data), f"{data.key}_forecaster.zip",
+    d3.download_button(t("forecast.download_model"), page.model_zip(forecaster, data), f"{data.key}_forecaster.zip",
                        "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
 
 st.subheader(t("common.try_next"))

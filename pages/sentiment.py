@@ -6,7 +6,7 @@ import streamlit as st
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import sentiment_page as session
+from lstm_core.ui import sentiment_page as page
 from lstm_core.ui.sentiment_training import training_section
 from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
@@ -47,7 +47,7 @@ def show_prediction(model, shipped, base, text: str) -> None:
     """The verdicts, the running verdict with occlusion, and the link to the Gates page."""
     try:
         user = clean(text, MAX_CHARS)
-        reading = session.shipped_reading(language, user.text) if model is shipped else model.read(user.text)
+        reading = page.shipped_reading(language, user.text) if model is shipped else model.read(user.text)
     except EmptyText:
         st.warning(t("common.empty_text"))
         return
@@ -117,18 +117,18 @@ def read_text(language: str) -> None:
         t("sentiment.use_own"), key="sentiment_use_own", help=t("sentiment.use_own_help")
     )
     try:
-        shipped = session.classifier(language)
+        shipped = page.classifier(language)
     except assets.AssetError:
         return  # said once, below, where the card would be
     try:
-        show_prediction(own if use_own else shipped, shipped, session.baseline(language), text)
+        show_prediction(own if use_own else shipped, shipped, page.baseline(language), text)
     except assets.AssetError as error:
         st.error(t("sentiment.model_missing", reason=reason_of(error)))
 
 
 read_text(language)
 try:
-    shipped = session.classifier(language)
+    shipped = page.classifier(language)
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
         st.markdown(long_text("sentiment_about"))

@@ -18,11 +18,16 @@ from lstm_core.build.sentiment_build import DATASET, SEED, SHIPPED_CONFIG
 from lstm_core.explain import contrast, rules
 from lstm_core.explain.attention import SHIPPED_NAMES, classifier_from
 from lstm_core.message import Message
-from lstm_core.serving import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier, tokenize
-from lstm_core.ui.strings import both
+from lstm_core.serving import assets
+from lstm_core.string_table import both
+from lstm_core.text.vocab import pad
+from lstm_core.training import backend
+from lstm_core.training.backend import one_thread_per_training
+from lstm_core.training.keras_models import build_attention_model, export_attention_weights
+from lstm_core.training.trainer import TrainConfig, train
 
 # One LSTM of 64 units with a random 64-dimensional embedding: the shipped LSTMs before their
 # validation search (which added word-vector starts and, for Chinese, three merged seeds).
@@ -38,18 +43,12 @@ CANDIDATES = (
 
 def encode(texts, classifier, max_length: int) -> np.ndarray:
     """Padded ids with the shipped model's vocabulary (an empty text becomes one <unk>)."""
-    from lstm_core.text.vocab import pad
-
     unit = classifier.token_unit
     return pad([classifier.vocab.encode(tokenize(t, classifier.language, unit) or ["<unk>"]).ids for t in texts], max_length)
 
 
 def train_candidate(spec: NetworkSpec, candidate: dict, train_data, validation, max_length: int, batch_size: int) -> dict:
     """Fit one candidate (early stopping on validation loss); its weights and validation numbers."""
-    from lstm_core.training import backend
-    from lstm_core.training.keras_models import build_attention_model, export_attention_weights
-    from lstm_core.training.trainer import TrainConfig, train
-
     config = TrainConfig(epochs=MAX_EPOCHS, batch_size=batch_size, learning_rate=candidate["learning_rate"], seed=SEED,
                          metrics=("accuracy",), patience=PATIENCE)
     result = train(lambda: build_attention_model(spec, candidate["attention_dim"], max_length), train_data, config, validation,
@@ -128,8 +127,6 @@ def build_language(language: str, folder: Path) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.training.backend import one_thread_per_training
-
     one_thread_per_training()  # the build shares the machine; one core is enough for these sizes
     for language in ("zh", "en"):
         card = build_language(language, folder)

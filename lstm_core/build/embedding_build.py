@@ -19,9 +19,9 @@ import gensim
 from lstm_core.embeddings.word2vec import Word2VecConfig, cut_vocabulary, train_word2vec
 from lstm_core.embeddings.word_vectors import analogy_accuracy, asset_name, neighbours, read_questions, round_trip, save_word_vectors
 from lstm_core.message import Message
+from lstm_core.string_table import both
 from lstm_core.text import corpora
 from lstm_core.text.segmentation import ENGLISH_RULE, english_tokens
-from lstm_core.ui.strings import both
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "data"
 

@@ -15,11 +15,14 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.gan import families as data, scores, text_gan as text
+from lstm_core.gan.adversarial import GanTrainer
 from lstm_core.gan.ar_baseline import fit_ar
 from lstm_core.gan.models import GanConfig, NumericGan, draw_noise
 from lstm_core.gan.shipped import NAME
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network
+from lstm_core.serving import assets
+from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
+from lstm_core.training.trainer import TrainConfig, train
 
 EPOCHS = 200  # shipped run: longer than a live one; validation scores still fell at 120
 CHECK_EVERY = 10  # epochs between validation checks
@@ -30,8 +33,6 @@ SAMPLES = 1000  # strings per generator when counting valid ones
 
 def train_numeric(windows: data.Windows, config: GanConfig) -> tuple[NumericGan, dict]:
     """Train; keep the checkpoint with the validation discriminative score closest to 0.5."""
-    from lstm_core.gan.adversarial import GanTrainer
-
     trainer = GanTrainer(windows.train, config)
     best, checks = None, []
     for epoch in range(1, config.epochs + 1):
@@ -57,10 +58,6 @@ def shipped_copy(gan: NumericGan) -> NumericGan:
 
 def text_part(seed: int = 0) -> dict:
     """Valid-string shares of the Gumbel-softmax GAN, a character LM and random strings."""
-    from lstm_core.gan.adversarial import GanTrainer
-    from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
-    from lstm_core.training.trainer import TrainConfig, train
-
     rng = np.random.default_rng(seed)
     words = text.valid_words(TEXT_WORDS + 500, rng)
     train_words, val_words = words[:TEXT_WORDS], words[TEXT_WORDS:]

@@ -18,11 +18,14 @@ import numpy as np
 from lstm_core.build import order_search as search
 from lstm_core.build.sentiment_build import DATASET, SEED
 from lstm_core.explain import contrast
+from lstm_core.generalize import counterfactual as cf
 from lstm_core.message import Message
-from lstm_core.serving import assets
 from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier
-from lstm_core.ui.strings import both
+from lstm_core.sentiment.sentiment_train import card_for
+from lstm_core.serving import assets
+from lstm_core.string_table import both
+from lstm_core.training.backend import one_thread_per_training
 
 # The candidate `order_search.choose` picks from lstm_core/build/order_search.json.
 CHOSEN = {"zh": "contrast6k_neg4k", "en": "contrast2k_neg2k"}
@@ -45,8 +48,6 @@ def contrast_scores(predict_proba, classes, pairs: contrast.ContrastSet) -> dict
 
 def generators_card(language: str, mix: search.Mix) -> dict:
     """How the generated text was made: the card's record of the augmentation."""
-    from lstm_core.generalize import counterfactual as cf
-
     return {
         "module": "lstm_core.generalize.counterfactual",
         "method": "rule-made counterfactual augmentation after Kaushik et al. (2020): contrast_examples joins a short "
@@ -97,7 +98,6 @@ def build_language(language: str, folder: Path) -> dict:
     pairs, test = contrast.load(language), list(data.test.texts)
     name = NAMES[language]
     title = both(Message(f"model.title.{name}"))
-    from lstm_core.sentiment.sentiment_train import card_for
 
     lstm_test = evaluate(lstm.predict_proba(test), data.test.labels, len(data.classes))
     base_test = evaluate(base.predict_proba(test), data.test.labels, len(data.classes))
@@ -122,8 +122,6 @@ def build_language(language: str, folder: Path) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.training.backend import one_thread_per_training
-
     one_thread_per_training()  # as in the search, so the same data and seed give the same weights
     for language in ("zh", "en"):
         card = build_language(language, folder)

@@ -25,14 +25,15 @@ import tempfile
 from pathlib import Path
 
 from lstm_core.build import charlm_build
-from lstm_core.build.transformer_card import card_for, cost_section
+from lstm_core.build.transformer_card import LANGUAGE, card_for, cost_section
 from lstm_core.generate import charlm
 from lstm_core.generate.charlm_train import Run, fit, fit_windows
 from lstm_core.serving import assets
+from lstm_core.training.backend import deterministic
+from lstm_core.training.transformer_keras import build_transformer, export_transformer
 from lstm_core.transformer import shipped
 from lstm_core.transformer.language_model import TransformerLMConfig, spec_for
 
-LANGUAGE = "en"
 # The budget every configuration gets: 6 epochs of 5,200 windows of 192 characters, about 6.0 M
 # characters (1.8 passes over the training text). 192 covers the longest tweet, so the
 # Transformer reads every held-out document whole, at positions it was trained on.
@@ -62,8 +63,6 @@ def fit_one(family: str, index: int, data: charlm_build.Prepared, log_to=print) 
     config = SWEEP[family][index]
     if family == "lstm":
         return fit(config, len(data.vocab), data.fit_ids, data.validation_ids, log_to)
-    from lstm_core.training.transformer_keras import build_transformer, export_transformer
-
     spec = spec_for(config, len(data.vocab))
     label = f"transformer {config.layers}x{config.width}, {config.heads} heads"
     return fit_windows(config, lambda: build_transformer(spec, config.sequence_length, config.sequence_length),
@@ -125,8 +124,6 @@ def main(argv: list[str] | None = None) -> None:
     fit_parser.add_argument("index", type=int)
     sub.add_parser("finish").add_argument("runs", type=Path)
     args = parser.parse_args(argv)
-    from lstm_core.training.backend import deterministic
-
     deterministic(seed=0, threads=1)
     if args.step == "fit":
         save_run(fit_one(args.family, args.index, prepared(), lambda m: print(m, flush=True)), args.runs, args.family,

@@ -25,6 +25,7 @@ from lstm_core.transformer import cost, shipped
 from lstm_core.transformer.encoder import Transformer
 from lstm_core.transformer.language_model import TransformerLMConfig, log_probs_of, spec_for
 
+LANGUAGE = "en"  # the corpus, split and vocabulary of charlm_en
 SUBSET = charlm_build.SUBSET_DOCUMENTS  # held-out documents scored apart, so a test re-checks quickly
 CACHE_BUDGET_BYTES = 64 * 2**20  # the longest context measured is the one whose cache fills this
 CONTEXTS = (10, 100, 1_000, 10_000)  # and the longest the budget allows
@@ -149,10 +150,8 @@ def cost_section(pair: shipped.ModelPair, data, log_to=print) -> dict:
 
 def build(folder: Path) -> None:
     """Re-measure the costs of the shipped pair and rewrite its card (registered as "transformer_cost")."""
-    from lstm_core.build.transformer_build import prepared
-
     pair = shipped.load(folder)
     card = {k: v for k, v in pair.card.items() if k not in ("name", "weights_file", "weights_sha256")}
-    card["cost"] = cost_section(pair, prepared())
+    card["cost"] = cost_section(pair, charlm_build.prepare(LANGUAGE))
     data = assets.read_verified(pair.card["weights_file"], pair.card["weights_sha256"], folder)
     assets.write_asset(shipped.NAME, data, card, folder)

@@ -18,8 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
+from lstm_core.training.backend import deterministic
 from lstm_core.transformer.encoder import Transformer
 from lstm_core.why import memory_transformer
+from lstm_core.why.cell_training import accuracy, export, export_transformer, fit, trainer, transformer_trainer
 from lstm_core.why.cells import CELLS, NAME, MemoryNet, pack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.memory_task import DISTANCES, MemoryTask, make_splits
@@ -47,8 +49,6 @@ class BuildConfig:
 
 def train_cell(kind: str, task: MemoryTask, splits, config: BuildConfig) -> tuple[MemoryNet, MemoryNet, dict]:
     """Train one cell at one distance; returns (net at init, trained net, its results)."""
-    from lstm_core.why.cell_training import accuracy, export, fit, trainer
-
     run = trainer(kind, task, config.units, splits.train, splits.validation, config.epochs, config.seed,
                   config.learning_rate, config.patience)
     model = run.model
@@ -68,8 +68,6 @@ def train_cell(kind: str, task: MemoryTask, splits, config: BuildConfig) -> tupl
 
 def train_transformer(task: MemoryTask, splits, config: BuildConfig) -> tuple[Transformer, dict]:
     """Every tried Transformer at one distance; the lowest validation loss is kept and tested."""
-    from lstm_core.why.cell_training import accuracy, export_transformer, fit, transformer_trainer
-
     tried, best = [], None
     for option in config.transformer_tried:
         run = transformer_trainer(task, option, splits.train, splits.validation, config.epochs, config.seed,
@@ -176,8 +174,6 @@ def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
 
 
 if __name__ == "__main__":
-    from lstm_core.training.backend import deterministic
-
     deterministic(seed=0, threads=1)
     started = time.perf_counter()
     build(assets.ASSETS)

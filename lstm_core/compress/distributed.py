@@ -25,8 +25,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from lstm_core.training import backend
 from lstm_core.nn.network import NetworkSpec
+from lstm_core.training import backend
+from lstm_core.training.keras_models import build_keras
+from lstm_core.training.trainer import TrainConfig, train
 
 REPLICAS = 2
 TOLERANCE = 1e-4  # largest relative gap allowed between the two loss curves (float32 sums in another order)
@@ -73,9 +75,6 @@ class Comparison:
 
 def _fit(task: TinyTask, strategy) -> tuple[list[float], list[np.ndarray], float]:
     """Train the app's Keras model for the task inside `strategy`; (losses, weights, seconds)."""
-    from lstm_core.training.keras_models import build_keras
-    from lstm_core.training.trainer import TrainConfig, train
-
     config = TrainConfig(epochs=task.epochs, batch_size=task.batch_size, learning_rate=task.learning_rate,
                          clipnorm=None, optimizer="sgd", seed=task.seed, loss="mse", shuffle=False)
     result = train(lambda: build_keras(task.spec(), task.window), task.data(), config, strategy=strategy)

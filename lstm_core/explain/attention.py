@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.serving import assets
-from lstm_core.nn.cell import backward, run_batch
+from lstm_core.nn.cell import backward, run_batch, trace
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.sentiment.classifier import LANGUAGES, tokenize
+from lstm_core.serving import assets
 from lstm_core.text.vocab import Vocabulary
 
 SHIPPED_NAMES = {"zh": "attention_zh", "en": "attention_en"}
@@ -108,8 +108,6 @@ class AttentionClassifier:
 
     def saliency(self, ids: np.ndarray, target: int) -> np.ndarray:
         """(T,) ||d p_target / d x_t||: back through the dense head, the pooling and the LSTM."""
-        from lstm_core.nn.cell import trace
-
         x = self.network.weights["embedding"][np.asarray(ids, np.int64)]  # (T, E)
         lstm = self.network.lstm["lstm_0"]
         gates = trace(lstm, x)

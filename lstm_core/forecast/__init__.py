@@ -7,7 +7,8 @@ metrics (MAE, RMSE, MASE) and naive forecasts; `statistical_baselines` fits stat
 shipped forecasters; `forecast_plots` draws the page's charts.
 """
 
-from lstm_core.forecast.forecaster import ForecastConfig, Forecaster, fit_forecaster, mase
+from lstm_core.forecast.forecaster import ForecastConfig, Forecaster, fit_forecaster
+from lstm_core.forecast.metrics import mase
 from lstm_core.forecast.series import Series
 
 __all__ = ["ForecastConfig", "Forecaster", "Series", "fit_forecaster", "mase"]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.forecast.forecaster import Forecaster, mae, mase, naive, naive_one_step, rmse, seasonal_naive
+from lstm_core.forecast.forecaster import Forecaster, naive, naive_one_step, seasonal_naive
+from lstm_core.forecast.metrics import mae, mase, rmse
 from lstm_core.forecast.statistical_baselines import StatForecast
 
 MODES = ("one_step", "recursive")

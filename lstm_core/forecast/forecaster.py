@@ -21,34 +21,14 @@ import numpy as np
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
 from lstm_core.message import Message, UserError
-from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving.budget import RecurrentWork
+from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 
-# ---- metrics and the naive baselines ------------------------------------------------
-def mae(actual: np.ndarray, predicted: np.ndarray) -> float:
-    return float(np.mean(np.abs(np.asarray(actual, float) - np.asarray(predicted, float))))
-
-
-def rmse(actual: np.ndarray, predicted: np.ndarray) -> float:
-    return float(np.sqrt(np.mean((np.asarray(actual, float) - np.asarray(predicted, float)) ** 2)))
-
-
-def mase(actual: np.ndarray, predicted: np.ndarray, training: np.ndarray, season: int = 1) -> float:
-    """MAE scaled by the in-sample MAE of the seasonal-naive forecast (Hyndman & Koehler, 2006).
-
-    Below 1: better than repeating the value one season earlier did on the training data.
-    """
-    training = np.asarray(training, float)
-    if len(training) <= season:
-        raise ValueError(f"MASE with season {season} needs more than {season} training values")
-    scale = np.mean(np.abs(training[season:] - training[:-season]))
-    if scale == 0:
-        raise ValueError("MASE is undefined: the training part never changes")
-    return mae(actual, predicted) / float(scale)
-
-
+# ---- the naive baselines -------------------------------------------------------------------
 def naive(history: np.ndarray, steps: int) -> np.ndarray:
     """Tomorrow looks like today: repeat the last value."""
     return np.full(steps, float(np.asarray(history)[-1]))
@@ -231,9 +211,6 @@ class ForecastTraining:
         return (self.member + current / self.config.epochs) / self.config.members
 
     def _new_trainer(self):
-        from lstm_core.training.keras_models import build_keras
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         cfg = self.config
         fit = TrainConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
                           seed=cfg.seed + self.member, loss="mse", metrics=("mae",),
@@ -259,8 +236,6 @@ class ForecastTraining:
             self._keep_member()
 
     def _keep_member(self) -> None:
-        from lstm_core.training.keras_models import export_weights
-
         model = self.trainer.best_weights_restored()
         self.networks.append(Network(self.spec, export_weights(model, self.spec)))
         self.losses.append(self.trainer.history())
@@ -269,8 +244,6 @@ class ForecastTraining:
 
     def current(self) -> Forecaster:
         """The member under training (or the last one kept) as a one-network forecaster, weights as they are now."""
-        from lstm_core.training.keras_models import export_weights
-
         if self.trainer is not None:
             member, network = self.member, Network(self.spec, export_weights(self.trainer.model, self.spec))
         else:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.nn import blas
+from lstm_core.nn.cell import run_batch
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import UNK, Vocabulary
 
@@ -154,7 +155,6 @@ def log_probs_by_length(probabilities, outputs: int, inputs: list[np.ndarray], t
 
 def log_probs_of(network: Network, inputs: list[np.ndarray], targets: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
     """log2 p(target_t | inputs_<=t) of a character LSTM for many sequences at once."""
-    from lstm_core.nn.cell import run_batch
 
     def probabilities(ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         seq = network.weights["embedding"][ids]  # (B, T, E); padding rows are never read (lengths)

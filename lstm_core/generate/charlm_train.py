@@ -20,9 +20,12 @@ import numpy as np
 from lstm_core.generate import charlm
 from lstm_core.generate.language_model import CharLanguageModel, sample
 from lstm_core.message import Message
-from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving.budget import RecurrentWork
 from lstm_core.text.vocab import Vocabulary
+from lstm_core.training.backend import hardware
+from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 MIN_CHARS = 300  # less than this is too little to learn anything from
 MAX_CHARS = 300_000  # more would not finish in a lecture on 2 cores; the rest is cut
@@ -74,8 +77,6 @@ def fit(
     log_to=print,
 ) -> Run:
     """Train a character LSTM until validation stops improving (or time runs out); keep the best epoch."""
-    from lstm_core.training.keras_models import build_keras, export_weights
-
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
     build = lambda: build_keras(replace(spec, dropout=config.dropout), config.sequence_length, mask=False,  # noqa: E731
                                 input_dropout=config.dropout)
@@ -96,9 +97,6 @@ def fit_windows(config, build: Callable[[], object], export: Callable[[object], 
     checked more often than once per pass over the text). The learning rate halves after
     every epoch that does not improve validation.
     """
-    from lstm_core.training.backend import hardware
-    from lstm_core.training.trainer import TrainConfig, Trainer
-
     rng = np.random.default_rng(config.seed)
     per_epoch = getattr(config, "windows_per_epoch", None)
 
@@ -198,9 +196,6 @@ class TextTraining:
     """
 
     def __init__(self, text: str, config: UserTrainConfig = UserTrainConfig(), prompt: str = "") -> None:
-        from lstm_core.training.keras_models import build_keras
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         self.train_docs, self.heldout_docs = split_text(text)
         self.vocab: Vocabulary = charlm.char_vocabulary(self.train_docs, config.max_vocab_size)
         x, y = charlm.training_windows(self.vocab, self.train_docs, config.sequence_length)
@@ -226,8 +221,6 @@ class TextTraining:
 
     def run_epoch(self, on_batch=None, should_stop=None) -> EpochSample:
         """Fit one epoch, then score the held-out text and write a sample."""
-        from lstm_core.training.keras_models import export_weights
-
         report = self.trainer.run_epoch(on_batch, should_stop)
         self._network = network = Network(self.spec, export_weights(self.trainer.model, self.spec))
         bits, chars = charlm.bits_on_documents(network, self.vocab, self.heldout_docs)

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkTrace
+from lstm_core.nn.trace import ModelTrace
+from lstm_core.sentiment.tfidf_baseline import TfidfBaseline
+from lstm_core.serving import assets
 from lstm_core.text.segmentation import english_tokens, segment
 from lstm_core.text.vocab import Encoded, Vocabulary
 
@@ -199,8 +200,6 @@ def load_classifier(language: str) -> SentimentClassifier:
 
 def load_baseline(language: str):
     """The TF-IDF + logistic regression baseline shipped beside a classifier (hash-checked)."""
-    from lstm_core.sentiment.tfidf_baseline import TfidfBaseline
-
     baseline = assets.read_card(SHIPPED_NAMES[language])["baseline"]
     return TfidfBaseline.from_bytes(assets.read_verified(baseline["file"], baseline["sha256"]))
 

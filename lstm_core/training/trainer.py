@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Union
 
 import numpy as np
+from lstm_core.training.keras_models import character_emitters, gumbel_softmax, logits_model
 
 Arrays = tuple[np.ndarray, np.ndarray]  # (inputs, targets)
 # Fixed arrays, or a function giving each 1-based epoch its own (e.g. windows cut at a new offset).
@@ -240,7 +241,6 @@ def _gan_steps():
     import keras
     import tensorflow as tf
 
-    from lstm_core.training.keras_models import gumbel_softmax
 
     bce = keras.losses.BinaryCrossentropy(from_logits=True)
 
@@ -310,7 +310,6 @@ def generator_gradient_norms(generator, discriminator, window: int, seed: int = 
     import keras
     import tensorflow as tf
 
-    from lstm_core.training.keras_models import character_emitters, logits_model
 
     keras.utils.set_random_seed(seed)
     g_model, d_model = logits_model(generator, window), logits_model(discriminator, window)

@@ -26,10 +26,10 @@ from lstm_core.message import Message
 from lstm_core.serving import assets
 from lstm_core.serving.assets import AssetError
 from lstm_core.serving.budget import OverBudget, check_training
+from lstm_core.string_table import render
 from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.ui.strings import render
 from lstm_core.ui.style import chart
 
 # Widget choice -> (log, lag); a lag of -1 stands for the series' season.

@@ -15,6 +15,8 @@ import streamlit as st
 from lstm_core.gan import GanConfig, NumericGan, Scores, fit_ar, pca_map, score
 from lstm_core.gan import families as data
 from lstm_core.gan import shipped as shipped_gan
+from lstm_core.gan.adversarial import GanTrainer, gradient_check
+from lstm_core.gan.text_gan import is_valid
 from lstm_core.message import Message
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
@@ -69,8 +71,6 @@ def shipped_map() -> dict:
 @st.cache_data(show_spinner=False)
 def gradient_norms() -> dict[str, float | None]:
     """The gradient reaching a text generator through argmax, sampling and Gumbel-softmax."""
-    from lstm_core.gan.adversarial import gradient_check
-
     return gradient_check()
 
 
@@ -89,8 +89,6 @@ class LiveResult:
 
 def start(config: GanConfig) -> None:
     """A fresh generator and discriminator on the chosen family, queued; `advance` trains them."""
-    from lstm_core.gan.adversarial import GanTrainer
-
     st.session_state.pop(RESULT, None)
     TRAINING.start(lambda: GanTrainer(windows(config.family, config.seed).train, config), t("gan.preparing"))
 
@@ -159,7 +157,6 @@ def text_results(results: dict) -> None:
     gan_share, lm_share = results["gan"]["valid_share"], results["language_model"]["valid_share"]
     st.markdown(t("gan.text_verdict", gan=gan_share, lm=lm_share, random=results["random"]["valid_share"],
                   language=results["language"]))
-    from lstm_core.gan.text_gan import is_valid
 
     for column, name in zip(st.columns(3), names):
         shown = "\n".join(f"{'✓' if is_valid(w) else '✗'} {w}" for w in results[name]["samples"][:12])

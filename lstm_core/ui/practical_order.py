@@ -12,12 +12,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lstm_core.explain import contrast
-from lstm_core.serving.assets import AssetError, load_model
+from lstm_core.message import Message
 from lstm_core.sentiment.classifier import classifier_from
-from lstm_core.ui.sentiment_page import baseline  # the Sentiment page's cached copy: one per server
+from lstm_core.serving.assets import AssetError, load_model
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.practical_explain import attention_model, language_with_models, lstm
+from lstm_core.ui.sentiment_page import baseline  # the Sentiment page's cached copy: one per server
 from lstm_core.ui.style import chart
 
 MODELS = ("lstm", "tfidf", "attention")
@@ -28,8 +29,6 @@ MAX_CHARS = 500
 @st.cache_resource(show_spinner=False)
 def order_model(language: str):
     """The LSTM trained with counterfactual text (read-only), or None when its asset is missing."""
-    from lstm_core.message import Message
-
     try:
         network, card = load_model(f"order_{language}")
     except (AssetError, FileNotFoundError):

@@ -10,14 +10,16 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm_core.message import Message
+from lstm_core.sentiment import classifier as sentiment, sentiment_data
+from lstm_core.sentiment.imdb import load
+from lstm_core.sentiment.sentiment_train import EpochTrainer, finish, prepare
 from lstm_core.serving import assets
 from lstm_core.serving.budget import check_training
-from lstm_core.sentiment import classifier as sentiment, sentiment_data
+from lstm_core.string_table import both
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
-from lstm_core.ui.strings import both
 
 TRAINING = LiveTraining("sentiment")  # session keys sentiment_job, sentiment_stop_requested, ...
 JOB, TRAINED = TRAINING.job_key, "sentiment_trained"
@@ -49,16 +51,12 @@ def dataset(name: str, seed: int) -> sentiment_data.SentimentData:
 
 def imdb(file, index_file, seed: int) -> sentiment_data.SentimentData:
     """IMDB from the page's two uploaders (the word index is optional)."""
-    from lstm_core.sentiment.imdb import load
-
     data = file.getvalue() if file is not None else b""
     return load(data, index_file.getvalue() if index_file is not None else None, seed=seed)
 
 
 def start(data: sentiment_data.SentimentData, config) -> None:
     """Check the run's size, then prepare the data and a fresh model; `advance` trains it epoch by epoch."""
-    from lstm_core.sentiment.sentiment_train import EpochTrainer, prepare
-
     settings = [t(f"sentiment.{name}") for name in ("epochs", "max_length", "units", "layers", "bidirectional")]
     check_training(config.work(len(data.train)), settings)
     TRAINING.start(lambda: EpochTrainer(prepare(data, config), config), t("sentiment.preparing"))
@@ -78,8 +76,6 @@ def advance(progress_slot, curves_slot, draw_curves) -> None:
 
 def keep(job) -> None:
     """Score the finished job on the test split and offer its classifier here and on the Gates page."""
-    from lstm_core.sentiment.sentiment_train import finish
-
     data_name = Message(f"sentiment.dataset.{job.prepared.data.name}")
     title = both(Message("sentiment.session_title", {"data": data_name}))
     trained = finish(job, SESSION_KEY, title)

@@ -14,7 +14,7 @@ from lstm_core.embeddings import projection, word2vec, word_vectors
 from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.text.segmentation import tag_group
+from lstm_core.text.segmentation import english_tokens, tag_group
 from lstm_core.ui.i18n import t
 from lstm_core.ui.style import chart, input_notices
 
@@ -86,7 +86,6 @@ def example_corpus(name: str, sentences: int) -> list[list[str]]:
     """The first `sentences` sentences of an installed corpus, tokenized."""
     if name == "peoples_daily":
         return corpora.peoples_daily_sentences()[:sentences]
-    from lstm_core.text.segmentation import english_tokens
 
     texts = corpora.tweets()["text"].drop_duplicates().head(sentences)
     return [english_tokens(text) for text in texts]

@@ -12,8 +12,11 @@ from typing import Callable
 
 import numpy as np
 
-from lstm_core.training.keras_models import CELL_KINDS as CELLS
+from lstm_core.training.keras_models import CELL_KINDS as CELLS, build_cell_model, export_cell_weights
+from lstm_core.training.trainer import TrainConfig, Trainer, run_to_end
+from lstm_core.training.transformer_keras import build_transformer, export_transformer as export_arrays
 from lstm_core.why.memory_task import MemoryData, MemoryTask
+from lstm_core.why.memory_transformer import MemoryTransformerConfig, spec_for
 
 
 def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validation: MemoryData, epochs: int,
@@ -23,9 +26,6 @@ def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validati
     Adam with clipnorm 1.0: the RNN's gradient can explode on long sequences; all three
     get the same. With patience, the epoch with the best validation loss is kept.
     """
-    from lstm_core.training.keras_models import build_cell_model
-    from lstm_core.training.trainer import TrainConfig, Trainer
-
     if kind not in CELLS:
         raise ValueError(f"cell must be one of {CELLS}, not {kind!r}")
     config = TrainConfig(epochs=epochs, batch_size=batch_size, learning_rate=learning_rate, seed=seed,
@@ -34,17 +34,13 @@ def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validati
                    (validation.x, validation.y))
 
 
-def transformer_trainer(task: MemoryTask, config, train: MemoryData, validation: MemoryData, epochs: int, seed: int,
+def transformer_trainer(task: MemoryTask, config: MemoryTransformerConfig, train: MemoryData, validation: MemoryData, epochs: int, seed: int,
                         patience: int = 0, batch_size: int = 64):
     """A `Trainer` for the Transformer (`lstm_core.why.memory_transformer`), with the cells' rules.
 
     The same data, epochs, batch size, early stopping and Adam with clipnorm 1.0 as
     `trainer`; config (a `MemoryTransformerConfig`) sets the size and the learning rate.
     """
-    from lstm_core.training.trainer import TrainConfig, Trainer
-    from lstm_core.training.transformer_keras import build_transformer
-    from lstm_core.why.memory_transformer import spec_for
-
     fit_config = TrainConfig(epochs=epochs, batch_size=batch_size, learning_rate=config.learning_rate, seed=seed,
                              metrics=("accuracy",), patience=patience, restore_best=patience > 0)
     spec = spec_for(task, config)
@@ -52,25 +48,18 @@ def transformer_trainer(task: MemoryTask, config, train: MemoryData, validation:
                    (validation.x, validation.y))
 
 
-def export_transformer(model, task: MemoryTask, config) -> dict[str, np.ndarray]:
+def export_transformer(model, task: MemoryTask, config: MemoryTransformerConfig) -> dict[str, np.ndarray]:
     """The Keras Transformer's arrays, named as `lstm_core.transformer.encoder.Transformer` reads them."""
-    from lstm_core.training.transformer_keras import export_transformer as export_arrays
-    from lstm_core.why.memory_transformer import spec_for
-
     return export_arrays(model, spec_for(task, config))
 
 
 def fit(trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:
     """Run every epoch (on_epoch(report) after each); returns the Keras-style history."""
-    from lstm_core.training.trainer import run_to_end
-
     return run_to_end(trainer, on_epoch).history
 
 
 def export(model) -> dict[str, np.ndarray]:
     """The recurrent layer's and the dense head's arrays, named as `lstm_core.why.cells` reads them."""
-    from lstm_core.training.keras_models import export_cell_weights
-
     return export_cell_weights(model)
 
 

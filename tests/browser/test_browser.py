@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 
 from lstm_core.ui.lessons import LESSONS
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"

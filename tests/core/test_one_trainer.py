@@ -80,7 +80,7 @@ def test_registry_and_builders_are_callables_imported_lazily():
         "from lstm_core.build.__main__ import BUILDERS\n"
         "assert all(callable(e.loader) for e in SHIPPED) and all(callable(b) for b in BUILDERS.values())\n"
         "heavy = ('lstm_core.forecast.forecast_models', 'lstm_core.sentiment.classifier', 'lstm_core.gan.shipped',\n"
-        "         'lstm_core.generate.language_model', 'lstm_core.gates.brackets', 'lstm_core.build.gan_build',\n"
+        "         'lstm_core.generate.language_model', 'lstm_core.brackets.counter', 'lstm_core.build.gan_build',\n"
         "         'lstm_core.compress.curves', 'tensorflow', 'keras')\n"
         "print(sorted(m for m in heavy if m in sys.modules), len(SHIPPED), sorted(BUILDERS))"
     )

@@ -22,7 +22,7 @@ def test_outside_names_import():
     assert [f.__module__ for f in (segment, load_word_vectors, load_classifier, fit_forecaster, mase,
                                    load_language_model, sample)] == [
         "lstm_core.text.segmentation", "lstm_core.embeddings.word_vectors", "lstm_core.sentiment.classifier",
-        "lstm_core.forecast.forecaster", "lstm_core.forecast.forecaster", "lstm_core.generate.language_model",
+        "lstm_core.forecast.forecaster", "lstm_core.forecast.metrics", "lstm_core.generate.language_model",
         "lstm_core.generate.language_model",
     ]
     assert segment("我爱北京") == ["我", "爱", "北京"]

@@ -8,7 +8,7 @@ from lstm_core.compress.cost import layer_costs, network_cost, recurrent_paramet
 from lstm_core.compress.heldout import load_shipped
 from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
 from lstm_core.forecast.forecaster import Forecaster
-from lstm_core.gates.brackets import BracketCounter
+from lstm_core.brackets.counter import BracketCounter
 from lstm_core.generate import language_model
 from lstm_core.generate.language_model import CharLanguageModel
 from lstm_core.sentiment import classifier

@@ -11,7 +11,7 @@ from lstm_core.serving import assets
 from lstm_core.forecast.forecast_models import (
     SHIPPED_OPTIONS, ForecastTraceable, asset_name, card_metrics, load_forecaster, parse_numbers, stat_from_card,
 )
-from lstm_core.ui.strings import render
+from lstm_core.string_table import render
 
 KEYS = list(SHIPPED_OPTIONS)
 

@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 
 from lstm_core.forecast.statistical_baselines import stat_forecast
-from lstm_core.forecast.forecaster import (
-    Forecaster, ForecastConfig, fit_forecaster, mae, mase, naive, naive_one_step, rmse, seasonal_naive,
-)
+from lstm_core.forecast.forecaster import ForecastConfig, Forecaster, fit_forecaster, naive, naive_one_step, seasonal_naive
+from lstm_core.forecast.metrics import mae, mase, rmse
 from lstm_core.forecast.forecast_eval import compare
 from lstm_core.forecast.windows import Scaler, Split, Transform, check_window, make_windows
 from lstm_core.nn.ensemble import merge_members, split_members

@@ -6,7 +6,8 @@ import pytest
 
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_models import SHIPPED_OPTIONS, split_of
-from lstm_core.forecast.forecaster import fit_forecaster, mase, seasonal_naive
+from lstm_core.forecast.forecaster import fit_forecaster, seasonal_naive
+from lstm_core.forecast.metrics import mase
 from lstm_core.forecast.transform_choice import (
     candidates, choose_transform, detect_season, proxy_mase, season_from_frequency,
 )

@@ -5,7 +5,7 @@ import pytest
 from lstm_core.build.charlm_build import SUBSET_DOCUMENTS
 from lstm_core.generate import charlm, language_model
 from lstm_core.generate.ngram import NGramConfig, NGramModel
-from lstm_core.ui.strings import both
+from lstm_core.string_table import both
 
 pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 

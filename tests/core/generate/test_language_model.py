@@ -8,7 +8,7 @@ from lstm_core.generate.ngram import NGramConfig, NGramModel
 from lstm_core.nn.network import Network
 from lstm_core.text.inputs import decode_upload
 from lstm_core.text.vocab import Vocabulary
-from lstm_core.ui.strings import render
+from lstm_core.string_table import render
 
 TEXT = "the cat sat on the mat.\nthe dog sat on the log.\na cat and a dog met on a mat.\n" * 6
 

@@ -10,7 +10,7 @@ from lstm_core.training.keras_models import build_keras, load_into_keras
 from lstm_core.sentiment import classifier, sentiment_data
 from lstm_core.sentiment.sentiment_data import Cleaning, LabelledTexts, SentimentData
 from lstm_core.sentiment.sentiment_train import EpochTrainer, SentimentConfig, finish, prepare
-from lstm_core.ui.strings import both
+from lstm_core.string_table import both
 
 
 @pytest.fixture(scope="module", params=classifier.LANGUAGES)

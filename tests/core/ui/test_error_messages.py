@@ -31,7 +31,7 @@ from lstm_core.nn.network import network_of
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text.inputs import clean, decode_upload
-from lstm_core.ui.strings import TABLE, render
+from lstm_core.string_table import TABLE, render
 
 ROOT = Path(__file__).resolve().parents[3]
 # Names that stay as they are in Chinese text: formats, libraries, file names in the help.

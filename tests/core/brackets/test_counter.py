@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from lstm_core.gates import brackets
+from lstm_core.brackets import counter as brackets
 from lstm_core.serving import catalogue
 from lstm_core.serving.assets import read_card
-from lstm_core.ui.strings import both, render
+from lstm_core.string_table import both, render
 
 
 def test_true_depth():

@@ -1,4 +1,4 @@
-"""A toy LSTM that counts bracket depth, the first model to look inside.
+"""A toy LSTM that counts bracket depth, the first model to look inside on the Gates page.
 
 The task (after Karpathy, Johnson and Fei-Fei, "Visualizing and understanding
 recurrent networks", 2015): read text such as `(a(b)c)` one character at a time and
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, UserError
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network
+from lstm_core.nn.trace import ModelTrace
+from lstm_core.serving import assets
 from lstm_core.text.vocab import Vocabulary
 
 MAX_DEPTH = 8  # depths 0..8 are the classes; deeper nesting is reported as 8
