@@ -137,7 +137,7 @@ d1.download_button(t("forecast.download_forecasts"), comparison.forecasts_csv(),
 d2.download_button(t("forecast.download_metrics"), comparison.metrics_csv(), f"{data.key}_metrics.csv",
                    "text/csv", key="forecast_dl_metrics", help=t("forecast.download_help"))
 if origin == "session":
-    d3.download_button(t("forecast.download_model"), page.model_zip(forecaster, data), f"{data.key}_forecaster.zip",
+    d3.download_button(t("forecast.download_model"), forecaster.save(), f"{data.key}_forecaster.zip",
                        "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
 
 st.subheader(t("common.try_next"))

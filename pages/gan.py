@@ -28,16 +28,16 @@ st.caption(t("gan.losses_caption"))
 # ---- the shipped generator ------------------------------------------------------------------
 st.header(t("gan.shipped_title"))
 try:
-    gan, card = page.shipped()
+    gan, shipped = page.shipped()
 except assets.AssetError as error:
-    gan, card = None, None
+    gan, shipped = None, None
     st.error(t("gan.model_missing", reason=reason_of(error)))
 if gan is not None:
     real = page.windows("sine").test
     c1, c2 = st.columns([1, 3])
     seed = c1.number_input(t("gan.sample_seed"), 0, 10_000, 0, key="gan_sample_seed", help=t("gan.sample_seed_help"))
     rows = page.sample_rows(gan, real, int(seed))
-    c2.caption(t("gan.shipped_caption", epochs=card["selection"]["chosen_epoch"], seconds=card["training_seconds"]))
+    c2.caption(t("gan.shipped_caption", epochs=shipped.chosen_epoch, seconds=shipped.training_seconds))
     chart(figures.sample_grid(rows, LABELS), key="gan_shipped_grid")
     if st.button(t("gan.open_gates"), key="gan_to_gates", help=t("gan.open_gates_help")):
         st.session_state["gates_model"] = "gan_sine_generator"
@@ -46,9 +46,9 @@ if gan is not None:
 
     st.subheader(t("gan.scores_title"))
     st.markdown(t("gan.scores_intro"))
-    st.table(page.score_table(card["metrics"]["gan"], card["baseline"]))
-    st.caption(t("gan.scores_caption", on=card["metrics"]["on"]))
-    page.verdicts(card["metrics"]["gan"], card["baseline"])
+    st.table(page.score_table(shipped.scores, shipped.baseline))
+    st.caption(t("gan.scores_caption", on=shipped.scored_on))
+    page.verdicts(shipped.scores, shipped.baseline)
     pca = page.shipped_map()
     chart(figures.pca_scatter(pca["points"], pca["variance"], LABELS), key="gan_pca")
     st.caption(t("gan.pca_caption"))
@@ -93,8 +93,8 @@ if result is not None:
     if result.stopped:
         st.warning(t("gan.stopped", epochs=result.epochs_run))
     st.success(t("gan.finished", epochs=result.epochs_run, seconds=result.seconds, family=t(f"gan.family.{result.family}")))
-    st.table(page.score_table(result.scores.to_dict(), result.baseline.to_dict()))
-    page.verdicts(result.scores.to_dict(), result.baseline.to_dict())
+    st.table(page.score_table(result.scores, result.baseline))
+    page.verdicts(result.scores, result.baseline)
     st.caption(t("gan.on_gates"))
 st.info(f"**{t('common.try_next')}:** {t('gan.try_next')}")
 
@@ -105,5 +105,5 @@ if st.button(t("gan.check_gradients"), key="gan_check_gradients", help=t("gan.ch
     norms = page.gradient_norms()
     st.table(pd.DataFrame({t("gan.col.emit"): [t(f"gan.emit.{k}") for k in norms],
                            t("gan.col.gradient"): [t("gan.no_gradient") if v is None else f"{v:.4f}" for v in norms.values()]}))
-if card is not None:
-    page.text_results(card["text_gan"])
+if shipped is not None:
+    page.text_results(shipped)

@@ -66,7 +66,7 @@ else:
 st.header(t("why.memory.header"))
 st.markdown(long_text("why_memory"))
 try:
-    card, _ = page.shipped()
+    results, _ = page.shipped()
 except AssetError as error:
     st.error(t("why.missing", reason=reason_of(error)))
     st.stop()
@@ -74,24 +74,23 @@ distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE
                             help=t("why.memory.distance_help"))
 done = st.session_state.get(page.DONE)
 live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["distance"] == distance else None
-chart(figures.accuracy_by_distance(card["results"], card["baseline"]["test_accuracy"], distance, NAMES, live),
-      key="why_accuracy")
+row = page.transformer()  # the Transformer's row (None on a card built without it)
+accuracy = {**results.accuracy, **({"transformer": row.accuracy} if row else {})}
+chart(figures.accuracy_by_distance(accuracy, results.chance, distance, NAMES, live), key="why_accuracy")
 st.caption(t("why.memory.card_note"))
-kinds = [k for k in card["results"] if k in NAMES]  # the three cells and, once built, the Transformer
 with st.expander(t("why.memory.table")):
-    table = pd.DataFrame({d: [card["results"][k][d]["test_accuracy"] for k in kinds] for d in map(str, card["distances"])},
-                         index=[NAMES[k] for k in kinds])
+    table = pd.DataFrame({str(d): [by[d] for by in accuracy.values()] for d in results.distances},
+                         index=[NAMES[k] for k in accuracy])
     st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
-if "transformer" in card["results"]:
+if row:
     st.subheader(t("why.memory.transformer_header"))
-    longest = str(card["distances"][-1])
-    st.markdown(t("why.memory.transformer_note", transformer_params=f"{card['parameters']['transformer']:,}",
-                  lstm_params=f"{card['parameters']['lstm']:,}", longest=longest,
-                  transformer_accuracy=card["results"]["transformer"][longest]["test_accuracy"],
-                  lstm_accuracy=card["results"]["lstm"][longest]["test_accuracy"]))
-    shown = st.select_slider(t("why.memory.attention_distance"), card["distances"], value=card["distances"][-1],
+    longest = results.distances[-1]
+    st.markdown(t("why.memory.transformer_note", transformer_params=f"{row.parameter_counts['transformer']:,}",
+                  lstm_params=f"{row.parameter_counts['lstm']:,}", longest=longest,
+                  transformer_accuracy=row.accuracy[longest], lstm_accuracy=results.accuracy["lstm"][longest]))
+    shown = st.select_slider(t("why.memory.attention_distance"), results.distances, value=longest,
                              key="why_attention_distance", help=t("why.memory.attention_distance_help"))
-    look = session.answer_attention(int(shown))
+    look = page.answer_attention(int(shown))
     chart(transformer_figures.answer_attention_figure(look.weights, look.marker, NAMES), key="why_answer_attention")
     st.caption(t("why.memory.attention_caption", block=look.block, distance=shown, share=look.weights[look.marker],
                  verdict=t("why.memory.right" if look.right else "why.memory.wrong")))
@@ -108,7 +107,7 @@ progress_slot, curves_slot = st.empty(), st.empty()
 
 def draw_curves(history) -> None:
     with curves_slot.container():
-        chart(figures.live_curves(history, card["baseline"]["test_accuracy"], NAMES), key=f"why_live_{sum(map(len, history.values()))}")
+        chart(figures.live_curves(history, results.chance, NAMES), key=f"why_live_{sum(map(len, history.values()))}")
 
 
 def progress_text(kind, epoch, total, accuracy) -> str:
@@ -133,7 +132,7 @@ scale = c2.slider(t("why.grad.scale"), 0.25, 3.0, 1.0, 0.25, key="why_scale", he
 clip = c3.toggle(t("why.grad.clip"), key="why_clip", help=t("why.grad.clip_help"))
 curves = page.gradient_curves(stage, float(scale), bool(clip))
 chart(figures.gradient_norms(curves, NAMES), key="why_gradients")  # the figure takes any sequences
-st.caption(t("why.grad.caption", distance=card["gradients"]["distance"], count=page.GRADIENT_SEQUENCES))
+st.caption(t("why.grad.caption", distance=results.gradient_distance, count=page.GRADIENT_SEQUENCES))
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('why.try_next')}")

@@ -14,11 +14,12 @@ import numpy as np
 from lstm_core.brackets import counter as brackets
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.serving import assets
-from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
+from lstm_core.serving.cards import ModelCard
+from lstm_core.training.network_keras import build_keras, export_weights, loss_and_metrics
 from lstm_core.training.trainer import TrainConfig, train
 
 
-def build(folder: Path, config: brackets.BracketConfig = brackets.BracketConfig()) -> dict:
+def build(folder: Path, config: brackets.BracketConfig = brackets.BracketConfig()) -> ModelCard:
     """Train the shipped model from generated data and write it with its card."""
     rng = np.random.default_rng(config.seed)
     vocab, x, y = brackets.make_dataset(config, rng)

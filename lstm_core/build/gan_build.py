@@ -21,7 +21,8 @@ from lstm_core.gan.models import GanConfig, NumericGan, draw_noise
 from lstm_core.gan.shipped import NAME
 from lstm_core.nn.network import Network
 from lstm_core.serving import assets
-from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
+from lstm_core.serving.cards import ModelCard
+from lstm_core.training.network_keras import build_keras, export_weights, loss_and_metrics
 from lstm_core.training.trainer import TrainConfig, train
 
 EPOCHS = 200  # shipped run: longer than a live one; validation scores still fell at 120
@@ -90,7 +91,7 @@ def text_part(seed: int = 0) -> dict:
                          "shares reported on a fresh draw of 1000 strings", **result}
 
 
-def build(folder: Path = assets.ASSETS, config: GanConfig = GanConfig(epochs=EPOCHS)) -> dict:
+def build(folder: Path = assets.ASSETS, config: GanConfig = GanConfig(epochs=EPOCHS)) -> ModelCard:
     """Train, score and write the shipped sine GAN and the text comparison (`lstm_core.build gan`)."""
     started = time.perf_counter()
     windows = data.load_sine(config.seed)

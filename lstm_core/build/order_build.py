@@ -24,6 +24,7 @@ from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier
 from lstm_core.sentiment.sentiment_train import card_for
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.string_table import both
 from lstm_core.training.backend import one_thread_per_training
 
@@ -88,7 +89,7 @@ def shipped_scores(language: str, data, pairs) -> dict:
             for name, proba in (("lstm", lstm.predict_proba), ("tfidf", base.predict_proba))}
 
 
-def build_language(language: str, folder: Path) -> dict:
+def build_language(language: str, folder: Path) -> ModelCard:
     """Fit, score once on test and contrast set, and save one language's order-aware LSTM; returns the card."""
     data = sentiment_data.load(DATASET[language], seed=SEED)
     mix = search.CANDIDATES[CHOSEN[language]]
@@ -124,6 +125,6 @@ def build_language(language: str, folder: Path) -> dict:
 def build(folder: Path) -> None:
     one_thread_per_training()  # as in the search, so the same data and seed give the same weights
     for language in ("zh", "en"):
-        card = build_language(language, folder)
+        card = build_language(language, folder).to_dict()
         print(f"{card['name']}: test {card['metrics']['accuracy']:.4f} (TF-IDF+CF {card['baseline']['metrics']['accuracy']:.4f}); "
               f"contrast {card['contrast']['lstm']['accuracy']:.4f} (TF-IDF+CF {card['contrast']['tfidf']['accuracy']:.4f})")

@@ -97,7 +97,7 @@ def finish(runs: Path, folder: Path = assets.ASSETS, log_to=print) -> dict:
     weights = {family: assets.round_trip(assets.weights_from_bytes((runs / f"{family}_{s['index']}.npz").read_bytes()))
                for family, s in chosen.items()}
     card = card_for(data, weights, chosen, tried, assets.read_card(charlm.MODEL_NAMES[LANGUAGE], folder), log_to)
-    pair = shipped.from_arrays(card, {f"{f}/{k}": v for f, w in weights.items() for k, v in w.items()})
+    pair = shipped.from_arrays(assets.card_of(card), {f"{f}/{k}": v for f, w in weights.items() for k, v in w.items()})
     card["cost"] = cost_section(pair, data, log_to)
     return assets.write_asset(shipped.NAME, assets.weights_to_bytes(shipped.pack(pair.transformer.model, pair.lstm.network)),
                               card, folder)

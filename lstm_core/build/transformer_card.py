@@ -21,6 +21,7 @@ from lstm_core.generate.charlm_train import spec_for as lstm_spec_for
 from lstm_core.generate.language_model import load_language_model
 from lstm_core.nn.network import Network
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.transformer import cost, shipped
 from lstm_core.transformer.encoder import Transformer
 from lstm_core.transformer.language_model import TransformerLMConfig, log_probs_of, spec_for
@@ -70,19 +71,19 @@ def model_section(family: str, data, weights: dict, chosen: dict, tried: list[di
     }
 
 
-def card_for(data, weights: dict, chosen: dict, tried: dict, reference: dict, log_to=print) -> dict:
+def card_for(data, weights: dict, chosen: dict, tried: dict, reference: ModelCard, log_to=print) -> dict:
     """Everything but the costs; `reference` is the shipped charlm_en card (same corpus, split, vocabulary)."""
-    if list(data.vocab.tokens) != reference["vocabulary"]:
+    if list(data.vocab.tokens) != list(reference.detail("vocabulary", ())):
         raise ValueError("the vocabulary differs from the shipped character LSTM's: the comparison would not be fair")
     models = {f: model_section(f, data, weights[f], chosen[f], tried[f], log_to) for f in shipped.FAMILIES}
-    if {m["heldout_characters_predicted"] for m in models.values()} != {reference["data"]["heldout_characters_predicted"]}:
+    if {m["heldout_characters_predicted"] for m in models.values()} != {reference.data["heldout_characters_predicted"]}:
         raise ValueError("the held-out text differs from the one the shipped LSTM was scored on")
     budget = chosen["transformer"]["config"]
     lstm_bits, transformer_bits = (models[f]["metrics"]["heldout_bits_per_char"] for f in ("lstm", "transformer"))
     return {
         "title": "A small Transformer and a small LSTM, character language models (en)",
         "task": "next-character prediction (character-level language model), beside the shipped charlm_en",
-        "data": {**reference["data"], "split": reference["data"]["split"] + "; the same documents, split and "
+        "data": {**plain(reference.data), "split": reference.data["split"] + "; the same documents, split and "
                  "vocabulary as charlm_en (lstm_core.build.charlm_build.prepare)"},
         "language": "en only: with the Chinese model's 3,002-character vocabulary, the embedding and output layer "
         "alone would take more weights than these models have (3,002 x 64 x 2 = 384 k of about 215 k), and the two "
@@ -101,11 +102,11 @@ def card_for(data, weights: dict, chosen: dict, tried: dict, reference: dict, lo
         "the training documents) ships; the held-out text was scored only for the two chosen models",
         "models": models,
         "reference": {
-            "shipped_lstm": {"name": reference["name"], "heldout_bits_per_char": reference["metrics"]["heldout_bits_per_char"],
-                             "parameters": reference["parameters"], "training_hardware": reference["training_hardware"],
-                             "training_seconds": reference["training_seconds"]},
-            "baseline": {"name": reference["baseline"]["name"], "order": reference["baseline"]["order"],
-                         "heldout_bits_per_char": reference["baseline"]["heldout_bits_per_char"]},
+            "shipped_lstm": {"name": reference.name, "heldout_bits_per_char": reference.metrics["heldout_bits_per_char"],
+                             "parameters": reference.parameters, "training_hardware": reference.training_hardware,
+                             "training_seconds": reference.training_seconds},
+            "baseline": {"name": reference.baseline["name"], "order": reference.baseline["order"],
+                         "heldout_bits_per_char": reference.baseline["heldout_bits_per_char"]},
         },
         "transformer_minus_lstm_bits": round(transformer_bits - lstm_bits, 4),
         "vocabulary": list(data.vocab.tokens),
@@ -151,7 +152,6 @@ def cost_section(pair: shipped.ModelPair, data, log_to=print) -> dict:
 def build(folder: Path) -> None:
     """Re-measure the costs of the shipped pair and rewrite its card (registered as "transformer_cost")."""
     pair = shipped.load(folder)
-    card = {k: v for k, v in pair.card.items() if k not in ("name", "weights_file", "weights_sha256")}
+    card = {k: v for k, v in pair.card.to_dict().items() if k not in ("name", "weights_file", "weights_sha256")}
     card["cost"] = cost_section(pair, charlm_build.prepare(LANGUAGE))
-    data = assets.read_verified(pair.card["weights_file"], pair.card["weights_sha256"], folder)
-    assets.write_asset(shipped.NAME, data, card, folder)
+    assets.write_asset(shipped.NAME, assets.read_weights(pair.card, folder), card, folder)

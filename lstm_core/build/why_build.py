@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.training.backend import deterministic
 from lstm_core.transformer.encoder import Transformer
 from lstm_core.why import memory_transformer
@@ -51,19 +52,18 @@ def train_cell(kind: str, task: MemoryTask, splits, config: BuildConfig) -> tupl
     """Train one cell at one distance; returns (net at init, trained net, its results)."""
     run = trainer(kind, task, config.units, splits.train, splits.validation, config.epochs, config.seed,
                   config.learning_rate, config.patience)
-    model = run.model
-    initial = MemoryNet(kind, export(model))
+    initial = MemoryNet(kind, export(run))
     started = time.perf_counter()
     history = fit(run)
     best = int(np.argmin(history["val_loss"])) + 1
     result = {
-        "test_accuracy": round(accuracy(model, splits.test), 4),
+        "test_accuracy": round(accuracy(run, splits.test), 4),
         "validation_accuracy": round(history["val_accuracy"][best - 1], 4),
         "best_epoch": best,
         "epochs_run": len(history["val_loss"]),
         "seconds": round(time.perf_counter() - started, 1),
     }
-    return initial, MemoryNet(kind, export(model)), result
+    return initial, MemoryNet(kind, export(run)), result
 
 
 def train_transformer(task: MemoryTask, splits, config: BuildConfig) -> tuple[Transformer, dict]:
@@ -79,10 +79,10 @@ def train_transformer(task: MemoryTask, splits, config: BuildConfig) -> tuple[Tr
                       "validation_accuracy": round(history["val_accuracy"][epoch - 1], 4), "best_epoch": epoch,
                       "epochs_run": len(history["val_loss"]), "seconds": round(time.perf_counter() - started, 1)})
         if best is None or tried[-1]["validation_loss"] < best[0]["validation_loss"]:
-            best = (tried[-1], option, run.model)
-    chosen, option, model = best
-    net = Transformer(memory_transformer.spec_for(task, option), export_transformer(model, task, option))
-    result = {"test_accuracy": round(accuracy(model, splits.test), 4), **{k: chosen[k] for k in (
+            best = (tried[-1], option, run)
+    chosen, option, run = best
+    net = Transformer(memory_transformer.spec_for(task, option), export_transformer(run, task, option))
+    result = {"test_accuracy": round(accuracy(run, splits.test), 4), **{k: chosen[k] for k in (
         "validation_accuracy", "best_epoch", "epochs_run", "seconds")}, "learning_rate": option.learning_rate,
         "tried": tried}
     return net, result
@@ -106,8 +106,8 @@ def card_for(config: BuildConfig, results: dict, gradients: dict, weights: dict[
     specs = {net.spec for net in transformers.values()}
     if len(specs) != 1:
         raise ValueError("the Transformer should have one architecture at every distance")
-    parameters = {kind: int(sum(v.size for k, v in weights.items() if k.startswith(f"{kind}/trained/"))) for kind in CELLS}
-    parameters[memory_transformer.KIND] = next(iter(transformers.values())).parameter_count()
+    counts = {kind: int(sum(v.size for k, v in weights.items() if k.startswith(f"{kind}/trained/"))) for kind in CELLS}
+    counts[memory_transformer.KIND] = next(iter(transformers.values())).parameter_count()
     return {
         "title": "Three cells and a Transformer on a memory task: SimpleRNN, GRU, LSTM, Transformer",
         "task": "class of a sequence = its first token, followed by N distractor tokens; answer after the last",
@@ -121,7 +121,7 @@ def card_for(config: BuildConfig, results: dict, gradients: dict, weights: dict[
             "seed": config.seed,
         },
         "model": "Input(N+1, 12) -> SimpleRNN | GRU | LSTM(units) -> Dense(4, softmax); Adam with clipnorm 1.0",
-        "parameters": parameters,
+        "parameter_counts": counts,
         "transformer": {
             "model": "Input(N+1, 12) -> Dense(width) x sqrt(width) + sinusoidal positions -> pre-norm blocks "
             "(LayerNorm, multi-head self-attention over the whole sequence with zero steps masked, LayerNorm, "
@@ -150,7 +150,7 @@ def card_for(config: BuildConfig, results: dict, gradients: dict, weights: dict[
     }
 
 
-def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
+def build(folder: Path, config: BuildConfig = BuildConfig()) -> ModelCard:
     """Train the three cells at every distance and write the card and the weights."""
     results: dict[str, dict[str, dict]] = {kind: {} for kind in (*CELLS, memory_transformer.KIND)}
     initial, trained, transformers = {}, {}, {}

@@ -115,4 +115,4 @@ def build(folder: Path = assets.ASSETS, keys: tuple[str, ...] = SHIPPED_KEYS) ->
 
 def read(folder: Path = assets.ASSETS) -> dict:
     """The precomputed curves (rebuild with `python -m lstm_core.build compression`)."""
-    return assets.read_card(NAME, folder)
+    return assets.read_record(NAME, folder)

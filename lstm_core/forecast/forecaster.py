@@ -13,7 +13,7 @@ predict again. The verbs follow sktime/darts: fit, then forecast(steps).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Callable
 
 import numpy as np
@@ -23,9 +23,14 @@ from lstm_core.forecast.windows import Scaler, Transform, check_window, make_win
 from lstm_core.message import Message, UserError
 from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving import assets
 from lstm_core.serving.budget import RecurrentWork
-from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.serving.cards import ModelCard
+from lstm_core.training.network_keras import build_keras, export_weights
 from lstm_core.training.trainer import TrainConfig, Trainer
+
+
+HISTORY_FILE = "history.txt"  # in a forecaster's model file: the values it was fitted on, one a line
 
 
 # ---- the naive baselines -------------------------------------------------------------------
@@ -119,6 +124,7 @@ class Forecaster:
     history: np.ndarray  # (N,) the levels it was fitted on; forecasts continue from its end
     fit_report: FitReport | None = None  # None for a model loaded from a file
     transform_choice: TransformChoice | None = None  # how the transform was chosen, when it was automatic
+    card: ModelCard = field(default_factory=ModelCard, repr=False)  # the shipped card, or one naming the series
 
     def _member_outputs(self, inputs: np.ndarray) -> np.ndarray:
         """(B, window) scaled inputs -> (B, members, horizon) scaled predictions."""
@@ -163,6 +169,32 @@ class Forecaster:
         inputs = np.stack([z[p - transform.lost - cfg.window : p - transform.lost] for p in positions])
         first = self.scaler.unscale(self._member_outputs(inputs)[:, :, 0])  # (P, members)
         return np.stack([transform.invert_each(first[:, m], values, positions) for m in range(cfg.members)])
+
+    # ---- the model file ---------------------------------------------------------------------------
+    def save(self) -> bytes:
+        """The model file a student downloads (`lstm_core.serving.assets`): weights, card with config and
+        scaler, and the values it was fitted on (forecasts continue from their end) as `history.txt`."""
+        card = self.card.with_entries(config=self.config.to_dict(),
+                                      scaler={"mean": self.scaler.mean, "std": self.scaler.std})
+        history = "\n".join(repr(float(v)) for v in self.history)
+        return assets.network_file(self.network, card, {HISTORY_FILE: history})
+
+    @classmethod
+    def load(cls, data: bytes) -> "Forecaster":
+        """A forecaster from a model file written by `save`, every part checked first."""
+        network, file = assets.network_of_file(data)
+        try:
+            config = ForecastConfig(**file.card.config)
+            scaler = Scaler(float(file.card.details["scaler"]["mean"]), float(file.card.details["scaler"]["std"]))
+            history = np.array([float(v) for v in file.texts[HISTORY_FILE].split()])
+        except (KeyError, TypeError, ValueError) as error:
+            raise assets.AssetError(f"the model file lacks what a forecaster needs: {error}", "card_incomplete") from error
+        spec = network.spec
+        if spec.input_kind != "values" or spec.input_dim != 1 or spec.output_dim != config.members * config.horizon \
+                or not np.all(np.isfinite(history)) or len(history) <= config.window + config.lag or scaler.std <= 0:
+            raise assets.AssetError("the network, config and history in the model file do not fit together",
+                                    "card_incomplete")
+        return cls(network, config, scaler, history, card=file.card)
 
 
 class ForecastTraining:

@@ -28,7 +28,8 @@ from lstm_core.sentiment.classifier import tokenize
 from lstm_core.sentiment.sentiment_data import SentimentData
 from lstm_core.serving import assets
 from lstm_core.text.vocab import Vocabulary, pad
-from lstm_core.training.keras_models import build_attention_model, build_keras, export_attention_weights, export_weights
+from lstm_core.training.attention_keras import build_attention_model, export_attention_weights
+from lstm_core.training.network_keras import build_keras, export_weights
 from lstm_core.training.trainer import TrainConfig, train
 
 
@@ -219,5 +220,5 @@ NAME = "generalize"  # assets/generalize.json, written by `python -m lstm_core.b
 
 
 def read(folder: Path | None = None) -> dict:
-    """The precomputed card (rebuild with `python -m lstm_core.build generalize`)."""
-    return assets.read_card(NAME, folder or assets.ASSETS)
+    """The precomputed results (rebuild with `python -m lstm_core.build generalize`)."""
+    return assets.read_record(NAME, folder or assets.ASSETS)

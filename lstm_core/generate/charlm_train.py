@@ -22,9 +22,10 @@ from lstm_core.generate.language_model import CharLanguageModel, sample
 from lstm_core.message import Message
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.serving.budget import RecurrentWork
+from lstm_core.serving.cards import ModelCard
 from lstm_core.text.vocab import Vocabulary
 from lstm_core.training.backend import hardware
-from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.network_keras import build_keras, export_weights
 from lstm_core.training.trainer import TrainConfig, Trainer
 
 MIN_CHARS = 300  # less than this is too little to learn anything from
@@ -231,7 +232,7 @@ class TextTraining:
 
     def model(self) -> CharLanguageModel:
         """The model after the last finished epoch, with its card."""
-        card = {
+        card = ModelCard.from_dict({
             "title": "Your character model",
             "data": {"source": "text given in this session", "train_documents": len(self.train_docs),
                      "heldout_documents": len(self.heldout_docs), "split": "last 10% of the text held out"},
@@ -239,7 +240,7 @@ class TextTraining:
             "epochs_run": len(self.samples),
             "metrics": {"heldout_bits_per_char": round(self.samples[-1].heldout_bits, 4) if self.samples else None},
             "vocabulary": list(self.vocab.tokens),
-        }
+        })
         return CharLanguageModel(
             self._network, self.vocab, card, key="generate_user",
             title=Message("model.title.charlm_user"),

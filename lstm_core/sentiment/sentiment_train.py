@@ -24,7 +24,7 @@ from lstm_core.sentiment.sentiment_data import SentimentData
 from lstm_core.serving import assets
 from lstm_core.serving.budget import RecurrentWork
 from lstm_core.text.vocab import Vocabulary, pad
-from lstm_core.training.keras_models import build_keras, export_weights
+from lstm_core.training.network_keras import build_keras, export_weights
 from lstm_core.training.trainer import TrainConfig, Trainer, run_to_end
 
 
@@ -147,22 +147,19 @@ class EpochTrainer:
 
     def _build(self):
         """The Keras model (called by the trainer after seeding), its embedding from word vectors if asked."""
-        model = build_keras(self.spec, self.config.max_length, input_dropout=self.config.input_dropout)
+        start = None
         if self.config.pretrained:
             start = embedding_matrix(starting_vectors(self.prepared.data, self.config), self.prepared.vocab.tokens,
                                      np.random.default_rng(self.config.seed))
             if start.shape[1] != self.config.embedding_dim:
                 raise ValueError(f"pretrained vectors have {start.shape[1]} dimensions; set embedding_dim to that")
-            model.get_layer("embedding").set_weights([start])
-        return model
+        return build_keras(self.spec, self.config.max_length, input_dropout=self.config.input_dropout, embedding=start)
 
     history = property(lambda self: self.trainer.history(), doc="{'loss': [...], 'val_loss': [...], ...}")
     seconds = property(lambda self: self.trainer.seconds)
     epochs_run = property(lambda self: self.trainer.epochs_run)
     best_epoch = property(lambda self: self.trainer.best_epoch)
     finished = property(lambda self: self.trainer.finished, doc="all epochs, stalled for `patience`, or stopped")
-
-    model = property(lambda self: self.trainer.model, doc="the Keras model being fitted")
 
     @property
     def stopped(self) -> bool:
@@ -202,7 +199,7 @@ class TrainedModel:
 
 
 def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> dict:
-    """The model card of a trained classifier (the parts that are not added by `save_model`).
+    """The model card of a trained classifier as JSON data (the parts `save_model` does not add); builds extend it.
 
     `title` is the display title in every language (language code -> text), rendered from
     the string table by the caller (`lstm_core.string_table.both`); the card stores it as data.
@@ -256,7 +253,7 @@ def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list
                             "training_seconds": round(m.seconds, 1)} for m in members]
         card["training_seconds"] = round(sum(m.seconds for m in members), 1)
     seconds = sum(m.seconds for m in members)
-    return TrainedModel(replace(probe, card=card), metrics, dict(trainer.history), seconds, trainer.epochs_run,
+    return TrainedModel(replace(probe, card=assets.card_of(card)), metrics, dict(trainer.history), seconds, trainer.epochs_run,
                         trainer.best_epoch, trainer.stopped)
 
 

@@ -40,8 +40,13 @@ class TfidfBaseline:
         """(N, classes) probabilities, rows summing to 1."""
         return self.classifier.predict_proba(self.vectorizer.transform(list(texts)))
 
-    def to_bytes(self) -> bytes:
-        """The fitted model as a compressed .npz of plain arrays."""
+    def save(self) -> bytes:
+        """The fitted model as a compressed .npz of plain arrays.
+
+        The one model that keeps a bare `.npz` rather than the model zip of
+        `lstm_core.serving.assets`: it ships beside a sentiment LSTM (its card records the
+        file and SHA-256) and is never downloaded or uploaded, so its file stays as built.
+        """
         vocabulary = self.vectorizer.vocabulary_
         terms = np.empty(len(vocabulary), dtype=object)
         for term, column in vocabulary.items():
@@ -60,7 +65,7 @@ class TfidfBaseline:
         return buffer.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "TfidfBaseline":
+    def load(cls, data: bytes) -> "TfidfBaseline":
         from sklearn.linear_model import LogisticRegression
 
         with np.load(io.BytesIO(data), allow_pickle=False) as arrays:

@@ -35,10 +35,9 @@ def _brackets() -> Traceable:
 
 
 def _forecaster(series_key: str) -> Traceable:
-    from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster  # on first use: cheap start-up
+    from lstm_core.forecast.forecast_models import load_forecaster  # on first use: cheap start-up
 
-    forecaster, _, data = load_forecaster(series_key)
-    return ForecastTraceable(forecaster, data)
+    return load_forecaster(series_key)
 
 
 def _sentiment(language: str) -> Traceable:

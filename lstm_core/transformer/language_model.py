@@ -18,6 +18,7 @@ import numpy as np
 from lstm_core.generate import charlm
 from lstm_core.message import Message, Title, UserError
 from lstm_core.nn import blas
+from lstm_core.serving.cards import ModelCard
 from lstm_core.transformer.cache import KVCache, step
 from lstm_core.transformer.encoder import Transformer, TransformerSpec
 from lstm_core.text.vocab import Vocabulary
@@ -86,7 +87,7 @@ class TransformerLanguageModel:
 
     model: Transformer
     vocab: Vocabulary
-    card: dict = field(default_factory=dict)
+    card: ModelCard = field(default_factory=ModelCard)
     key: str = "transformer_lm"
     title: Title = Message("model.title.transformer_lm")
     context: int = 192  # the longest text it was trained to read; `read` cuts beyond it

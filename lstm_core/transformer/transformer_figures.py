@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from lstm_core import palette
 from lstm_core.gates.gate_figures import short_label
+from lstm_core.transformer.cost import CostPoint
 
 COLOURS = {
     "transformer": palette.MODELS["transformer"],
@@ -33,25 +34,23 @@ def bits_figure(rows: list[tuple[str, str, float]], names: dict[str, str]) -> go
     return go.Figure(data=data, layout=layout)
 
 
-def training_figure(logs: dict[str, list[dict]], characters_per_epoch: dict[str, int], names: dict[str, str]) -> go.Figure:
+def training_figure(curves: dict[str, tuple[tuple[int, float], ...]], names: dict[str, str]) -> go.Figure:
     """Validation bits per character against the characters trained on, one line per model."""
-    data = []
-    for key, log in logs.items():
-        x = [characters_per_epoch[key] * entry["epoch"] / 1e6 for entry in log]
-        data.append(dict(type="scatter", x=x, y=[entry["validation_bits_per_char"] for entry in log], name=names[key],
-                         mode="lines+markers", line=dict(color=COLOURS[key], width=3), marker=dict(size=9)))
+    data = [dict(type="scatter", x=[chars / 1e6 for chars, _ in points], y=[bits for _, bits in points], name=names[key],
+                 mode="lines+markers", line=dict(color=COLOURS[key], width=3), marker=dict(size=9))
+            for key, points in curves.items()]
     layout = dict(xaxis=dict(title=dict(text=names["characters"])), yaxis=dict(title=dict(text=names["validation"])),
                   height=360, margin=dict(l=60, r=20, t=30, b=50), legend=dict(orientation="h", y=1.1))
     return go.Figure(data=data, layout=layout)
 
 
-def cost_figure(curves: dict[str, list[dict]], field: str, scale: float, names: dict[str, str]) -> go.Figure:
+def cost_figure(curves: dict[str, tuple[CostPoint, ...]], field: str, scale: float, names: dict[str, str]) -> go.Figure:
     """One cost (`field` of each point, times `scale`) against the context, log-log, one line per model."""
     data = []
     for key, points in curves.items():
-        x = [p["context"] for p in points]
-        data.append(dict(type="scatter", x=x, y=[p[field] * scale for p in points], name=names[key],
-                         mode="lines+markers", line=dict(color=COLOURS[key], width=3), marker=dict(size=10),
+        data.append(dict(type="scatter", x=[p.context for p in points], y=[getattr(p, field) * scale for p in points],
+                         name=names[key], mode="lines+markers", line=dict(color=COLOURS[key], width=3),
+                         marker=dict(size=10),
                          hovertemplate=f"{names['context']} %{{x:,}}<br>%{{y:.4g}}<extra>{names[key]}</extra>"))
     layout = dict(xaxis=dict(title=dict(text=names["context"]), type="log"),
                   yaxis=dict(title=dict(text=names[field]), type="log", exponentformat="power"),

@@ -33,6 +33,12 @@ def pair() -> shipped.ModelPair:
     return shipped.load()
 
 
+@st.cache_resource(show_spinner=False)
+def comparison() -> shipped.Comparison:
+    """The card's numbers, typed (read-only, one per server)."""
+    return shipped.Comparison.from_card(pair().card)
+
+
 @st.cache_data(show_spinner=False, max_entries=200)
 def reading(text: str) -> dict:
     """The Transformer's attention on the text and both small models' bits per character on it."""
@@ -48,15 +54,11 @@ def names() -> dict[str, str]:
 
 
 # ---- bits per character ---------------------------------------------------------------------------
-def quality_section(card: dict, result: shipped.Comparison) -> None:
+def quality_section(result: shipped.Comparison) -> None:
     st.subheader(t("after.quality.header"))
     labels = names()
-    rows = [("transformer", t("after.model.transformer", params=f"{result.parameters['transformer']:,}"),
-             result.bits["transformer"]),
-            ("lstm", t("after.model.lstm", params=f"{result.parameters['lstm']:,}"), result.bits["lstm"]),
-            ("shipped_lstm", t("after.model.shipped_lstm", params=f"{result.parameters['shipped_lstm']:,}"),
-             result.bits["shipped_lstm"]),
-            ("ngram", t("after.model.ngram", order=result.ngram_order), result.bits["ngram"])]
+    rows = [(key, t(f"after.model.{key}", params=f"{result.parameters[key]:,}"), result.bits[key])
+            for key in MODELS] + [("ngram", t("after.model.ngram", order=result.ngram_order), result.bits["ngram"])]
     chart(figures.bits_figure(rows, labels), key="after_bits")
     st.markdown(t("after.quality.result", chars=f"{result.heldout_characters:,}", transformer=result.bits["transformer"],
                   lstm=result.bits["lstm"], difference=result.bits["transformer"] - result.bits["lstm"],
@@ -66,63 +68,54 @@ def quality_section(card: dict, result: shipped.Comparison) -> None:
                   t_rate=f"{result.characters_per_second['transformer']:,}",
                   l_rate=f"{result.characters_per_second['lstm']:,}"))
     st.caption(t("after.quality.reference", shipped=result.bits["shipped_lstm"], ngram=result.bits["ngram"],
-                 seconds=f"{card['reference']['shipped_lstm']['training_seconds']:.0f}",
+                 seconds=f"{result.training_seconds['shipped_lstm']:.0f}",
                  ratio=result.parameters["shipped_lstm"] / result.parameters["lstm"]))
-    per_epoch = {f: card["models"][f]["config"]["windows_per_epoch"] * card["models"][f]["config"]["sequence_length"]
-                 for f in shipped.FAMILIES}
-    chart(figures.training_figure({f: card["models"][f]["training_log"] for f in shipped.FAMILIES}, per_epoch, labels),
-          key="after_training")
+    chart(figures.training_figure(result.training_curves, labels), key="after_training")
     with st.expander(t("after.quality.tried")):
-        st.dataframe(tried_table(card), hide_index=True, width="stretch")
+        st.dataframe(tried_table(result), hide_index=True, width="stretch")
         st.caption(t("after.quality.tried_caption"))
 
 
-def tried_table(card: dict) -> pd.DataFrame:
+def tried_table(result: shipped.Comparison) -> pd.DataFrame:
     """Every configuration tried, its validation bits per character, and which one shipped."""
     rows = []
-    for family in shipped.FAMILIES:
-        chosen = card["models"][family]["config"]
-        for run in card["models"][family]["configs_tried"]:
-            c = run["config"]
-            shape = (f"{c['layers']} × {c['units']}, E = {c['embedding_dim']}" if family == "lstm"
-                     else f"{c['layers']} × {c['width']}, {c['heads']} × h, F = {c['ffn_width']}")
-            rows.append({t("after.tried.model"): t(f"after.name.{family}"), t("after.tried.shape"): shape,
-                         t("after.tried.validation"): f"{run['validation_bits_per_char']:.4f}",
-                         t("after.tried.chosen"): "✓" if c == chosen else ""})
+    for run in result.tried:
+        c = run.config
+        shape = (f"{c['layers']} × {c['units']}, E = {c['embedding_dim']}" if run.family == "lstm"
+                 else f"{c['layers']} × {c['width']}, {c['heads']} × h, F = {c['ffn_width']}")
+        rows.append({t("after.tried.model"): t(f"after.name.{run.family}"), t("after.tried.shape"): shape,
+                     t("after.tried.validation"): f"{run.validation_bits:.4f}",
+                     t("after.tried.chosen"): "✓" if run.chosen else ""})
     return pd.DataFrame(rows)
 
 
 # ---- cost per character -------------------------------------------------------------------------------
-def cost_section(card: dict, result: shipped.Comparison) -> None:
+def cost_section(result: shipped.Comparison) -> None:
     st.subheader(t("after.cost.header"))
     st.markdown(long_text("practical_after_cost"))
     labels = names()
-    curves = card["cost"]["models"]
     left, right = st.columns(2)
     with left:
-        chart(figures.cost_figure(curves, "seconds_per_char", 1e3, labels), key="after_time")
+        chart(figures.cost_figure(result.curves, "seconds_per_char", 1e3, labels), key="after_time")
     with right:
-        chart(figures.cost_figure(curves, "state_bytes", 1.0, labels), key="after_memory")
+        chart(figures.cost_figure(result.curves, "state_bytes", 1.0, labels), key="after_memory")
     st.markdown(time_verdict(result))
-    work = result.multiply_adds
-    st.markdown(t("after.cost.work", lstm=f"{work['lstm'][0]:,}", short=f"{result.contexts[0]:,}",
-                  long=f"{result.contexts[-1]:,}", t_short=f"{work['transformer'][0]:,}",
-                  t_long=f"{work['transformer'][-1]:,}")
+    work, ctx = {name: result.multiply_adds(name) for name in ("lstm", "transformer")}, result.contexts
+    st.markdown(t("after.cost.work", lstm=f"{work['lstm'][0]:,}", short=f"{ctx[0]:,}", long=f"{ctx[-1]:,}",
+                  t_short=f"{work['transformer'][0]:,}", t_long=f"{work['transformer'][-1]:,}")
                 + (" " + t("after.cost.overhead") if result.overhead_bound else ""))
-    ctx = result.contexts
-    st.markdown(t("after.cost.memory_verdict", lstm_bytes=f"{result.state_bytes['lstm'][0]:,}",
-                  per_position=f"{card['cost']['cache_bytes_per_position']:,}", cross=result.memory_crossover,
-                  long=f"{ctx[-1]:,}", long_mb=result.state_bytes["transformer"][-1] / 2**20))
-    measured = card["cost"]
-    st.caption(t("after.cost.method", prefix=f"{measured['real_prefix']:,}", runs=measured["repeats"],
-                 steps=measured["steps"], budget=measured["cache_budget_bytes"] // 2**20))
+    st.markdown(t("after.cost.memory_verdict", lstm_bytes=f"{result.state_bytes('lstm')[0]:,}",
+                  per_position=f"{result.cache_bytes_per_position:,}", cross=result.memory_crossover,
+                  long=f"{ctx[-1]:,}", long_mb=result.state_bytes("transformer")[-1] / 2**20))
+    st.caption(t("after.cost.method", prefix=f"{result.real_prefix:,}", runs=result.repeats, steps=result.steps,
+                 budget=result.cache_budget_bytes // 2**20))
 
 
 def time_verdict(result: shipped.Comparison) -> str:
     """Where the Transformer's time per character passes the LSTM's, said with the card's numbers."""
-    ms, ctx = result.milliseconds, result.contexts
-    values = dict(lstm=ms["lstm"][0], lstm_long=ms["lstm"][-1], short=f"{ctx[0]:,}", long=f"{ctx[-1]:,}",
-                  t_short=ms["transformer"][0], t_long=ms["transformer"][-1], ratio=ms["transformer"][-1] / ms["lstm"][-1])
+    ctx, lstm, transformer = result.contexts, result.milliseconds("lstm"), result.milliseconds("transformer")
+    values = dict(lstm=lstm[0], lstm_long=lstm[-1], short=f"{ctx[0]:,}", long=f"{ctx[-1]:,}",
+                  t_short=transformer[0], t_long=transformer[-1], ratio=transformer[-1] / lstm[-1])
     if result.time_crossover is None:
         return t("after.cost.time_never", **values)
     if result.time_crossover <= ctx[0]:
@@ -186,9 +179,8 @@ def after_tab() -> None:
     except AssetError as error:
         st.warning(t("after.missing", reason=reason_of(error)))
         return
-    card = models.card
-    result = shipped.Comparison.from_card(card)
-    quality_section(card, result)
-    cost_section(card, result)
+    result = comparison()
+    quality_section(result)
+    cost_section(result)
     attention_section(models)
     st.info(t("after.no_gates"))

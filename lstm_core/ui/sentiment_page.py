@@ -23,7 +23,7 @@ from lstm_core.ui.session_models import add
 
 TRAINING = LiveTraining("sentiment")  # session keys sentiment_job, sentiment_stop_requested, ...
 JOB, TRAINED = TRAINING.job_key, "sentiment_trained"
-SESSION_KEY = "sentiment_session"
+SESSION_KEY = sentiment.SESSION_KEY
 UPLOADS = "sentiment_uploads"  # SHA-256 of the latest uploaded zip -> its model or its AssetError
 
 
@@ -95,9 +95,7 @@ def upload(data: bytes) -> sentiment.SentimentClassifier:
     if digest not in seen:
         seen = st.session_state[UPLOADS] = {}  # only the latest upload is kept, not every one
         try:
-            network, card, _ = assets.from_zip(data)
-            title = card.get("display_title") or Message("sentiment.uploaded_title")
-            seen[digest] = sentiment.classifier_from(network, card, SESSION_KEY, title)
+            seen[digest] = sentiment.SentimentClassifier.load(data)
         except assets.AssetError as error:
             seen[digest] = error
     if isinstance(seen[digest], assets.AssetError):

@@ -108,17 +108,16 @@ def _show_trained(trained) -> None:
         st.warning(t("sentiment.stopped", epochs=trained.epochs_run))
     m = trained.metrics
     st.success(t("sentiment.finished", epochs=trained.epochs_run, seconds=trained.seconds, best=trained.best_epoch, accuracy=m.accuracy, f1=m.macro_f1))
-    shipped_language = sentiment_data.LANGUAGE.get(trained.classifier.card["data"]["name"])
+    shipped_language = sentiment_data.LANGUAGE.get(trained.classifier.data_name)
     if shipped_language:
-        reference = session.classifier(shipped_language).card["metrics"]
-        st.caption(t("sentiment.compare_shipped", accuracy=reference["accuracy"], f1=reference["macro_f1"]))
+        reference = session.classifier(shipped_language).scores
+        st.caption(t("sentiment.compare_shipped", accuracy=reference.accuracy, f1=reference.macro_f1))
     st.caption(t("sentiment.on_gates"))
-    zipped = assets.to_zip(trained.classifier.network, trained.classifier.card)
-    st.download_button(t("sentiment.download"), zipped, file_name="sentiment_model.zip", mime="application/zip", key="sentiment_download", help=t("sentiment.download_help"))
+    st.download_button(t("sentiment.download"), trained.classifier.save(), file_name="sentiment_model.zip", mime="application/zip", key="sentiment_download", help=t("sentiment.download_help"))
 
 
 def _upload() -> None:
-    """A model zip downloaded from this page earlier, checked all the way down (`assets.from_zip`)."""
+    """A model zip downloaded from this page earlier, checked all the way down (`SentimentClassifier.load`)."""
     uploaded = st.file_uploader(t("sentiment.upload"), type=["zip"], key="sentiment_upload", help=t("sentiment.upload_help"))
     if uploaded is not None:
         try:

@@ -1,9 +1,11 @@
 """Fitting the three memory-task cells and the Transformer with the app's one loop, and scoring them.
 
 The Keras models (Input(T, V) -> SimpleRNN | GRU | LSTM(units) -> Dense(classes,
-softmax)) are built in `lstm_core.training.keras_models`, the Transformer's in
+softmax)) are built in `lstm_core.training.cells_keras`, the Transformer's in
 `lstm_core.training.transformer_keras`; they are fitted by `lstm_core.training.trainer`,
-and their weights are copied out for NumPy.
+and what comes back is NumPy: the weights for the NumPy cells (`lstm_core.why.cells`) and
+Transformer (`lstm_core.why.memory_transformer`), and the predictions that the accuracy is
+counted from.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Callable
 
 import numpy as np
 
-from lstm_core.training.keras_models import CELL_KINDS as CELLS, build_cell_model, export_cell_weights
+from lstm_core.training.cells_keras import CELL_KINDS as CELLS, build_cell_model, export_cell_weights
 from lstm_core.training.trainer import TrainConfig, Trainer, run_to_end
 from lstm_core.training.transformer_keras import build_transformer, export_transformer as export_arrays
 from lstm_core.why.memory_task import MemoryData, MemoryTask
@@ -34,12 +36,12 @@ def trainer(kind: str, task: MemoryTask, units: int, train: MemoryData, validati
                    (validation.x, validation.y))
 
 
-def transformer_trainer(task: MemoryTask, config: MemoryTransformerConfig, train: MemoryData, validation: MemoryData, epochs: int, seed: int,
-                        patience: int = 0, batch_size: int = 64):
+def transformer_trainer(task: MemoryTask, config: MemoryTransformerConfig, train: MemoryData, validation: MemoryData,
+                        epochs: int, seed: int, patience: int = 0, batch_size: int = 64) -> Trainer:
     """A `Trainer` for the Transformer (`lstm_core.why.memory_transformer`), with the cells' rules.
 
     The same data, epochs, batch size, early stopping and Adam with clipnorm 1.0 as
-    `trainer`; config (a `MemoryTransformerConfig`) sets the size and the learning rate.
+    `trainer`; config sets the size and the learning rate.
     """
     fit_config = TrainConfig(epochs=epochs, batch_size=batch_size, learning_rate=config.learning_rate, seed=seed,
                              metrics=("accuracy",), patience=patience, restore_best=patience > 0)
@@ -48,22 +50,22 @@ def transformer_trainer(task: MemoryTask, config: MemoryTransformerConfig, train
                    (validation.x, validation.y))
 
 
-def export_transformer(model, task: MemoryTask, config: MemoryTransformerConfig) -> dict[str, np.ndarray]:
-    """The Keras Transformer's arrays, named as `lstm_core.transformer.encoder.Transformer` reads them."""
-    return export_arrays(model, spec_for(task, config))
+def export_transformer(trainer: Trainer, task: MemoryTask, config: MemoryTransformerConfig) -> dict[str, np.ndarray]:
+    """The Transformer's arrays as they are now, named as `lstm_core.transformer.encoder.Transformer` reads them."""
+    return export_arrays(trainer.model, spec_for(task, config))
 
 
-def fit(trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:
+def fit(trainer: Trainer, on_epoch: Callable[[object], None] | None = None) -> dict[str, list[float]]:
     """Run every epoch (on_epoch(report) after each); returns the Keras-style history."""
     return run_to_end(trainer, on_epoch).history
 
 
-def export(model) -> dict[str, np.ndarray]:
-    """The recurrent layer's and the dense head's arrays, named as `lstm_core.why.cells` reads them."""
-    return export_cell_weights(model)
+def export(trainer: Trainer) -> dict[str, np.ndarray]:
+    """The recurrent layer's and the dense head's arrays as they are now, named as `lstm_core.why.cells` reads them."""
+    return export_cell_weights(trainer.model)
 
 
-def accuracy(model, data: MemoryData) -> float:
-    """Held-out accuracy of a Keras model."""
-    predicted = model.predict(data.x, batch_size=512, verbose=0).argmax(axis=1)
+def accuracy(trainer: Trainer, data: MemoryData) -> float:
+    """Held-out accuracy of the model being trained, with its weights as they are now."""
+    predicted = trainer.predict(data.x).argmax(axis=1)
     return float((predicted == data.y).mean())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.transformer.encoder import Transformer, TransformerSpec
 from lstm_core.why.memory_task import MemoryTask, make_splits
 
@@ -50,6 +51,26 @@ def answer_attention(model: Transformer, x: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
+class TransformerResults:
+    """The Transformer's row of the why_memory card, typed."""
+
+    accuracy: dict[int, float]  # distance -> test accuracy
+    spec: TransformerSpec  # the same architecture at every distance
+    parameter_counts: dict[str, int]  # rnn, gru, lstm and transformer -> number of weights
+    seed: int
+
+    @classmethod
+    def from_card(cls, card: ModelCard) -> "TransformerResults | None":
+        """The row, or None for a card built before the Transformer joined the task."""
+        results = card.detail("results", {})
+        if KIND not in results or card.detail("transformer") is None:
+            return None
+        return cls({int(d): float(r["test_accuracy"]) for d, r in results[KIND].items()},
+                   TransformerSpec.from_dict(plain(card.details["transformer"]["architecture"])),
+                   {kind: int(n) for kind, n in card.details["parameter_counts"].items()}, int(card.config["seed"]))
+
+
+@dataclass(frozen=True)
 class AnswerLook:
     """Where the answer of one test sequence looked (last block, mean of the heads)."""
 
@@ -59,13 +80,12 @@ class AnswerLook:
     right: bool  # whether the model named the marker
 
 
-def look(card: dict, weights: dict[str, np.ndarray], distance: int) -> AnswerLook:
+def look(results: TransformerResults, weights: dict[str, np.ndarray], distance: int) -> AnswerLook:
     """The shipped Transformer of `distance` on a new test sequence (a seed the build never drew from)."""
-    spec = TransformerSpec.from_dict(card["transformer"]["architecture"])
-    model = unpack(weights, {distance: spec})[distance]
-    sequence = make_splits(MemoryTask(distance=distance), (1, 1, 1), card["config"]["seed"] + 2).test
+    model = unpack(weights, {distance: results.spec})[distance]
+    sequence = make_splits(MemoryTask(distance=distance), (1, 1, 1), results.seed + 2).test
     answer = model.forward(sequence.x[:1])
-    return AnswerLook(answer_attention(model, sequence.x[0]), 0, spec.layers,
+    return AnswerLook(answer_attention(model, sequence.x[0]), 0, results.spec.layers,
                       bool(answer.outputs[0].argmax() == sequence.y[0]))
 
 

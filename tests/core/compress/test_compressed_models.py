@@ -57,7 +57,7 @@ def test_the_originals_are_untouched(shipped):
 
 
 def test_a_bare_forecaster_and_a_network_work_too():
-    forecaster, _, _ = load_forecaster("nile")
+    forecaster = load_forecaster("nile").forecaster
     assert isinstance(compress.quantized(forecaster, 8), Forecaster)
     small = compress.pruned(forecaster.network, 0.5, structured=True)
     assert small.spec.units == (36,)

@@ -10,7 +10,8 @@ from lstm_core.serving import catalogue
 
 @pytest.fixture(scope="module")
 def shipped():
-    return load()
+    gan, card = load()
+    return gan, card.to_dict()
 
 
 def test_card_matches_a_reevaluation_of_the_shipped_weights(shipped):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not 
 @pytest.fixture(scope="module")
 def shipped():
     card = assets.read_card(NAME)
-    return card, assets.weights_from_bytes(assets.read_verified(card["weights_file"], card["weights_sha256"]))
+    return card.to_dict(), assets.weights_from_bytes(assets.read_weights(card))
 
 
 def test_card_has_every_cell_at_every_distance_and_the_baseline(shipped):
@@ -57,7 +57,7 @@ def test_the_transformer_row_was_chosen_on_validation_and_reproduces_in_numpy(sh
     spec = TransformerSpec.from_dict(card["transformer"]["architecture"])
     nets = memory_transformer.unpack(weights, {d: spec for d in DISTANCES})
     assert sorted(nets) == list(DISTANCES)
-    assert card["parameters"]["transformer"] == nets[DISTANCES[0]].parameter_count()
+    assert card["parameter_counts"]["transformer"] == nets[DISTANCES[0]].parameter_count()
     tried_rates = [option["learning_rate"] for option in card["transformer"]["tried"]]
     for d in DISTANCES:
         result = card["results"][memory_transformer.KIND][str(d)]

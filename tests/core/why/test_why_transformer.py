@@ -3,7 +3,7 @@
 import numpy as np
 
 from lstm_core.why import memory_transformer
-from lstm_core.why.cell_training import export_transformer, fit, transformer_trainer
+from lstm_core.why.cell_training import accuracy, export_transformer, fit, transformer_trainer
 from lstm_core.why.memory_task import MemoryTask, make_splits
 from lstm_core.why.memory_transformer import MemoryTransformerConfig, spec_for
 from lstm_core.transformer.encoder import Transformer
@@ -16,13 +16,11 @@ def test_a_short_training_gives_the_same_answers_in_numpy_as_in_keras():
     run = transformer_trainer(task, config, splits.train, splits.validation, epochs=2, seed=0)
     history = fit(run)
     assert len(history["val_loss"]) == 2
-    net = Transformer(spec_for(task, config), export_transformer(run.model, task, config))
+    net = Transformer(spec_for(task, config), export_transformer(run, task, config))
     # Training rows are front-padded with zero steps: the padding mask must agree too.
     for x in (splits.test.x, splits.train.x[:64]):
-        keras_probs = run.model.predict(x, verbose=0)
-        np.testing.assert_allclose(net.predict(x), keras_probs, atol=2e-5)
-    assert memory_transformer.accuracy(net, splits.test.x, splits.test.y) == float(
-        (run.model.predict(splits.test.x, verbose=0).argmax(axis=1) == splits.test.y).mean())
+        np.testing.assert_allclose(net.predict(x), run.predict(x), atol=2e-5)
+    assert memory_transformer.accuracy(net, splits.test.x, splits.test.y) == accuracy(run, splits.test)
 
 
 def test_pack_unpack_and_where_the_answer_looks():
@@ -35,7 +33,7 @@ def test_pack_unpack_and_where_the_answer_looks():
     assert all(k.startswith("transformer/") for k in arrays)
     back = memory_transformer.unpack(arrays, {10: spec, 20: spec})
     np.testing.assert_array_equal(back[20].weights["dense/kernel"], nets[20].weights["dense/kernel"])
-    card = {"transformer": {"architecture": spec.to_dict()}, "config": {"seed": 0}}
-    look = memory_transformer.look(card, arrays, 10)
+    results = memory_transformer.TransformerResults({10: 1.0, 20: 1.0}, spec, {"transformer": 1}, seed=0)
+    look = memory_transformer.look(results, arrays, 10)
     assert look.weights.shape == (11,) and look.marker == 0 and look.block == 1
     assert abs(look.weights.sum() - 1.0) < 1e-5
