@@ -104,9 +104,12 @@ def cost_section(result: shipped.Comparison) -> None:
     st.markdown(t("after.cost.work", lstm=f"{work['lstm'][0]:,}", short=f"{ctx[0]:,}", long=f"{ctx[-1]:,}",
                   t_short=f"{work['transformer'][0]:,}", t_long=f"{work['transformer'][-1]:,}")
                 + (" " + t("after.cost.overhead") if result.overhead_bound else ""))
-    st.markdown(t("after.cost.memory_verdict", lstm_bytes=f"{result.state_bytes('lstm')[0]:,}",
-                  per_position=f"{result.cache_bytes_per_position:,}", cross=result.memory_crossover,
-                  long=f"{ctx[-1]:,}", long_mb=result.state_bytes("transformer")[-1] / 2**20))
+    memory = dict(lstm_bytes=f"{result.state_bytes('lstm')[0]:,}", per_position=f"{result.cache_bytes_per_position:,}",
+                  long=f"{ctx[-1]:,}", long_mb=result.state_bytes("transformer")[-1] / 2**20)
+    if result.memory_crossover < 1:  # one character's keys and values outweigh the LSTM's whole state
+        st.markdown(t("after.cost.memory_first", **memory))
+    else:
+        st.markdown(t("after.cost.memory_verdict", cross=result.memory_crossover, **memory))
     st.caption(t("after.cost.method", prefix=f"{result.real_prefix:,}", runs=result.repeats, steps=result.steps,
                  budget=result.cache_budget_bytes // 2**20))
 

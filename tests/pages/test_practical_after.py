@@ -35,7 +35,7 @@ def heatmap(at) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def card():
-    return shipped.load().card
+    return shipped.load().card.to_dict()
 
 
 @pytest.mark.parametrize("lang, tab, header", [("en", "What came after", "Where the Transformer looks"),

@@ -26,8 +26,8 @@ def data():
 
 
 def test_same_corpus_split_and_vocabulary_as_the_shipped_lstm(pair, data):
-    reference = assets.read_card(charlm.MODEL_NAMES["en"])
-    card = pair.card
+    reference = assets.read_card(charlm.MODEL_NAMES["en"]).to_dict()
+    card = pair.card.to_dict()
     assert card["vocabulary"] == reference["vocabulary"] == list(data.vocab.tokens)
     for family in shipped.FAMILIES:
         assert card["models"][family]["heldout_characters_predicted"] == reference["data"]["heldout_characters_predicted"]
@@ -36,7 +36,7 @@ def test_same_corpus_split_and_vocabulary_as_the_shipped_lstm(pair, data):
 
 
 def test_each_family_shipped_its_best_configuration_on_validation_with_the_same_budget(pair):
-    card = pair.card
+    card = pair.card.to_dict()
     for family, configs in SWEEP.items():
         model = card["models"][family]
         tried = model["configs_tried"]
@@ -55,12 +55,13 @@ def test_held_out_bits_are_reproduced_from_the_shipped_weights(pair, data):
     for family, model, score in (("transformer", pair.transformer.model, log_probs_of),
                                  ("lstm", pair.lstm.network, charlm.log_probs_of)):
         bits, chars = charlm.bits_on_documents(model, data.vocab, subset, score)
-        assert abs(bits / chars - pair.card["models"][family]["metrics"]["subset_bits_per_char"]) < 1e-4, family
-        assert model.parameter_count() == pair.card["models"][family]["parameters"]
+        card = pair.card.to_dict()["models"][family]
+        assert abs(bits / chars - card["metrics"]["subset_bits_per_char"]) < 1e-4, family
+        assert model.parameter_count() == card["parameters"]
 
 
 def test_cost_curves_have_every_context_and_the_shapes_the_page_explains(pair):
-    cost = pair.card["cost"]
+    cost = pair.card.to_dict()["cost"]
     contexts = cost["contexts"]
     assert tuple(contexts[: len(CONTEXTS)]) == CONTEXTS and contexts[-1] * cost["cache_bytes_per_position"] <= \
         cost["cache_budget_bytes"] < (contexts[-1] + 1) * cost["cache_bytes_per_position"]
@@ -82,11 +83,13 @@ def test_cost_curves_have_every_context_and_the_shapes_the_page_explains(pair):
 
 def test_comparison_reads_the_card(pair):
     result = shipped.Comparison.from_card(pair.card)
-    card = pair.card
+    card = pair.card.to_dict()
     assert result.bits["transformer"] == card["models"]["transformer"]["metrics"]["heldout_bits_per_char"]
     assert result.better_bits == min(("transformer", "lstm"), key=lambda f: result.bits[f])
-    assert result.memory_crossover == pytest.approx(result.state_bytes["lstm"][0] / card["cost"]["cache_bytes_per_position"])
-    ms = np.array(result.milliseconds["transformer"]) - np.array(result.milliseconds["lstm"])
+    assert result.memory_crossover == pytest.approx(result.state_bytes("lstm")[0] / result.cache_bytes_per_position)
+    assert [run.chosen for run in result.tried].count(True) == 2  # one per family
+    assert result.training_curves["transformer"][-1][0] == card["models"]["transformer"]["characters_seen"]
+    ms = np.array(result.milliseconds("transformer")) - np.array(result.milliseconds("lstm"))
     if result.time_crossover is None:
         assert (ms < 0).all()
     elif result.time_crossover == result.contexts[0]:
