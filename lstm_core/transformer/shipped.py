@@ -161,6 +161,11 @@ class Comparison:
         return time_ratio > 2 * work_ratio
 
     @property
+    def still_improving(self) -> bool:
+        """Did both small models reach their best validation score in their last epoch (stopped by the budget)?"""
+        return all(points[-1][1] == min(bits for _, bits in points) for points in self.training_curves.values())
+
+    @property
     def better_bits(self) -> str:
         """"transformer" or "lstm": the small model with fewer held-out bits per character."""
         return "transformer" if self.bits["transformer"] < self.bits["lstm"] else "lstm"

@@ -62,14 +62,15 @@ def quality_section(result: shipped.Comparison) -> None:
     chart(figures.bits_figure(rows, labels), key="after_bits")
     st.markdown(t("after.quality.result", chars=f"{result.heldout_characters:,}", transformer=result.bits["transformer"],
                   lstm=result.bits["lstm"], difference=result.bits["transformer"] - result.bits["lstm"],
-                  budget=f"{result.budget_characters:,}", winner=t(f"after.name.{result.better_bits}"),
+                  budget=f"{result.budget_characters:,}", winner=t(f"after.winner.{result.better_bits}"),
                   t_seconds=f"{result.training_seconds['transformer']:,.0f}",
                   l_seconds=f"{result.training_seconds['lstm']:,.0f}",
                   t_rate=f"{result.characters_per_second['transformer']:,}",
                   l_rate=f"{result.characters_per_second['lstm']:,}"))
     st.caption(t("after.quality.reference", shipped=result.bits["shipped_lstm"], ngram=result.bits["ngram"],
                  seconds=f"{result.training_seconds['shipped_lstm']:.0f}",
-                 ratio=result.parameters["shipped_lstm"] / result.parameters["lstm"]))
+                 ratio=result.parameters["shipped_lstm"] / result.parameters["lstm"])
+               + (" " + t("after.quality.still_improving") if result.still_improving else ""))
     chart(figures.training_figure(result.training_curves, labels), key="after_training")
     with st.expander(t("after.quality.tried")):
         st.dataframe(tried_table(result), hide_index=True, width="stretch")
