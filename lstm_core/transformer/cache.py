@@ -8,9 +8,10 @@ context (one dot product per cached position), and so does the memory; an LSTM's
 stays H numbers per layer however long the text. `lstm_core.transformer.cost` measures
 both.
 
-The cache lives in buffers that double when full, so appending costs no copy of the
-past. A state is (buffers, length); advancing an older state than the buffers' last
-copies them first, so a state can be reused as an LSTM state can.
+The cache lives in buffers that double when full, so the past is copied only when they
+grow (a constant share of the work, on average). A state is (buffers, length); advancing
+an older state than the buffers' last copies them first, so a state can be reused as an
+LSTM state can.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from lstm_core.transformer.encoder import Transformer
 FIRST_CAPACITY = 64  # positions; the buffers double beyond this
 
 
-class _Buffers:
+class CacheBuffers:
     """Keys and values of every block, (layers, heads, capacity, head_dim) each, filled up to `filled`.
 
     One contiguous slab per head, so attending over the first t positions is one matrix product.
@@ -40,9 +41,9 @@ class _Buffers:
     def capacity(self) -> int:
         return self.keys.shape[2]
 
-    def copy(self, length: int, capacity: int) -> "_Buffers":
+    def copy(self, length: int, capacity: int) -> "CacheBuffers":
         layers, heads, _, head_dim = self.keys.shape
-        out = _Buffers(layers, heads, head_dim, capacity)
+        out = CacheBuffers(layers, heads, head_dim, capacity)
         out.keys[:, :, :length], out.values[:, :, :length] = self.keys[:, :, :length], self.values[:, :, :length]
         out.filled = length
         return out
@@ -52,13 +53,13 @@ class _Buffers:
 class KVCache:
     """A causal Transformer's memory of the text so far: `length` positions of keys and values."""
 
-    buffers: _Buffers
+    buffers: CacheBuffers
     length: int
 
     @staticmethod
     def empty(model: Transformer, capacity: int = FIRST_CAPACITY) -> "KVCache":
         spec = model.spec
-        return KVCache(_Buffers(spec.layers, spec.heads, spec.width // spec.heads, capacity), 0)
+        return KVCache(CacheBuffers(spec.layers, spec.heads, spec.width // spec.heads, capacity), 0)
 
     @property
     def nbytes(self) -> int:
@@ -66,7 +67,7 @@ class KVCache:
         layers, heads, _, head_dim = self.buffers.keys.shape
         return 2 * layers * heads * self.length * head_dim * 4
 
-    def writable(self) -> _Buffers:
+    def writable(self) -> CacheBuffers:
         """Buffers this state may append to: its own, or a copy if a later state already wrote there."""
         capacity = self.buffers.capacity
         if self.buffers.filled != self.length or self.length == capacity:

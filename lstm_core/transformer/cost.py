@@ -22,7 +22,7 @@ import numpy as np
 
 from lstm_core.nn import blas
 from lstm_core.nn.network import Network
-from lstm_core.transformer.cache import KVCache, _Buffers
+from lstm_core.transformer.cache import KVCache, CacheBuffers
 from lstm_core.transformer.encoder import Transformer
 
 REAL_PREFIX = 1_000  # characters actually read before the cache is tiled out to longer contexts
@@ -62,7 +62,7 @@ def state_bytes_lstm(network: Network) -> int:
 def tiled_cache(model: Transformer, real: KVCache, context: int) -> KVCache:
     """A cache of `context` positions: the real one's keys and values repeated (the work is the same)."""
     spec = model.spec
-    buffers = _Buffers(spec.layers, spec.heads, spec.width // spec.heads, context + 64)
+    buffers = CacheBuffers(spec.layers, spec.heads, spec.width // spec.heads, context + 64)
     for start in range(0, context, real.length):  # block by block: no second copy of a large cache
         size = min(real.length, context - start)
         buffers.keys[:, :, start : start + size] = real.buffers.keys[:, :, :size]
