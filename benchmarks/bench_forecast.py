@@ -49,7 +49,7 @@ def recursive() -> None:
     print("2. 24-step recursive forecast, NumPy, shipped ensembles (median of 30)")
     for key in SHIPPED_OPTIONS:
         forecaster = load_forecaster(key).forecaster
-        times = timed(lambda: forecaster.forecast(24), 30, warm_up=True)
+        times = timed(lambda: forecaster.predict(24), 30, warm_up=True)
         ms, cpu_ms = times.median_ms(), times.cpu_mean_ms()
         print(f"   {key:11s} {ms:6.1f} ms wall, {cpu_ms:5.1f} ms CPU  ({forecaster.config.members} members x {forecaster.config.units} units,"
               f" window {forecaster.config.window})  {verdict(ms, 20, 'ms')}")

@@ -6,7 +6,7 @@ from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates_page as page
-from lstm_core.ui import gates_step, saliency_view
+from lstm_core.ui import gates_saliency, gates_step
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
@@ -121,7 +121,7 @@ with tabs[4]:
     page.search_tab(gates, span, key, layer_index, FIELDS, NAMES)
 
 with tabs[5]:
-    saliency_view.show(model, traced, key)
+    gates_saliency.show(model, traced, key)
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next' if key == 'brackets' else 'gates.try_next_other')}")

@@ -70,7 +70,7 @@ tab_gen, tab_temp, tab_base, tab_train = st.tabs(
 
 # ---- generate, streamed, with the distribution behind every character ---------------------
 with tab_gen:
-    settings = (key, id(model), prompt, length, config)
+    settings = (key, model.fingerprint, prompt, length, config)
     steps = page.remembered("steps", settings)
     box = st.empty()
     if steps is None:
@@ -110,7 +110,7 @@ with tab_temp:
         }), key="generate_entropy")
     st.subheader(t("generate.side_by_side"))
     st.caption(t("generate.side_by_side_caption", seed=int(seed)))
-    fair = (key, id(model), prompt, min(length, 150), config.top_k, config.top_p, config.seed)
+    fair = (key, model.fingerprint, prompt, min(length, 150), config.top_k, config.top_p, config.seed)
     samples = page.remembered("side", fair)
     if samples is None:
         samples = [language_model.sample(model, prompt, fair[3], temp, config.top_k, config.top_p, config.seed)

@@ -9,7 +9,7 @@ from lstm_core.text import segmentation as text, tfidf
 from lstm_core.ui import tokens_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
-from lstm_core.ui.word2vec_training import training_step
+from lstm_core.ui.tokens_word2vec import training_step
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
@@ -63,11 +63,7 @@ def numbers() -> None:
     docs_text = page.user_text(docs_raw, SEGMENT_LIMIT)
     documents = [line.strip() for line in (docs_text or "").splitlines() if line.strip()][:12]
     if documents:
-        user_words = st.session_state.get("tokens_words", ())
-
-        def analyzer(doc: str) -> list[str]:  # Chinese lines through jieba, English through the rule
-            return text.tokens_for(doc, text.guess_language(doc), user_words)
-
+        analyzer = tfidf.mixed_analyzer(st.session_state.get("tokens_words", ()))
         length = st.slider(**page.ask("num.length"), min_value=1, max_value=20, value=6, key="tokens_pad_length")
         table = tfidf.id_table([analyzer(d) for d in documents], length)
         st.markdown(f"**{t('tokens.num.ids')}** · {t('tokens.num.vocab_size', size=len(table.vocabulary))}")
@@ -81,10 +77,8 @@ def numbers() -> None:
         chart(plots.term_heatmap(weights, axes), key="tokens_tfidf")
         csv = weights.to_csv().encode("utf-8")
         st.download_button(t("common.download_csv"), csv, "tfidf.csv", key="tokens_tfidf_csv", help=t("tokens.csv_help"))
-        for i, first in enumerate(documents):
-            for second in documents[i + 1:]:
-                if first != second and tfidf.same_bag(analyzer(first), analyzer(second)):
-                    st.info(t("tokens.num.same_bag", a=first, b=second))
+        for first, second in tfidf.same_bag_pairs(documents, analyzer):
+            st.info(t("tokens.num.same_bag", a=first, b=second))
     st.markdown(long_text("tokens_numbers"))
 
 

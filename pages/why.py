@@ -59,8 +59,8 @@ else:
     st.info(t("why.article.ranges", unit=unit, right_min=result.right.cell[:, unit].min(),
               right_max=result.right.cell[:, unit].max(), article_min=result.article.cell[:, unit].min(),
               article_max=result.article.cell[:, unit].max(), h_min=result.article.hidden.min(), h_max=result.article.hidden.max()))
-    st.caption(t("why.article.accuracy", right=(result.right_prediction == depth).mean(),
-                 article=(result.article_prediction == depth).mean()))
+    right, article = result.accuracy(depth)
+    st.caption(t("why.article.accuracy", right=right, article=article))
 
 # ---- three cells, one task -------------------------------------------------------------------
 st.header(t("why.memory.header"))

@@ -98,7 +98,7 @@ def build(folder: Path = assets.ASSETS, config: GanConfig = GanConfig(epochs=EPO
     gan, report = train_numeric(windows, config)
     gan = shipped_copy(gan)
     fake = gan.sample(len(windows.test), seed=2)
-    baseline = fit_ar(windows.train).sample(len(windows.test), np.random.default_rng(2))
+    baseline = fit_ar(windows.train).sample(len(windows.test), seed=2)
     gan_scores = scores.score(windows.train, windows.test, fake)
     base_scores = scores.score(windows.train, windows.test, baseline)
     weights = {f"generator/{k}": v for k, v in gan.generator.weights.items()}

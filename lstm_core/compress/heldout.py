@@ -86,7 +86,7 @@ def _forecaster(model) -> Heldout:
     positions = np.arange(start, len(values))
 
     def score(candidate) -> float:
-        predicted = candidate.forecaster.one_step(values, positions).mean(axis=0)
+        predicted = candidate.forecaster.predict_one_step(values, positions)
         return round(mase(values[positions], predicted, values[:start], season), 5)
 
     return Heldout("mase", False, f"one-step forecasts of the held-out tail ({len(positions)} values)",

@@ -51,6 +51,18 @@ def split_of(length: int) -> Split:
     return Split.by_fraction(length, SPLIT["test"], SPLIT["validation"])
 
 
+def usable_split(data: series.Series) -> Split:
+    """The page's split of a series; refused, saying why, when too short to train on or its season does not fit."""
+    split = split_of(len(data))
+    if split.val_start < 4:
+        raise UserError(f"it has {len(data)} values; at least 6 are needed (most of them for training)",
+                        Message("forecast.need_values", {"n": len(data)}))
+    if data.season >= split.val_start:
+        raise UserError(f"the season length {data.season} is not shorter than the training part ({split.val_start} values)",
+                        Message("forecast.season_too_long", {"season": data.season, "train": split.val_start}))
+    return split
+
+
 @dataclass(frozen=True)
 class HeldOut:
     """How a shipped forecaster's card scores it: where the test tail starts, MASE's season, the statistical forecasts."""

@@ -7,8 +7,11 @@ are merged into one wider `Network` whose units never talk across members (block
 diagonal weights), so one NumPy pass gives every member's forecast, the spread of
 the members is the band on the chart, and their mean is the forecast.
 
-Longer forecasts are recursive: predict `horizon` values, append them to the history,
-predict again. The verbs follow sktime/darts: fit, then forecast(steps).
+Longer forecasts are recursive: the network predicts `config.horizon` values at once,
+they are appended to the history, and it predicts again. The verbs are those of every
+forecaster in the comparison (`lstm_core.forecast.baselines`, after sktime and darts):
+`fit_forecaster` (or `ForecastTraining`, an epoch at a time) fits, `predict(horizon)`
+forecasts recursively, `predict_one_step(values, positions)` from the true past.
 """
 
 from __future__ import annotations
@@ -33,28 +36,6 @@ from lstm_core.training.trainer import TrainConfig, Trainer
 HISTORY_FILE = "history.txt"  # in a forecaster's model file: the values it was fitted on, one a line
 
 
-# ---- the naive baselines -------------------------------------------------------------------
-def naive(history: np.ndarray, steps: int) -> np.ndarray:
-    """Tomorrow looks like today: repeat the last value."""
-    return np.full(steps, float(np.asarray(history)[-1]))
-
-
-def seasonal_naive(history: np.ndarray, steps: int, season: int) -> np.ndarray:
-    """Repeat the last full season (season 1 is the plain naive forecast)."""
-    history = np.asarray(history, float)
-    if len(history) < season:
-        raise ValueError(f"seasonal naive needs at least one season ({season} values) of history")
-    return np.resize(history[-season:], steps)
-
-
-def naive_one_step(values: np.ndarray, positions: np.ndarray, season: int = 1) -> np.ndarray:
-    """Seasonal-naive one-step-ahead forecasts of values[positions] from the true past."""
-    positions = np.asarray(positions)
-    if len(positions) and positions.min() < season:
-        raise ValueError(f"position {positions.min()} has less than one season ({season} values) before it")
-    return np.asarray(values, float)[positions - season]
-
-
 # ---- configuration --------------------------------------------------------------------
 @dataclass(frozen=True)
 class ForecastConfig:
@@ -74,6 +55,11 @@ class ForecastConfig:
     scale: bool = True  # standardise with the training part's mean and spread (off: raw values)
     validation: float = 0.125  # last fraction of the fitted series, used for early stopping only
     patience: int = 10  # epochs without a better validation loss before stopping
+
+    # What the page's "train your own" widgets offer, (low, high[, step]); the learning rate is picked
+    # from RATES. A live fit stays near 15 s at the defaults; the work budget guards the rest.
+    LIMITS = {"units": (4, 64, 4), "layers": (1, 3), "epochs": (1, 200), "members": (1, 5), "seed": (0, 10_000)}
+    RATES = (3e-4, 1e-3, 3e-3, 1e-2, 3e-2)
 
     def __post_init__(self) -> None:
         for name in ("window", "horizon", "units", "layers", "epochs", "members", "batch_size"):
@@ -100,8 +86,8 @@ class ForecastConfig:
 class Forecast:
     """A recursive forecast: the ensemble mean and each member's own path."""
 
-    mean: np.ndarray  # (steps,)
-    members: np.ndarray  # (members, steps)
+    mean: np.ndarray  # (horizon,)
+    members: np.ndarray  # (members, horizon)
 
 
 @dataclass(frozen=True)
@@ -131,13 +117,18 @@ class Forecaster:
         out = self.network.predict([row[:, None] for row in inputs])  # (B, members * horizon)
         return out.reshape(len(inputs), self.config.members, self.config.horizon)
 
-    def forecast(self, steps: int) -> np.ndarray:
-        """The next `steps` values after the end of the fitted series: (steps,)."""
-        return self.forecast_band(steps).mean
+    # ---- the verbs of every forecaster (lstm_core.forecast.baselines) -------------------------------
+    def predict(self, horizon: int, history: np.ndarray | None = None) -> np.ndarray:
+        """The next `horizon` values after the end of `history` (default: the fitted series), recursively: (horizon,)."""
+        return self.predict_band(horizon, history).mean
 
-    def forecast_band(self, steps: int, history: np.ndarray | None = None) -> Forecast:
-        """Recursive forecast of every member from the end of `history` (default: fitted series)."""
-        if steps < 1:
+    def predict_one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """The ensemble's forecast of each values[p] from the true values before p: (P,)."""
+        return self.members_one_step(values, positions).mean(axis=0)
+
+    def predict_band(self, horizon: int, history: np.ndarray | None = None) -> Forecast:
+        """Recursive forecast of every member from the end of `history` (default: the fitted series)."""
+        if horizon < 1:
             raise ValueError("forecast at least 1 step")
         cfg, transform = self.config, self.config.transform
         history = np.asarray(self.history if history is None else history, float)
@@ -145,7 +136,7 @@ class Forecaster:
         k = cfg.members
         paths = [list(history) for _ in range(k)]  # each member extends its own path
         made = 0
-        while made < steps:
+        while made < horizon:
             tails = np.array([path[-(cfg.window + transform.lost) :] for path in paths])
             z = np.stack([self.scaler.scale(transform.apply(tail)) for tail in tails])  # (K, window)
             out = self._member_outputs(z)  # (K, K, horizon): row = path, column = member
@@ -153,10 +144,10 @@ class Forecaster:
                 z_next = self.scaler.unscale(out[m, m])
                 paths[m] += list(transform.invert(z_next, np.array(paths[m])))
             made += cfg.horizon
-        members = np.array([path[len(history) : len(history) + steps] for path in paths])
+        members = np.array([path[len(history) : len(history) + horizon] for path in paths])
         return Forecast(members.mean(axis=0), members)
 
-    def one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    def members_one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
         """Each member's forecast of values[p] from the true values before p: (members, P)."""
         cfg, transform = self.config, self.config.transform
         values = np.asarray(values, float)

@@ -13,7 +13,9 @@ Public surface, kept stable for outside checks:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator, Protocol
 
 import numpy as np
@@ -97,6 +99,17 @@ class CharLanguageModel:
         """Texts the model writes itself (seeded), so no corpus has to be read or shipped."""
         prompts = [self.default_text] * 24
         return [p + sample(self, p, 60, temperature=0.8, seed=s) for s, p in enumerate(prompts)]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What a cache of its generations keys on: the weights' SHA-256 (a retrained model may reuse an `id()`)."""
+        if self.card.weights_sha256:  # a shipped model: its card holds the hash of its weights file
+            return self.card.weights_sha256
+        digest = hashlib.sha256()
+        for name in sorted(self.network.weights):
+            digest.update(name.encode("utf-8"))
+            digest.update(np.ascontiguousarray(self.network.weights[name]).tobytes())
+        return digest.hexdigest()
 
     # ---- what its card says -------------------------------------------------------------------
     @property

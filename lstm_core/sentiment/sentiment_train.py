@@ -49,6 +49,11 @@ class SentimentConfig:
     seed: int = 0
     members: int = 1  # >1: that many seeds (seed, seed+1, ...) merged into one network averaging their logits
 
+    # What the "train your own" widgets offer, (low, high[, step]): a run a lecture can wait for
+    # (the server's work budget, `config.work`, is the real guard); the builds may go beyond.
+    LIMITS = {"embedding_dim": (4, 128, 4), "units": (4, 128, 4), "layers": (1, 3), "dropout": (0.0, 0.8, 0.05),
+              "epochs": (1, 30), "max_length": (1, 500, 10), "seed": (0, 10_000)}
+
     def __post_init__(self) -> None:
         checks = {
             "max_length": self.max_length >= 1,

@@ -196,7 +196,7 @@ class ModelCard:
         return cls.from_dict(data, limits)
 
 
-COMMON = tuple(f.name for f in fields(ModelCard) if f.name != "details")  # in the order a card file lists them
+COMMON = tuple(f.name for f in fields(ModelCard) if f.name != "details")  # the typed fields, in the order `to_dict` writes them
 
 
 def _architecture(value: Json) -> NetworkSpec:

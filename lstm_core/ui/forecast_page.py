@@ -19,7 +19,8 @@ from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecast_models import ForecastTraceable, HeldOut, load_forecaster, session_card, split_of
 from lstm_core.forecast.forecast_plots import loss_figure
-from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining, naive, naive_one_step
+from lstm_core.forecast.baselines import SeasonalNaive
+from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining
 from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.message import Message
@@ -154,8 +155,9 @@ def _stat_for(data: series.Series, test_start: int):
             return _stat(data.values, test_start, data.baseline)
     except ValueError as error:
         st.warning(t("forecast.stat_failed", error=reason_of(error)))
-        fallback = naive(data.values[:test_start], len(data) - test_start)
-        return StatForecast("naive (stand-in)", naive_one_step(data.values, np.arange(test_start, len(data))), fallback)
+        naive = SeasonalNaive(1).fit(data.values[:test_start])
+        return StatForecast("naive (stand-in)", naive.predict_one_step(data.values, np.arange(test_start, len(data))),
+                            naive.predict(len(data) - test_start))
 
 
 def _finish(data: series.Series, forecaster: Forecaster, stopped: bool) -> None:

@@ -41,7 +41,7 @@ def test_compressed_models_are_the_same_kind_and_still_work(shipped, name, chang
     assert len(language_model.sample(lm, "I love ", 20, seed=1)) == 20
     view = change(shipped["forecast"])
     assert isinstance(view, ForecastTraceable) and isinstance(view.forecaster, Forecaster)
-    assert np.all(np.isfinite(view.forecaster.forecast(5)))
+    assert np.all(np.isfinite(view.forecaster.predict(5)))
     counter = change(shipped["brackets"])
     assert isinstance(counter, BracketCounter)
     for model in (clf, lm, view, counter):  # the Gates page's interface

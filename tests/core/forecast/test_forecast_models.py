@@ -66,7 +66,7 @@ def test_trace_text_agrees_with_the_forecast():
     window = forecaster.config.window + forecaster.config.lag
     text = ", ".join(f"{v:.6g}" for v in forecaster.history[-window:])  # the end of the fitted part
     summary = render(model.trace_text(text).summary, "en")
-    assert f"next value: {forecaster.forecast(1)[0]:.6g}" in summary
+    assert f"next value: {forecaster.predict(1)[0]:.6g}" in summary
     assert model.default_text.endswith(f"{data.values[-1]:.6g}")  # the default is the series' last window
 
 

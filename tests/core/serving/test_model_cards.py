@@ -84,7 +84,7 @@ def test_the_four_models_a_student_handles_share_save_and_load():
         again = kind.load(data)
         assert isinstance(again, kind)
     again = Forecaster.load(forecaster.save())
-    np.testing.assert_allclose(again.forecast(12), forecaster.forecast(12), rtol=1e-5)
+    np.testing.assert_allclose(again.predict(12), forecaster.predict(12), rtol=1e-5)
     text = "The flight was late but the crew was great"
     np.testing.assert_allclose(SentimentClassifier.load(classifier.save()).predict_proba([text]),
                                classifier.predict_proba([text]), atol=1e-6)
