@@ -22,7 +22,7 @@ from lstm_core.transformer.language_model import attention_shares
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 
-DEFAULT_TEXT = "I love my new phone, but the battery dies before lunch."
+DEFAULT_TEXT = "I got my new car and it is so fun, but it is red."  # English (what the model read); short words, so the Chinese page shows no English prose
 RECENT = 5  # "the last few characters" of the map's summary: a position and the four before it
 MODELS = ("transformer", "lstm", "shipped_lstm")
 
