@@ -84,5 +84,5 @@ def answer_attention_figure(weights: np.ndarray, marker: int, names: dict[str, s
                  hovertemplate=f"{names['distance_back']} %{{x}}<br>%{{y:.3f}}<extra></extra>")]
     layout = dict(xaxis=dict(title=dict(text=names["distance_back"]), autorange="reversed"),
                   yaxis=dict(title=dict(text=names["weight"]), range=[0, 1.05]), height=300,
-                  margin=dict(l=60, r=20, t=20, b=50))
+                  margin=dict(l=60, r=20, t=20, b=50), meta="answer_attention")  # names the chart for tests
     return go.Figure(data=data, layout=layout)
