@@ -26,6 +26,15 @@ class Message:
     values: Mapping[str, Any] = field(default_factory=dict)
 
 
+class Quoted(str):
+    """A value that came from outside: typed, uploaded, or read from a link or a file.
+
+    Pages show messages in Markdown; a `Quoted` value is shown exactly as it is, never
+    read as Markdown or HTML (`lstm_core.string_table.render` escapes it), so a column
+    name or a typed token cannot turn into a link, an image or emphasis.
+    """
+
+
 # A model's or a series' title: a Message, or the title a model card stores as data
 # (language code -> text, e.g. an uploaded model's `display_title`).
 Title = Union[Message, Mapping[str, str]]

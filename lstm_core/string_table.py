@@ -16,11 +16,12 @@ titles they write into model cards with it, and builds never import `lstm_core.u
 
 from __future__ import annotations
 
+import string
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from lstm_core.message import Message
+from lstm_core.message import Message, Quoted
 
 FOLDER = Path(__file__).resolve().parent / "ui" / "strings"
 LANGUAGES = ("en", "zh")
@@ -57,15 +58,37 @@ def text(key: str, language: str, /, **values) -> str:
     return template.format(**values) if values else template
 
 
+_MARKDOWN_ESCAPES = str.maketrans({mark: "\\" + mark for mark in string.punctuation})
+WORD_JOINER = "\u2060"  # invisible, zero-width: breaks what GFM would turn into a link
+
+
+def literal(value: object) -> str:
+    """`value` as literal text inside Markdown, on one line.
+
+    CommonMark lets a backslash escape any ASCII punctuation, so no link, image, HTML tag,
+    emphasis, code, heading, table, LaTeX (`$`) or Streamlit directive (`:red[...]`) can
+    come out of it. GitHub's "autolink literals" are found in the text after escapes are
+    undone (a browser test saw "http://..." become a link even so), so an invisible word
+    joiner also goes after every ":" and "@" and before every ".": no "http://", "www."
+    or e-mail address is left to find. Use it for every value from a user, a link or a
+    file that a page puts into Markdown.
+    """
+    escaped = " ".join(str(value).split()).translate(_MARKDOWN_ESCAPES)
+    return (escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\\@", "\\@" + WORD_JOINER)
+            .replace("\\.", WORD_JOINER + "\\."))
+
+
 def render(message: Message | Mapping[str, str] | str, language: str) -> str:
     """Text for the user in `language`.
 
     A `Message` is looked up in the table, its values rendered first (they may be
-    Messages too); a mapping is a title stored as data in a model card (language code ->
-    text; English when the card lacks the language); a plain string is shown as it is.
+    Messages too, and a `Quoted` value is made literal Markdown); a mapping is a title
+    stored as data in a model card (language code -> text; English when the card lacks
+    the language); a plain string is shown as it is.
     """
     if isinstance(message, Message):
-        values = {name: render(value, language) if isinstance(value, (Message, Mapping)) else value
+        values = {name: render(value, language) if isinstance(value, (Message, Mapping))
+                  else literal(value) if isinstance(value, Quoted) else value
                   for name, value in message.values.items()}
         return text(message.key, language, **values)
     if isinstance(message, Mapping):

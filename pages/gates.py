@@ -7,7 +7,7 @@ from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates_page as page
 from lstm_core.ui import gates_saliency, gates_step
-from lstm_core.ui.i18n import reason_of, say, t
+from lstm_core.ui.i18n import literal, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
 
@@ -56,7 +56,7 @@ if traced.steps_before_cut:
 st.success(t("gates.verdict", summary=say(traced.summary)))
 unknown = sorted({lab for lab, unk in zip(traced.labels, traced.unknown) if unk})
 if unknown:
-    st.caption(t("gates.unknown", tokens=" ".join(repr(u) for u in unknown[:30])))
+    st.caption(t("gates.unknown", tokens=literal(" ".join(repr(u) for u in unknown[:30]))))  # ?text= links reach here
 
 # ---- which layer, which units ---------------------------------------------------------
 several_layers = len(traced.layers) > 1

@@ -8,7 +8,7 @@ from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment_page as page
 from lstm_core.ui.sentiment_training import training_section
-from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
+from lstm_core.ui.i18n import lang, literal, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
 
@@ -61,7 +61,7 @@ def show_prediction(model, shipped, base, text: str) -> None:
     if len(unknown) == len(reading.tokens):
         st.warning(t("sentiment.all_unknown"))
     elif unknown:
-        shown = " ".join(repr(tok) for tok in sorted(set(unknown))[:20])
+        shown = literal(" ".join(repr(tok) for tok in sorted(set(unknown))[:20]))
         st.caption(t("sentiment.some_unknown", count=len(unknown), total=len(reading.tokens), tokens=shown))
     names = [say(classifier.label_name(label)) for label in model.labels]
     base_probabilities = base.predict_proba([user.text])[0]
@@ -76,8 +76,10 @@ def show_prediction(model, shipped, base, text: str) -> None:
     st.subheader(t("sentiment.how_read"))
     if reading.running is None:
         st.caption(t("sentiment.bidirectional_note"))
-    if reading.attribution is None:
+    if reading.attribution is None and len(reading.tokens) > classifier.OCCLUSION_LIMIT:
         st.caption(t("sentiment.no_occlusion", limit=classifier.OCCLUSION_LIMIT))
+    elif reading.attribution is None:
+        st.caption(t("sentiment.no_occlusion_work"))
     st.caption(t("sentiment.how_read_caption"))
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
 

@@ -7,7 +7,7 @@ from lstm_core.embeddings import projection, word_vectors
 from lstm_core.serving.assets import AssetError
 from lstm_core.text import segmentation as text, tfidf
 from lstm_core.ui import tokens_page as page
-from lstm_core.ui.i18n import long_text, reason_of, t
+from lstm_core.ui.i18n import literal, long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.tokens_word2vec import training_step
 from lstm_core.ui.server_setup import through_the_app
@@ -78,7 +78,7 @@ def numbers() -> None:
         csv = weights.to_csv().encode("utf-8")
         st.download_button(t("common.download_csv"), csv, "tfidf.csv", key="tokens_tfidf_csv", help=t("tokens.csv_help"))
         for first, second in tfidf.same_bag_pairs(documents, analyzer):
-            st.info(t("tokens.num.same_bag", a=first, b=second))
+            st.info(t("tokens.num.same_bag", a=literal(first), b=literal(second)))
     st.markdown(long_text("tokens_numbers"))
 
 
@@ -106,10 +106,10 @@ def vectors() -> None:
         words = pool[:top_n]
     else:
         custom = st.text_input(**page.ask("vec.custom"), value=CUSTOM.get(source, ""), key=f"tokens_custom_{source}")
-        words = page.custom_words(kv, custom)
+        words = page.custom_words(kv, custom, source)
     search = st.text_input(t("tokens.vec.search"), key=f"tokens_search_{source}", help=t("tokens.vec.search_help")).strip()
     if search and search not in kv.key_to_index:
-        page.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
+        page.unknown(word_vectors.UnknownWords({search: page.closer(source)(kv, search)}))
     elif search and search not in words:
         words = words + [search]
     if method == "tsne" and len(words) > projection.TSNE_MAX_WORDS:

@@ -21,7 +21,7 @@ from lstm_core.forecast.forecaster import Forecaster, ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Scaler, Split
 from lstm_core.nn.trace import ModelTrace
-from lstm_core.message import Message, Title, UserError
+from lstm_core.message import Message, Quoted, Title, UserError
 from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard
 from lstm_core.string_table import render
@@ -113,7 +113,7 @@ def parse_numbers(text: str) -> np.ndarray:
             values.append(float(tok))
         except ValueError:
             raise UserError(f"{tok[:20]!r} is not a number; use only numbers separated by commas or spaces",
-                            Message("error.numbers.not_number", {"token": tok[:20]})) from None
+                            Message("error.numbers.not_number", {"token": Quoted(tok[:20])})) from None
     values = np.array(values)
     if not np.all(np.isfinite(values)):
         raise UserError("inf and nan are not allowed; use finite numbers", Message("error.numbers.not_finite"))

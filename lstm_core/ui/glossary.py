@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm_core.string_table import TABLE
-from lstm_core.ui.i18n import LINKED, t
+from lstm_core.ui.i18n import LINKED, literal, t
 
 TERMS: tuple[str, ...] = tuple(sorted(key.split(".", 2)[2] for key in TABLE if key.startswith("glossary.term.")))
 
@@ -79,7 +79,7 @@ def glossary_page() -> None:
     query = st.text_input(t("glossary.search"), key="glossary_search", help=t("glossary.search_help"))
     found = sorted(matches(query), key=lambda term: entry(term)[0].casefold())
     if not found:
-        st.info(t("glossary.none", query=query))
+        st.info(t("glossary.none", query=literal(query)))
     for term in found:
         name, definition = entry(term)
         st.markdown(f"**{name}**  \n{definition}")

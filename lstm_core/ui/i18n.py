@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from lstm_core.message import Message, UserError
-from lstm_core.string_table import render, text
+from lstm_core.string_table import literal, render, text  # noqa: F401 - literal: for the pages, beside t()
 from lstm_core.ui.glossary_links import link_terms
 
 LANGUAGES = {"en": "English", "zh": "中文"}

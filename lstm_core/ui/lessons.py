@@ -10,6 +10,7 @@ student had set them. The panel above the page asks for a prediction, then expla
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from lstm_core.ui.i18n import lang, t
+from lstm_core.ui.i18n import lang, literal, t
 
 DATA = Path(__file__).resolve().parents[2] / "assets" / "lessons" / "lessons.toml"
 ACTIVE, APPLY, GOTO, LINK = "lesson", "_lesson_apply", "_lesson_goto", "_lesson_link"
@@ -52,10 +53,13 @@ def load_lessons(path: Path = DATA) -> dict[str, Lesson]:
 LESSONS = load_lessons()
 
 
+STEP = re.compile(r"[0-9]{1,4}")  # ASCII digits only: "²".isdigit() is True, int("²") raises
+
+
 def parse_link(params) -> tuple[str, int] | None:
     """(lesson id, step index from 0) from query parameters ?lesson=ID&step=N, or None if invalid."""
     lesson, step = params.get("lesson"), params.get("step", "1")
-    if lesson not in LESSONS or not str(step).isdigit():
+    if lesson not in LESSONS or not STEP.fullmatch(str(step)):
         return None
     index = int(step) - 1
     return (lesson, index) if 0 <= index < len(LESSONS[lesson].steps) else None
@@ -86,7 +90,8 @@ def take_link() -> None:
     st.session_state[LINK] = seen
     parsed = parse_link(st.query_params)
     if parsed is None:
-        st.warning(t("lessons.unknown", lesson=seen[0], step=seen[1]))
+        # A link is written by anyone: its values are shown literally, never as Markdown.
+        st.warning(t("lessons.unknown", lesson=literal(str(seen[0])[:60]), step=literal(str(seen[1] or 1)[:12])))
         return
     start(*parsed)
 

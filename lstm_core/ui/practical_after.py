@@ -8,14 +8,13 @@ a text the reader types (cut to the context it was trained on: the work budget).
 
 from __future__ import annotations
 
-import string
-
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from lstm_core.gates.gate_figures import colored_text_html
 from lstm_core.serving.assets import AssetError
+from lstm_core.string_table import literal
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.transformer import shipped, transformer_figures as figures
 from lstm_core.transformer.language_model import attention_shares
@@ -169,9 +168,8 @@ def attention_section(models: shipped.ModelPair) -> None:
 
 
 def shown_char(label: str) -> str:
-    """A typed character inside a Markdown sentence: whitespace made visible, punctuation backslash-escaped."""
-    shown = {" ": "␣", "\n": "⏎", "\t": "⇥"}.get(label, label)
-    return "".join("\\" + ch if ch in string.punctuation else ch for ch in shown)
+    """A typed character inside a Markdown sentence: whitespace made visible, then made literal."""
+    return literal({" ": "␣", "\n": "⏎", "\t": "⇥"}.get(label, label))
 
 
 # ---- the tab ----------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from lstm_core.generalize.augment import OPERATIONS, augment, synonym_table
 from lstm_core.generalize.experiments import read
 from lstm_core.sentiment.classifier import tokenize
 from lstm_core.serving.assets import AssetError
-from lstm_core.ui.i18n import reason_of, t
+from lstm_core.ui.i18n import literal, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.tokens_page import shipped_vectors
 
@@ -104,12 +104,13 @@ def _augmentation_demo() -> None:
         return
     synonyms = _synonyms(tuple(tokens))
     rng = np.random.default_rng(int(seed))
-    rows = [{t("generalize.col.operation"): t("generalize.op.original"), t("generalize.col.tokens"): " ".join(tokens)}]
+    # st.table renders its cells as Markdown, and the tokens are the student's: shown literally.
+    rows = [{t("generalize.col.operation"): t("generalize.op.original"), t("generalize.col.tokens"): literal(" ".join(tokens))}]
     rows += [{t("generalize.col.operation"): t(f"generalize.op.{op}"),
-              t("generalize.col.tokens"): " ".join(augment(tokens, synonyms, op, rng, alpha))} for op in OPERATIONS]
+              t("generalize.col.tokens"): literal(" ".join(augment(tokens, synonyms, op, rng, alpha)))} for op in OPERATIONS]
     st.table(pd.DataFrame(rows).set_index(t("generalize.col.operation")))
     known = ", ".join(f"{w} → {' / '.join(n[:3])}" for w, n in list(synonyms.items())[:6])
-    st.caption(t("generalize.neighbours", known=known or "-"))
+    st.caption(t("generalize.neighbours", known=literal(known) or "-"))
 
 
 def worked_case_tab() -> None:

@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 
@@ -245,16 +245,22 @@ def test_chinese_characters_render_with_a_real_font(browser):
         page.close()
 
 
+def requests_elsewhere(page, server: str) -> list[str]:
+    """The list, filled as the page runs, of every request to a host other than the app's."""
+    outside: list[str] = []
+    own_host = urlparse(server).hostname
+    page.on("request", lambda r: outside.append(r.url)
+            if urlparse(r.url).scheme not in LOCAL_SCHEMES and urlparse(r.url).hostname != own_host else None)
+    return outside
+
+
 @pytest.mark.parametrize("path", page_paths())
 def test_page_renders_and_its_main_control_works(server, browser, path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     # A tall window: Streamlit scrolls inside its own container, so this is how a
     # screenshot shows the whole page.
     page = browser.new_page(viewport={"width": 1400, "height": 3200})
-    outside: list[str] = []
-    own_host = urlparse(server).hostname
-    page.on("request", lambda r: outside.append(r.url)
-            if urlparse(r.url).scheme not in LOCAL_SCHEMES and urlparse(r.url).hostname != own_host else None)
+    outside = requests_elsewhere(page, server)
     try:
         # The default page (Home) lives at the root URL, not at its url_path.
         page.goto(f"{server}/{'' if path == 'home' else path}", timeout=90_000)
@@ -410,3 +416,22 @@ def test_a_page_address_as_a_fresh_server_s_first_request_runs_through_the_app(b
             assert TABLE["sentiment.title"]["zh"].split("：")[0] in main_text(page)
         finally:
             page.close()
+
+
+@pytest.mark.parametrize("lesson", ["![x](http://elsewhere.invalid/x.png)", "[text](http://elsewhere.invalid/)",
+                                    "www.elsewhere.invalid", "<img src=http://elsewhere.invalid/y.png>"])
+def test_a_hostile_lesson_link_shows_its_text_and_fetches_nothing(server, browser, lesson):
+    """?lesson= used to be written into the warning as Markdown: an image of another host was
+    fetched by the classmate's browser and a foreign link shown in the box (issue 22)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    outside = requests_elsewhere(page, server)
+    try:
+        page.goto(f"{server}/?{urlencode({'lesson': lesson, 'step': '²', 'lang': 'zh'})}", timeout=90_000)
+        wait_idle(page)
+        box = page.locator('[data-testid="stAlertContentWarning"]').first
+        assert lesson in box.inner_text().replace("\u2060", ""), box.inner_text()  # as typed (escapes undone)
+        assert box.locator("a, img").count() == 0
+        assert not outside, outside
+        assert_no_errors(page, "a hostile lesson link")
+    finally:
+        page.close()
