@@ -35,8 +35,8 @@ h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
     st.info(t("home.article_note"))
     st.subheader(t("home.map"))
     st.markdown(long_text("home_map"))
-    for first in range(1, len(PAGES), 5):  # two rows of five
-        for column, page in zip(st.columns(5), PAGES[first:first + 5]):
+    for first in range(1, len(PAGES), 4):  # rows of four
+        for column, page in zip(st.columns(4), PAGES[first:first + 4]):
             column.page_link(page, width="stretch")
 
 
@@ -51,6 +51,7 @@ PAGES = [
     st.Page("pages/gates.py", title=t("common.page.gates"), icon=":material/biotech:", url_path="gates"),
     st.Page("pages/practical.py", title=t("common.page.practical"), icon=":material/speed:", url_path="practical"),
     st.Page("pages/gan.py", title=t("common.page.gan"), icon=":material/compare_arrows:", url_path="gan"),
+    st.Page("pages/tagging.py", title=t("common.page.tagging"), icon=":material/label:", url_path="tagging"),
     st.Page("pages/lessons.py", title=t("common.page.lessons"), icon=":material/school:", url_path="lessons"),
     st.Page("pages/glossary.py", title=t("common.page.glossary"), icon=":material/menu_book:", url_path="glossary"),
 ]

@@ -63,6 +63,16 @@ MODELS = {
     "transformer": BLUE,
 }
 
+# Sequence labelling: names, coarse parts of speech (`lstm_core.text.segmentation.TAG_GROUPS`),
+# and how a method's word compares with the others' and the gold one's.
+ENTITIES = {"PER": VERMILLION, "LOC": BLUE, "ORG": ORANGE}
+POS_GROUPS = {
+    "person": VERMILLION, "place": BLUE, "organization": ORANGE, "noun": SKY_BLUE, "verb": BLUISH_GREEN,
+    "adjective": YELLOW, "adverb": REDDISH_PURPLE, "number": GREY, "time": GREY,
+    "function": LIGHT_GREY, "punctuation": LIGHT_GREY, "other": LIGHT_GREY,
+}
+WORDS = {"agree": SKY_BLUE, "disagree": ORANGE, "wrong": VERMILLION, "gold": BLACK}
+
 # Roles that are not models: training against validation curves, before against after.
 SPLITS = {"train": BLUE, "validation": ORANGE, "test": VERMILLION}
 COMPARE = {"before": GREY, "after": ORANGE, "first": BLUE, "second": VERMILLION}

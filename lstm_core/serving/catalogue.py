@@ -64,6 +64,12 @@ def _gan_discriminator() -> Traceable:
     return load_discriminator()
 
 
+def _tagger(direction: str) -> Traceable:
+    from lstm_core.tagging.shipped import load_forward_tagger, load_tagger  # on first use: cheap start-up
+
+    return load_tagger("zh") if direction == "bidirectional" else load_forward_tagger("zh")
+
+
 def _forecast_entry(series_key: str) -> Entry:
     title = Message("model.title.forecaster", {"series": Message(f"series.title.{series_key}")})
     return Entry(f"forecast_{series_key}", title, partial(_forecaster, series_key))
@@ -78,6 +84,8 @@ SHIPPED: tuple[Entry, ...] = (
     Entry("charlm_en", Message("model.entry.charlm_en"), partial(_language_model, "en")),
     Entry("gan_sine_generator", Message("model.title.gan_sine_generator"), _gan_generator),
     Entry("gan_sine_discriminator", Message("model.title.gan_sine_discriminator"), _gan_discriminator),
+    Entry("tagger_zh", Message("model.title.tagger_bi"), partial(_tagger, "bidirectional")),
+    Entry("tagger_zh_forward", Message("model.title.tagger_uni"), partial(_tagger, "forward")),
 )
 
 

@@ -28,6 +28,7 @@ PAGE_TERMS: dict[str, tuple[str, ...]] = {
     "practical": ("pruning", "quantization", "self_attention", "transformer", "positional_encoding", "kv_cache",
                   "bits_per_character"),
     "gan": ("gan",),
+    "tagging": ("sequence_labelling", "bies", "bidirectional", "crf", "oov", "viterbi"),
 }
 
 

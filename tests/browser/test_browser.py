@@ -129,6 +129,7 @@ ACTIONS = {
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
     "practical": lambda page: nudge_slider(page, "Sparsity"),
     "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
+    "tagging": lambda page: type_into(page, 0, "江泽民在北京会见了新华社记者。"),
     "lessons": lambda page: pick_option(page, "Lesson", "Temperature"),
     "glossary": lambda page: fill_and_enter(page.get_by_role("textbox", name="Find a term"), "forecast"),
 }
@@ -204,6 +205,14 @@ def check_gan(page):
     assert charts(page) >= 2  # real beside generated sequences, and the scores
 
 
+def check_tagging(page):
+    body = main_text(page)
+    assert charts(page) >= 2  # the B/I/E/S strips of both models
+    found = body.split(TABLE["tagging.entities_found"]["en"].split("{")[0], 1)[-1].split("\n", 1)[0]
+    assert "江泽民 (person)" in found and "北京 (place)" in found, found  # the names, read off the tags
+    assert TABLE["tagging.method.crf"]["en"] in body and TABLE["tagging.target.word_f1_at_least_0.95"]["en"].split(":")[0] in body
+
+
 def check_lessons(page):
     assert "About 8 minutes" in main_text(page) and "temperature 0, 1 and 2" in main_text(page)  # the note
 
@@ -217,7 +226,7 @@ CHECKS = {
     "lessons": check_lessons, "glossary": check_glossary,
     "home": check_home, "why": check_why, "tokens": check_tokens, "sentiment": check_sentiment,
     "forecast": check_forecast, "generate": check_generate, "gates": check_gates,
-    "practical": check_practical, "gan": check_gan,
+    "practical": check_practical, "gan": check_gan, "tagging": check_tagging,
 }
 
 
