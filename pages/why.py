@@ -77,7 +77,8 @@ live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["dis
 row = page.transformer()  # the Transformer's row (None on a card built without it)
 accuracy = {**results.accuracy, **({"transformer": row.accuracy} if row else {})}
 chart(figures.accuracy_by_distance(accuracy, results.chance, distance, NAMES, live), key="why_accuracy")
-st.caption(t("why.memory.card_note"))
+overlap = any(len({by[d] for by in accuracy.values()}) < len(accuracy) for d in results.distances)
+st.caption(t("why.memory.card_note") + (" " + t("why.memory.overlap") if overlap else ""))
 with st.expander(t("why.memory.table")):
     table = pd.DataFrame({str(d): [by[d] for by in accuracy.values()] for d in results.distances},
                          index=[NAMES[k] for k in accuracy])
