@@ -52,6 +52,7 @@ PAGES = [
     st.Page("pages/practical.py", title=t("common.page.practical"), icon=":material/speed:", url_path="practical"),
     st.Page("pages/gan.py", title=t("common.page.gan"), icon=":material/compare_arrows:", url_path="gan"),
     st.Page("pages/tagging.py", title=t("common.page.tagging"), icon=":material/label:", url_path="tagging"),
+    st.Page("pages/seq2seq.py", title=t("common.page.seq2seq"), icon=":material/swap_horiz:", url_path="seq2seq"),
     st.Page("pages/lessons.py", title=t("common.page.lessons"), icon=":material/school:", url_path="lessons"),
     st.Page("pages/glossary.py", title=t("common.page.glossary"), icon=":material/menu_book:", url_path="glossary"),
 ]

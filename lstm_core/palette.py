@@ -60,6 +60,8 @@ MODELS = {
     "article": REDDISH_PURPLE,
     "context": LIGHT_GREY,  # the data a forecast starts from, not itself a prediction
     "discriminator": REDDISH_PURPLE,
+    "no_attention": BLUE,  # an encoder-decoder without attention (Sequence to sequence)
+    "free_running": BLUISH_GREEN,  # a decoder trained on its own outputs
     "transformer": BLUE,
 }
 

@@ -50,6 +50,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "generalize": partial(_build_with, "lstm_core.build.generalize_build"),  # after the word vectors it draws synonyms from
     "order": partial(_build_with, "lstm_core.build.order_build"),  # after sentiment: its card compares with those models
     "tagging": partial(_build_with, "lstm_core.build.tagging_build"),
+    "seq2seq": partial(_build_with, "lstm_core.build.seq2seq_build"),
     "transformer_lm": partial(_build_with, "lstm_core.build.transformer_build"),  # after language_models: same split
     "transformer_cost": partial(_build_with, "lstm_core.build.transformer_card"),  # re-measures transformer_lm's costs
 }

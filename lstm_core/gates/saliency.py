@@ -53,7 +53,7 @@ def _reversed(gates: GateTrace) -> GateTrace:
 def _cut(layer: LayerTrace, steps: int) -> LayerTrace:
     """The first `steps` steps of a one-way layer (later ones cannot affect an earlier output)."""
     gates = GateTrace(*(getattr(layer.gates, f)[:steps] for f in GateTrace.FIELDS))
-    return LayerTrace(layer.name, gates, layer.inputs[:steps], layer.weights, layer.reverse)
+    return LayerTrace(layer.name, gates, layer.inputs[:steps], layer.weights, layer.reverse, layer.initial_state)
 
 
 def saliency(network: Network, layers: tuple[LayerTrace, ...], step: int | None = None, target: int | None = None) -> Saliency:

@@ -98,6 +98,7 @@ class LayerTrace:
     inputs: np.ndarray  # (T, D) what the layer read at each step
     weights: LSTMWeights
     reverse: bool = False  # True for the backward half of a bidirectional layer
+    initial_state: tuple[np.ndarray, np.ndarray] | None = None  # (h_0, c_0) it started from; None: zeros
 
 
 @dataclass(frozen=True)

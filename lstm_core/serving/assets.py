@@ -51,7 +51,7 @@ class AssetError(UserError):
 BUILT_BY = {
     "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
     "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory", "gan_": "gan", "compression": "compression",
-    "generalize": "generalize", "attention_": "attention", "order_": "order", "tagger_": "tagging",
+    "generalize": "generalize", "attention_": "attention", "order_": "order", "tagger_": "tagging", "seq2seq_": "seq2seq",
     "transformer_lm": "transformer_lm",
 }
 

@@ -55,9 +55,8 @@ def _step_view(layer: LayerTrace, labels: tuple[str, ...], units: list[int], pla
     step = st.slider(t("gates.step"), 0, gates.steps - 1, key=key, help=t("gates.step_help")) if gates.steps > 1 else 0
     st.caption(t("gates.step_caption", step=step, token=literal(repr(labels[step]))))
     detail = interpret.step_detail(layer, step, units)
-    previous = step + 1 if layer.reverse else step - 1
     for j, u in enumerate(detail.units):
-        h_prev = float(gates.hidden[previous][u]) if 0 <= previous < gates.steps else 0.0
+        h_prev = float(detail.h_prev[j])
         st.markdown(f"**{t('gates.unit')} u{u}**")
         if j == 0:  # the live diagram for the first unit chosen; the sums for every one
             dot = cell_diagram.cell_dot(diagram_labels(), step_values(detail, j, h_prev), diagram_font())

@@ -25,10 +25,11 @@ PAGE_TERMS: dict[str, tuple[str, ...]] = {
     "forecast": ("mae", "mase", "seasonal_naive", "horizon", "recursive_forecast", "early_stopping"),
     "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney"),
     "gates": ("unit", "gate", "cell_state", "hidden_state", "saturation", "unk"),
-    "practical": ("pruning", "quantization", "self_attention", "transformer", "positional_encoding", "kv_cache",
-                  "bits_per_character"),
+    "practical": ("pruning", "quantization", "attention", "self_attention", "transformer", "positional_encoding",
+                  "kv_cache", "bits_per_character"),
     "gan": ("gan",),
     "tagging": ("sequence_labelling", "bies", "bidirectional", "crf", "oov", "viterbi"),
+    "seq2seq": ("encoder", "decoder", "attention", "context_vector", "teacher_forcing", "exposure_bias", "beam_search"),
 }
 
 

@@ -83,10 +83,35 @@ def link_terms(text: str, language: str, href: Callable[[str], str], skip: Itera
         pieces.append(protected.group(0))
         start = protected.end()
     pieces.append(pattern.sub(link, text[start:]))
-    return EMPHASIS_AROUND_LINK.sub(r"[\1\2\1](\3)", "".join(pieces)), linked
+    linked_text = EMPHASIS_FROM_LINK.sub(_emphasis_from_link, "".join(pieces))
+    return EMPHASIS_TO_LINK.sub(_emphasis_to_link, linked_text), linked
 
 
 # `**[门](…)**` does not render bold in CommonMark when a CJK character comes right before
-# it (an opening `**` followed by `[` must follow a space or punctuation), so the markers
-# of a term that was bold go inside the link: `[**门**](…)`.
-EMPHASIS_AROUND_LINK = re.compile(r"(\*\*|\*)\[([^\[\]]+)\]\((glossary\?[^)\s]*)\)\1")
+# it (an opening `**` followed by `[` must follow a space or punctuation), nor does a
+# closing `**` right after a link's `)` when a CJK character follows. So the markers of a
+# bold span that is a term go inside the link; a span that starts (or ends) with a term
+# and touches a CJK character there is split: `用**注意力汇聚**` -> `用[**注意力**](…)**汇聚**`.
+EMPHASIS_FROM_LINK = re.compile(r"(\*\*|\*)\[([^\[\]]+)\]\((glossary\?[^)\s]*)\)([^*\n\[\]]*?)\1")
+EMPHASIS_TO_LINK = re.compile(r"(\*\*|\*)([^*\n\[\]]+?)\[([^\[\]]+)\]\((glossary\?[^)\s]*)\)\1")
+
+
+def _opens_freely(text: str, at: int) -> bool:
+    """Whether emphasis may open or close at `at` as it is: the text there is an edge, a space or punctuation."""
+    return at < 0 or at >= len(text) or not (text[at].isalnum() or text[at] == "_")
+
+
+def _emphasis_from_link(match: re.Match[str]) -> str:
+    marks, term, target, rest = match.groups()
+    if rest and _opens_freely(match.string, match.start() - 1):
+        return match.group(0)  # `**[term](…) more**` after a space renders as it is
+    body = rest.lstrip()
+    return f"[{marks}{term}{marks}]({target})" + (f"{rest[: len(rest) - len(body)]}{marks}{body}{marks}" if body else rest)
+
+
+def _emphasis_to_link(match: re.Match[str]) -> str:
+    marks, head, term, target = match.groups()
+    if _opens_freely(match.string, match.end()):
+        return match.group(0)  # `**more [term](…)**` before a space or punctuation renders as it is
+    body = head.rstrip()
+    return (f"{marks}{body}{marks}{head[len(body):]}" if body else head) + f"[{marks}{term}{marks}]({target})"

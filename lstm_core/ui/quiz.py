@@ -19,7 +19,7 @@ import streamlit as st
 from lstm_core.string_table import TABLE
 from lstm_core.ui.i18n import t
 
-KEY = re.compile(r"quiz\.([a-z_]+)\.(\d+)\.([a-z_0-9]+)")
+KEY = re.compile(r"quiz\.([a-z_0-9]+)\.(\d+)\.([a-z_0-9]+)")
 
 
 @dataclass(frozen=True)

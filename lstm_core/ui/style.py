@@ -20,7 +20,7 @@ h1 { font-size: 3rem !important; }
 # Every page's widget keys start with one of these (page-local keys are prefixed), so a
 # language switch can find the choices to re-send; a new page adds its prefix here.
 PAGE_PREFIXES = (
-    "why_", "tokens_", "sentiment_", "forecast_", "generate_", "gates_", "practical_", "generalize_", "gan_", "tagging_",
+    "why_", "tokens_", "sentiment_", "forecast_", "generate_", "gates_", "practical_", "generalize_", "gan_", "tagging_", "seq2seq_",
     "lesson_", "lessons_", "quiz_", "glossary_",
 )
 

@@ -130,6 +130,7 @@ ACTIONS = {
     "practical": lambda page: nudge_slider(page, "Sparsity"),
     "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
     "tagging": lambda page: type_into(page, 0, "江泽民在北京会见了新华社记者。"),
+    "seq2seq": lambda page: fill_and_enter(page.get_by_role("textbox", name="Input", exact=True), "二千万一千"),
     "lessons": lambda page: pick_option(page, "Lesson", "Temperature"),
     "glossary": lambda page: fill_and_enter(page.get_by_role("textbox", name="Find a term"), "forecast"),
 }
@@ -213,6 +214,18 @@ def check_tagging(page):
     assert TABLE["tagging.method.crf"]["en"] in body and TABLE["tagging.target.word_f1_at_least_0.95"]["en"].split(":")[0] in body
 
 
+def check_seq2seq(page):
+    shown = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert shown[:1] == ["20001000 ✓"] and "20001000" in shown, shown  # with attention, and the rule's answer
+    assert charts(page) >= 1  # the attention heatmap
+    for key in ("seq2seq.tab.step", "seq2seq.tab.compare", "seq2seq.tab.forcing", "seq2seq.tab.beam"):
+        page.get_by_role("tab", name=TABLE[key]["en"]).click()
+        page.wait_for_timeout(300)
+        assert len(page.locator('[role="tabpanel"]:visible').first.inner_text()) > 100, key
+        assert_no_errors(page, f"seq2seq, tab {key}")
+    page.get_by_role("tab", name=TABLE["seq2seq.tab.translate"]["en"]).click()
+
+
 def check_lessons(page):
     assert "About 8 minutes" in main_text(page) and "temperature 0, 1 and 2" in main_text(page)  # the note
 
@@ -226,7 +239,7 @@ CHECKS = {
     "lessons": check_lessons, "glossary": check_glossary,
     "home": check_home, "why": check_why, "tokens": check_tokens, "sentiment": check_sentiment,
     "forecast": check_forecast, "generate": check_generate, "gates": check_gates,
-    "practical": check_practical, "gan": check_gan, "tagging": check_tagging,
+    "practical": check_practical, "gan": check_gan, "tagging": check_tagging, "seq2seq": check_seq2seq,
 }
 
 

@@ -66,7 +66,7 @@ def test_quiz_options_are_shuffled_the_same_way_every_time():
 
 
 def test_every_lesson_step_names_an_existing_page_and_widget_keys():
-    assert {"cell", "tokens", "sentiment", "forecast", "temperature", "why", "practical", "gan"} <= set(lessons.LESSONS)
+    assert {"cell", "tokens", "sentiment", "forecast", "temperature", "why", "practical", "gan", "seq2seq"} <= set(lessons.LESSONS)
     for lesson in lessons.LESSONS.values():
         for language in ("en", "zh"):
             assert TABLE[f"lesson.title.{lesson.id}"][language] and TABLE[f"lesson.note.{lesson.id}"][language]

@@ -34,6 +34,8 @@ from lstm_core.serving.slots import SlotPool
 from lstm_core.nn.network import network_of
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
+from lstm_core.seq2seq.tasks import date_rule, numeral_rule
+from lstm_core.seq2seq.train import Seq2SeqConfig
 from lstm_core.text.inputs import clean, decode_upload
 from lstm_core.string_table import TABLE, render
 from tests.helpers import imdb_npz
@@ -43,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[3]
 TECHNICAL = ("SHA-256", "NumPy", "LSTM", "UTF-8", "JSON", "CSV", "zip", "npz", "npy", "json", "inf", "nan",
              "assets", "card", "weights", "display_title", "imdb_word_index", "imdb", "aclImdb", "train", "test",
              "pos", "neg", "txt", "MB", "ETS", "ARIMA", "Holt-Winters", "max_steps", "reference_texts",
-             "architecture", "IMDB")
+             "architecture", "IMDB", "cn2an")
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
@@ -115,6 +117,10 @@ CASES = {
     "numbers.not_finite": lambda tmp: parse_numbers("1 inf"),
     "trace.no_network": lambda tmp: network_of(object()),
     "budget": lambda tmp: _huge_run(),
+    "seq2seq.not_a_date": lambda tmp: date_rule("31 February 2026"),
+    "seq2seq.date_range": lambda tmp: date_rule("5 December 2150"),
+    "seq2seq.not_a_numeral": lambda tmp: numeral_rule("五五"),
+    "seq2seq.setting": lambda tmp: Seq2SeqConfig(units=0),
     "word2vec.refused": lambda tmp: (_ for _ in ()).throw(TrainingRefused("too_few_words", "only 2 words", words=2, min_count=5)),
     # issue 22: what an upload produces, the statistical baseline, the training queue
     "card.value": lambda tmp: _upload_card(max_steps=100_000),

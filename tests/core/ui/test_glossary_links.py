@@ -75,3 +75,16 @@ def test_a_bold_term_keeps_its_bold_inside_the_link():
     out, _ = link_terms("每个 LSTM 都有若干**门**，决定写入多少新的**候选值** g。", "zh", href)
     assert out == ("每个 LSTM 都有若干[**门**](glossary?term=gate&lang=zh)，"
                    "决定写入多少新的[**候选值**](glossary?term=candidate&lang=zh) g。")
+
+
+def test_a_bold_span_that_starts_or_ends_with_a_term_stays_bold():
+    """`用**[注意力](…)汇聚**` would show its asterisks too; the term keeps its bold inside the link."""
+    href = lambda term: f"glossary?term={term}&lang=zh"  # noqa: E731
+    out, _ = link_terms("一个用**注意力汇聚**的模型。", "zh", href)
+    assert out == "一个用[**注意力**](glossary?term=attention&lang=zh)**汇聚**的模型。"
+    out, _ = link_terms("它用**汇聚的注意力**读取。", "zh", href)
+    assert out == "它用**汇聚的**[**注意力**](glossary?term=attention&lang=zh)读取。"
+    # after or before a space the span renders as it is, and stays whole
+    for text in ("- **attention a_t**: the weight", "the states are **pooled by attention** (Yang"):
+        out, _ = link_terms(text, "en", href)
+        assert out == text.replace("attention", "[attention](glossary?term=attention&lang=zh)")
