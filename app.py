@@ -7,14 +7,24 @@ from lstm_core.ui.gates_step import diagram_font, diagram_labels
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.loaders import single_thread_blas
 from lstm_core.ui.server_setup import set_up_server
-from lstm_core.ui import control_help, glossary, lessons, quiz
+from lstm_core.ui import control_help, glossary, quiz
+from lstm_core.ui import lessons_page as lessons
 from lstm_core.ui.style import classroom, sidebar_switches, take_link_choices
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
 
 
+def where_to_start() -> None:
+    """Right under the title, on the first screen of a projector: the three ways in."""
+    with st.container(border=True):
+        st.markdown(t("home.start"))
+        for column, page in zip(st.columns(3), ("lessons", "why", "gates")):
+            column.page_link(next(p for p in PAGES if p.url_path == page), width="stretch")
+
+
 def home() -> None:
     st.title(t("home.title"))
+    where_to_start()
     st.markdown(long_text("home_intro"))
     st.graphviz_chart(cell_diagram.cell_dot(diagram_labels(), font=diagram_font()), width="stretch")
     st.caption(t("home.diagram_caption"))

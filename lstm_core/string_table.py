@@ -8,7 +8,8 @@ The strings are data: one TOML file per page in `lstm_core/ui/strings/` (`home.t
     zh = "..."
 
 `TABLE` is the union of every `*.toml` there (a new file needs no registration); a key
-defined in two files is refused. `render` turns a `Message` from the core into text in
+defined in two files is refused. `terms.toml` there is not strings but the term table (one
+Chinese word per concept) that the Chinese strings are held to. `render` turns a `Message` from the core into text in
 a given language; `lstm_core.ui.i18n.t` does the same in the session's language. The
 table sits below the UI (it imports no Streamlit) because the offline builds render the
 titles they write into model cards with it, and builds never import `lstm_core.ui`.
@@ -24,6 +25,7 @@ from pathlib import Path
 from lstm_core.message import Message, Quoted
 
 FOLDER = Path(__file__).resolve().parent / "ui" / "strings"
+TERMS = FOLDER / "terms.toml"
 LANGUAGES = ("en", "zh")
 
 
@@ -32,6 +34,8 @@ def load_table(folder: Path = FOLDER) -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     owner: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
+        if path.name == TERMS.name:
+            continue
         with path.open("rb") as handle:
             section = tomllib.load(handle)
         clash = sorted(table.keys() & section.keys())

@@ -5,11 +5,11 @@ import streamlit as st
 
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_models import usable_split
-from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure, history_before
+from lstm_core.forecast.forecast_plots import COLORS, forecast_figure, framing_figure, history_before
 from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.forecast.windows import Framing
 from lstm_core.ui import forecast_page as page
-from lstm_core.ui.i18n import long_text, reason_of, t
+from lstm_core.ui.i18n import colour, long_text, reason_of, t
 from lstm_core.ui.style import chart, limited_slider
 from lstm_core.ui.server_setup import through_the_app
 
@@ -54,7 +54,8 @@ if not framing.fits(window, horizon):
 example = right.slider(t("forecast.example"), window, split.val_start - horizon, split.val_start - horizon,
                        key=f"forecast_example_{data.key}", help=t("forecast.example_help"))
 chart(framing_figure(data, split, window, horizon, example, page.labels()), key="forecast_framing")
-st.caption(t("forecast.framing_caption", window=window, horizon=horizon, examples=framing.examples(window, horizon)))
+st.caption(t("forecast.framing_caption", window=window, horizon=horizon, input=colour(COLORS["input"]), target=colour(COLORS["target"]),
+             examples=framing.examples(window, horizon)))
 
 # ---- 3. train your own -------------------------------------------------------------------------
 with st.expander(t("forecast.train_header"), expanded=origin == "none"):
@@ -64,7 +65,7 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     layers = limited_slider(c2, t("forecast.layers"), LIMITS["layers"], DEFAULTS.layers, "forecast_layers",
                             t("forecast.layers_help"))
     epochs = limited_slider(c3, t("forecast.epochs"), LIMITS["epochs"], DEFAULTS.epochs, "forecast_epochs",
-                            t("forecast.epochs_help"))
+                            t("forecast.epochs_help", patience=DEFAULTS.patience))
     rate = c4.select_slider(t("forecast.learning_rate"), ForecastConfig.RATES, DEFAULTS.learning_rate,
                             key="forecast_lr", help=t("forecast.learning_rate_help"))
     c1, c2, c3 = st.columns(3)
@@ -138,4 +139,4 @@ if origin == "session":
                        "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
 
 st.subheader(t("common.try_next"))
-st.markdown(long_text("forecast_next"))
+st.markdown(long_text("forecast_next", test_years=page.test_values("nile")))

@@ -22,3 +22,5 @@ st.title(t("practical.title"))
 for tab, (_, draw) in zip(st.tabs([t(key) for key, _ in TABS]), TABS):
     with tab:
         draw()
+st.divider()
+st.markdown(f"**{t('common.try_next')}:** {t('practical.try_next')}")

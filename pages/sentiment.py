@@ -3,12 +3,14 @@
 import pandas as pd
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
+from lstm_core.sentiment.tfidf_baseline import ANALYZERS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment_page as page
 from lstm_core.ui.sentiment_training import training_section
-from lstm_core.ui.i18n import lang, literal, long_text, reason_of, say, t
+from lstm_core.ui.i18n import colour, lang, literal, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
 
@@ -80,7 +82,7 @@ def show_prediction(model, shipped, base, text: str) -> None:
         st.caption(t("sentiment.no_occlusion", limit=classifier.OCCLUSION_LIMIT))
     elif reading.attribution is None:
         st.caption(t("sentiment.no_occlusion_work"))
-    st.caption(t("sentiment.how_read_caption"))
+    st.caption(t("sentiment.how_read_caption", towards=colour(palette.POSITIVE), against=colour(palette.NEGATIVE)))
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
 
 
@@ -133,7 +135,7 @@ try:
     shipped = page.classifier(language)
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
-        st.markdown(long_text("sentiment_about"))
+        st.markdown(long_text("sentiment_about", en_n=ANALYZERS["en"][1][1], zh_n=ANALYZERS["zh"][1][1]))
     show_card(shipped)
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=reason_of(error)))

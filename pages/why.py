@@ -13,17 +13,30 @@ from lstm_core.transformer import transformer_figures
 from lstm_core.why import why_figures as figures
 from lstm_core.why.article_cell import compare
 from lstm_core.why.live import LiveConfig
+from lstm_core.why.memory_task import MemoryTask
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 AXES = ("input", "output", "time", "cell", "depth", "distance", "accuracy", "epoch", "distance_back", "gradient", "weight")
 NAMES = {k: t(f"why.axis.{k}") for k in AXES} | {
-    k: t(f"why.name.{k}")
+    k: t(f"why.name.{k}", chance=1 / MemoryTask().classes)
     for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "transformer", "right", "article", "chance", "live")
 }
 NAMES["depth"] = t("why.name.depth")
 LIVE = LiveConfig()
+# The three cells as Keras computes them (lstm_core/why/recurrent.py, lstm_core/nn/cell.py), one step each.
+CELL_EQUATIONS = (
+    r"h_t = \tanh(W x_t + U h_{t-1} + b)",
+    r"""\begin{aligned}z_t &= \sigma(W_z x_t + U_z h_{t-1} + b_z)\\ r_t &= \sigma(W_r x_t + U_r h_{t-1} + b_r)\\
+\tilde h_t &= \tanh(W_h x_t + r_t \odot (U_h h_{t-1}) + b_h)\\ h_t &= z_t \odot h_{t-1} + (1 - z_t) \odot \tilde h_t\end{aligned}""",
+    r"""\begin{aligned}i_t &= \sigma(W_i x_t + U_i h_{t-1} + b_i)\\ f_t &= \sigma(W_f x_t + U_f h_{t-1} + b_f)\\
+o_t &= \sigma(W_o x_t + U_o h_{t-1} + b_o)\\ g_t &= \tanh(W_g x_t + U_g h_{t-1} + b_g)\\
+c_t &= f_t \odot c_{t-1} + i_t \odot g_t\\ h_t &= o_t \odot \tanh(c_t)\end{aligned}""",
+)
+# One step back in time: what multiplies the gradient (column vectors, as in the equations above).
+JACOBIANS = (r"\frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(1 - h_t^2)\,U",
+             r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t)")
 LIVE_DISTANCES = (5, 10, 20, 40, 60, 80)
 
 st.title(t("why.title"))
@@ -65,6 +78,11 @@ else:
 # ---- three cells, one task -------------------------------------------------------------------
 st.header(t("why.memory.header"))
 st.markdown(long_text("why_memory"))
+with st.expander(t("why.cells.header"), expanded=True):
+    for name, equations in zip(("rnn", "gru", "lstm"), CELL_EQUATIONS):  # one under another: no line is clipped
+        st.markdown(f"**{NAMES[name]}**")
+        st.latex(equations)
+    st.caption(t("why.cells.caption"))
 try:
     results, _ = page.shipped()
 except AssetError as error:
@@ -74,11 +92,8 @@ distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE
                             help=t("why.memory.distance_help"))
 done = st.session_state.get(page.DONE)
 live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["distance"] == distance else None
-row = page.transformer()  # the Transformer's row (None on a card built without it)
-accuracy = {**results.accuracy, **({"transformer": row.accuracy} if row else {})}
-chart(figures.accuracy_by_distance(accuracy, results.chance, distance, NAMES, live), key="why_accuracy")
-overlap = any(len({by[d] for by in accuracy.values()}) < len(accuracy) for d in results.distances)
-st.caption(t("why.memory.card_note") + (" " + t("why.memory.overlap") if overlap else ""))
+    k: t(f"why.name.{k}", chance=1 / MemoryTask().classes)
+    for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "transformer", "right", "article", "chance", "live")
 with st.expander(t("why.memory.table")):
     table = pd.DataFrame({str(d): [by[d] for by in accuracy.values()] for d in results.distances},
                          index=[NAMES[k] for k in accuracy])
@@ -97,7 +112,7 @@ if row:
                  verdict=t("why.memory.right" if look.right else "why.memory.wrong")))
 
 st.subheader(t("why.memory.live"))
-epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help"))
+epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help", train=LIVE.train))
 b1, b2 = st.columns(2)
 running = page.JOB in st.session_state
 if b1.button(t("why.memory.train"), key="why_train", type="primary", disabled=running):
@@ -134,6 +149,13 @@ clip = c3.toggle(t("why.grad.clip"), key="why_clip", help=t("why.grad.clip_help"
 curves = page.gradient_curves(stage, float(scale), bool(clip))
 chart(figures.gradient_norms(curves, NAMES), key="why_gradients")  # the figure takes any sequences
 st.caption(t("why.grad.caption", distance=results.gradient_distance, count=page.GRADIENT_SEQUENCES))
+for column, name, jacobian in zip(st.columns(2), ("rnn", "lstm"), JACOBIANS):
+    column.markdown(f"**{t(f'why.grad.jacobian_{name}')}**")
+    column.latex(jacobian)
+st.caption(t("why.grad.jacobian_caption"))
+bias = page.forget_bias()
+st.info(t("why.grad.forget_bias", start=bias.start, f0=bias.gate_at_start, distance=results.gradient_distance,
+          fade=bias.gate_at_start ** results.gradient_distance, low=bias.trained_low, high=bias.trained_high))
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('why.try_next')}")

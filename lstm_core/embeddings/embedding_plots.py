@@ -17,6 +17,8 @@ from lstm_core import palette
 from lstm_core.embeddings.word_vectors import Neighbour
 
 HIGHLIGHT_COLOUR = palette.NEGATIVE
+# The analogy map's arrows, in the order its caption names them: b -> a, c -> the answer, c + (a - b).
+ARROWS = (palette.POSITIVE, HIGHLIGHT_COLOUR, palette.REFERENCE)
 
 
 def word_map(
@@ -73,7 +75,7 @@ def analogy_figure(words: Sequence[str], points: np.ndarray, axis_titles: Sequen
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    for start, end, colour in ((b, a, palette.POSITIVE), (c, d, HIGHLIGHT_COLOUR)):
+    for start, end, colour in ((b, a, ARROWS[0]), (c, d, ARROWS[1])):
         fig.add_annotation(
             x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
             showarrow=True, arrowhead=3, arrowsize=1.5, arrowwidth=2.5, arrowcolor=colour, text="",
@@ -82,7 +84,7 @@ def analogy_figure(words: Sequence[str], points: np.ndarray, axis_titles: Sequen
     target = c + (a - b)
     fig.add_annotation(
         x=target[0], y=target[1], ax=c[0], ay=c[1], xref="x", yref="y", axref="x", ayref="y",
-        showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor=palette.REFERENCE, opacity=0.6, text="",
+        showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor=ARROWS[2], opacity=0.6, text="",
     )
     fig.update_layout(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1], height=480, margin=dict(t=30))
     return fig

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.forecast import series
-from lstm_core.forecast.forecast_eval import Comparison
+from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Scaler, Split
@@ -90,6 +90,12 @@ def load_forecaster(key: str, folder: Path = assets.ASSETS) -> ForecastTraceable
     forecaster = Forecaster(network, ForecastConfig(**card.config), Scaler(**card.details["scaler"]),
                             np.asarray(data.values[: card.data["test_start"]], float), card=card)
     return ForecastTraceable(forecaster, data)
+
+
+def shipped_comparison(forecaster: Forecaster, data: series.Series) -> Comparison:
+    """A shipped forecaster against the baselines on its test tail, as its card scores it: what the Forecasting page shows."""
+    held = HeldOut.from_card(forecaster.card)
+    return compare(data.values, data.time, held.test_start, data.season, held.stat, forecaster)
 
 
 def card_metrics(comparison: Comparison) -> dict:

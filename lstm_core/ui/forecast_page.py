@@ -18,6 +18,7 @@ import streamlit as st
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecast_models import ForecastTraceable, HeldOut, load_forecaster, session_card, split_of
+from lstm_core.forecast.forecast_models import shipped_comparison as shipped_comparison_of
 from lstm_core.forecast.forecast_plots import loss_figure
 from lstm_core.forecast.baselines import SeasonalNaive
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining
@@ -74,10 +75,15 @@ def shipped(key: str) -> Forecaster:
 
 
 @st.cache_data(show_spinner=False)
+def test_values(key: str) -> int:
+    """How many values the test tail of a bundled series holds (from its forecaster's card)."""
+    data = shipped(key).card.data
+    return int(data["length"]) - int(data["test_start"])
+
+
+@st.cache_data(show_spinner=False)
 def shipped_comparison(key: str) -> Comparison:
-    forecaster, data = shipped(key), bundled(key)
-    held = HeldOut.from_card(forecaster.card)
-    return compare(data.values, data.time, held.test_start, data.season, held.stat, forecaster)
+    return shipped_comparison_of(shipped(key), bundled(key))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

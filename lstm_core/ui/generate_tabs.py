@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_core.generate import charlm_train, language_model
+from lstm_core.generate import charlm, charlm_train, language_model
 from lstm_core.generate import generate_figures as figures
 from lstm_core.text.inputs import decode_upload
 from lstm_core.ui import generate_page as ui
@@ -15,17 +15,17 @@ TRAIN = charlm_train.UserTrainConfig()
 
 def baseline_tab(model, key: str, prompt: str, length: int, config, settings) -> None:
     """Bits per character of the LSTM against the best n-gram on held-out text, and n-gram text."""
-    st.markdown(long_text("generate_baseline"))
+    st.markdown(long_text("generate_baseline", held_out=charlm.HELDOUT_FRACTION))
     card = model.card
     lstm_bits = model.heldout_bits
     baseline = model.ngram_baseline or st.session_state.get(ui.USER_NGRAM, (None, None))[1]
     if lstm_bits is not None and baseline:
         best = baseline.heldout_bits
         c1, c2, c3 = st.columns(3)
-        c1.metric(t("generate.lstm_bits"), f"{lstm_bits:.3f}", help=t("generate.bits_help"))
-        c2.metric(t("generate.ngram_bits"), f"{best:.3f}", help=t("generate.bits_help"))
+        c1.metric(t("generate.lstm_bits"), f"{lstm_bits:.3f}", help=t("generate.bits_help", held_out=charlm.HELDOUT_FRACTION))
+        c2.metric(t("generate.ngram_bits"), f"{best:.3f}", help=t("generate.bits_help", held_out=charlm.HELDOUT_FRACTION))
         c3.metric(t("generate.difference"), t("generate.better") if lstm_bits < best else t("generate.worse"),
-                  delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help"))
+                  delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help", held_out=charlm.HELDOUT_FRACTION))
         rows = [(f"{order}-gram", bits) for order, bits in baseline.orders_tried]
         chart(figures.bits_figure(rows + [("LSTM", lstm_bits)], {
             "title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits"),
@@ -51,11 +51,12 @@ def baseline_tab(model, key: str, prompt: str, length: int, config, settings) ->
 
 def training_tab(seed: int) -> None:
     """Train a character LSTM on a corpus sample, pasted or uploaded text; a model per session."""
-    st.markdown(long_text("generate_train"))
+    st.markdown(long_text("generate_train", window=charlm_train.UserTrainConfig().sequence_length,
+                          held_out=charlm.HELDOUT_FRACTION))
     source = st.radio(t("generate.source"), ["sample", "paste", "upload"], key="generate_source", horizontal=True,
                       format_func=lambda s: t(f"generate.source_{s}"), help=t("generate.source_help"))
     if source == "paste":
-        train_text = st.text_area(t("generate.paste"), key="generate_paste", height=160, help=t("generate.paste_help"))
+        train_text = st.text_area(t("generate.paste"), key="generate_paste", height=160, help=t("generate.paste_help", least=charlm_train.MIN_CHARS, held_out=charlm.HELDOUT_FRACTION))
     elif source == "upload":
         upload = st.file_uploader(t("generate.upload"), type=["txt", "md", "csv"], key="generate_upload",
                                   help=t("generate.upload_help"))

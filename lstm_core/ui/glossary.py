@@ -18,12 +18,14 @@ TERMS: tuple[str, ...] = tuple(sorted(key.split(".", 2)[2] for key in TABLE if k
 
 # The terms each page introduces (by url_path), in the order a reader meets them.
 PAGE_TERMS: dict[str, tuple[str, ...]] = {
-    "home": ("unit", "gate", "cell_state", "hidden_state", "candidate", "vanishing_gradient", "exploding_gradient"),
-    "why": ("sigmoid", "tanh", "saturation", "vanishing_gradient", "exploding_gradient"),
+    "home": ("unit", "gate", "forget_gate", "input_gate", "output_gate", "cell_state", "hidden_state", "candidate",
+             "vanishing_gradient", "exploding_gradient"),
+    "why": ("rnn", "gru", "sigmoid", "tanh", "saturation", "bptt", "vanishing_gradient", "exploding_gradient"),
     "tokens": ("token", "unk", "embedding", "tfidf", "word2vec", "perplexity"),
     "sentiment": ("token", "occlusion", "macro_f1", "bidirectional", "early_stopping", "tfidf"),
     "forecast": ("mae", "mase", "seasonal_naive", "horizon", "recursive_forecast", "early_stopping"),
-    "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney"),
+    "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney", "truncated_bptt",
+                 "teacher_forcing"),
     "gates": ("unit", "gate", "cell_state", "hidden_state", "saturation", "unk"),
     "practical": ("pruning", "quantization", "attention", "self_attention", "transformer", "positional_encoding",
                   "kv_cache", "bits_per_character"),

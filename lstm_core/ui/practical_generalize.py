@@ -138,4 +138,5 @@ def worked_case_tab() -> None:
     baseline = data["baseline"]
     st.caption(t("generalize.case.caption", regularizer=labels[data["chosen_regularizer"]["name"]],
                  fraction=int(100 * compressed["pruned_units"]), tfidf=baseline["test_accuracy"],
-                 tfidf_contrast=baseline["contrast_accuracy"], pairs=data["contrast_set"]["pairs"]))
+                 tfidf_contrast=baseline["contrast_accuracy"], pairs=data["contrast_set"]["pairs"],
+                 seeds=len(data["ensembles"]["seeds"]["members"])))

@@ -18,6 +18,7 @@ from lstm_core.explain.attention import contrast_of, test_accuracies
 from lstm_core.explain.contrast import ContrastAccuracy, accuracies
 from lstm_core.message import Message
 from lstm_core.sentiment.classifier import classifier_from
+from lstm_core.sentiment.tfidf_baseline import ANALYZERS
 from lstm_core.serving.assets import AssetError, load_model
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
@@ -158,7 +159,7 @@ def own_pair(language: str) -> None:
 
 
 def order_tab() -> None:
-    st.markdown(long_text("explain_order_intro"))
+    st.markdown(long_text("explain_order_intro", en_n=ANALYZERS["en"][1][1], zh_n=ANALYZERS["zh"][1][1]))
     language = language_with_models("practical_order_language")
     if language is None:
         return

@@ -11,11 +11,11 @@ import streamlit as st
 
 from lstm_core import palette
 from lstm_core.embeddings import projection, word2vec, word_vectors
-from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
+from lstm_core.embeddings.embedding_plots import ARROWS, analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.text.segmentation import english_tokens, tag_group
-from lstm_core.ui.i18n import literal, t
+from lstm_core.ui.i18n import colour, literal, t
 from lstm_core.ui.style import chart, input_notices
 
 USER_VECTORS = "tokens_user_vectors"  # session key: the word vectors this session trained
@@ -29,8 +29,8 @@ def chips(tokens: Sequence[str], marked: frozenset[str] = frozenset()) -> str:
     """Tokens as escaped HTML chips; `marked` tokens (e.g. user words) in another colour."""
     spans = []
     for token in tokens:
-        colour = palette.ORANGE if token in marked else palette.SKY_BLUE
-        colours = dict(border=colour, background=palette.tint(colour, 0.85))
+        shade = palette.ORANGE if token in marked else palette.SKY_BLUE
+        colours = dict(border=shade, background=palette.tint(shade, 0.85))
         spans.append(f'<span style="{CHIP.format(**colours)}">{html.escape(token)}</span>')
     return "<div>" + "".join(spans) + "</div>"
 
@@ -113,7 +113,7 @@ def show_card(card: word_vectors.VectorSetCard) -> None:
         "tokens.vec.card_summary", tokens=card.corpus_tokens, words=card.words,
         architecture=t(f"tokens.train.arch.{card.architecture}"), size=card.vector_size, epochs=card.epochs,
         seconds=card.seconds, correct=card.analogy_correct, answered=card.analogy_answered,
-        baseline=card.baseline_correct, megabytes=card.weights_bytes / 1e6,
+        baseline=card.baseline_correct, megabytes=card.weights_bytes / 1e6, common=len(card.neighbours),
     ))
     table = pd.DataFrame({word: [f"{w} {s:.2f}" for w, s in found] for word, found in card.neighbours.items()})
     st.dataframe(table, hide_index=True)
@@ -226,7 +226,8 @@ def neighbours_block(kv, source: str, default: str) -> None:
 def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
     """Three word boxes, the answers to a − b + c, and the arrows on a small PCA map."""
     st.subheader(t("tokens.vec.analogy"))
-    st.caption(t("tokens.vec.analogy_help"))
+    first, second, third = (colour(c) for c in ARROWS)
+    st.caption(t("tokens.vec.analogy_help", first=first, second=second, third=third))
     boxes = zip(st.columns(3), ("a", "− b", "+ c"), defaults, "abc")
     a, b, c = (
         column.text_input(label, value=default, key=f"tokens_analogy_{name}_{source}", help=t("tokens.vec.analogy_word_help")).strip()
@@ -248,9 +249,9 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
     chart(analogy_figure(words, points, axes), key="tokens_analogy_fig")
 
 
-def ask(name: str) -> dict[str, str]:
-    """A widget's label and help text, from `tokens.<name>` and `tokens.<name>_help`."""
-    return {"label": t(f"tokens.{name}"), "help": t(f"tokens.{name}_help")}
+def ask(name: str, **values) -> dict[str, str]:
+    """A widget's label and help text, from `tokens.<name>` and `tokens.<name>_help` (filled with `values`)."""
+    return {"label": t(f"tokens.{name}"), "help": t(f"tokens.{name}_help", **values)}
 
 
 def named(prefix: str):

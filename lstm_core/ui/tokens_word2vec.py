@@ -22,12 +22,14 @@ TRAIN_LIMIT = 300_000  # characters of the user's text fed to live training
 TRAINING = LiveTraining("tokens", keras=False)  # session keys tokens_job, tokens_ticket, ...
 LANGUAGE = "tokens_train_language"  # the language of the text the session's job trains on
 
+SAMPLE_SENTENCES = 3_000  # sentences of a shipped corpus a live training reads: seconds, not minutes
+
 
 def training_step() -> None:
     """Step 4: train word2vec live on a corpus sample or the user's text."""
-    st.markdown(long_text("tokens_training"))
+    st.markdown(long_text("tokens_training", epochs=word2vec.Word2VecConfig().epochs))
     origins = ["peoples_daily", "tweets", "paste", "upload"]
-    origin = st.radio(**ask("train.origin"), options=origins, format_func=named("train.origin"), horizontal=True, key="tokens_origin")
+    origin = st.radio(**ask("train.origin", sentences=SAMPLE_SENTENCES), options=origins, format_func=named("train.origin"), horizontal=True, key="tokens_origin")
     defaults = word2vec.Word2VecConfig()
     s1, s2, s3, s4, s5 = st.columns(5)
     limits = word2vec.Word2VecConfig.LIMITS
@@ -39,7 +41,7 @@ def training_step() -> None:
     sentences, language = None, "zh"
     if origin in ("peoples_daily", "tweets"):
         language = "zh" if origin == "peoples_daily" else "en"
-        sentences = ui.example_corpus(origin, 3_000)
+        sentences = ui.example_corpus(origin, SAMPLE_SENTENCES)
     else:
         if origin == "paste":
             body = st.text_area(**ask("train.paste"), key="tokens_train_text", height=200)

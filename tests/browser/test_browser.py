@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from lstm_core.ui.lessons import LESSONS
+from lstm_core.ui.lessons_page import LESSONS
 from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -232,7 +232,7 @@ def check_lessons(page):
 
 def check_glossary(page):
     body = main_text(page)
-    assert "seasonal-naive forecast on the training data" in body and "hyperbolic tangent" not in body
+    assert "seasonal-naive forecast on the data before the test part" in body and "hyperbolic tangent" not in body
 
 
 CHECKS = {
@@ -338,18 +338,21 @@ def test_what_came_after_tab_reads_a_typed_text(server, browser, language):
 
 
 def visible_piece(markdown: str) -> str:
-    """A stretch of a string-table text as the browser shows it (after its last **bold** part)."""
-    return re.split(r"\*\*[^*]+\*\*", markdown)[-1].replace("`", "").strip()[:18]
+    """A stretch of a string-table text as the browser shows it: its longest run without Markdown or {placeholders}."""
+    stretches = re.split(r"\{[^{}]*\}|\*\*|\*|`", markdown)
+    return max(stretches, key=len).strip()[:18]
 
 
 def reveal(page, label: str, expected: str) -> None:
-    """Open the step's "what happened" expander and wait for its text.
+    """Press the step's "Show what happened" button and wait for its text.
 
     On a loaded machine the step's second run (the one that sets its widgets) can redraw
-    the expander closed after the first click; then wait for the page and click once more.
+    the panel after the first click; then wait for the page and click once more.
     """
     for _attempt in range(2):
-        page.get_by_text(label, exact=True).first.click()
+        button = page.get_by_role("button", name=label)
+        if button.count():
+            button.first.click()
         for _ in range(25):
             if expected in main_text(page):
                 return
@@ -362,8 +365,9 @@ def reveal(page, label: str, expected: str) -> None:
 def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, language):
     """Open a lesson's deep link in classroom mode, then click Next through every step.
 
-    Each step must land on its page with its widgets set (the step's explanation shows when
-    revealed, no error box); a screenshot of every step lands beside the page screenshots.
+    Each step must land on its page with its widgets set and its answer hidden (it shows when
+    revealed, no error box), after Next as on the first step; a screenshot of every step,
+    answer revealed, lands beside the page screenshots.
     """
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
@@ -376,13 +380,35 @@ def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, lan
             body = main_text(page)
             assert visible_piece(TABLE[f"lesson.step.{lesson}.{number}.ask"][language]) in body, (lesson, number)
             explain = visible_piece(TABLE[f"lesson.step.{lesson}.{number}.explain"][language])
-            reveal(page, TABLE["lessons.reveal"][language], explain)
-            assert explain in main_text(page), (lesson, number)
+            answer = TABLE["lessons.explained"][language]  # the label the revealed answer starts with
+            assert answer not in body, f"{lesson} step {number} opened with its answer shown"  # predict first
+            reveal(page, TABLE["lessons.reveal"][language], answer)
+            assert answer in main_text(page) and explain in main_text(page), (lesson, number)
             page.screenshot(path=str(SHOTS / f"lesson-{lesson}-{number}-{language}.png"))
             if number < len(steps):
                 page.get_by_role("button", name=TABLE["lessons.next"][language]).click()
                 wait_idle(page)
         assert page.get_by_role("button", name=TABLE["lessons.finish"][language]).count() == 1
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1400, 900)])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_home_says_where_to_start_on_the_first_screen_of_a_projector(server, browser, language, width, height):
+    """Classroom mode at projector sizes: the "where to start" box and its three links fit the first screen."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{server}/?lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        main = page.locator('[data-testid="stMain"]')
+        start = main.get_by_text(visible_piece(TABLE["home.start"][language])).first
+        links = [main.get_by_role("link", name=TABLE[f"common.page.{name}"][language]).first for name in ("lessons", "why", "gates")]
+        for element in [start, *links]:
+            box = element.bounding_box()
+            assert box and box["y"] + box["height"] <= height, (language, width, height, box)
+        page.screenshot(path=str(SHOTS / f"home-start-{width}x{height}-{language}.png"))
     finally:
         page.close()
 

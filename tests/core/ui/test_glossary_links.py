@@ -26,7 +26,7 @@ def test_english_first_use_is_linked_and_code_math_and_links_are_left_alone():
     assert linked == (
         "Each `gate` and $gate_t$ stays; see [the gate](https://example.org).\n"
         "## Gates\n"
-        "[**Gates**](glossary?term=gate) decide. A gate again, a gated [unit](glossary?term=unit) and the "
+        "**Gates** decide. A [gate](glossary?term=gate) again, a gated [unit](glossary?term=unit) and the "
         "[cell\nstate](glossary?term=cell_state). [GANs](glossary?term=gan), not GANG; "
         "[TF-IDF](glossary?term=tfidf)-weighted."
     )
@@ -37,10 +37,10 @@ def test_chinese_forms_match_exactly_and_skip_what_the_page_linked_before():
     text = "`门` 与 $门$ 不变。遗忘门是一个门；细胞状态与隐藏状态。```\n词元\n``` 之后的词元和词元，GAN 与 GANG。"
     linked, found = link_terms(text, "zh", href, skip={"hidden_state"})
     assert linked == (
-        "`门` 与 $门$ 不变。遗忘[门](glossary?term=gate)是一个门；[细胞状态](glossary?term=cell_state)与隐藏状态。"
+        "`门` 与 $门$ 不变。[遗忘门](glossary?term=forget_gate)是一个[门](glossary?term=gate)；[细胞状态](glossary?term=cell_state)与隐藏状态。"
         "```\n词元\n``` 之后的[词元](glossary?term=token)和词元，[GAN](glossary?term=gan) 与 GANG。"
     )
-    assert found == {"gate", "cell_state", "token", "gan"}
+    assert found == {"forget_gate", "gate", "cell_state", "token", "gan"}
 
 
 def test_a_text_without_terms_comes_back_unchanged():
@@ -88,3 +88,11 @@ def test_a_bold_span_that_starts_or_ends_with_a_term_stays_bold():
     for text in ("- **attention a_t**: the weight", "the states are **pooled by attention** (Yang"):
         out, _ = link_terms(text, "en", href)
         assert out == text.replace("attention", "[attention](glossary?term=attention&lang=zh)")
+
+
+def test_a_term_inside_a_longer_bold_run_is_left_for_a_later_use():
+    """`**[词元](…)编号**` would show its asterisks after a CJK character: the term waits for its next use."""
+    out, found = link_terms("挑出一个**词元编号**——最可能的词元", "zh", href)
+    assert out == "挑出一个**词元编号**——最可能的[词元](glossary?term=token)" and found == {"token"}
+    out, _ = link_terms("a **token id** here", "en", href)
+    assert out == "a **token id** here"
