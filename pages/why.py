@@ -92,8 +92,12 @@ distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE
                             help=t("why.memory.distance_help"))
 done = st.session_state.get(page.DONE)
 live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["distance"] == distance else None
-    k: t(f"why.name.{k}", chance=1 / MemoryTask().classes)
-    for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "transformer", "right", "article", "chance", "live")
+row = page.transformer()  # the Transformer's row (None on a card built without it)
+accuracy = {**results.accuracy, **({"transformer": row.accuracy} if row else {})}
+chart(figures.accuracy_by_distance(accuracy, results.chance, distance, NAMES, live), key="why_accuracy")
+overlap = any(len({by[d] for by in accuracy.values()}) < len(accuracy) for d in results.distances)
+st.caption(t("why.memory.card_note", units=results.units, train=results.train, test=results.test, chance=results.chance,
+             classes=MemoryTask().classes) + (" " + t("why.memory.overlap") if overlap else ""))
 with st.expander(t("why.memory.table")):
     table = pd.DataFrame({str(d): [by[d] for by in accuracy.values()] for d in results.distances},
                          index=[NAMES[k] for k in accuracy])

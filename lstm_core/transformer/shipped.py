@@ -169,3 +169,8 @@ class Comparison:
     def better_bits(self) -> str:
         """"transformer" or "lstm": the small model with fewer held-out bits per character."""
         return "transformer" if self.bits["transformer"] < self.bits["lstm"] else "lstm"
+
+
+def comparison(folder=assets.ASSETS) -> Comparison:
+    """The shipped card's numbers, typed (no weights loaded)."""
+    return Comparison.from_card(assets.read_card(NAME, folder))

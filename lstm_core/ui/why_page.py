@@ -11,8 +11,8 @@ import streamlit as st
 
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.why.cells import CELLS, ForgetBias, MemoryResults, forget_biases, load_shipped
-from lstm_core.why.gradients import shipped_curves
 from lstm_core.why import memory_transformer
+from lstm_core.why.gradients import shipped_curves
 from lstm_core.why.live import LiveConfig, LiveRun
 
 TRAINING = LiveTraining("why")  # session keys why_job, why_stop_requested, ...
@@ -42,7 +42,7 @@ def forget_bias() -> ForgetBias:
 @st.cache_resource(show_spinner=False)
 def transformer() -> memory_transformer.TransformerResults | None:
     """The Transformer's row of the why_memory card (None on a card built without it)."""
-    return memory_transformer.TransformerResults.from_card(assets.read_card(NAME))
+    return memory_transformer.load_results()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

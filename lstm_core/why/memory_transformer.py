@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.transformer.encoder import Transformer, TransformerSpec
+from lstm_core.why.cells import NAME
 from lstm_core.why.memory_task import MemoryTask, make_splits
 
 KIND = "transformer"  # its name beside "rnn", "gru" and "lstm" in the card's results
@@ -68,6 +70,11 @@ class TransformerResults:
         return cls({int(d): float(r["test_accuracy"]) for d, r in results[KIND].items()},
                    TransformerSpec.from_dict(plain(card.details["transformer"]["architecture"])),
                    {kind: int(n) for kind, n in card.details["parameter_counts"].items()}, int(card.config["seed"]))
+
+
+def load_results() -> TransformerResults | None:
+    """The shipped why_memory card's Transformer row (None on a card built without it)."""
+    return TransformerResults.from_card(assets.read_card(NAME))
 
 
 @dataclass(frozen=True)
