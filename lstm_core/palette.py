@@ -65,6 +65,7 @@ MODELS = {
     "discriminator": REDDISH_PURPLE,
     "no_attention": BLUE,  # an encoder-decoder without attention (Sequence to sequence)
     "free_running": BLUISH_GREEN,  # a decoder trained on its own outputs
+    "transformer": BLUE,
 }
 
 # Sequence labelling: names, coarse parts of speech (`lstm_core.text.segmentation.TAG_GROUPS`),

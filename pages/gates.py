@@ -40,6 +40,7 @@ st.selectbox(
     t("gates.model"), list(titles), format_func=lambda k: say(titles[k]),
     key="gates_model", on_change=page.reset_text, help=t("gates.model_help"),
 )
+st.caption(t("gates.no_transformer"))
 help_text = t("gates.numbers_help") if model.input_kind == "numbers" else t("gates.text_help")
 text = st.text_area(t("gates.text"), key="gates_text", height=100, help=help_text)
 

@@ -9,19 +9,19 @@ from lstm_core.ui import why_page as page
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart, table as show_table
+from lstm_core.transformer import transformer_figures
 from lstm_core.why import why_figures as figures
 from lstm_core.why.article_cell import compare, read_depth
-from lstm_core.why.cells import CELLS
 from lstm_core.why.live import LiveConfig
 from lstm_core.why.memory_task import MemoryTask
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
-AXES = ("input", "output", "time", "distance", "accuracy", "epoch", "distance_back", "gradient")
+AXES = ("input", "output", "time", "distance", "accuracy", "epoch", "distance_back", "gradient", "weight")
 NAMES = {k: t(f"why.axis.{k}") for k in AXES} | {
     k: t(f"why.name.{k}", chance=1 / MemoryTask().classes)
-    for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "right", "article", "depth", "chance", "live")
+    for k in ("sigmoid", "tanh", "rnn", "gru", "lstm", "transformer", "right", "article", "depth", "chance", "live")
 }
 LIVE = LiveConfig()
 # The three cells as Keras computes them (lstm_core/why/recurrent.py, lstm_core/nn/cell.py), one step each.
@@ -94,14 +94,28 @@ distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE
                             help=t("why.memory.distance_help"))
 done = st.session_state.get(page.DONE)
 live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["distance"] == distance else None
-chart(figures.accuracy_by_distance(results.accuracy, results.chance, distance, NAMES, live),
-      key="why_accuracy")
+row = page.transformer()  # the Transformer's row (None on a card built without it)
+accuracy = {**results.accuracy, **({"transformer": row.accuracy} if row else {})}
+chart(figures.accuracy_by_distance(accuracy, results.chance, distance, NAMES, live), key="why_accuracy")
+overlap = any(len({by[d] for by in accuracy.values()}) < len(accuracy) for d in results.distances)
 st.caption(t("why.memory.card_note", units=results.units, train=results.train, test=results.test, chance=results.chance,
-             classes=MemoryTask().classes))
+             classes=MemoryTask().classes) + (" " + t("why.memory.overlap") if overlap else ""))
 with st.expander(t("why.memory.table")):
-    table = pd.DataFrame({str(d): [results.accuracy[k][d] for k in CELLS] for d in results.distances},
-                         index=[NAMES[k] for k in CELLS])
+    table = pd.DataFrame({str(d): [by[d] for by in accuracy.values()] for d in results.distances},
+                         index=[NAMES[k] for k in accuracy])
     show_table(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), hide_index=False)
+if row:
+    st.subheader(t("why.memory.transformer_header"))
+    longest = results.distances[-1]
+    st.markdown(t("why.memory.transformer_note", transformer_params=f"{row.parameter_counts['transformer']:,}",
+                  lstm_params=f"{row.parameter_counts['lstm']:,}", longest=longest,
+                  transformer_accuracy=row.accuracy[longest], lstm_accuracy=results.accuracy["lstm"][longest]))
+    shown = st.select_slider(t("why.memory.attention_distance"), results.distances, value=longest,
+                             key="why_attention_distance", help=t("why.memory.attention_distance_help"))
+    look = page.answer_attention(int(shown))
+    chart(transformer_figures.answer_attention_figure(look.weights, look.marker, NAMES), key="why_answer_attention")
+    st.caption(t("why.memory.attention_caption", block=look.block, distance=shown, share=look.weights[look.marker],
+                 verdict=t("why.memory.right" if look.right else "why.memory.wrong")))
 
 st.subheader(t("why.memory.live"))
 epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help", train=LIVE.train))

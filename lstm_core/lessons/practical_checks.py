@@ -1,7 +1,10 @@
-"""Checks of what the lessons say on "Making LSTMs practical": pruning and quantization of shipped models.
+"""Checks of what the lessons say on "Making LSTMs practical": pruning and quantization of shipped models,
+and what a Transformer's next character costs beside an LSTM's.
 
 Pruning and quantization scores come from the precomputed curves (assets/compression.json),
 which the page's sliders read; the largest gate change is computed as the page computes it.
+The Transformer's costs and bits per character come from the transformer_lm_en card, which
+the "What came after" tab draws.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from __future__ import annotations
 from lstm_core.compress import largest_gate_change, quantized
 from lstm_core.compress import curves as stored
 from lstm_core.lessons import shipped
+from lstm_core.transformer import shipped as transformer_pair
 
-CHECKS = ("pruning", "quantization")
+CHECKS = ("pruning", "quantization", "after")
 BEND = 0.05  # a drop of 5 points (or 0.05 of the metric) counts as the curve bending down
 
 
@@ -45,3 +49,13 @@ def quantization(model: str, bits: int, text: str) -> dict:
             "before": card["float32_metric"], "after": point["metric"],
             "drop_points": 100 * sign * (card["float32_metric"] - point["metric"]),
             "smaller": card["float32_bytes"] / point["bytes"]}
+
+
+def after() -> dict:
+    """At the longest context measured: time and memory per next character, Transformer against LSTM; and their bits."""
+    result = transformer_pair.comparison()
+    transformer, lstm = result.milliseconds("transformer")[-1], result.milliseconds("lstm")[-1]
+    return {"long_context": result.contexts[-1], "transformer_ms": transformer, "lstm_ms": lstm,
+            "time_ratio": transformer / lstm, "cache_mb": result.state_bytes("transformer")[-1] / 2**20,
+            "lstm_bytes": result.state_bytes("lstm")[-1], "per_position": result.cache_bytes_per_position,
+            "transformer_bits": result.bits["transformer"], "lstm_bits": result.bits["lstm"]}

@@ -34,7 +34,8 @@ from lstm_core.nn.network import Network
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # a model zip larger than this is refused unread
 # The largest shipped model has 2.6 M weights (10 MB as float32); a trained one is smaller.
-WEIGHT_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20)
+# A Transformer is many small arrays (16 per block): why_memory holds 140, transformer_lm_en 74.
+WEIGHT_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20, members=256)
 UPLOAD_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20, members=8)
 MAX_TEXT_MEMBER = 2 * 2**20  # a vocabulary or other text file inside a model zip
 
@@ -51,6 +52,7 @@ BUILT_BY = {
     "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
     "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory", "gan_": "gan", "compression": "compression",
     "generalize": "generalize", "attention_": "attention", "order_": "order", "tagger_": "tagging", "seq2seq_": "seq2seq",
+    "transformer_lm": "transformer_lm",
 }
 
 

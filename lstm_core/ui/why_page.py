@@ -11,6 +11,7 @@ import streamlit as st
 
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.why.cells import CELLS, ForgetBias, MemoryResults, forget_biases, load_shipped
+from lstm_core.why import memory_transformer
 from lstm_core.why.gradients import shipped_curves
 from lstm_core.why.live import LiveConfig, LiveRun
 
@@ -36,6 +37,19 @@ def gradient_curves(stage: str, scale: float, clip: bool) -> dict[str, list[floa
 def forget_bias() -> ForgetBias:
     """The shipped LSTM's forget-gate biases at initialisation and after training."""
     return forget_biases(shipped()[1])
+
+
+@st.cache_resource(show_spinner=False)
+def transformer() -> memory_transformer.TransformerResults | None:
+    """The Transformer's row of the why_memory card (None on a card built without it)."""
+    return memory_transformer.load_results()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def answer_attention(distance: int) -> memory_transformer.AnswerLook:
+    """Where the shipped Transformer of one distance looks from its answer, on a new test sequence."""
+    _, weights = shipped()
+    return memory_transformer.look(transformer(), weights, distance)
 
 
 def start(config: LiveConfig, message: str) -> None:

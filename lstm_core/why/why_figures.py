@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from lstm_core import palette
 from lstm_core.nn.cell import sigmoid
 
-COLOURS = {kind: palette.MODELS[kind] for kind in ("rnn", "gru", "lstm", "article", "truth")}
+COLOURS = {kind: palette.MODELS[kind] for kind in ("rnn", "gru", "lstm", "transformer", "article", "truth")}
 
 
 def activations(x: float, names: dict[str, str]) -> go.Figure:
@@ -57,8 +57,11 @@ def accuracy_by_distance(results: dict[str, dict[int, float]], chance: float, ch
     data = []
     for kind, by_distance in results.items():
         distances = sorted(by_distance)
+        # Dashed and on top: where the Transformer and a cell both reach 100%, the cell shows through the gaps.
+        dash, symbol = ("dash", "diamond") if kind == "transformer" else ("solid", "circle")
         data.append(dict(type="scatter", x=distances, y=[by_distance[d] for d in distances],
-                         name=names[kind], mode="lines+markers", line=dict(color=COLOURS[kind], width=3), marker=dict(size=10)))
+                         name=names[kind], mode="lines+markers", line=dict(color=COLOURS[kind], width=3, dash=dash),
+                         marker=dict(size=10, symbol=symbol)))
         if live and kind in live:
             data.append(dict(type="scatter", x=[chosen], y=[live[kind]], name=f"{names[kind]} · {names['live']}",
                              mode="markers", marker=dict(symbol="star", size=18, color=COLOURS[kind])))

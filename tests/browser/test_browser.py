@@ -158,7 +158,8 @@ def check_home(page):
 
 
 def check_why(page):
-    assert charts(page) >= 3  # sigma/tanh, the article's cell beside the right one, accuracy vs distance
+    assert charts(page) >= 4  # sigma/tanh, the article's cell, accuracy vs distance, the Transformer's answer attention
+    assert TABLE["why.memory.transformer_header"]["en"] in main_text(page)
 
 
 def check_tokens(page):
@@ -185,7 +186,8 @@ def check_gates(page):
     assert charts(page) >= 1 and "depth at the end: the model says 0" in verdict, verdict  # ((((a)(b)))) closes
 
 
-PRACTICAL_TABS = ("practical.tab.cost", "explain.tab.explain", "explain.tab.order", "generalize.tab", "generalize.case.tab")
+PRACTICAL_TABS = ("practical.tab.cost", "explain.tab.explain", "explain.tab.order", "generalize.tab", "generalize.case.tab",
+                  "after.tab")
 
 
 def check_practical(page):
@@ -305,6 +307,32 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
             assert len(re.findall(r"[\u4e00-\u9fff]", body)) > 100, f"{path}: little Chinese after switching"
             page.screenshot(path=str(SHOTS / f"{path}-zh.png"), full_page=True)
         assert not outside, f"{path}: requests left the machine: {outside[:5]}"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_what_came_after_tab_reads_a_typed_text(server, browser, language):
+    """Making LSTMs practical, tab What came after: type a text, its attention map and row redraw, in both languages."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 4200})
+    try:
+        page.goto(f"{server}/practical?lang={language}", timeout=90_000)
+        wait_idle(page)
+        page.get_by_role("tab", name=TABLE["after.tab"][language]).click()
+        wait_idle(page)
+        panel = page.locator('[role="tabpanel"]:visible').first
+        box = panel.get_by_role("textbox", name=TABLE["after.read.text"][language])
+        fill_and_enter(box, "the cat sat on the mat, the <b>cat</b> sat")
+        wait_idle(page)
+        assert_no_errors(page, f"what came after ({language})")
+        body = panel.inner_text()
+        assert TABLE["after.read.header"][language] in body and TABLE["after.cost.header"][language] in body
+        assert panel.locator(".js-plotly-plot").count() >= 5  # bits, training, time, memory, attention
+        assert panel.locator("b", has_text="cat").count() == 0  # the typed tag stays text
+        row = "Where position 42" if language == "en" else "第 42 个位置"
+        assert row in body, body[-800:]
+        panel.screenshot(path=str(SHOTS / f"practical-after{'' if language == 'en' else '-zh'}.png"))
     finally:
         page.close()
 
