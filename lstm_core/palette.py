@@ -60,6 +60,8 @@ MODELS = {
     "article": REDDISH_PURPLE,
     "context": LIGHT_GREY,  # the data a forecast starts from, not itself a prediction
     "discriminator": REDDISH_PURPLE,
+    "pretrained": REDDISH_PURPLE,  # an LSTM fine-tuned from a language model (Making LSTMs practical, Pretraining)
+    "tfidf": GREY,
 }
 
 # Roles that are not models: training against validation curves, before against after.

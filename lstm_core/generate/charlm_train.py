@@ -72,15 +72,18 @@ def fit(
     fit_ids: np.ndarray,
     validation_ids: np.ndarray,
     log_to=print,
+    start: Network | None = None,
 ) -> Run:
     """Train until validation stops improving (or time runs out); keep the best epoch.
 
     Each epoch cuts the text into windows at a different offset and shuffles them with
     a seeded generator, so the model never sees the same window boundaries twice in a
     row. The learning rate halves after every epoch that does not improve validation.
+    `start`: a model of the same shape to go on from (`lstm_core.pretrain`), not random weights.
+    The ids may be words as well as characters: nothing here depends on what a token is.
     """
     from lstm_core.nn.backend import hardware
-    from lstm_core.nn.keras_models import build_keras, export_weights
+    from lstm_core.nn.keras_models import build_keras, export_weights, load_into_keras
     from lstm_core.nn.trainer import TrainConfig, Trainer
 
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
@@ -97,8 +100,16 @@ def fit(
         patience=config.patience, min_delta=1e-3 * math.log(2), halve_on_plateau=True, shuffle=False,
         validation_batch_size=256, max_seconds=config.max_seconds,
     )
-    build = lambda: build_keras(replace(spec, dropout=config.dropout), config.sequence_length, mask=False,  # noqa: E731
-                                input_dropout=config.dropout)
+    if start is not None and start.spec.weight_shapes() != spec.weight_shapes():
+        raise ValueError("the starting model's shape differs from the configuration's")
+
+    def build():
+        model = build_keras(replace(spec, dropout=config.dropout), config.sequence_length, mask=False,
+                            input_dropout=config.dropout)
+        if start is not None:
+            load_into_keras(model, start)
+        return model
+
     trainer = Trainer(build, epoch_windows, fit_config, charlm.windows(validation_ids, config.sequence_length))
     hw, log = hardware(), []
     log_to(f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}: {hw}")

@@ -41,7 +41,8 @@ class AssetError(UserError):
 BUILT_BY = {
     "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
     "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory", "gan_": "gan", "compression": "compression",
-    "generalize": "generalize", "attention_": "attention", "order_": "order",
+    "generalize": "generalize", "attention_": "attention", "order_": "order", "pretrain_curve": "pretrain_curve",
+    "pretrain_": "pretrain",
 }
 
 

@@ -25,7 +25,7 @@ PAGE_TERMS: dict[str, tuple[str, ...]] = {
     "forecast": ("mae", "mase", "seasonal_naive", "horizon", "recursive_forecast", "early_stopping"),
     "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney"),
     "gates": ("unit", "gate", "cell_state", "hidden_state", "saturation", "unk"),
-    "practical": ("pruning", "quantization"),
+    "practical": ("pruning", "quantization", "pretraining", "fine_tuning", "transfer_learning"),
     "gan": ("gan",),
 }
 

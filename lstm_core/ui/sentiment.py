@@ -32,8 +32,8 @@ def baseline(language: str):
 
 
 def classifier(language: str) -> sentiment.SentimentClassifier:
-    """The shipped classifier, shared with the Gates page's cache."""
-    return loaders.traceable(sentiment.SHIPPED_NAMES[language])
+    """The page's classifier (`PAGE_DEFAULTS`), shared with the Gates page's cache."""
+    return loaders.traceable(sentiment.PAGE_DEFAULTS[language])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

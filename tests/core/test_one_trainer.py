@@ -86,6 +86,6 @@ def test_registry_and_builders_are_callables_imported_lazily():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == (
-        "[] 14 ['attention', 'brackets', 'compression', 'forecasters', 'gan', 'generalize', 'language_models', 'order', 'sentiment', 'why_memory', "
-        "'word_vectors']"
+        "[] 15 ['attention', 'brackets', 'compression', 'forecasters', 'gan', 'generalize', 'language_models', 'order', "
+        "'pretrain', 'pretrain_curve', 'sentiment', 'why_memory', 'word_vectors']"
     )

@@ -1,0 +1,79 @@
+"""Accuracy against the number of labelled reviews: where pretraining helps most.
+
+ULMFiT's Figure 3 (Howard & Ruder 2018) trains on 100, 1,000 ... labelled examples and
+shows the pretrained model far ahead when labels are few. Here the same three models are
+trained on stratified samples of the training split's labels: TF-IDF + logistic
+regression, the Sentiment page's LSTM (its embedding starts from word vectors, its LSTM from
+random weights) and the LSTM fine-tuned from a language model. The language models read
+every training review's text (no labels), as in the paper's semi-supervised runs.
+`lstm_core.build.pretrain_curve_build` trains them; the tab draws `assets/pretrain_curve.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ASSET = Path(__file__).resolve().parents[2] / "assets" / "pretrain_curve.json"
+MODELS = ("pretrained", "scratch", "tfidf")  # the tab's order: the LSTM from a language model first
+# Labelled training reviews per run (0: all of them) and how many seeds (samples and initial weights)
+# each size gets: small samples are noisy, so they get more.
+SEEDS = {100: 5, 300: 5, 1000: 3, 3000: 2, 0: 1}
+MIN_UPDATES = 300  # batches a small sample may train for at most (early stopping usually ends it sooner)
+MAX_EPOCHS = 50
+
+
+def label_sample(labels: np.ndarray, size: int, seed: int) -> np.ndarray:
+    """Sorted row numbers of a stratified sample of `size` labels (all rows for size 0 or size >= N)."""
+    from sklearn.model_selection import train_test_split
+
+    if size <= 0 or size >= len(labels):
+        return np.arange(len(labels))
+    rows, _ = train_test_split(np.arange(len(labels)), train_size=size, stratify=labels, random_state=seed)
+    return np.sort(rows)
+
+
+def epochs_for(size: int, batch_size: int, epochs: int) -> int:
+    """At most how many epochs a run on `size` labels may take: enough for MIN_UPDATES batches, within MAX_EPOCHS.
+
+    The full training split needs only the configured epochs; 100 reviews fill two batches an
+    epoch, so they get more epochs (every LSTM the same rule, early stopping on validation).
+    """
+    return int(min(MAX_EPOCHS, max(epochs, math.ceil(MIN_UPDATES * batch_size / max(1, size)))))
+
+
+@dataclass(frozen=True)
+class Point:
+    """One model at one size: mean, lowest and highest accuracy over its seeds."""
+
+    size: int
+    mean: float
+    low: float
+    high: float
+    seeds: int
+
+
+def points(runs: list[dict], model: str, split: str) -> list[Point]:
+    """The runs of `model` summarised per size, sizes ascending (the full split last)."""
+    by_size: dict[int, list[float]] = {}
+    for run in runs:
+        if run["model"] == model:
+            by_size.setdefault(run["size"], []).append(run[split]["accuracy"])
+    return [Point(size, round(float(np.mean(v)), 4), min(v), max(v), len(v)) for size, v in sorted(by_size.items())]
+
+
+def ahead_everywhere(runs: list[dict], split: str, leader: str = "pretrained", other: str = "scratch") -> bool:
+    """True when `leader`'s mean accuracy beats `other`'s at every size (the label-count target)."""
+    lead, rest = points(runs, leader, split), points(runs, other, split)
+    return len(lead) == len(rest) > 0 and all(a.mean > b.mean for a, b in zip(lead, rest))
+
+
+def load(path: Path = ASSET) -> dict:
+    """The shipped curve: {"sizes", "runs": [{"model", "size", "seed", "validation", "test", ...}], ...}."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; rebuild it with python -m lstm_core.build pretrain_curve")
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,54 @@
+"""The pretrained classifier's card is reproduced from the shipped float16 weights, and records its search."""
+
+import numpy as np
+import pytest
+
+from lstm_core.build.pretrain_build import CHOSEN
+from lstm_core.build.pretrain_search import CANDIDATES, RECORD
+from lstm_core.build.sentiment_search import read_record
+from lstm_core.pretrain import PRETRAINED_NAME
+from lstm_core.sentiment import other_domains, sentiment_data
+from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate, load_baseline, load_named
+
+pytestmark = pytest.mark.slow  # re-evaluates model cards: not in the fast lane
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    model = load_named(PRETRAINED_NAME)
+    return model, sentiment_data.load("reviews", seed=model.card["data"]["split"]["seed"])
+
+
+def _scores(predict_proba, data):
+    return {split: evaluate(predict_proba(list(getattr(data, split).texts)), getattr(data, split).labels,
+                            len(data.classes)).to_dict() for split in ("validation", "test")}
+
+
+def test_metrics_are_the_shipped_weights(shipped):
+    model, data = shipped
+    mine = _scores(model.predict_proba, data)
+    assert mine["test"] == model.card["metrics"] and mine["validation"] == model.card["validation"]
+    assert other_domains.score(model.predict_proba, data.classes, other_domains.load("zh")) == \
+        model.card["other_domains"]["pretrained"]
+    assert model.card["data"]["split"] == data.describe_split()
+
+
+def test_the_baselines_are_the_shipped_ones_on_the_same_split(shipped):
+    model, data = shipped
+    reviews = other_domains.load("zh")
+    for name, other in (("scratch", load_named(SHIPPED_NAMES["zh"])), ("tfidf", load_baseline("zh"))):
+        assert _scores(other.predict_proba, data) == model.card["compared"][name], name
+        assert other_domains.score(other.predict_proba, data.classes, reviews) == model.card["other_domains"][name]
+    assert model.card["baseline"]["metrics"] == model.card["compared"]["tfidf"]["test"]
+    gap = model.card["metrics"]["accuracy"] - model.card["compared"]["tfidf"]["test"]["accuracy"]
+    assert np.isclose(model.card["lstm_minus_baseline"]["accuracy"], round(gap, 4))
+
+
+def test_chosen_on_validation_and_recorded():
+    rows = read_record(RECORD)["zh"]
+    assert CHOSEN == max(rows, key=lambda row: row["validation"]["accuracy"] + row["validation"]["macro_f1"])["name"]
+    for row in rows:  # every try is reproducible by name
+        assert row["config"] == vars(CANDIDATES[row["name"]])
+    card = load_named(PRETRAINED_NAME).card
+    assert card["config"] == vars(CANDIDATES[CHOSEN])
+    assert card["search"]["tried"] == rows and card["search"]["chosen"] == CHOSEN
