@@ -17,14 +17,14 @@ from timing import ROOT, median_ms, open_page, rerun_times  # first: puts the re
 
 import numpy as np
 
-from lstm_core.gates import registry
-from lstm_core.nn.keras_models import build_keras, load_into_keras
+from lstm_core.serving import catalogue
+from lstm_core.training.keras_models import build_keras, load_into_keras
 
 
 def bench_trace() -> None:
     print("1. one 100-step input: NumPy trace vs keras model.predict (median ms)")
-    for entry in registry.SHIPPED:
-        model = registry.load(entry)
+    for entry in catalogue.SHIPPED:
+        model = catalogue.load(entry)
         # Text models hold their Network; forecasters hold it inside their Forecaster.
         network = getattr(model, "network", None) or model.forecaster.network
         steps = 100

@@ -43,7 +43,7 @@ def keras_generate(keras_model, model: language_model.CharLanguageModel, prompt:
 
 
 def bench_models() -> None:
-    from lstm_core.nn.keras_models import build_keras, load_into_keras
+    from lstm_core.training.keras_models import build_keras, load_into_keras
 
     for language in ("zh", "en"):
         model = language_model.load_language_model(language)

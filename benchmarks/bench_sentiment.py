@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--one-thread", action="store_true", help="one TensorFlow thread, as the page trains")
     args = parser.parse_args()
     if args.one_thread:
-        from lstm_core.nn.backend import one_thread_per_training
+        from lstm_core.training.backend import one_thread_per_training
 
         one_thread_per_training()
 
@@ -53,7 +53,7 @@ def main() -> None:
     occlusion_ms = median_ms(lambda: classifier.read(review), 10, warm_up=True)
     print(f"... plus occlusion of every token: {occlusion_ms:.1f} ms")
 
-    from lstm_core.nn.keras_models import build_keras, load_into_keras
+    from lstm_core.training.keras_models import build_keras, load_into_keras
 
     ids = classifier.encode(review)[0].ids
     model = build_keras(classifier.network.spec, None)

@@ -8,7 +8,7 @@ language models), `gates` (looking inside a model) and `build` (rebuilding the s
 assets offline, never imported by the app). Text for the user leaves the core as a
 `lstm_core.message.Message` (a string-table key and its values) that `lstm_core.ui`
 translates. TensorFlow is imported only when a model is trained, by the one loop in
-`lstm_core.nn.trainer`.
+`lstm_core.training.trainer`.
 """
 
 import sys

@@ -7,7 +7,7 @@ from lstm_core.forecast import series
 from lstm_core.forecast.forecast_models import split_of
 from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure
 from lstm_core.forecast.forecaster import ForecastConfig
-from lstm_core.ui import forecast as ui
+from lstm_core.ui import forecast_page as ui
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.server_setup import through_the_app

@@ -5,8 +5,8 @@ import streamlit as st
 
 from lstm_core.gan import FAMILIES, GanConfig
 from lstm_core.gan import gan_figures as figures
-from lstm_core.nn import assets
-from lstm_core.ui import gan as session
+from lstm_core.serving import assets
+from lstm_core.ui import gan_page as session
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.server_setup import through_the_app

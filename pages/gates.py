@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import gates as session
+from lstm_core.ui import gates_page as session
 from lstm_core.ui import gates_step, saliency_view
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.style import chart, input_notices

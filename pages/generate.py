@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_core.generate import language_model, sampling
 from lstm_core.generate import generate_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import generate as ui
+from lstm_core.ui import generate_page as ui
 from lstm_core.ui import generate_tabs as tabs
 from lstm_core.ui.i18n import long_text, say, t
 from lstm_core.ui.style import chart, input_notices

@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import sentiment as session
+from lstm_core.ui import sentiment_page as session
 from lstm_core.ui.sentiment_training import training_section
 from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices

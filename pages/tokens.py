@@ -4,12 +4,12 @@ import streamlit as st
 
 from lstm_core.embeddings import embedding_plots as plots
 from lstm_core.embeddings import projection, word_vectors
-from lstm_core.nn.assets import AssetError
+from lstm_core.serving.assets import AssetError
 from lstm_core.text import segmentation as text, tfidf
-from lstm_core.ui import tokens as ui
+from lstm_core.ui import tokens_page as ui
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
-from lstm_core.ui.tokens import ask, named, user_text
+from lstm_core.ui.tokens_page import ask, named, user_text
 from lstm_core.ui.word2vec_training import training_step
 from lstm_core.ui.server_setup import through_the_app
 

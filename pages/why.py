@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from lstm_core.gates.brackets import true_depth
-from lstm_core.nn.assets import AssetError
-from lstm_core.ui import loaders, why as session
+from lstm_core.serving.assets import AssetError
+from lstm_core.ui import loaders, why_page as session
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures

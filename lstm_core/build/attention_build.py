@@ -1,7 +1,7 @@
 """Rebuild the Explain tab's models: `python -m lstm_core.build attention`.
 
 For each language: the shipped sentiment model's data, split (seed 0), vocabulary and
-text length; a few attention classifiers trained through `lstm_core.nn.trainer`, the one
+text length; a few attention classifiers trained through `lstm_core.training.trainer`, the one
 kept chosen on validation accuracy only; then, on the test split, the chosen model and
 the shipped TF-IDF baseline; on the hand-written contrast set, the attention model, the
 shipped LSTM and the TF-IDF baseline; and a decision tree fitted to mimic the shipped
@@ -18,7 +18,7 @@ from lstm_core.build.sentiment_build import DATASET, SEED, SHIPPED_CONFIG
 from lstm_core.explain import contrast, rules
 from lstm_core.explain.attention import SHIPPED_NAMES, classifier_from
 from lstm_core.message import Message
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier, tokenize
@@ -38,7 +38,7 @@ CANDIDATES = (
 
 def encode(texts, classifier, max_length: int) -> np.ndarray:
     """Padded ids with the shipped model's vocabulary (an empty text becomes one <unk>)."""
-    from lstm_core.nn.keras_models import pad
+    from lstm_core.text.vocab import pad
 
     unit = classifier.token_unit
     return pad([classifier.vocab.encode(tokenize(t, classifier.language, unit) or ["<unk>"]).ids for t in texts], max_length)
@@ -46,9 +46,9 @@ def encode(texts, classifier, max_length: int) -> np.ndarray:
 
 def train_candidate(spec: NetworkSpec, candidate: dict, train_data, validation, max_length: int, batch_size: int) -> dict:
     """Fit one candidate (early stopping on validation loss); its weights and validation numbers."""
-    from lstm_core.nn import backend
-    from lstm_core.nn.keras_models import build_attention_model, export_attention_weights
-    from lstm_core.nn.trainer import TrainConfig, train
+    from lstm_core.training import backend
+    from lstm_core.training.keras_models import build_attention_model, export_attention_weights
+    from lstm_core.training.trainer import TrainConfig, train
 
     config = TrainConfig(epochs=MAX_EPOCHS, batch_size=batch_size, learning_rate=candidate["learning_rate"], seed=SEED,
                          metrics=("accuracy",), patience=PATIENCE)
@@ -128,7 +128,7 @@ def build_language(language: str, folder: Path) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.nn.backend import one_thread_per_training
+    from lstm_core.training.backend import one_thread_per_training
 
     one_thread_per_training()  # the build shares the machine; one core is enough for these sizes
     for language in ("zh", "en"):

@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.gates import brackets
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.nn.keras_models import build_keras, export_weights, loss_and_metrics
-from lstm_core.nn.trainer import TrainConfig, train
+from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
+from lstm_core.training.trainer import TrainConfig, train
 
 
 def build(folder: Path, config: brackets.BracketConfig = brackets.BracketConfig()) -> dict:

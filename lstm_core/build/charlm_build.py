@@ -36,7 +36,7 @@ import numpy as np
 from lstm_core.generate import charlm
 from lstm_core.generate.charlm_train import fit, spec_for
 from lstm_core.generate.ngram import NGramConfig, NGramModel
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import Vocabulary
 

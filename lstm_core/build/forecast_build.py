@@ -15,7 +15,7 @@ from lstm_core.forecast.forecast_eval import compare
 from lstm_core.forecast.forecast_models import SHIPPED_OPTIONS, asset_name, card_metrics, split_of
 from lstm_core.forecast.forecaster import Forecaster, fit_forecaster
 from lstm_core.forecast.statistical_baselines import stat_forecast
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 from lstm_core.ui.strings import render
 

@@ -18,7 +18,7 @@ from lstm_core.gan import families as data, scores, text_gan as text
 from lstm_core.gan.ar_baseline import fit_ar
 from lstm_core.gan.models import GanConfig, NumericGan, draw_noise
 from lstm_core.gan.shipped import NAME
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 
 EPOCHS = 200  # shipped run: longer than a live one; validation scores still fell at 120
@@ -58,8 +58,8 @@ def shipped_copy(gan: NumericGan) -> NumericGan:
 def text_part(seed: int = 0) -> dict:
     """Valid-string shares of the Gumbel-softmax GAN, a character LM and random strings."""
     from lstm_core.gan.adversarial import GanTrainer
-    from lstm_core.nn.keras_models import build_keras, export_weights, loss_and_metrics
-    from lstm_core.nn.trainer import TrainConfig, train
+    from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
+    from lstm_core.training.trainer import TrainConfig, train
 
     rng = np.random.default_rng(seed)
     words = text.valid_words(TEXT_WORDS + 500, rng)

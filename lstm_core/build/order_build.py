@@ -19,7 +19,7 @@ from lstm_core.build import order_search as search
 from lstm_core.build.sentiment_build import DATASET, SEED
 from lstm_core.explain import contrast
 from lstm_core.message import Message
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier
 from lstm_core.ui.strings import both
@@ -122,7 +122,7 @@ def build_language(language: str, folder: Path) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.nn.backend import one_thread_per_training
+    from lstm_core.training.backend import one_thread_per_training
 
     one_thread_per_training()  # as in the search, so the same data and seed give the same weights
     for language in ("zh", "en"):

@@ -18,7 +18,7 @@ from lstm_core.build.pretrain_search import CANDIDATES, RECORD
 from lstm_core.build.sentiment_build import disagreements
 from lstm_core.build.sentiment_search import read_record
 from lstm_core.message import Message
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.pretrain import finetune
 from lstm_core.pretrain.finetune import PRETRAINED_NAME
 from lstm_core.sentiment import other_domains, sentiment_data
@@ -52,7 +52,7 @@ def scores(classifier, data, reviews) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.nn.backend import hardware, one_thread_per_training
+    from lstm_core.training.backend import hardware, one_thread_per_training
 
     one_thread_per_training()  # as in the search, so the same config and seed give the same weights
     config = CANDIDATES[CHOSEN]

@@ -68,7 +68,7 @@ def run_pretrained(language_model, data, rows, seed: int) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.nn.backend import clear, hardware, one_thread_per_training
+    from lstm_core.training.backend import clear, hardware, one_thread_per_training
 
     one_thread_per_training()
     data = sentiment_data.load("reviews", seed=SEED)

@@ -15,7 +15,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.pretrain import finetune, stages
 from lstm_core.pretrain.finetune import LanguageModelStage

@@ -16,7 +16,7 @@ import numpy as np
 
 from lstm_core.build.sentiment_search import CANDIDATES, read_record
 from lstm_core.message import Message
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.sentiment import sentiment_data, tfidf_baseline
 from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate
 from lstm_core.sentiment.sentiment_train import SentimentConfig, train_all
@@ -113,7 +113,7 @@ def build_language(language: str, folder: Path, config: SentimentConfig | None =
 
 
 def build(folder: Path) -> None:
-    from lstm_core.nn.backend import one_thread_per_training
+    from lstm_core.training.backend import one_thread_per_training
 
     one_thread_per_training()  # as in the search, so the same config and seed give the same weights
     for language in ("zh", "en"):

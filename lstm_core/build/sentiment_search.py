@@ -65,7 +65,7 @@ def run_search(language: str, names: list[str], candidates: list[str], try_one: 
     search may run at the same time and write to the same file).
     """
     from lstm_core.build.sentiment_build import DATASET, SEED
-    from lstm_core.nn.backend import deterministic
+    from lstm_core.training.backend import deterministic
     from lstm_core.sentiment import sentiment_data
 
     deterministic(seed=0, threads=threads)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.why.cells import CELLS, NAME, MemoryNet, pack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.memory_task import DISTANCES, MemoryTask, make_splits
@@ -111,7 +111,7 @@ def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
 
 
 if __name__ == "__main__":
-    from lstm_core.nn.backend import deterministic
+    from lstm_core.training.backend import deterministic
 
     deterministic(seed=0, threads=1)
     started = time.perf_counter()

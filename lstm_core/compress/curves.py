@@ -23,7 +23,7 @@ from lstm_core.compress.compressed import pruned, quantized
 from lstm_core.nn.network import network_of
 from lstm_core.compress.prune import sparse_bytes
 from lstm_core.compress.quantize import BITS, float32_bytes, quantize_weights
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 
 NAME = "compression"
 SPARSITIES = tuple(round(0.05 * k, 2) for k in range(20))  # 0, 5, ..., 95 %

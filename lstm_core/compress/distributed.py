@@ -1,7 +1,7 @@
 """Data-parallel training with an existing engine: Keras 3 on TensorFlow, MirroredStrategy.
 
 Why this engine: the app already trains with Keras 3 on the TensorFlow backend
-(`lstm_core.nn.trainer`), and `tf.distribute.MirroredStrategy` runs the same trainer
+(`lstm_core.training.trainer`), and `tf.distribute.MirroredStrategy` runs the same trainer
 (`Trainer(..., strategy=...)`) on several devices: each batch is split between the replicas, each replica computes
 the gradient of its share, the gradients are summed across replicas (an all-reduce)
 with the loss scaled by the global batch size, so the update is the average over the
@@ -9,7 +9,7 @@ whole batch, exactly as on one device. Keras 3's own distribution API needs the 
 backend, which the app does not use.
 
 This machine has no GPUs, so TensorFlow is told to split its one CPU into logical
-devices (`lstm_core.nn.backend.logical_cpus`). That must happen before TensorFlow
+devices (`lstm_core.training.backend.logical_cpus`). That must happen before TensorFlow
 starts, so `run_comparison` is meant to run in a fresh process: `python -m lstm_core.compress.distributed` prints its JSON.
 The same code runs on several GPUs (MirroredStrategy finds them) or on several
 machines (MultiWorkerMirroredStrategy with a TF_CONFIG naming the workers); the
@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from lstm_core.nn import backend
+from lstm_core.training import backend
 from lstm_core.nn.network import NetworkSpec
 
 REPLICAS = 2
@@ -73,8 +73,8 @@ class Comparison:
 
 def _fit(task: TinyTask, strategy) -> tuple[list[float], list[np.ndarray], float]:
     """Train the app's Keras model for the task inside `strategy`; (losses, weights, seconds)."""
-    from lstm_core.nn.keras_models import build_keras
-    from lstm_core.nn.trainer import TrainConfig, train
+    from lstm_core.training.keras_models import build_keras
+    from lstm_core.training.trainer import TrainConfig, train
 
     config = TrainConfig(epochs=task.epochs, batch_size=task.batch_size, learning_rate=task.learning_rate,
                          clipnorm=None, optimizer="sgd", seed=task.seed, loss="mse", shuffle=False)

@@ -17,13 +17,13 @@ from typing import Callable
 import numpy as np
 
 from lstm_core.nn.network import network_of
-from lstm_core.gates import registry
+from lstm_core.serving import catalogue
 
 FORECAST_KEYS = ("sunspots", "co2", "nile", "elnino", "elec_equip", "stock", "sine", "line")
 SENTIMENT_TEXTS = 1_000  # of the test split, in its order: keeps 44 evaluations per model near a minute
 # Every shipped model with a held-out metric of its own. The GAN's two networks have none
 # (a generator is judged by the discriminative score on the LSTM-GAN page), so no curves.
-SHIPPED_KEYS = tuple(e.key for e in registry.SHIPPED if not e.key.startswith("gan_")) + ("forecast_line",)
+SHIPPED_KEYS = tuple(e.key for e in catalogue.SHIPPED if not e.key.startswith("gan_")) + ("forecast_line",)
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def load_shipped(key: str):
 
         forecaster, _, data = load_forecaster("line")
         return ForecastTraceable(forecaster, data)
-    return registry.load(next(e for e in registry.SHIPPED if e.key == key))
+    return catalogue.load(next(e for e in catalogue.SHIPPED if e.key == key))
 
 
 def _sentiment(model) -> Heldout:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from lstm_core.nn.assets import ASSETS, AssetError, read_card, read_verified, write_asset
+from lstm_core.serving.assets import ASSETS, AssetError, read_card, read_verified, write_asset
 
 if TYPE_CHECKING:  # gensim takes about 2 s to import: load it only when vectors are needed
     from gensim.models import KeyedVectors

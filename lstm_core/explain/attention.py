@@ -3,7 +3,7 @@
 Yang et al. (2016), "Hierarchical attention networks", word level: every hidden state
 h_t gets a score u_t · v with u_t = tanh(W h_t + b); a softmax over the steps turns the
 scores into weights a_t, and the classifier reads s = sum_t a_t h_t instead of the last
-state. Keras trains it (`lstm_core.nn.keras_models.build_attention_model`); this module
+state. Keras trains it (`lstm_core.training.keras_models.build_attention_model`); this module
 runs it, so the weights a_t drawn on the page are the numbers behind the verdict. Beside
 them: occlusion (delete a token, see the verdict drop) and gradient saliency
 (||d p / d x_t||, back through the pooling and the LSTM with `lstm_core.nn.cell.backward`).
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.cell import backward, run_batch
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.sentiment.classifier import LANGUAGES, tokenize

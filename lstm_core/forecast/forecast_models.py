@@ -20,9 +20,9 @@ from lstm_core.forecast.forecast_eval import Comparison
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Scaler, Split
-from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 
 SPLIT = {"test": 0.2, "validation": 0.1}  # fractions of each series, taken from its end
@@ -96,7 +96,7 @@ def parse_numbers(text: str) -> np.ndarray:
 
 @dataclass
 class ForecastTraceable:
-    """A shipped forecaster as the Gates page sees it (a `registry.Traceable`)."""
+    """A shipped forecaster as the Gates page sees it (a `Traceable` (lstm_core.nn.trace))."""
 
     forecaster: Forecaster
     data: series.Series = field(repr=False)

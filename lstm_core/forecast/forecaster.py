@@ -21,7 +21,7 @@ import numpy as np
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
 from lstm_core.message import Message, UserError
-from lstm_core.nn.budget import RecurrentWork
+from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
 
@@ -99,7 +99,7 @@ class ForecastConfig:
             raise ValueError("validation must be a fraction between 0 and 0.5")  # set by code, not by a widget
 
     def work(self, values: int) -> RecurrentWork:
-        """The run's size for the server's work budget (`lstm_core.nn.budget`): one window per value."""
+        """The run's size for the server's work budget (`lstm_core.serving.budget`): one window per value."""
         return RecurrentWork(values, self.window, 1, (self.units,) * self.layers, self.epochs * self.members,
                              batch_size=self.batch_size)
 
@@ -231,8 +231,8 @@ class ForecastTraining:
         return (self.member + current / self.config.epochs) / self.config.members
 
     def _new_trainer(self):
-        from lstm_core.nn.keras_models import build_keras
-        from lstm_core.nn.trainer import TrainConfig, Trainer
+        from lstm_core.training.keras_models import build_keras
+        from lstm_core.training.trainer import TrainConfig, Trainer
 
         cfg = self.config
         fit = TrainConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
@@ -259,7 +259,7 @@ class ForecastTraining:
             self._keep_member()
 
     def _keep_member(self) -> None:
-        from lstm_core.nn.keras_models import export_weights
+        from lstm_core.training.keras_models import export_weights
 
         model = self.trainer.best_weights_restored()
         self.networks.append(Network(self.spec, export_weights(model, self.spec)))
@@ -269,7 +269,7 @@ class ForecastTraining:
 
     def current(self) -> Forecaster:
         """The member under training (or the last one kept) as a one-network forecaster, weights as they are now."""
-        from lstm_core.nn.keras_models import export_weights
+        from lstm_core.training.keras_models import export_weights
 
         if self.trainer is not None:
             member, network = self.member, Network(self.spec, export_weights(self.trainer.model, self.spec))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lstm_core.gan.models import GanConfig, NumericGan, discriminator_spec, draw_noise, generator_spec
-from lstm_core.nn import backend, keras_models, trainer
+from lstm_core.training import backend, keras_models, trainer
 from lstm_core.nn.network import Network
 
 

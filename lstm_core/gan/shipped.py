@@ -15,8 +15,8 @@ import numpy as np
 from lstm_core.forecast.forecast_models import parse_numbers
 from lstm_core.gan.families import SineConfig, sine_windows
 from lstm_core.gan.models import NumericGan
-from lstm_core.gates.registry import ModelTrace
-from lstm_core.nn import assets
+from lstm_core.nn.trace import ModelTrace
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.message import Message, Title, UserError
 
@@ -41,7 +41,7 @@ def load(folder: Path = assets.ASSETS) -> tuple[NumericGan, dict]:
 
 @dataclass
 class GeneratorTraceable:
-    """The shipped generator as the Gates page sees it (a `registry.Traceable`)."""
+    """The shipped generator as the Gates page sees it (a `Traceable` (lstm_core.nn.trace))."""
 
     gan: NumericGan = field(repr=False)
     key: str = "gan_sine_generator"

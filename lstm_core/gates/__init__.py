@@ -1,11 +1,12 @@
-"""Looking inside a model: the models the Gates page can trace, and how to read a trace.
+"""Looking inside a model: how to read a trace, draw it and step through it.
 
-`registry` lists the shipped models (and the interface a freshly trained one offers);
 `interpret` orders units, measures saturation and explains one step; `gate_figures` draws
-heatmaps and coloured text; `brackets` is the toy bracket-depth counter, the first model
-to look inside.
+heatmaps and coloured text; `saliency` finds which earlier inputs an output depends on;
+`cell_diagram` draws the cell with a step's real values; `brackets` is the toy
+bracket-depth counter, the first model to look inside. The models themselves come from
+`lstm_core.serving.catalogue`; what they hand over is `lstm_core.nn.trace.ModelTrace`.
 """
 
-from lstm_core.gates.registry import SHIPPED, ModelTrace, Traceable
+from lstm_core.nn.trace import ModelTrace, Traceable
 
-__all__ = ["SHIPPED", "ModelTrace", "Traceable"]
+__all__ = ["ModelTrace", "Traceable"]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, UserError
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import Vocabulary
 
@@ -85,7 +85,7 @@ def make_dataset(config: BracketConfig, rng: np.random.Generator):
 
 @dataclass
 class BracketCounter:
-    """The shipped bracket model as the Gates page sees it (a `registry.Traceable`)."""
+    """The shipped bracket model as the Gates page sees it (a `Traceable` (lstm_core.nn.trace))."""
 
     network: Network
     vocab: Vocabulary

@@ -5,7 +5,7 @@ are tokenized once with jieba; a seeded subset of the training part keeps every 
 seconds and makes overfitting easy to see. A `Variant` names what changes: dropout after
 the LSTM, recurrent dropout, an L2 penalty, early stopping, EDA-augmented copies of the
 training texts; `train_attention` trains the same variant with attention pooling instead
-of the last hidden state. Every run goes through `lstm_core.nn.trainer` with the same seed,
+of the last hidden state. Every run goes through `lstm_core.training.trainer` with the same seed,
 so the curves differ only by the setting. Scores use the NumPy network on the held-out
 parts, and `contrast_score` scores any of them on the hand-written contrast set.
 """
@@ -91,7 +91,7 @@ class Run:
 
 def encode(data: SentimentData, setup: Setup) -> Encoded:
     """Tokenize (jieba words), take the seeded training subset, build its vocabulary, pad."""
-    from lstm_core.nn.keras_models import pad
+    from lstm_core.text.vocab import pad
 
     rng = np.random.default_rng(setup.seed)
     rows = np.sort(rng.permutation(len(data.train))[: setup.subset])
@@ -115,7 +115,7 @@ def predict(network: Network, x: np.ndarray) -> np.ndarray:
 
 def _training_set(variant: Variant, encoded: Encoded, setup: Setup, synonyms) -> tuple[np.ndarray, np.ndarray]:
     """The padded training ids and labels, with the variant's EDA copies appended."""
-    from lstm_core.nn.keras_models import pad
+    from lstm_core.text.vocab import pad
 
     x, y = encoded.x_train, encoded.y_train
     if variant.augment_copies:
@@ -128,7 +128,7 @@ def _training_set(variant: Variant, encoded: Encoded, setup: Setup, synonyms) ->
 
 def _fit(build, variant: Variant, encoded: Encoded, setup: Setup, synonyms):
     """Fit a Keras model from `build()` on the variant's training set through the app's trainer."""
-    from lstm_core.nn.trainer import TrainConfig, train
+    from lstm_core.training.trainer import TrainConfig, train
 
     config = TrainConfig(epochs=setup.epochs, batch_size=setup.batch_size, learning_rate=setup.learning_rate,
                          seed=variant.seed, metrics=("accuracy",), patience=variant.patience,
@@ -150,7 +150,7 @@ def _run(variant: Variant, network: Network, result, started: float, predict_ids
 
 def train_variant(variant: Variant, encoded: Encoded, setup: Setup, synonyms=None) -> Run:
     """Fit one variant through the app's trainer; score its kept weights on validation and test."""
-    from lstm_core.nn.keras_models import build_keras, export_weights
+    from lstm_core.training.keras_models import build_keras, export_weights
 
     spec, started = _spec(encoded, setup, variant), time.perf_counter()
     result = _fit(lambda: build_keras(spec, setup.max_length, recurrent_dropout=variant.recurrent_dropout, l2=variant.l2),
@@ -163,7 +163,7 @@ def train_attention(variant: Variant, encoded: Encoded, setup: Setup, synonyms=N
                     attention_dim: int = 32) -> tuple[Run, AttentionClassifier]:
     """The same variant with attention pooling over the LSTM's states (Yang et al. 2016) instead of its last state."""
     from lstm_core.explain.attention import classifier_from
-    from lstm_core.nn.keras_models import build_attention_model, export_attention_weights
+    from lstm_core.training.keras_models import build_attention_model, export_attention_weights
 
     spec, started = _spec(encoded, setup, variant), time.perf_counter()
     result = _fit(lambda: build_attention_model(spec, attention_dim, setup.max_length, variant.recurrent_dropout,
@@ -232,6 +232,6 @@ NAME = "generalize"  # assets/generalize.json, written by `python -m lstm_core.b
 
 def read(folder: Path | None = None) -> dict:
     """The precomputed card (rebuild with `python -m lstm_core.build generalize`)."""
-    from lstm_core.nn import assets
+    from lstm_core.serving import assets
 
     return assets.read_card(NAME, folder or assets.ASSETS)

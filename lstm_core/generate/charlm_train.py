@@ -3,7 +3,7 @@
 This is Keras' classic character-level example in our shapes: cut the text into
 windows, learn to predict every next character, and after every epoch let the model
 write a few lines so one can watch it go from noise to words. Both runs here go
-through the app's one loop, `lstm_core.nn.trainer`: the page's "train your own" is
+through the app's one loop, `lstm_core.training.trainer`: the page's "train your own" is
 `TextTraining` (one epoch per script run); the shipped models train longer with `fit`,
 where a validation set stops them (`lstm_core.build.charlm_build` runs it and writes
 the cards).
@@ -20,7 +20,7 @@ import numpy as np
 from lstm_core.generate import charlm
 from lstm_core.generate.language_model import CharLanguageModel, sample
 from lstm_core.message import Message
-from lstm_core.nn.budget import RecurrentWork
+from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.text.vocab import Vocabulary
 
@@ -82,9 +82,9 @@ def fit(
     `start`: a model of the same shape to go on from (`lstm_core.pretrain`), not random weights.
     The ids may be words as well as characters: nothing here depends on what a token is.
     """
-    from lstm_core.nn.backend import hardware
-    from lstm_core.nn.keras_models import build_keras, export_weights, load_into_keras
-    from lstm_core.nn.trainer import TrainConfig, Trainer
+    from lstm_core.training.backend import hardware
+    from lstm_core.training.keras_models import build_keras, export_weights, load_into_keras
+    from lstm_core.training.trainer import TrainConfig, Trainer
 
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
     rng = np.random.default_rng(config.seed)
@@ -145,7 +145,7 @@ class UserTrainConfig:
     seed: int = 0
 
     def work(self, characters: int) -> RecurrentWork:
-        """The run's size for the server's work budget (`lstm_core.nn.budget`)."""
+        """The run's size for the server's work budget (`lstm_core.serving.budget`)."""
         windows = max(1, min(characters, MAX_CHARS) // self.sequence_length)
         return RecurrentWork(windows, self.sequence_length, self.embedding_dim, (self.units,), self.epochs,
                              outputs_per_step=self.max_vocab_size, batch_size=self.batch_size)
@@ -193,8 +193,8 @@ class TextTraining:
     """
 
     def __init__(self, text: str, config: UserTrainConfig = UserTrainConfig(), prompt: str = "") -> None:
-        from lstm_core.nn.keras_models import build_keras
-        from lstm_core.nn.trainer import TrainConfig, Trainer
+        from lstm_core.training.keras_models import build_keras
+        from lstm_core.training.trainer import TrainConfig, Trainer
 
         self.train_docs, self.heldout_docs = split_text(text)
         self.vocab: Vocabulary = charlm.char_vocabulary(self.train_docs, config.max_vocab_size)
@@ -221,7 +221,7 @@ class TextTraining:
 
     def run_epoch(self, on_batch=None, should_stop=None) -> EpochSample:
         """Fit one epoch, then score the held-out text and write a sample."""
-        from lstm_core.nn.keras_models import export_weights
+        from lstm_core.training.keras_models import export_weights
 
         report = self.trainer.run_epoch(on_batch, should_stop)
         self._network = network = Network(self.spec, export_weights(self.trainer.model, self.spec))

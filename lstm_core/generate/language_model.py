@@ -18,11 +18,12 @@ from typing import Iterator, Protocol
 
 import numpy as np
 
-from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
 from lstm_core.generate import charlm, sampling
 from lstm_core.generate.ngram import NGramModel
-from lstm_core.nn import assets, blas
+from lstm_core.nn import blas
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import PAD, UNK, Vocabulary
 
@@ -73,7 +74,7 @@ class CharLanguageModel:
         ids = self.vocab.encode(charlm.NEWLINE + text).ids
         return float(-charlm.log_probs_of(self.network, [ids[:-1]], [ids[1:]])[0].mean())
 
-    # ---- the Gates page's interface (registry.Traceable) ----------------------------
+    # ---- the Gates page's interface (lstm_core.nn.trace.Traceable) ----------------------------
     def trace_text(self, text: str) -> ModelTrace:
         chars = list(text)
         if not chars:

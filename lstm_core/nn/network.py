@@ -2,7 +2,7 @@
 
 Every model in the app (the bracket counter, the sentiment classifiers, the
 forecasters, the character language models) is this one shape, described by a
-`NetworkSpec`. TensorFlow trains it (`lstm_core.nn.trainer`); the app runs it here,
+`NetworkSpec`. TensorFlow trains it (`lstm_core.training.trainer`); the app runs it here,
 through `cell.trace`, so each prediction comes with its gates.
 
 Weights live in a flat dict of arrays with fixed names:

@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lstm_core.generate import charlm
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 from lstm_core.pretrain import stages, transfer
 from lstm_core.pretrain.stages import PretrainConfig
 from lstm_core.sentiment.classifier import SentimentClassifier, classifier_from
 from lstm_core.sentiment.sentiment_data import SentimentData
-from lstm_core.text.vocab import Vocabulary
+from lstm_core.text.vocab import Vocabulary, pad
 
 PRETRAINED_NAME = "pretrain_zh"  # the shipped classifier's asset name
 MAX_STEPS = 300  # tokens the shipped classifier reads at inference (as the Sentiment page's)
@@ -110,8 +110,6 @@ def general_config(general: LanguageModelStage) -> charlm.CharLMConfig:
 
 def encode(texts, vocab: Vocabulary, unit: str, length: int) -> np.ndarray:
     """(N, length) padded ids; a text with no tokens becomes one <unk>."""
-    from lstm_core.nn.keras_models import pad
-
     return pad([vocab.encode(tokens or ["<unk>"]).ids for tokens in stages.tokens_of(texts, unit)], length)
 
 
@@ -124,7 +122,7 @@ class ClassifierTraining:
 
     def __init__(self, language_model: LanguageModelStage, data: SentimentData, config: PretrainConfig,
                  train_rows: np.ndarray | None = None) -> None:
-        from lstm_core.nn.trainer import TrainConfig, Trainer
+        from lstm_core.training.trainer import TrainConfig, Trainer
         from lstm_core.training.pretrain_keras import classifier_from_language_model
 
         self.language_model, self.data, self.config = language_model, data, config
@@ -148,7 +146,7 @@ class ClassifierTraining:
 
     def network(self) -> Network:
         """The best epoch's weights, rounded to float16 as they ship."""
-        from lstm_core.nn.keras_models import export_weights
+        from lstm_core.training.keras_models import export_weights
 
         return Network(self.spec, assets.round_trip(export_weights(self.trainer.best_weights_restored(), self.spec)))
 

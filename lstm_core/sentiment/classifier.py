@@ -6,7 +6,7 @@ The model is the article's Embedding -> LSTM -> Dropout -> Dense(softmax), train
   i.e. what the model would answer if the text stopped there;
 - an occlusion attribution: how much the predicted class loses when one token is
   deleted (positive = the token pushed towards the verdict);
-- the full gate trace, for the Gates page (`trace_text`, a `registry.Traceable`).
+- the full gate trace, for the Gates page (`trace_text`, a `Traceable` (lstm_core.nn.trace)).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.gates.registry import ModelTrace
+from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkTrace
 from lstm_core.text.segmentation import english_tokens, segment
 from lstm_core.text.vocab import Encoded, Vocabulary
@@ -93,7 +93,7 @@ class Reading:
 
 @dataclass
 class SentimentClassifier:
-    """An LSTM sentiment model with its vocabulary; also a `registry.Traceable`."""
+    """An LSTM sentiment model with its vocabulary; also a `Traceable` (lstm_core.nn.trace)."""
 
     network: Network
     vocab: Vocabulary
@@ -165,7 +165,7 @@ class SentimentClassifier:
         without = [np.delete(ids, t) for t in range(steps)]  # T sequences of T-1 tokens
         return result.outputs[target] - self.network.predict(without)[:, target]
 
-    # ---- registry.Traceable ----------------------------------------------------------
+    # ---- nn.trace.Traceable -----------------------------------------------------------
     def trace_text(self, text: str) -> ModelTrace:
         encoded, cut = self.encode(text)
         result = self.network.trace(encoded.ids)

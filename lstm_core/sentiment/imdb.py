@@ -25,7 +25,7 @@ from pathlib import PurePosixPath
 import numpy as np
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn.archive import ArchiveError, Limits, npy_header, open_zip, read_member
+from lstm_core.serving.archive import ArchiveError, Limits, npy_header, open_zip, read_member
 from lstm_core.sentiment.sentiment_data import Cleaning, LabelledTexts, SentimentData, deduplicate
 
 CLASSES = ("negative", "positive")

@@ -1,7 +1,7 @@
 """Training a sentiment LSTM one epoch at a time, and rebuilding the shipped models.
 
 `EpochTrainer` fits one epoch per call through the app's one training loop
-(`lstm_core.nn.trainer`), so the page can redraw its curves and honour a stop button
+(`lstm_core.training.trainer`), so the page can redraw its curves and honour a stop button
 between calls (a Streamlit button cannot reach into a running script). It keeps the
 weights of the epoch with the lowest validation loss: early stopping on the validation
 split, never on the test split. The build uses the very same trainer for the shipped
@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn import assets
-from lstm_core.nn.budget import RecurrentWork
+from lstm_core.serving import assets
+from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.sentiment.classifier import TOKEN_UNITS, Metrics, SentimentClassifier, evaluate, tokenize
 from lstm_core.sentiment.sentiment_data import SentimentData
@@ -67,7 +67,7 @@ class SentimentConfig:
             raise ValueError("dropout and input_dropout must be at least 0 and below 1")
 
     def work(self, examples: int) -> RecurrentWork:
-        """The run's size for the server's work budget (`lstm_core.nn.budget`)."""
+        """The run's size for the server's work budget (`lstm_core.serving.budget`)."""
         return RecurrentWork(
             examples, self.max_length, self.embedding_dim, (self.units,) * self.layers, self.epochs,
             directions=2 if self.bidirectional else 1, batch_size=self.batch_size,
@@ -87,7 +87,7 @@ class Prepared:
 
 def prepare(data: SentimentData, config: SentimentConfig) -> Prepared:
     """Tokenize, build the vocabulary from the training texts only, pad and cut."""
-    from lstm_core.nn.keras_models import pad
+    from lstm_core.text.vocab import pad
 
     train_tokens = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
     vocab = Vocabulary.build(train_tokens, max_size=config.vocab_size, min_count=2)
@@ -131,14 +131,14 @@ def starting_vectors(data: SentimentData, config: SentimentConfig):
 
 
 class EpochTrainer:
-    """A sentiment model being fitted by `lstm_core.nn.trainer`, one epoch per `run_epoch` call.
+    """A sentiment model being fitted by `lstm_core.training.trainer`, one epoch per `run_epoch` call.
 
     It lives in a session while training. Validation loss picks the epoch whose weights
     are kept (early stopping on the validation split, never on the test split).
     """
 
     def __init__(self, prepared: Prepared, config: SentimentConfig) -> None:
-        from lstm_core.nn.trainer import TrainConfig, Trainer
+        from lstm_core.training.trainer import TrainConfig, Trainer
 
         self.prepared, self.config = prepared, config
         self.spec = spec_for(config, len(prepared.vocab), len(prepared.data.classes))
@@ -149,7 +149,7 @@ class EpochTrainer:
 
     def _build(self):
         """The Keras model (called by the trainer after seeding), its embedding from word vectors if asked."""
-        from lstm_core.nn.keras_models import build_keras
+        from lstm_core.training.keras_models import build_keras
 
         model = build_keras(self.spec, self.config.max_length, input_dropout=self.config.input_dropout)
         if self.config.pretrained:
@@ -192,7 +192,7 @@ class EpochTrainer:
 
     def network(self) -> Network:
         """The best epoch's weights (the current ones if no epoch has finished), rounded to float16."""
-        from lstm_core.nn.keras_models import export_weights
+        from lstm_core.training.keras_models import export_weights
 
         model = self.trainer.best_weights_restored()
         return Network(self.spec, assets.round_trip(export_weights(model, self.spec)))
@@ -274,7 +274,7 @@ def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list
 
 def fit_members(data: SentimentData, config: SentimentConfig, on_epoch=None) -> list[EpochTrainer]:
     """Train config.members networks (seeds seed, seed+1, ...) on one prepared data set, each to the end."""
-    from lstm_core.nn.trainer import run_to_end
+    from lstm_core.training.trainer import run_to_end
 
     prepared, trainers = prepare(data, config), []
     for m in range(config.members):  # built just before training: each trainer seeds Keras' global state
@@ -286,7 +286,7 @@ def fit_members(data: SentimentData, config: SentimentConfig, on_epoch=None) -> 
 def train_all(data: SentimentData, config: SentimentConfig, key: str, title: dict[str, str], on_epoch=None) -> TrainedModel:
     """Run every epoch (with early stopping) without a page: for the build and the benchmark.
 
-    on_epoch(report) receives each epoch's `lstm_core.nn.trainer.EpochReport`.
+    on_epoch(report) receives each epoch's `lstm_core.training.trainer.EpochReport`.
     """
     trainers = fit_members(data, config, on_epoch)
     return finish(trainers[0], key, title, trainers)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from lstm_core.nn.keras_models import pad
+from lstm_core.text.vocab import pad
 from lstm_core.text.vocab import PAD, UNK, Vocabulary
 
 Analyzer = Callable[[str], list[str]]

@@ -62,3 +62,13 @@ class Vocabulary:
         if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
             raise ValueError("a vocabulary file is a JSON list of strings")
         return cls(tuple(tokens))
+
+
+def pad(sequences: list[np.ndarray], length: int | None = None, value: int = 0) -> np.ndarray:
+    """Post-pad (and cut) integer sequences into an (N, length) array."""
+    length = length or max((len(s) for s in sequences), default=1)
+    out = np.full((len(sequences), length), value, dtype=np.int32)
+    for row, seq in enumerate(sequences):
+        seq = np.asarray(seq[:length])
+        out[row, : len(seq)] = seq
+    return out

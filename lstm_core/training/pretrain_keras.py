@@ -3,7 +3,7 @@
 `classifier_from_language_model` builds the usual Embedding -> LSTM -> Dropout -> Dense
 classifier (`build_keras`) and puts the language model's embedding and LSTM weights in
 it, so only the dense head starts random. It is fitted by the one training loop
-(`lstm_core.nn.trainer`), whose `TrainConfig` carries the learning rate per layer and
+(`lstm_core.training.trainer`), whose `TrainConfig` carries the learning rate per layer and
 the epoch each layer unfreezes.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_core.nn.keras_models import build_keras
+from lstm_core.training.keras_models import build_keras
 from lstm_core.nn.network import NetworkSpec
 
 

@@ -4,9 +4,9 @@ import streamlit as st
 
 from lstm_core.generate import charlm_train, language_model
 from lstm_core.generate import generate_figures as figures
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.text.inputs import decode_upload
-from lstm_core.ui import generate as ui
+from lstm_core.ui import generate_page as ui
 from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.style import chart

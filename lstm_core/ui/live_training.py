@@ -7,7 +7,7 @@ button (whose click ends the current run) is read at the start of the next one, 
 the page keeps whatever the model had learned by then.
 
 Trainings are a shared resource: one server process holds one `SlotPool`
-(`lstm_core.nn.slots`), sized by LSTM_LAB_TRAINING_SLOTS (default: one slot per two
+(`lstm_core.serving.slots`), sized by LSTM_LAB_TRAINING_SLOTS (default: one slot per two
 cores). A job takes a slot only while an epoch runs and keeps its place in the queue
 between epochs; a job whose turn has not come shows how many trainings are ahead and
 a Cancel button, and looks again every second without blocking the page.
@@ -22,7 +22,7 @@ from typing import Callable, Protocol
 
 import streamlit as st
 
-from lstm_core.nn.slots import SlotPool, default_slots
+from lstm_core.serving.slots import SlotPool, default_slots
 from lstm_core.ui.i18n import t
 
 POLL_SECONDS = 1.0  # how often a queued job looks whether its turn has come
@@ -71,7 +71,7 @@ class LiveTraining:
 
     def start(self, make_job: Callable[[], Job], message: str) -> None:
         """Build the job (under a spinner with `message`) and queue it; epochs run from `advance`."""
-        from lstm_core.nn.backend import one_thread_per_training
+        from lstm_core.training.backend import one_thread_per_training
 
         one_thread_per_training()  # one core per training, set once before TensorFlow's first op
         st.session_state.pop(self.stop_key, None)
@@ -162,7 +162,7 @@ class LiveTraining:
     def _free_memory(pool: SlotPool) -> None:
         """Give the finished model's memory back; Keras' global state only when no one else trains."""
         if len(pool) == 0:
-            from lstm_core.nn.backend import clear
+            from lstm_core.training.backend import clear
 
             clear()
         gc.collect()

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core.gates import registry
+from lstm_core.serving import catalogue
 from lstm_core.nn import blas
 
 
 @st.cache_resource(show_spinner=False)
-def traceable(key: str) -> registry.Traceable:
-    """A shipped model from the Gates registry, by key."""
-    entry = next(e for e in registry.SHIPPED if e.key == key)
-    return registry.load(entry)
+def traceable(key: str) -> Traceable:
+    """A shipped model from the catalogue, by key."""
+    entry = next(e for e in catalogue.SHIPPED if e.key == key)
+    return catalogue.load(entry)
 
 
 @st.cache_resource(show_spinner=False)

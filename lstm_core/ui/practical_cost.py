@@ -17,9 +17,9 @@ from lstm_core.compress import curves as stored
 from lstm_core.compress import compress_figures as figures, largest_gate_change, network_of, quantized
 from lstm_core.compress.cost import layer_costs, recurrent_parameters
 from lstm_core.compress.heldout import load_shipped
-from lstm_core.gates import registry
+from lstm_core.serving import catalogue
 from lstm_core.message import Message
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
@@ -36,7 +36,7 @@ def curves() -> dict:
 
 def shipped(key: str):
     """A shipped model by key: the Gates page's cached copy, so one server holds one."""
-    if any(entry.key == key for entry in registry.SHIPPED):
+    if any(entry.key == key for entry in catalogue.SHIPPED):
         return loaders.traceable(key)
     return _unlisted(key)
 
@@ -54,7 +54,7 @@ def spec_of(key: str) -> NetworkSpec:
     return NetworkSpec.from_dict(assets.read_card(key)["architecture"])
 
 def title_of(key: str) -> str:
-    entry = next((e for e in registry.SHIPPED if e.key == key), None)
+    entry = next((e for e in catalogue.SHIPPED if e.key == key), None)
     return say(entry.title if entry else shipped(key).title)
 
 def metric_label(metric: str) -> str:

@@ -16,7 +16,7 @@ from lstm_core import palette
 from lstm_core.explain.agreement import rank_agreement
 from lstm_core.explain.attention import load_attention
 from lstm_core.explain.rules import Rule, RuleTree
-from lstm_core.nn.assets import AssetError
+from lstm_core.serving.assets import AssetError
 from lstm_core.sentiment.classifier import EXAMPLES, label_name
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders

@@ -12,7 +12,7 @@ import streamlit as st
 
 from lstm_core.generalize import generalize_figures as figures
 from lstm_core.generalize.augment import OPERATIONS, augment
-from lstm_core.nn.assets import AssetError
+from lstm_core.serving.assets import AssetError
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 
@@ -30,7 +30,7 @@ def card() -> dict:
 
 def _vectors():
     """The Tokens page's cached Chinese word vectors (one copy per server)."""
-    from lstm_core.ui.tokens import shipped_vectors
+    from lstm_core.ui.tokens_page import shipped_vectors
 
     return shipped_vectors("zh")
 

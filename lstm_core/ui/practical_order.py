@@ -12,9 +12,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lstm_core.explain import contrast
-from lstm_core.nn.assets import AssetError, load_model
+from lstm_core.serving.assets import AssetError, load_model
 from lstm_core.sentiment.classifier import classifier_from
-from lstm_core.ui.sentiment import baseline  # the Sentiment page's cached copy: one per server
+from lstm_core.ui.sentiment_page import baseline  # the Sentiment page's cached copy: one per server
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.practical_explain import attention_model, language_with_models, lstm

@@ -12,14 +12,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lstm_core.nn.assets import AssetError
+from lstm_core.serving.assets import AssetError
 from lstm_core.pretrain import PRETRAINED_NAME, label_curve, pretrain_figures as figures
 from lstm_core.sentiment import classifier as sentiment, sentiment_figures
 from lstm_core.sentiment.classifier import PAGE_DEFAULTS, label_name
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import long_text, reason_of, say, t
-from lstm_core.ui.sentiment import baseline
+from lstm_core.ui.sentiment_page import baseline
 from lstm_core.ui.style import chart, input_notices
 
 MODELS = label_curve.MODELS  # pretrained, scratch, tfidf

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core.gates import gate_figures, registry
+from lstm_core.gates import gate_figures
+from lstm_core.nn.trace import ModelTrace, Traceable
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures
@@ -12,7 +13,7 @@ from lstm_core.gates.saliency import saliency
 from lstm_core.nn.network import network_of
 
 
-def show(model: registry.Traceable, traced: registry.ModelTrace, key: str) -> None:
+def show(model: Traceable, traced: ModelTrace, key: str) -> None:
     """Draw the saliency of one output of `traced` (computed with the NumPy backward pass)."""
     st.caption(t("why.saliency.caption"))
     try:

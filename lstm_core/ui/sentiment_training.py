@@ -1,19 +1,19 @@
 """The sentiment page's "train your own" section: data, settings, live training, download, upload.
 
 Widgets take their defaults from `SentimentConfig`; training runs one epoch per script run
-through `lstm_core.ui.live_training` (see `lstm_core.ui.sentiment`).
+through `lstm_core.ui.live_training` (see `lstm_core.ui.sentiment_page`).
 """
 
 from itertools import count
 
 import streamlit as st
 
-from lstm_core.nn import assets
-from lstm_core.nn.budget import OverBudget
+from lstm_core.serving import assets
+from lstm_core.serving.budget import OverBudget
 from lstm_core.sentiment import classifier, sentiment_data, sentiment_figures as figures
 from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
-from lstm_core.ui import sentiment as session
+from lstm_core.ui import sentiment_page as session
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
 

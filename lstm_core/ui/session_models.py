@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core.gates.registry import Traceable
+from lstm_core.nn.trace import Traceable
 
 _KEY = "gates_session_models"
 

@@ -5,10 +5,10 @@ import streamlit as st
 from lstm_core.embeddings import word2vec
 from lstm_core.text import segmentation as text
 from lstm_core.text.inputs import decode_upload
-from lstm_core.ui import tokens as ui
+from lstm_core.ui import tokens_page as ui
 from lstm_core.ui.i18n import long_text, reason_of, t
 
-from lstm_core.ui.tokens import ask, named, user_text
+from lstm_core.ui.tokens_page import ask, named, user_text
 
 TRAIN_LIMIT = 300_000  # characters of the user's text fed to live training
 

@@ -7,7 +7,7 @@ the three trained cells in NumPy (`cells.MemoryNet`), gradient norms against dis
 (`article_cell.compare`) and a live three-cell run (`live.LiveRun`). Saliency for the
 Gates page lives in `lstm_core.gates.saliency`; the shipped results are written by
 `python -m lstm_core.build why_memory`. `cell_training` fits the Keras cells with
-`lstm_core.nn.trainer`; Keras itself is imported only in `lstm_core.nn`.
+`lstm_core.training.trainer`; Keras itself is imported only in `lstm_core.nn`.
 """
 
 from lstm_core.why.article_cell import compare

@@ -34,7 +34,7 @@ class LiveConfig:
 
 @dataclass
 class LiveRun:
-    """Three cells being fitted by `lstm_core.nn.trainer` and their accuracy so far; lives in one session."""
+    """Three cells being fitted by `lstm_core.training.trainer` and their accuracy so far; lives in one session."""
 
     config: LiveConfig
     history: dict[str, list[float]] = field(default_factory=lambda: {kind: [] for kind in CELLS})

@@ -1,8 +1,8 @@
 """The core's layout rules (issue 18), checked on the source so they cannot quietly regress.
 
 - One training loop: every Keras `fit`, `train_on_batch` and `GradientTape` is in
-  lstm_core/nn/trainer.py.
-- Keras and TensorFlow are imported (at any depth) only by modules in lstm_core/nn/.
+  lstm_core/training/trainer.py.
+- Keras and TensorFlow are imported (at any depth) only by modules in lstm_core/training/ (issue 24).
 - No function in lstm_core is longer than 60 lines.
 - Registry entries and asset builders are callables that import their modules lazily.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "lstm_core"
-TRAINER = "lstm_core/nn/trainer.py"
+TRAINER = "lstm_core/training/trainer.py"
 MAX_FUNCTION_LINES = 60
 # Arguments only Keras' Model.fit takes; scikit-learn, statsmodels and our NGramModel.fit take none of them.
 KERAS_FIT_ARGUMENTS = {"epochs", "batch_size", "validation_data", "validation_split", "callbacks", "steps_per_epoch",
@@ -47,7 +47,7 @@ def test_keras_style_fit_calls_appear_only_in_the_trainer():
     assert len(found[TRAINER]) == 1  # one loop, one call
 
 
-def test_only_nn_imports_keras_or_tensorflow():
+def test_only_training_imports_keras_or_tensorflow():
     def imported(tree: ast.Module) -> set[str]:
         names = set()
         for node in ast.walk(tree):
@@ -58,7 +58,7 @@ def test_only_nn_imports_keras_or_tensorflow():
         return names & {"keras", "tensorflow", "tf_keras"}
 
     importers = {path for path, tree in trees().items() if imported(tree)}
-    assert importers and all(path.startswith("lstm_core/nn/") for path in importers), sorted(importers)
+    assert importers and all(path.startswith("lstm_core/training/") for path in importers), sorted(importers)
     assert not [path for path, text in sources().items()
                 if re.search(r"import_module\(\s*['\"](keras|tensorflow)", text)]
 
@@ -76,7 +76,7 @@ def test_no_function_in_the_core_is_over_60_lines():
 def test_registry_and_builders_are_callables_imported_lazily():
     code = (
         "import sys\n"
-        "from lstm_core.gates.registry import SHIPPED\n"
+        "from lstm_core.serving.catalogue import SHIPPED\n"
         "from lstm_core.build.__main__ import BUILDERS\n"
         "assert all(callable(e.loader) for e in SHIPPED) and all(callable(b) for b in BUILDERS.values())\n"
         "heavy = ('lstm_core.forecast.forecast_models', 'lstm_core.sentiment.classifier', 'lstm_core.gan.shipped',\n"

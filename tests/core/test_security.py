@@ -22,7 +22,7 @@ import pytest
 
 from lstm_core.embeddings import projection
 from lstm_core.forecast import series
-from lstm_core.nn import assets, budget
+from lstm_core.serving import assets, budget
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text import segmentation
@@ -113,7 +113,7 @@ def test_an_upload_is_parsed_once_per_file(monkeypatch):
     """Every rerun used to unpack the upload again; now the session keeps it by its SHA-256."""
     import streamlit as st
 
-    from lstm_core.ui import sentiment as session
+    from lstm_core.ui import sentiment_page as session
 
     network, card = assets.load_model("sentiment_en")
     upload = assets.to_zip(network, card)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.ui import loaders
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

@@ -78,7 +78,7 @@ def test_query_params_preselect_model_and_text():
 
 
 def test_gates_page_opens_every_shipped_model(open_page):
-    from lstm_core.gates.registry import SHIPPED
+    from lstm_core.serving.catalogue import SHIPPED
 
     at = open_page("pages/gates.py")
     for entry in SHIPPED:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.pretrain import PRETRAINED_NAME
 
 pytestmark = pytest.mark.slow  # drives AppTest reruns

@@ -135,7 +135,7 @@ def test_every_string_has_both_languages_and_every_literal_key_exists():
     for key, entry in STRINGS.items():
         assert key.startswith("tokens.") and entry.get("en") and entry.get("zh"), key
     root = Path(__file__).resolve().parents[2]
-    source = (root / "pages" / "tokens.py").read_text() + (root / "lstm_core" / "ui" / "tokens.py").read_text()
+    source = (root / "pages" / "tokens.py").read_text() + (root / "lstm_core" / "ui" / "tokens_page.py").read_text()
     asked = re.findall(r'ask\("([a-z_.]+)"\)', source)
     used = set(re.findall(r'"(tokens\.[a-z_.]+[a-z_])"', source)) | {f"tokens.{n}{end}" for n in asked for end in ("", "_help")}
     assert used and not {key for key in used if key not in STRINGS}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lstm_core.gates import registry
+from lstm_core.serving import catalogue
 
 
 def chart_with(at: AppTest, marker: str) -> dict:
@@ -66,7 +66,7 @@ def test_a_tiny_live_run_completes(open_page):
     assert done["epochs"] == 1 and set(done["history"]) == {"rnn", "gru", "lstm"}
 
 
-@pytest.mark.parametrize("model", [entry.key for entry in registry.SHIPPED])  # every model the Gates page lists
+@pytest.mark.parametrize("model", [entry.key for entry in catalogue.SHIPPED])  # every model the Gates page lists
 def test_gates_saliency_tab_for_several_model_kinds(open_page, model):
     at = open_page("pages/gates.py", timeout=180)
     if model != "brackets":  # the picker's on_change puts the model's example into the text box

@@ -10,7 +10,7 @@ import numpy as np
 from lstm_core.build import charlm_build
 from lstm_core.generate import charlm, charlm_train
 from lstm_core.generate.charlm_train import spec_for
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network
 
 TEXT = ["the cat sat on the mat.", "the dog sat on the log.", "a cat and a dog met on a mat."] * 12

@@ -10,7 +10,7 @@ from lstm_core.build import order_search as search
 from lstm_core.build.order_build import CHOSEN, NAMES
 from lstm_core.explain import contrast
 from lstm_core.generalize import counterfactual as cf
-from lstm_core.nn.assets import load_model, read_card
+from lstm_core.serving.assets import load_model, read_card
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])

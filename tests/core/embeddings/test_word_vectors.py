@@ -9,7 +9,7 @@ import pytest
 
 from lstm_core.build.embedding_build import PROBE_WORDS, QUESTIONS
 from lstm_core.embeddings import word2vec, word_vectors
-from lstm_core.nn.assets import ASSETS, AssetError
+from lstm_core.serving.assets import ASSETS, AssetError
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])

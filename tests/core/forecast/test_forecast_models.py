@@ -6,8 +6,8 @@ import pytest
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import compare
 from lstm_core.forecast.statistical_baselines import stat_forecast
-from lstm_core.gates import registry
-from lstm_core.nn import assets
+from lstm_core.serving import catalogue
+from lstm_core.serving import assets
 from lstm_core.forecast.forecast_models import (
     SHIPPED_OPTIONS, ForecastTraceable, asset_name, card_metrics, load_forecaster, parse_numbers, stat_from_card,
 )
@@ -49,9 +49,9 @@ def test_shipped_assets_are_small():
 
 
 def test_every_shipped_forecaster_is_in_the_gates_registry():
-    entries = {e.key: e for e in registry.SHIPPED}
+    entries = {e.key: e for e in catalogue.SHIPPED}
     for key in series.REAL:
-        model = registry.load(entries[asset_name(key)])
+        model = catalogue.load(entries[asset_name(key)])
         result = model.trace_text(model.default_text)
         assert model.input_kind == "numbers"
         assert result.steps == model.forecaster.config.window

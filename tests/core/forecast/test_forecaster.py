@@ -124,7 +124,7 @@ def test_merged_members_equal_each_member_and_split_back():
 
 @pytest.mark.parametrize("units,members", [((6,), 1), ((4, 3), 2)])
 def test_numpy_forecaster_network_equals_keras(units, members):
-    from lstm_core.nn.keras_models import build_keras, load_into_keras
+    from lstm_core.training.keras_models import build_keras, load_into_keras
 
     rng = np.random.default_rng(2)
     network = merge_members([random_network(rng, units, horizon=3) for _ in range(members)])

@@ -5,7 +5,7 @@ import pytest
 
 from lstm_core.gan import families as data, fit_ar, score
 from lstm_core.gan.shipped import load
-from lstm_core.gates import registry
+from lstm_core.serving import catalogue
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +33,15 @@ def test_card_states_the_targets(shipped):
 
 
 def test_generator_and_discriminator_open_on_the_gates_page(shipped):
-    entries = {e.key: e for e in registry.SHIPPED}
-    generator = registry.load(entries["gan_sine_generator"])
+    entries = {e.key: e for e in catalogue.SHIPPED}
+    generator = catalogue.load(entries["gan_sine_generator"])
     traced = generator.trace_text("7")
     assert traced.steps == 24 and len(traced.layers) == 1
     assert np.allclose([float(v) for v in traced.labels], generator.gan.sample(1, seed=7)[0], atol=1e-3)
     for bad in ("1.5", "1, 2", "-3"):
         with pytest.raises(ValueError, match="seed"):
             generator.trace_text(bad)
-    discriminator = registry.load(entries["gan_sine_discriminator"])
+    discriminator = catalogue.load(entries["gan_sine_discriminator"])
     assert discriminator.trace_text(discriminator.default_text).steps == 24
     real = discriminator.reference_windows(50)
     noise = np.random.default_rng(0).normal(0, 0.7, real.shape)

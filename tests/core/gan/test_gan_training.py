@@ -8,7 +8,7 @@ from lstm_core.gan import GanConfig  # noqa: E402
 from lstm_core.gan.families import SineConfig, sine_windows  # noqa: E402
 from lstm_core.gan.models import draw_noise, per_step_outputs  # noqa: E402
 from lstm_core.gan.adversarial import GanTrainer, gradient_check  # noqa: E402
-from lstm_core.nn.trainer import discriminator_step  # noqa: E402
+from lstm_core.training.trainer import discriminator_step  # noqa: E402
 
 pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 

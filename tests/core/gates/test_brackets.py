@@ -1,10 +1,11 @@
-"""The shipped bracket counter: its card, its behaviour, its place in the Gates registry."""
+"""The shipped bracket counter: its card, its behaviour, its place in the catalogue."""
 
 import numpy as np
 import pytest
 
-from lstm_core.gates import brackets, registry
-from lstm_core.nn.assets import read_card
+from lstm_core.gates import brackets
+from lstm_core.serving import catalogue
+from lstm_core.serving.assets import read_card
 from lstm_core.ui.strings import both, render
 
 
@@ -40,8 +41,8 @@ def test_long_input_is_cut_to_max_steps():
 
 @pytest.mark.slow
 def test_every_registry_entry_loads_and_traces_its_default():
-    for entry in registry.SHIPPED:
-        model = registry.load(entry)
+    for entry in catalogue.SHIPPED:
+        model = catalogue.load(entry)
         assert model.key == entry.key
         traced = model.trace_text(model.default_text)
         assert traced.steps == len(traced.labels) == traced.layers[0].gates.steps

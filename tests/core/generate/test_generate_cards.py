@@ -53,7 +53,7 @@ def test_baseline_numbers_are_reproduced(shipped):
 def test_shipped_model_numpy_equals_keras(shipped):
     import numpy as np
 
-    from lstm_core.nn.keras_models import build_keras, load_into_keras
+    from lstm_core.training.keras_models import build_keras, load_into_keras
 
     model, _, heldout_docs = shipped
     keras_model = build_keras(model.network.spec)
@@ -68,11 +68,11 @@ def test_shipped_model_numpy_equals_keras(shipped):
 
 
 def test_gates_registry_entries_trace_text():
-    from lstm_core.gates import registry
+    from lstm_core.serving import catalogue
 
-    entries = {e.key: e for e in registry.SHIPPED}
+    entries = {e.key: e for e in catalogue.SHIPPED}
     for key in ("charlm_zh", "charlm_en"):
-        model = registry.load(entries[key])
+        model = catalogue.load(entries[key])
         trace = model.trace_text(model.default_text)
         assert trace.steps == len(model.default_text) + 1  # the start-of-text newline comes first
         assert all(both(trace.summary).values())

@@ -146,7 +146,7 @@ def test_trace_for_the_gates_page():
 
 @pytest.mark.parametrize("units", [8, 24])
 def test_numpy_next_character_distributions_equal_keras(units):
-    from lstm_core.nn.keras_models import build_keras, load_into_keras
+    from lstm_core.training.keras_models import build_keras, load_into_keras
 
     model = tiny_model(seed=units, units=units)
     keras_model = build_keras(model.network.spec)

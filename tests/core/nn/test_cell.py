@@ -7,7 +7,8 @@ import keras  # noqa: E402  (a missing install must fail, not skip)
 
 from lstm_core.nn.cell import GateTrace, LSTMWeights, run_batch, sigmoid, trace  # noqa: E402
 from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402
-from lstm_core.nn.keras_models import build_keras, export_weights, pad  # noqa: E402
+from lstm_core.text.vocab import pad  # noqa: E402
+from lstm_core.training.keras_models import build_keras, export_weights  # noqa: E402
 
 
 def keras_lstm(units, dim, seed, go_backwards=False):

@@ -5,9 +5,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from lstm_core.nn.keras_models import export_weights
+from lstm_core.training.keras_models import export_weights
 from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.nn.trainer import TrainConfig, Trainer
+from lstm_core.training.trainer import TrainConfig, Trainer
 from lstm_core.pretrain import transfer
 from lstm_core.training.pretrain_keras import classifier_from_language_model
 

@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.nn.keras_models import build_keras, load_into_keras, pad
+from lstm_core.text.vocab import pad
+from lstm_core.training.keras_models import build_keras, load_into_keras
 from lstm_core.sentiment import classifier, sentiment_data
 from lstm_core.sentiment.sentiment_data import Cleaning, LabelledTexts, SentimentData
 from lstm_core.sentiment.sentiment_train import EpochTrainer, SentimentConfig, finish, prepare
@@ -64,7 +65,7 @@ def test_numpy_equals_keras_for_train_your_own_shapes(units, bidirectional):
     rng = np.random.default_rng(0)
     spec = NetworkSpec(vocab_size=30, embedding_dim=5, units=units, bidirectional=bidirectional, output_dim=3)
     model = build_keras(spec, 12)
-    from lstm_core.nn.keras_models import export_weights
+    from lstm_core.training.keras_models import export_weights
 
     weights = {k: v + rng.normal(0, 0.3, v.shape).astype(np.float32) for k, v in export_weights(model, spec).items()}
     network = Network(spec, weights)

@@ -24,9 +24,9 @@ from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.forecast.windows import check_window
 from lstm_core.gan.models import GanConfig
 from lstm_core.message import Message, UserError
-from lstm_core.nn import assets
-from lstm_core.nn.archive import Limits, open_zip
-from lstm_core.nn.budget import RecurrentWork, check_training
+from lstm_core.serving import assets
+from lstm_core.serving.archive import Limits, open_zip
+from lstm_core.serving.budget import RecurrentWork, check_training
 from lstm_core.nn.network import network_of
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.why.cells import NAME
 from lstm_core.why.cells import CELLS, unpack
 from lstm_core.why.memory_task import DISTANCES, MemoryTask, make_splits

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn.archive import ArchiveError, Limits, check_npz, open_zip, read_member
+from lstm_core.serving.archive import ArchiveError, Limits, check_npz, open_zip, read_member
 from lstm_core.nn.network import Network, NetworkSpec
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"

@@ -283,7 +283,7 @@ def _gan_steps():
     import keras
     import tensorflow as tf
 
-    from lstm_core.nn.keras_models import gumbel_softmax
+    from lstm_core.training.keras_models import gumbel_softmax
 
     bce = keras.losses.BinaryCrossentropy(from_logits=True)
 
@@ -353,7 +353,7 @@ def generator_gradient_norms(generator, discriminator, window: int, seed: int = 
     import keras
     import tensorflow as tf
 
-    from lstm_core.nn.keras_models import character_emitters, logits_model
+    from lstm_core.training.keras_models import character_emitters, logits_model
 
     keras.utils.set_random_seed(seed)
     g_model, d_model = logits_model(generator, window), logits_model(discriminator, window)

@@ -13,8 +13,8 @@ from lstm_core.generate import charlm, charlm_train, language_model
 from lstm_core.generate import generate_figures as figures
 from lstm_core.generate.ngram import NGramConfig, NGramModel
 from lstm_core.nn import blas
-from lstm_core.nn.assets import AssetError
-from lstm_core.nn.budget import OverBudget, check_training
+from lstm_core.serving.assets import AssetError
+from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.style import chart

@@ -23,9 +23,9 @@ from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTr
 from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.message import Message
-from lstm_core.nn import assets
-from lstm_core.nn.assets import AssetError
-from lstm_core.nn.budget import OverBudget, check_training
+from lstm_core.serving import assets
+from lstm_core.serving.assets import AssetError
+from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.live_training import LiveTraining

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 
 
 @pytest.mark.parametrize("name", ["brackets", "sentiment_en", "forecast_nile"])

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 
-from lstm_core.nn.keras_models import build_keras  # noqa: E402
+from lstm_core.training.keras_models import build_keras  # noqa: E402
 from lstm_core.nn.network import NetworkSpec  # noqa: E402
-from lstm_core.nn.trainer import EpochReport, TrainConfig, Trainer, train  # noqa: E402
+from lstm_core.training.trainer import EpochReport, TrainConfig, Trainer, train  # noqa: E402
 
 pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 

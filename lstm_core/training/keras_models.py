@@ -6,7 +6,7 @@ states (Yang et al. 2016; run in NumPy by `lstm_core.explain.attention`),
 `build_cell_model` the one-layer SimpleRNN / GRU / LSTM classifiers of the "Why an
 LSTM" page, `adversarial_pair` a GAN's two networks and their optimisers, and
 `gumbel_softmax` the text GAN's differentiable characters. They are fitted by
-`lstm_core.nn.trainer`; Keras is imported inside the functions, so the app starts,
+`lstm_core.training.trainer`; Keras is imported inside the functions, so the app starts,
 predicts and traces without TensorFlow.
 """
 
@@ -18,16 +18,6 @@ from typing import Callable
 import numpy as np
 
 from lstm_core.nn.network import Network, NetworkSpec
-
-
-def pad(sequences: list[np.ndarray], length: int | None = None, value: int = 0) -> np.ndarray:
-    """Post-pad (and cut) integer sequences into an (N, length) array."""
-    length = length or max((len(s) for s in sequences), default=1)
-    out = np.full((len(sequences), length), value, dtype=np.int32)
-    for row, seq in enumerate(sequences):
-        seq = np.asarray(seq[:length])
-        out[row, : len(seq)] = seq
-    return out
 
 
 def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: bool = True, input_dropout: float = 0.0,
@@ -184,7 +174,7 @@ def export_cell_weights(model) -> dict[str, np.ndarray]:
     return {k: np.asarray(v, np.float32) for k, v in arrays.items()}
 
 
-# ---- a GAN's two networks (trained by `lstm_core.nn.trainer.adversarial_epoch`) ------------------
+# ---- a GAN's two networks (trained by `lstm_core.training.trainer.adversarial_epoch`) ------------------
 def logits_model(spec: NetworkSpec, window: int):
     """The Keras model of a spec with a linear head: losses read logits, NumPy adds the activation."""
     return build_keras(replace(spec, output_activation="linear"), window, mask=False)

@@ -7,7 +7,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from tests.core.nn.tiny import tiny_network
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lstm_core.nn.slots import SlotPool, default_slots
+from lstm_core.serving.slots import SlotPool, default_slots
 
 
 class Clock:

@@ -1,54 +1,21 @@
-"""The models the Gates page can look inside, and what a look returns.
+"""The catalogue: every shipped model the app can open, by key.
 
 A page that ships a model adds one `Entry` to `SHIPPED`; a page where a user trains
 a model puts the resulting `Traceable` into the session (see `lstm_core.ui.session_models`).
-Either way the Gates page sees the same interface: give it text, get a `ModelTrace`.
-An entry's loader is a function that imports its model's module only when called, so
-importing the registry loads no model and no TensorFlow.
+Either way the Gates page sees the same interface (`lstm_core.nn.trace`): give it text,
+get a `ModelTrace`. An entry's loader imports its model family only when called: the
+families pull in pandas, scikit-learn and jieba (0.15-0.6 s each), which a page that
+opens no model should not pay for at start-up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Protocol
+from typing import Callable
 
-from lstm_core.message import Message, Title
-from lstm_core.nn.network import LayerTrace
-
-
-@dataclass(frozen=True)
-class ModelTrace:
-    """One input run through a model, with every layer's gates."""
-
-    labels: tuple[str, ...]  # what each time step read: a token, a character, a value
-    unknown: tuple[bool, ...]  # True where the step's token was out of vocabulary
-    layers: tuple[LayerTrace, ...]
-    summary: Message  # the model's conclusion, e.g. Message("model.summary.sentiment", {"label": ..., "p": 0.93})
-    steps_before_cut: int = 0  # >0: the input had this many steps and was cut to max_steps
-
-    @property
-    def steps(self) -> int:
-        return len(self.labels)
-
-
-class Traceable(Protocol):
-    """What the Gates page needs from a model."""
-
-    key: str  # unique, stable; used in URLs and widget keys
-    title: Title  # a Message, or the display_title an uploaded model card holds
-    input_kind: str  # "text", or "numbers" (comma-separated values, for forecasters)
-    default_text: str
-    max_steps: int  # longer inputs are cut to this many steps, with a notice
-
-    def trace_text(self, text: str) -> ModelTrace:
-        """Trace one input (already cleaned by `inputs.clean`), cut to max_steps steps.
-
-        Raise ValueError with a readable message if it cannot be traced.
-        """
-
-    def reference_texts(self) -> list[str]:
-        """A small corpus to search for spans where chosen units fire."""
+from lstm_core.message import Message
+from lstm_core.nn.trace import Traceable
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lstm_core.nn import assets
+from lstm_core.serving import assets
 from lstm_core.why.cells import NAME
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.why.cells import CELLS, unpack

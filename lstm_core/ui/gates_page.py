@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lstm_core.gates import registry
+from lstm_core.serving import catalogue
 from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.interpret import saturation
 from lstm_core.message import Message, Title
-from lstm_core.nn.assets import AssetError
+from lstm_core.serving.assets import AssetError
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.session_models import session_models
@@ -17,18 +17,18 @@ from lstm_core.ui.session_models import session_models
 
 def model_titles() -> dict[str, Title]:
     """Every model the picker offers: shipped ones, then this session's own (marked ★)."""
-    titles: dict[str, Title] = {entry.key: entry.title for entry in registry.SHIPPED}
+    titles: dict[str, Title] = {entry.key: entry.title for entry in catalogue.SHIPPED}
     for key, model in session_models().items():
         titles[key] = Message("gates.session_model", {"title": model.title})
     return titles
 
 
-def get_model(key: str) -> registry.Traceable:
+def get_model(key: str) -> Traceable:
     own = session_models()
     return own[key] if key in own else loaders.traceable(key)
 
 
-def open_model(key: str, titles: dict[str, Title]) -> tuple[str, registry.Traceable]:
+def open_model(key: str, titles: dict[str, Title]) -> tuple[str, Traceable]:
     """The chosen model, or, when its files are missing or damaged, the next one that loads.
 
     Each failure is said on the page (which model, why, how to rebuild it); the other
@@ -69,7 +69,7 @@ def _shipped_reference(key: str):
     return _trace_corpus(loaders.traceable(key))
 
 
-def _trace_corpus(model: registry.Traceable):
+def _trace_corpus(model: Traceable):
     traces = []
     for text in model.reference_texts():
         try:
@@ -79,7 +79,7 @@ def _trace_corpus(model: registry.Traceable):
     return traces
 
 
-def reference_traces(key: str) -> list[registry.ModelTrace]:
+def reference_traces(key: str) -> list[ModelTrace]:
     """The model's reference corpus, traced once (per server for shipped models)."""
     own = session_models()
     if key not in own:

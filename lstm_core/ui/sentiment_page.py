@@ -10,8 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm_core.message import Message
-from lstm_core.nn import assets
-from lstm_core.nn.budget import check_training
+from lstm_core.serving import assets
+from lstm_core.serving.budget import check_training
 from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
