@@ -17,6 +17,7 @@ from lstm_core.build import pretrain_stages
 from lstm_core.build.pretrain_search import CANDIDATES, RECORD
 from lstm_core.build.sentiment_build import disagreements
 from lstm_core.build.sentiment_search import read_record
+from lstm_core.compress import curves
 from lstm_core.message import Message
 from lstm_core.serving import assets
 from lstm_core.pretrain import finetune
@@ -93,5 +94,6 @@ def build(folder: Path) -> None:
     }
     classifier = finetune.classifier_of(trainings, card, PRETRAINED_NAME, probe.title)
     written = assets.save_model(PRETRAINED_NAME, classifier.network, classifier.card, folder)
+    curves.update((PRETRAINED_NAME,), folder)  # the Cost tab's pruning and quantization curves of the new weights
     print(f"{PRETRAINED_NAME}: test {written['metrics']['accuracy']:.4f}, validation {written['validation']['accuracy']:.4f}; "
           f"TF-IDF test {theirs['tfidf']['test']['accuracy']:.4f}; from scratch {theirs['scratch']['test']['accuracy']:.4f}")

@@ -20,7 +20,7 @@ def label_curve(runs: list[dict], split: str, names: dict[str, str], axis: dict[
     names: model -> display name; axis: titles for "labels" and "accuracy", and "seeds"
     (the hover's word for how many seeds a point averages).
     """
-    fig = go.Figure()
+    fig, sizes = go.Figure(), []
     for model in MODELS:
         line = points(runs, model, split)
         if not line:
@@ -29,7 +29,7 @@ def label_curve(runs: list[dict], split: str, names: dict[str, str], axis: dict[
         colour = COLOURS[model]
         fig.add_trace(go.Scatter(  # the band: best seeds left to right, then worst seeds back
             x=sizes + sizes[::-1], y=[100 * p.high for p in line] + [100 * p.low for p in line][::-1],
-            fill="toself", fillcolor=palette.rgba(colour, 0.15), line=dict(width=0), hoverinfo="skip",
+            mode="lines", fill="toself", fillcolor=palette.rgba(colour, 0.15), line=dict(width=0), hoverinfo="skip",
             showlegend=False, legendgroup=model,
         ))
         fig.add_trace(go.Scatter(
@@ -39,7 +39,7 @@ def label_curve(runs: list[dict], split: str, names: dict[str, str], axis: dict[
             hovertemplate=(f"{names[model]}<br>{axis['labels']}: %{{x:,}}<br>{axis['accuracy']}: %{{y:.1f}}%"
                            f"<br>%{{customdata[0]:.1f}}-%{{customdata[1]:.1f}}% (%{{customdata[2]}} {axis['seeds']})<extra></extra>"),
         ))
-    fig.update_xaxes(type="log", title_text=axis["labels"], tickformat=",")
+    fig.update_xaxes(type="log", title_text=axis["labels"], tickvals=sizes, ticktext=[f"{n:,}" for n in sizes])
     fig.update_yaxes(title_text=axis["accuracy"], ticksuffix="%")
     fig.update_layout(height=420, margin=dict(t=30, b=50), legend=dict(orientation="h", y=1.12))
     return fig

@@ -102,6 +102,7 @@ def cells_table(key: str) -> None:
 def heldout_text(key: str, model: dict) -> str:
     """The card's held-out set in the reader's language (the card itself says it in English)."""
     kind = next((k for k in ("brackets", "forecast", "sentiment_zh", "sentiment_en", "charlm") if key.startswith(k)), None)
+    kind = "sentiment_zh" if key == "pretrain_zh" else kind  # the same reviews, the same test split
     if kind is None:
         return model["heldout"]
     return t(f"practical.heldout.{kind}", size=model["heldout_size"])

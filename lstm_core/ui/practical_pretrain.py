@@ -84,7 +84,8 @@ def curve_section() -> None:
     except FileNotFoundError:
         st.error(t("pretrain.curve_missing"))
         return
-    split = st.radio(t("pretrain.split"), SPLITS, format_func=lambda s: t(f"pretrain.col.{s}"), horizontal=True,
+    shown = {split: t(f"pretrain.col.{split}") for split in SPLITS}  # made now, in this run's language
+    split = st.radio(t("pretrain.split"), SPLITS, format_func=shown.get, horizontal=True,
                      key="practical_pretrain_split", help=t("pretrain.split_help"))
     axis = {"labels": t("pretrain.axis.labels"), "accuracy": t("pretrain.axis.accuracy"), "seeds": t("pretrain.axis.seeds")}
     chart(figures.label_curve(data["runs"], split, names(), axis), key="practical_pretrain_curve")

@@ -4,30 +4,34 @@ import pytest
 
 from lstm_core.serving import assets
 from lstm_core.pretrain import PRETRAINED_NAME
+from lstm_core.ui.strings import TABLE
 
 pytestmark = pytest.mark.slow  # drives AppTest reruns
 
 
-def verdicts(at) -> list[str]:
-    return [m.value for m in at.metric if m.label.startswith(("Verdict", "判断"))][-3:]
+def verdicts(at, language: str = "en") -> list[str]:
+    """The three verdicts of the tab's own review (metrics labelled with the tab's model names)."""
+    names = [TABLE[f"pretrain.model.{m}"][language] for m in ("pretrained", "scratch", "tfidf")]
+    return [m.value for m in at.metric if any(m.label.startswith(name) for name in names)]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_tab_shows_the_three_models_the_curve_and_a_reading(open_page, language):
     at = open_page("pages/practical.py", language)
     card = assets.read_card(PRETRAINED_NAME)
-    table = at.dataframe(key="practical_pretrain_models").value
+    name = TABLE["pretrain.model.pretrained"][language]
+    table = next(d.value for d in at.dataframe if name in d.value.iloc[:, 0].tolist())
     assert len(table) == 3
     assert table.iloc[0, 2] == f"{100 * card['metrics']['accuracy']:.1f}%"  # the test column, from the card
     boxes = [box.value for box in [*at.success, *at.warning]]
     gap = 100 * (card["metrics"]["accuracy"] - card["compared"]["tfidf"]["test"]["accuracy"])
     assert any(f"{abs(gap):.1f}" in box for box in boxes), boxes
 
-    before = verdicts(at)
+    before = verdicts(at, language)
     assert len(before) == 3
     at.text_input(key="practical_pretrain_text").set_value("服务员态度很好，菜也好吃，下次还来。").run()
     assert not at.exception
-    after = verdicts(at)
+    after = verdicts(at, language)
     assert after != before and len(after) == 3
 
 
