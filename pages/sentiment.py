@@ -133,6 +133,7 @@ try:
     with st.expander(t("sentiment.about")):
         st.markdown(long_text("sentiment_about"))
     show_card(shipped.card)
+    session.pretraining_note(language)
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=reason_of(error)))
 

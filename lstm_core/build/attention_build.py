@@ -21,7 +21,7 @@ from lstm_core.message import Message
 from lstm_core.serving import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.sentiment import sentiment_data
-from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier, tokenize
+from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate, load_baseline, load_named, tokenize
 from lstm_core.ui.strings import both
 
 # One LSTM of 64 units with a random 64-dimensional embedding: the shipped LSTMs before their
@@ -87,7 +87,8 @@ def rules_card(lstm, data) -> dict:
 def build_language(language: str, folder: Path) -> dict:
     """Train, choose on validation, score and save one language's attention classifier."""
     shipped_config = SHIPPED_CONFIG[language]
-    lstm, baseline = load_classifier(language), load_baseline(language)
+    # The LSTM trained from scratch (by name: the Sentiment page's Chinese model may be another).
+    lstm, baseline = load_named(SHIPPED_NAMES[language]), load_baseline(language)
     data = sentiment_data.load(DATASET[language], seed=SEED)
     max_length = shipped_config.max_length
     x_train, x_val = encode(data.train.texts, lstm, max_length), encode(data.validation.texts, lstm, max_length)

@@ -66,10 +66,16 @@ def points(runs: list[dict], model: str, split: str) -> list[Point]:
     return [Point(size, round(float(np.mean(v)), 4), min(v), max(v), len(v)) for size, v in sorted(by_size.items())]
 
 
+def gaps(runs: list[dict], split: str, leader: str = "pretrained", other: str = "scratch") -> list[tuple[int, float]]:
+    """(size, `leader`'s mean accuracy minus `other`'s) per size, sizes ascending."""
+    lead, rest = points(runs, leader, split), points(runs, other, split)
+    return [(a.size, round(a.mean - b.mean, 4)) for a, b in zip(lead, rest)]
+
+
 def ahead_everywhere(runs: list[dict], split: str, leader: str = "pretrained", other: str = "scratch") -> bool:
     """True when `leader`'s mean accuracy beats `other`'s at every size (the label-count target)."""
-    lead, rest = points(runs, leader, split), points(runs, other, split)
-    return len(lead) == len(rest) > 0 and all(a.mean > b.mean for a, b in zip(lead, rest))
+    found = gaps(runs, split, leader, other)
+    return len(found) == len(points(runs, other, split)) > 0 and all(gap > 0 for _, gap in found)
 
 
 def load(path: Path = ASSET) -> dict:

@@ -133,9 +133,10 @@ def read_section() -> None:
 def tried_section(card: dict) -> None:
     """What the validation search tried, and the two language models under the classifier."""
     with st.expander(t("pretrain.tried_header")):
-        st.markdown(t("pretrain.tried_caption", chosen=card["search"]["chosen"]))
+        st.markdown(t("pretrain.tried_caption"))
+        chosen = card["search"]["chosen"]
         st.dataframe(pd.DataFrame([{
-            t("pretrain.col.candidate"): row["name"],
+            t("pretrain.col.chosen"): "✓" if row["name"] == chosen else "",
             t("pretrain.col.start"): t(f"pretrain.start.{row['config']['start']}"),
             t("pretrain.col.review_lm"): row["config"]["review_lm_epochs"] > 0,
             t("pretrain.col.gradual"): row["config"]["gradual"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm_core.message import Message
+from lstm_core.pretrain import PRETRAINED_NAME
 from lstm_core.serving import assets
 from lstm_core.serving.budget import check_training
 from lstm_core.sentiment import classifier as sentiment, sentiment_data
@@ -34,6 +35,20 @@ def baseline(language: str):
 def classifier(language: str) -> sentiment.SentimentClassifier:
     """The page's classifier (`PAGE_DEFAULTS`), shared with the Gates page's cache."""
     return loaders.traceable(sentiment.PAGE_DEFAULTS[language])
+
+
+def pretraining_note(language: str) -> None:
+    """Chinese: what the classifier fine-tuned from a language model measured beside the LSTM from scratch."""
+    if language != "zh":
+        return
+    try:
+        card = assets.read_card(PRETRAINED_NAME)
+    except assets.AssetError:
+        return  # the Pretraining tab says why; this page keeps working
+    ours, theirs = card["validation"]["accuracy"], card["compared"]["scratch"]["validation"]["accuracy"]
+    key = "sentiment.pretrain_default" if sentiment.PAGE_DEFAULTS[language] == PRETRAINED_NAME else "sentiment.pretrain_kept"
+    st.info(t(key, ours=100 * ours, theirs=100 * theirs), icon=":material/school:")
+    st.page_link("pages/practical.py", label=t("sentiment.pretrain_link"), icon=":material/arrow_forward:")
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
