@@ -48,8 +48,8 @@ def fitting() -> None:
 def recursive() -> None:
     print("2. 24-step recursive forecast, NumPy, shipped ensembles (median of 30)")
     for key in SHIPPED_OPTIONS:
-        forecaster, _, _ = load_forecaster(key)
-        times = timed(lambda: forecaster.forecast(24), 30, warm_up=True)
+        forecaster = load_forecaster(key).forecaster
+        times = timed(lambda: forecaster.predict(24), 30, warm_up=True)
         ms, cpu_ms = times.median_ms(), times.cpu_mean_ms()
         print(f"   {key:11s} {ms:6.1f} ms wall, {cpu_ms:5.1f} ms CPU  ({forecaster.config.members} members x {forecaster.config.units} units,"
               f" window {forecaster.config.window})  {verdict(ms, 20, 'ms')}")
@@ -68,7 +68,8 @@ def rerun() -> None:
 def cards() -> None:
     print("4. shipped cards: one-step MASE on the held-out tail (recursive in brackets)")
     for key in SHIPPED_OPTIONS:
-        _, card, data = load_forecaster(key)
+        shipped = load_forecaster(key)
+        card, data = shipped.forecaster.card.to_dict(), shipped.data
         one, rec = card["metrics"]["one_step"], card["metrics"]["recursive"]
         members = ", ".join(f"{m['mase_one_step']:.2f}" for m in card["metrics"]["members"])
         print(f"   {key:11s} season {data.season:2d}: LSTM {one['lstm']['mase']:.3f} ({rec['lstm']['mase']:.2f}),"

@@ -18,7 +18,7 @@ from timing import ROOT, median_ms, open_page, rerun_times  # first: puts the re
 import numpy as np
 
 from lstm_core.serving import catalogue
-from lstm_core.training.keras_models import build_keras, load_into_keras
+from lstm_core.training.network_keras import build_keras, load_into_keras
 
 
 def bench_trace() -> None:

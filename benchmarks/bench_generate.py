@@ -43,7 +43,7 @@ def keras_generate(keras_model, model: language_model.CharLanguageModel, prompt:
 
 
 def bench_models() -> None:
-    from lstm_core.training.keras_models import build_keras, load_into_keras
+    from lstm_core.training.network_keras import build_keras, load_into_keras
 
     for language in ("zh", "en"):
         model = language_model.load_language_model(language)
@@ -55,7 +55,7 @@ def bench_models() -> None:
         keras_generate(keras_model, model, prompt, 5)  # warm up (graph tracing)
         keras_ms = median_ms(lambda: keras_generate(keras_model, model, prompt, LENGTH), 3)
         same = keras_generate(keras_model, model, prompt, 40) == greedy_numpy[:40]
-        card = model.card
+        card = model.card.to_dict()
         print(f"[{language}] {card['name']}: {card['parameters']:,} parameters, vocabulary {len(model.vocab):,}")
         print(f"  200 characters, NumPy step path: {numpy_ms:7.1f} ms (median of 5; target < 100 ms)")
         print(f"  200 characters, Keras per call:  {keras_ms:7.1f} ms  (greedy text identical for 40 chars: {same})")

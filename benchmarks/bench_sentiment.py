@@ -53,7 +53,7 @@ def main() -> None:
     occlusion_ms = median_ms(lambda: classifier.read(review), 10, warm_up=True)
     print(f"... plus occlusion of every token: {occlusion_ms:.1f} ms")
 
-    from lstm_core.training.keras_models import build_keras, load_into_keras
+    from lstm_core.training.network_keras import build_keras, load_into_keras
 
     ids = classifier.encode(review)[0].ids
     model = build_keras(classifier.network.spec, None)

@@ -1,14 +1,24 @@
-"""LSTM Lab's core: the traced LSTM cell, the models built on it, and their data.
+"""LSTM Lab's core: the traced LSTM cell, the models built on it, their data and their files.
 
-Everything here is plain Python and NumPy and can be used without Streamlit; only
-the `lstm_core.ui` subpackage talks to the browser. One subpackage per thing a student
-meets: `nn` (the cell, the network, model files, Keras training), `text` (tokens and
-ids), `embeddings` (word vectors), `sentiment`, `forecast`, `generate` (character
-language models), `gates` (looking inside a model) and `build` (rebuilding the shipped
-assets offline, never imported by the app). Text for the user leaves the core as a
-`lstm_core.message.Message` (a string-table key and its values) that `lstm_core.ui`
-translates. TensorFlow is imported only when a model is trained, by the one loop in
-`lstm_core.training.trainer`.
+Everything but `lstm_core.ui` is plain Python and NumPy and runs without Streamlit. The
+layers, bottom up (no import circles; tests/core/test_layers.py checks who imports whom):
+
+- `nn`: the network in NumPy (the traced cell, the stacked network, the trace types
+  `ModelTrace` and `Traceable` that every model family hands the Gates page);
+- `training`: the only subpackage that imports Keras or TensorFlow (the one training
+  loop, the GAN's turns, the Keras twins), and only when a model is trained; it hands
+  NumPy weights back;
+- the model families, one per thing a student meets: `text`, `embeddings`, `sentiment`,
+  `forecast`, `generate`, `brackets`, `why`, `gan`, `compress`, `explain`, `generalize`;
+  `gates` reads traces and imports no family;
+- `serving`: model files and typed model cards, archives, work budgets, the training
+  queue, and the catalogue of every shipped model the app can open;
+- `ui`: the pages' Streamlit side; `build`: offline asset builders, never imported by the
+  app and never importing `ui`.
+
+Text for the user leaves the core as a `lstm_core.message.Message` (a string-table key
+and its values); `lstm_core.string_table` renders it from `lstm_core/ui/strings/*.toml`,
+and `lstm_core.palette` holds every colour.
 """
 
 import sys

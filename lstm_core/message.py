@@ -2,8 +2,9 @@
 
 The core never holds English or Chinese sentences for the browser; it returns a
 `Message` (a model's title, the verdict of a trace) and `lstm_core.ui` translates it
-with the string table in `lstm_core/ui/strings/*.toml`. A value may itself be a
-`Message` (a forecaster's title names its series' title), rendered in the same language.
+with the string table (`lstm_core.string_table`, read from `lstm_core/ui/strings/*.toml`).
+A value may itself be a `Message` (a forecaster's title names its series' title),
+rendered in the same language.
 
 `UserError` is the same idea for refusals: an exception for bad input or an unusable file
 that carries the `Message` a page shows (`lstm_core.ui.i18n.reason_of`), while `str()`

@@ -10,7 +10,7 @@ every signed meaning. The same meaning has the same colour on every page:
 - models: the truth is black, the LSTM orange, baselines grey and cool colours.
 
 Figure modules (lstm_core/*/*_figures.py, *_plots.py) and the UI take their colours from
-here; tests/core/ui/test_palette.py fails if a colour literal appears anywhere else.
+here; tests/core/ui/test_classroom_data.py fails if a colour literal appears anywhere else.
 """
 
 from __future__ import annotations

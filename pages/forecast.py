@@ -4,33 +4,30 @@ import pandas as pd
 import streamlit as st
 
 from lstm_core.forecast import series
-from lstm_core.forecast.forecast_models import split_of
-from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure
+from lstm_core.forecast.forecast_models import usable_split
+from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure, history_before
 from lstm_core.forecast.forecaster import ForecastConfig
-from lstm_core.ui import forecast_page as ui
+from lstm_core.forecast.windows import Framing
+from lstm_core.ui import forecast_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, limited_slider
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
-DEFAULTS = ForecastConfig()
+DEFAULTS, LIMITS = ForecastConfig(), ForecastConfig.LIMITS
 
 st.title(t("forecast.title"))
 st.markdown(long_text("forecast_intro"))
 
 # ---- 1. the series ---------------------------------------------------------------------------
-key = st.selectbox(t("forecast.series"), [*series.LOADERS, "upload"], index=3, format_func=ui.series_name,
+key = st.selectbox(t("forecast.series"), [*series.LOADERS, "upload"], index=3, format_func=page.series_name,
                    key="forecast_series", help=t("forecast.series_help"))
-data = ui.uploaded_series() if key == "upload" else ui.bundled(key)
+data = page.uploaded_series() if key == "upload" else page.bundled(key)
 if data is None:
     st.stop()
 try:
-    split = split_of(len(data))
-    if split.val_start < 4:
-        raise ValueError(t("forecast.need_values", n=len(data)))
-    if data.season >= split.val_start:
-        raise ValueError(t("forecast.season_too_long", season=data.season, train=split.val_start))
+    split = usable_split(data)
 except ValueError as error:
     st.error(t("forecast.too_short", error=reason_of(error)))
     st.stop()
@@ -40,43 +37,46 @@ if data.filled:
     st.caption(t("forecast.gaps_filled", count=data.filled))
 
 # ---- 2. framing: what one training example is --------------------------------------------------
-forecaster, comparison, origin = ui.current(data)
+forecaster, comparison, origin = page.current(data)
 model_cfg = forecaster.config if forecaster else DEFAULTS
 st.header(t("forecast.framing"))
 left, middle, right = st.columns(3)
-max_window = max(1, min(120, split.val_start // 2))
+framing = Framing(split.val_start)
+max_window = framing.max_window()
 window = left.slider(t("forecast.window"), 1, max_window, min(model_cfg.window, max_window),
                      key=f"forecast_window_{data.key}", help=t("forecast.window_help"))
-max_horizon = max(1, min(24, split.val_start - window - 1))  # leaves at least two examples
+max_horizon = framing.max_horizon(window)
 horizon = middle.slider(t("forecast.horizon"), 1, max_horizon, min(model_cfg.horizon, max_horizon),
                         key=f"forecast_horizon_{data.key}", help=t("forecast.horizon_help"))
-if window + horizon > split.val_start:
+if not framing.fits(window, horizon):
     st.warning(t("forecast.window_too_long", needed=window + horizon, available=split.val_start))
     st.stop()
 example = right.slider(t("forecast.example"), window, split.val_start - horizon, split.val_start - horizon,
                        key=f"forecast_example_{data.key}", help=t("forecast.example_help"))
-chart(framing_figure(data, split, window, horizon, example, ui.labels()), key="forecast_framing")
-st.caption(t("forecast.framing_caption", window=window, horizon=horizon,
-             examples=split.val_start - window - horizon + 1))
+chart(framing_figure(data, split, window, horizon, example, page.labels()), key="forecast_framing")
+st.caption(t("forecast.framing_caption", window=window, horizon=horizon, examples=framing.examples(window, horizon)))
 
 # ---- 3. train your own -------------------------------------------------------------------------
 with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     st.markdown(t("forecast.train_intro"))
     c1, c2, c3, c4 = st.columns(4)
-    units = c1.slider(t("forecast.units"), 4, 64, DEFAULTS.units, 4, key="forecast_units", help=t("forecast.units_help"))
-    layers = c2.slider(t("forecast.layers"), 1, 3, DEFAULTS.layers, key="forecast_layers", help=t("forecast.layers_help"))
-    epochs = c3.slider(t("forecast.epochs"), 1, 200, DEFAULTS.epochs, key="forecast_epochs", help=t("forecast.epochs_help"))
-    rate = c4.select_slider(t("forecast.learning_rate"), [3e-4, 1e-3, 3e-3, 1e-2, 3e-2], DEFAULTS.learning_rate,
+    units = limited_slider(c1, t("forecast.units"), LIMITS["units"], DEFAULTS.units, "forecast_units", t("forecast.units_help"))
+    layers = limited_slider(c2, t("forecast.layers"), LIMITS["layers"], DEFAULTS.layers, "forecast_layers",
+                            t("forecast.layers_help"))
+    epochs = limited_slider(c3, t("forecast.epochs"), LIMITS["epochs"], DEFAULTS.epochs, "forecast_epochs",
+                            t("forecast.epochs_help"))
+    rate = c4.select_slider(t("forecast.learning_rate"), ForecastConfig.RATES, DEFAULTS.learning_rate,
                             key="forecast_lr", help=t("forecast.learning_rate_help"))
     c1, c2, c3 = st.columns(3)
-    members = c2.slider(t("forecast.members"), 1, 5, DEFAULTS.members, key="forecast_members", help=t("forecast.members_help"))
-    seed = c3.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="forecast_seed", help=t("common.seed_help"))
+    members = limited_slider(c2, t("forecast.members"), LIMITS["members"], DEFAULTS.members, "forecast_members",
+                             t("forecast.members_help"))
+    seed = c3.number_input(t("common.seed"), *LIMITS["seed"], DEFAULTS.seed, key="forecast_seed", help=t("common.seed_help"))
     scale = st.toggle(t("forecast.scale"), DEFAULTS.scale, key="forecast_scale", help=t("forecast.scale_help"))
-    log, lag = ui.chosen_transform(c1, data, split, window)
+    log, lag = page.chosen_transform(c1, data, split, window)
     go_col, stop_col = st.columns(2)
     start = go_col.button(t("forecast.train"), type="primary", key="forecast_train", help=t("forecast.train_help"),
-                          disabled=ui.TRAINING.running)
-    ui.TRAINING.stop_button(stop_col, help=t("forecast.stop_help"))
+                          disabled=page.TRAINING.running)
+    page.TRAINING.stop_button(stop_col, help=t("forecast.stop_help"))
     if start:
         try:
             config = ForecastConfig(window=window, horizon=horizon, units=units, layers=layers, epochs=epochs,
@@ -87,8 +87,8 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
         except ValueError as error:
             st.error(t("forecast.bad_config", error=reason_of(error)))
         else:
-            ui.start_training(data, config)
-    ui.advance()
+            page.start_training(data, config)
+    page.advance()
 
 notice = st.session_state.pop("forecast_notice", None)
 if notice:
@@ -101,29 +101,26 @@ if forecaster is None:
 else:
     cfg = forecaster.config
     st.markdown(t(f"forecast.model_{origin}", window=cfg.window, horizon=cfg.horizon, units=cfg.units,
-                  layers=cfg.layers, members=cfg.members, transform=ui.transform_label(cfg, data.season)))
+                  layers=cfg.layers, members=cfg.members, transform=page.transform_label(cfg, data.season)))
     if origin == "shipped":
         with st.expander(t("forecast.model_card")):
-            st.json(ui.card_summary(data.key), expanded=1)
+            st.json(page.card_summary(data.key), expanded=1)
     if (cfg.window, cfg.horizon) != (window, horizon):
         st.info(t("forecast.settings_differ", window=cfg.window, horizon=cfg.horizon))
 mode = st.radio(t("forecast.mode"), ["one_step", "recursive"], format_func=lambda m: t(f"forecast.mode.{m}"),
                 horizontal=True, key="forecast_mode", help=t("forecast.mode_help"))
-context = max(0, split.test_start - 3 * max(window, data.season))
-fig = forecast_figure(comparison, mode, (data.time[context: split.test_start + 1], data.values[context: split.test_start + 1]),
-                      ui.labels(data, comparison))
+fig = forecast_figure(comparison, mode, history_before(data, split.test_start, window), page.labels(data, comparison))
 chart(fig, key="forecast_results")
 
-names = ui.labels(data, comparison)
-table = pd.DataFrame(comparison.metrics())
-table = table[table["mode"] == mode].drop(columns="mode")
+names = page.labels(data, comparison)
+table = pd.DataFrame(comparison.metrics(mode))
 table["method"] = table["method"].map(names)
 st.subheader(t("forecast.metrics"))
 table = table.rename(columns=lambda c: t("forecast.method") if c == "method" else t(f"forecast.col.{c}"))
 st.dataframe(table.round(4), hide_index=True, key="forecast_metrics")
 st.caption(t("forecast.mase_note", season=data.season))
 if comparison.members:
-    st.markdown(ui.verdict(comparison, mode, names))
+    st.markdown(page.verdict(comparison, mode, names))
 if comparison.members:
     st.subheader(t("forecast.seeds"))
     seeds = pd.DataFrame(comparison.member_metrics())
@@ -137,7 +134,7 @@ d1.download_button(t("forecast.download_forecasts"), comparison.forecasts_csv(),
 d2.download_button(t("forecast.download_metrics"), comparison.metrics_csv(), f"{data.key}_metrics.csv",
                    "text/csv", key="forecast_dl_metrics", help=t("forecast.download_help"))
 if origin == "session":
-    d3.download_button(t("forecast.download_model"), ui.model_zip(forecaster, data), f"{data.key}_forecaster.zip",
+    d3.download_button(t("forecast.download_model"), forecaster.save(), f"{data.key}_forecaster.zip",
                        "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
 
 st.subheader(t("common.try_next"))

@@ -6,7 +6,7 @@ import streamlit as st
 from lstm_core.gan import FAMILIES, GanConfig
 from lstm_core.gan import gan_figures as figures
 from lstm_core.serving import assets
-from lstm_core.ui import gan_page as session
+from lstm_core.ui import gan_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.ui.server_setup import through_the_app
@@ -28,16 +28,16 @@ st.caption(t("gan.losses_caption"))
 # ---- the shipped generator ------------------------------------------------------------------
 st.header(t("gan.shipped_title"))
 try:
-    gan, card = session.shipped()
+    gan, shipped = page.shipped()
 except assets.AssetError as error:
-    gan, card = None, None
+    gan, shipped = None, None
     st.error(t("gan.model_missing", reason=reason_of(error)))
 if gan is not None:
-    real = session.windows("sine").test
+    real = page.windows("sine").test
     c1, c2 = st.columns([1, 3])
     seed = c1.number_input(t("gan.sample_seed"), 0, 10_000, 0, key="gan_sample_seed", help=t("gan.sample_seed_help"))
-    rows = session.sample_rows(gan, real, int(seed))
-    c2.caption(t("gan.shipped_caption", epochs=card["selection"]["chosen_epoch"], seconds=card["training_seconds"]))
+    rows = page.sample_rows(gan, real, int(seed))
+    c2.caption(t("gan.shipped_caption", epochs=shipped.chosen_epoch, seconds=shipped.training_seconds))
     chart(figures.sample_grid(rows, LABELS), key="gan_shipped_grid")
     if st.button(t("gan.open_gates"), key="gan_to_gates", help=t("gan.open_gates_help")):
         st.session_state["gates_model"] = "gan_sine_generator"
@@ -46,10 +46,10 @@ if gan is not None:
 
     st.subheader(t("gan.scores_title"))
     st.markdown(t("gan.scores_intro"))
-    st.table(session.score_table(card["metrics"]["gan"], card["baseline"]))
-    st.caption(t("gan.scores_caption", on=card["metrics"]["on"]))
-    session.verdicts(card["metrics"]["gan"], card["baseline"])
-    pca = session.shipped_map()
+    st.table(page.score_table(shipped.scores, shipped.baseline))
+    st.caption(t("gan.scores_caption", on=shipped.scored_on))
+    page.verdicts(shipped.scores, shipped.baseline)
+    pca = page.shipped_map()
     chart(figures.pca_scatter(pca["points"], pca["variance"], LABELS), key="gan_pca")
     st.caption(t("gan.pca_caption"))
 
@@ -62,39 +62,39 @@ epochs = c2.slider(t("gan.epochs"), 1, 60, DEFAULTS.epochs, key="gan_epochs", he
 units = c3.slider(t("gan.units"), 4, 64, DEFAULTS.units, step=4, key="gan_units", help=t("gan.units_help"))
 train_seed = c4.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="gan_seed", help=t("common.seed_help"))
 b1, b2 = st.columns(2)
-running = session.JOB in st.session_state
+running = page.JOB in st.session_state
 start = b1.button(t("gan.train"), key="gan_train", type="primary", disabled=running)
-session.TRAINING.stop_button(b2)
+page.TRAINING.stop_button(b2)
 progress_slot, live_slot = st.empty(), st.empty()
 
 
 def draw(run_family: str, history: dict, generated) -> None:
     """The two losses so far and a row of generated windows beside real ones of the family trained on."""
-    real_rows = session.windows(run_family).validation[: session.GRID]
+    real_rows = page.windows(run_family).validation[: page.GRID]
     with live_slot.container():
         left, right = st.columns(2)
         with left:
             chart(figures.loss_curves(history, LABELS), key=f"gan_losses_{len(history['generator'])}")
         with right:
-            chart(figures.sample_grid({"real": real_rows, "gan": generated}, LABELS, session.GRID),
+            chart(figures.sample_grid({"real": real_rows, "gan": generated}, LABELS, page.GRID),
                   key=f"gan_live_grid_{len(history['generator'])}")
 
 
 if start:
     try:
-        session.start(GanConfig(family=family, epochs=int(epochs), units=int(units), seed=int(train_seed)))
+        page.start(GanConfig(family=family, epochs=int(epochs), units=int(units), seed=int(train_seed)))
     except ValueError as error:
         st.error(t("gan.bad_settings", reason=reason_of(error)))
-session.advance(progress_slot, draw)
+page.advance(progress_slot, draw)
 
-result = st.session_state.get(session.RESULT)
+result = st.session_state.get(page.RESULT)
 if result is not None:
-    draw(result.family, result.history, result.gan.sample(session.GRID, seed=0))
+    draw(result.family, result.history, result.gan.sample(page.GRID, seed=0))
     if result.stopped:
         st.warning(t("gan.stopped", epochs=result.epochs_run))
     st.success(t("gan.finished", epochs=result.epochs_run, seconds=result.seconds, family=t(f"gan.family.{result.family}")))
-    st.table(session.score_table(result.scores.to_dict(), result.baseline.to_dict()))
-    session.verdicts(result.scores.to_dict(), result.baseline.to_dict())
+    st.table(page.score_table(result.scores, result.baseline))
+    page.verdicts(result.scores, result.baseline)
     st.caption(t("gan.on_gates"))
 st.info(f"**{t('common.try_next')}:** {t('gan.try_next')}")
 
@@ -102,8 +102,8 @@ st.info(f"**{t('common.try_next')}:** {t('gan.try_next')}")
 st.header(t("gan.text_title"))
 st.markdown(long_text("gan_text"))
 if st.button(t("gan.check_gradients"), key="gan_check_gradients", help=t("gan.check_gradients_help")):
-    norms = session.gradient_norms()
+    norms = page.gradient_norms()
     st.table(pd.DataFrame({t("gan.col.emit"): [t(f"gan.emit.{k}") for k in norms],
                            t("gan.col.gradient"): [t("gan.no_gradient") if v is None else f"{v:.4f}" for v in norms.values()]}))
-if card is not None:
-    session.text_results(card["text_gan"])
+if shipped is not None:
+    page.text_results(shipped)

@@ -5,8 +5,8 @@ import streamlit as st
 from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import gates_page as session
-from lstm_core.ui import gates_step, saliency_view
+from lstm_core.ui import gates_page as page
+from lstm_core.ui import gates_saliency, gates_step
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
@@ -24,18 +24,18 @@ NAMES = {f: t(f"gates.field.{f}") for f in FIELDS} | {
 st.title(t("gates.title"))
 st.markdown(t("gates.intro"))
 
-titles = session.model_titles()
-session.take_query_params(titles)
+titles = page.model_titles()
+page.take_query_params(titles)
 if st.session_state.get("gates_model") not in titles:
     st.session_state["gates_model"] = next(iter(titles))
-    session.reset_text()
-key, model = session.open_model(st.session_state["gates_model"], titles)  # a damaged one falls back
+    page.reset_text()
+key, model = page.open_model(st.session_state["gates_model"], titles)  # a damaged one falls back
 if key != st.session_state["gates_model"]:
     st.session_state["gates_model"] = key
-    session.reset_text()
+    page.reset_text()
 st.selectbox(
     t("gates.model"), list(titles), format_func=lambda k: say(titles[k]),
-    key="gates_model", on_change=session.reset_text, help=t("gates.model_help"),
+    key="gates_model", on_change=page.reset_text, help=t("gates.model_help"),
 )
 help_text = t("gates.numbers_help") if model.input_kind == "numbers" else t("gates.text_help")
 text = st.text_area(t("gates.text"), key="gates_text", height=100, help=help_text)
@@ -61,7 +61,7 @@ if unknown:
 several_layers = len(traced.layers) > 1
 columns = st.columns(4 if several_layers else 3)
 layer_index = columns.pop(0).selectbox(
-    t("gates.layer"), range(len(traced.layers)), format_func=lambda i: session.layer_title(traced.layers[i].name),
+    t("gates.layer"), range(len(traced.layers)), format_func=lambda i: page.layer_title(traced.layers[i].name),
     key=f"gates_layer_{key}", help=t("gates.layer_help"),
 ) if several_layers else 0
 layer = traced.layers[layer_index]
@@ -114,13 +114,13 @@ with tabs[2]:
 
 with tabs[3]:
     st.caption(t("gates.saturation_caption"))
-    chart(gate_figures.saturation_figure(session.corpus_saturation(key, layer_index), NAMES))
+    chart(gate_figures.saturation_figure(page.corpus_saturation(key, layer_index), NAMES))
 
 with tabs[4]:
-    session.search_tab(gates, span, key, layer_index, FIELDS, NAMES)
+    page.search_tab(gates, span, key, layer_index, FIELDS, NAMES)
 
 with tabs[5]:
-    saliency_view.show(model, traced, key)
+    gates_saliency.show(model, traced, key)
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next' if key == 'brackets' else 'gates.try_next_other')}")

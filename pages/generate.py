@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_core.generate import language_model, sampling
 from lstm_core.generate import generate_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import generate_page as ui
+from lstm_core.ui import generate_page as page
 from lstm_core.ui import generate_tabs as tabs
 from lstm_core.ui.i18n import long_text, say, t
 from lstm_core.ui.style import chart, input_notices
@@ -21,15 +21,15 @@ st.title(t("generate.title"))
 st.markdown(long_text("generate_intro"))
 
 # ---- model and sampling controls --------------------------------------------------
-choices = ui.model_choices()
+choices = page.model_choices()
 if not choices:
     st.error(t("generate.no_models"))
     st.stop()
 if st.session_state.get("generate_model") not in choices:
     st.session_state["generate_model"] = choices[0]
 key = st.selectbox(t("generate.model"), choices, key="generate_model", help=t("generate.model_help"),
-                   format_func=lambda k: say(ui.get_model(k).title))
-model = ui.get_model(key)
+                   format_func=lambda k: say(page.get_model(k).title))
+model = page.get_model(key)
 left, right = st.columns([3, 2])
 raw_prompt = left.text_input(t("generate.prompt"), value=model.default_text, key=f"generate_prompt_{key}",
                              help=t("generate.prompt_help"))
@@ -70,13 +70,13 @@ tab_gen, tab_temp, tab_base, tab_train = st.tabs(
 
 # ---- generate, streamed, with the distribution behind every character ---------------------
 with tab_gen:
-    settings = (key, id(model), prompt, length, config)
-    steps = ui.remembered("steps", settings)
+    settings = (key, model.fingerprint, prompt, length, config)
+    steps = page.remembered("steps", settings)
     box = st.empty()
     if steps is None:
-        steps = ui.stream(model, prompt, length, config,
+        steps = page.stream(model, prompt, length, config,
                           lambda text: box.code(prompt + text, language=None, wrap_lines=True))
-        ui.remember("steps", settings, steps)
+        page.remember("steps", settings, steps)
     text = prompt + "".join(s.char for s in steps)
     box.code(text, language=None, wrap_lines=True)
     st.download_button(t("generate.download"), text.encode("utf-8"), "generated.txt", "text/plain",
@@ -110,12 +110,12 @@ with tab_temp:
         }), key="generate_entropy")
     st.subheader(t("generate.side_by_side"))
     st.caption(t("generate.side_by_side_caption", seed=int(seed)))
-    fair = (key, id(model), prompt, min(length, 150), config.top_k, config.top_p, config.seed)
-    samples = ui.remembered("side", fair)
+    fair = (key, model.fingerprint, prompt, min(length, 150), config.top_k, config.top_p, config.seed)
+    samples = page.remembered("side", fair)
     if samples is None:
         samples = [language_model.sample(model, prompt, fair[3], temp, config.top_k, config.top_p, config.seed)
                    for temp in SIDE_BY_SIDE]
-        ui.remember("side", fair, samples)
+        page.remember("side", fair, samples)
     for column, temp, continuation in zip(st.columns(len(SIDE_BY_SIDE)), SIDE_BY_SIDE, samples):
         column.markdown(f"**T = {temp}**")
         column.code(prompt + continuation, language=None, wrap_lines=True)

@@ -6,7 +6,7 @@ import streamlit as st
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.ui import sentiment_page as session
+from lstm_core.ui import sentiment_page as page
 from lstm_core.ui.sentiment_training import training_section
 from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
@@ -47,7 +47,7 @@ def show_prediction(model, shipped, base, text: str) -> None:
     """The verdicts, the running verdict with occlusion, and the link to the Gates page."""
     try:
         user = clean(text, MAX_CHARS)
-        reading = session.shipped_reading(language, user.text) if model is shipped else model.read(user.text)
+        reading = page.shipped_reading(language, user.text) if model is shipped else model.read(user.text)
     except EmptyText:
         st.warning(t("common.empty_text"))
         return
@@ -82,30 +82,30 @@ def show_prediction(model, shipped, base, text: str) -> None:
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
 
 
-def show_card(card: dict) -> None:
+def show_card(model: classifier.SentimentClassifier) -> None:
     """The shipped model's test metrics beside the baseline's, from its model card."""
     st.subheader(t("sentiment.metrics_title"))
-    split = card["data"]["split"]
-    st.caption(t("sentiment.metrics_caption", test=split["sizes"]["test"], seed=split["seed"]))
-    lstm_m, base_m = card["metrics"], card["baseline"]["metrics"]
+    test_texts, seed = model.test_split
+    st.caption(t("sentiment.metrics_caption", test=test_texts, seed=seed))
+    lstm_m, base_m = model.scores, model.baseline_scores
     st.table(pd.DataFrame(
-        {LSTM: [lstm_m["accuracy"], lstm_m["macro_f1"]], BASE: [base_m["accuracy"], base_m["macro_f1"]]},
+        {LSTM: [lstm_m.accuracy, lstm_m.macro_f1], BASE: [base_m.accuracy, base_m.macro_f1]},
         index=[t("sentiment.accuracy"), t("sentiment.macro_f1")],
     ).style.format("{:.4f}"))
-    diff = lstm_m["accuracy"] - base_m["accuracy"]
+    diff = lstm_m.accuracy - base_m.accuracy
     (st.success if diff > 0 else st.warning)(t("sentiment.beats" if diff > 0 else "sentiment.loses", diff=diff))
-    names = [say(classifier.label_name(label)) for label in card["labels"]]
+    names = [say(classifier.label_name(label)) for label in model.labels]
     for column, (name, metrics) in zip(st.columns(2), ((LSTM, lstm_m), (BASE, base_m))):
         with column:
             title = t("sentiment.confusion_title", model=name)
-            chart(figures.confusion(metrics["confusion"], names, title, AXIS), key=f"sentiment_confusion_{name}")
+            chart(figures.confusion(metrics.confusion, names, title, AXIS), key=f"sentiment_confusion_{name}")
     st.markdown(f"**{t('sentiment.disagree_title')}**")
-    rows = pd.DataFrame(card["disagreements"]).rename(columns={
+    rows = pd.DataFrame([vars(row) for row in model.disagreements]).rename(columns={
         "text": t("sentiment.col.text"), "true": t("sentiment.col.true"), "lstm": LSTM, "baseline": BASE,
     })
     st.dataframe(rows, hide_index=True, width="stretch")
     with st.expander(t("sentiment.card_details")):
-        st.json({k: v for k, v in card.items() if k not in ("vocabulary", "reference_texts")}, expanded=False)
+        st.json({k: v for k, v in model.card.to_dict().items() if k not in ("vocabulary", "reference_texts")}, expanded=False)
 
 
 @st.fragment
@@ -117,22 +117,22 @@ def read_text(language: str) -> None:
         t("sentiment.use_own"), key="sentiment_use_own", help=t("sentiment.use_own_help")
     )
     try:
-        shipped = session.classifier(language)
+        shipped = page.classifier(language)
     except assets.AssetError:
         return  # said once, below, where the card would be
     try:
-        show_prediction(own if use_own else shipped, shipped, session.baseline(language), text)
+        show_prediction(own if use_own else shipped, shipped, page.baseline(language), text)
     except assets.AssetError as error:
         st.error(t("sentiment.model_missing", reason=reason_of(error)))
 
 
 read_text(language)
 try:
-    shipped = session.classifier(language)
+    shipped = page.classifier(language)
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
         st.markdown(long_text("sentiment_about"))
-    show_card(shipped.card)
+    show_card(shipped)
     session.pretraining_note(language)
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=reason_of(error)))

@@ -6,11 +6,10 @@ from lstm_core.embeddings import embedding_plots as plots
 from lstm_core.embeddings import projection, word_vectors
 from lstm_core.serving.assets import AssetError
 from lstm_core.text import segmentation as text, tfidf
-from lstm_core.ui import tokens_page as ui
+from lstm_core.ui import tokens_page as page
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
-from lstm_core.ui.tokens_page import ask, named, user_text
-from lstm_core.ui.word2vec_training import training_step
+from lstm_core.ui.tokens_word2vec import training_step
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
@@ -32,44 +31,40 @@ ANALOGY = {"zh": ("山东", "济南", "郑州"), "en": ("better", "good", "bad")
 
 def segmentation() -> None:
     """Step 1: jieba's three modes as chips, HMM, user words, POS tags, keywords, English rule."""
-    example = st.selectbox(**ask("seg.example"), options=EXAMPLES, key="tokens_example")
-    raw = st.text_area(**ask("seg.text"), value=example, key=f"tokens_text_{EXAMPLES.index(example)}")
+    example = st.selectbox(**page.ask("seg.example"), options=EXAMPLES, key="tokens_example")
+    raw = st.text_area(**page.ask("seg.text"), value=example, key=f"tokens_text_{EXAMPLES.index(example)}")
     left, right = st.columns([1, 2])
-    hmm = left.toggle(**ask("seg.hmm"), value=True, key="tokens_hmm")
-    words_raw = right.text_input(**ask("seg.user_words"), key="tokens_user_words", placeholder="创新办, 云计算")
+    hmm = left.toggle(**page.ask("seg.hmm"), value=True, key="tokens_hmm")
+    words_raw = right.text_input(**page.ask("seg.user_words"), key="tokens_user_words", placeholder="创新办, 云计算")
     user_words = text.normalize_user_words(words_raw.replace("，", ",").replace(",", " ").split())
     st.session_state["tokens_words"] = user_words  # this session's words, reused by training below
-    value = user_text(raw, SEGMENT_LIMIT)
+    value = page.user_text(raw, SEGMENT_LIMIT)
     if value is not None:
         columns = st.columns(3)
         for column, mode in zip(columns, text.MODES):
             column.markdown(f"**{t(f'tokens.mode.{mode}')}** · {t(f'tokens.mode.{mode}_help')}")
-            column.markdown(ui.chips(text.segment(value, mode, hmm, user_words), frozenset(user_words)), unsafe_allow_html=True)
+            column.markdown(page.chips(text.segment(value, mode, hmm, user_words), frozenset(user_words)), unsafe_allow_html=True)
         if text.cjk_share(value) < 0.2:
             st.info(t("tokens.seg.looks_english"))
         st.markdown(f"**{t('tokens.seg.english')}**")
-        st.markdown(ui.chips(text.english_tokens(value)), unsafe_allow_html=True)
+        st.markdown(page.chips(text.english_tokens(value)), unsafe_allow_html=True)
         if text.cjk_share(value) >= 0.2:
             st.caption(t("tokens.seg.english_on_chinese"))
         with st.expander(t("tokens.seg.english_rule")):
             st.markdown(long_text("tokens_english"))
             st.code(text.ENGLISH_RULE.pattern, language="text")
-        ui.tags_and_keywords(value, hmm, user_words)
+        page.tags_and_keywords(value, hmm, user_words)
     st.markdown(long_text("tokens_segmentation"))
 
 
 def numbers() -> None:
     """Step 2: ids with padding, bag-of-words and TF-IDF for a few documents."""
-    docs_raw = st.text_area(**ask("num.docs"), value="狗咬人\n人咬狗\n我爱自然语言处理\n自然语言处理很有趣，我爱它", key="tokens_docs")
-    docs_text = user_text(docs_raw, SEGMENT_LIMIT)
+    docs_raw = st.text_area(**page.ask("num.docs"), value="狗咬人\n人咬狗\n我爱自然语言处理\n自然语言处理很有趣，我爱它", key="tokens_docs")
+    docs_text = page.user_text(docs_raw, SEGMENT_LIMIT)
     documents = [line.strip() for line in (docs_text or "").splitlines() if line.strip()][:12]
     if documents:
-        user_words = st.session_state.get("tokens_words", ())
-
-        def analyzer(doc: str) -> list[str]:  # Chinese lines through jieba, English through the rule
-            return text.tokens_for(doc, text.guess_language(doc), user_words)
-
-        length = st.slider(**ask("num.length"), min_value=1, max_value=20, value=6, key="tokens_pad_length")
+        analyzer = tfidf.mixed_analyzer(st.session_state.get("tokens_words", ()))
+        length = st.slider(**page.ask("num.length"), min_value=1, max_value=20, value=6, key="tokens_pad_length")
         table = tfidf.id_table([analyzer(d) for d in documents], length)
         st.markdown(f"**{t('tokens.num.ids')}** · {t('tokens.num.vocab_size', size=len(table.vocabulary))}")
         st.dataframe(table.frame(), hide_index=True)
@@ -82,41 +77,39 @@ def numbers() -> None:
         chart(plots.term_heatmap(weights, axes), key="tokens_tfidf")
         csv = weights.to_csv().encode("utf-8")
         st.download_button(t("common.download_csv"), csv, "tfidf.csv", key="tokens_tfidf_csv", help=t("tokens.csv_help"))
-        for i, first in enumerate(documents):
-            for second in documents[i + 1:]:
-                if first != second and tfidf.same_bag(analyzer(first), analyzer(second)):
-                    st.info(t("tokens.num.same_bag", a=first, b=second))
+        for first, second in tfidf.same_bag_pairs(documents, analyzer):
+            st.info(t("tokens.num.same_bag", a=first, b=second))
     st.markdown(long_text("tokens_numbers"))
 
 
 def vectors() -> None:
     """Step 3: maps, neighbours and analogies on shipped or session-trained vectors."""
-    sources = ["zh", "en"] + (["mine"] if st.session_state.get(ui.USER_VECTORS) else [])
-    source = st.radio(**ask("vec.source"), options=sources, format_func=named("vec.source"), horizontal=True, key="tokens_source")
+    sources = ["zh", "en"] + (["mine"] if st.session_state.get(page.USER_VECTORS) else [])
+    source = st.radio(**page.ask("vec.source"), options=sources, format_func=page.named("vec.source"), horizontal=True, key="tokens_source")
     try:
-        kv = ui.vectors_for(source)
+        kv = page.vectors_for(source)
     except AssetError as error:  # the other steps, and the other language, keep working
         st.error(t("tokens.vec.missing", reason=reason_of(error)))
         return
-    mode = st.radio(**ask("vec.set"), options=["top", "custom"], format_func=named("vec.set"), horizontal=True, key="tokens_set_mode")
+    mode = st.radio(**page.ask("vec.set"), options=["top", "custom"], format_func=page.named("vec.set"), horizontal=True, key="tokens_set_mode")
     c1, c2, c3, c4 = st.columns(4)
     method = c1.segmented_control(
-        **ask("vec.method"), options=["pca", "tsne"], default="pca", format_func=named("vec.method"), key="tokens_method"
+        **page.ask("vec.method"), options=["pca", "tsne"], default="pca", format_func=page.named("vec.method"), key="tokens_method"
     ) or "pca"
-    dims = c2.segmented_control(**ask("vec.dims"), options=[2, 3], default=2, format_func="{}D".format, key="tokens_dims") or 2
-    perplexity = c3.slider(**ask("vec.perplexity"), min_value=2, max_value=50, value=15, key="tokens_perplexity", disabled=method != "tsne")
+    dims = c2.segmented_control(**page.ask("vec.dims"), options=[2, 3], default=2, format_func="{}D".format, key="tokens_dims") or 2
+    perplexity = c3.slider(**page.ask("vec.perplexity"), min_value=2, max_value=50, value=15, key="tokens_perplexity", disabled=method != "tsne")
     seed = c4.number_input(t("common.seed"), 0, 10_000, 0, key="tokens_seed", help=t("common.seed_help"))
-    content = st.toggle(**ask("vec.content_only"), value=True, key="tokens_content_only")
+    content = st.toggle(**page.ask("vec.content_only"), value=True, key="tokens_content_only")
     if mode == "top":
-        top_n = st.slider(**ask("vec.top_n"), min_value=5, max_value=min(1000, len(kv)), value=min(100, len(kv)), key=f"tokens_top_n_{source}")
-        pool = ui.content_words(ui.source_key(source), kv) if content else kv.index_to_key
+        top_n = st.slider(**page.ask("vec.top_n"), min_value=5, max_value=min(1000, len(kv)), value=min(100, len(kv)), key=f"tokens_top_n_{source}")
+        pool = page.content_words(page.source_key(source), kv) if content else kv.index_to_key
         words = pool[:top_n]
     else:
-        custom = st.text_input(**ask("vec.custom"), value=CUSTOM.get(source, ""), key=f"tokens_custom_{source}")
-        words = ui.custom_words(kv, custom)
+        custom = st.text_input(**page.ask("vec.custom"), value=CUSTOM.get(source, ""), key=f"tokens_custom_{source}")
+        words = page.custom_words(kv, custom)
     search = st.text_input(t("tokens.vec.search"), key=f"tokens_search_{source}", help=t("tokens.vec.search_help")).strip()
     if search and search not in kv.key_to_index:
-        ui.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
+        page.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
     elif search and search not in words:
         words = words + [search]
     if method == "tsne" and len(words) > projection.TSNE_MAX_WORDS:
@@ -126,18 +119,18 @@ def vectors() -> None:
         st.warning(t("tokens.vec.too_few"))
     else:
         with st.spinner(t("tokens.vec.computing")):
-            frame = ui.projected(ui.source_key(source), tuple(words), method, dims, float(perplexity), int(seed), kv)
+            frame = page.projected(page.source_key(source), tuple(words), method, dims, float(perplexity), int(seed), kv)
         frame["group"] = [t(f"tokens.group.{g}") for g in frame["group"]]
         axes = [t(f"tokens.axis.{method}", n=i + 1) for i in range(dims)]
         chart(plots.word_map(frame, axes, search or None, t("tokens.col.group"), show_labels=len(words) <= 400), key="tokens_map")
         st.caption(t(f"tokens.vec.caption.{method}"))
         csv, name = frame.to_csv(index=False).encode("utf-8"), f"word_map_{method}_{dims}d.csv"
         st.download_button(t("common.download_csv"), csv, name, key="tokens_map_csv", help=t("tokens.csv_help"))
-    ui.neighbours_block(kv, source, PROBE.get(source) or kv.index_to_key[min(30, len(kv) - 1)])
-    ui.analogy_block(kv, source, ANALOGY.get(source, ("", "", "")))
+    page.neighbours_block(kv, source, PROBE.get(source) or kv.index_to_key[min(30, len(kv) - 1)])
+    page.analogy_block(kv, source, ANALOGY.get(source, ("", "", "")))
     if source != "mine":
         with st.expander(t("common.model_card")):
-            ui.show_card(ui.shipped_card(source))  # read with the vectors above, so it loads
+            page.show_card(page.shipped_card(source))  # read with the vectors above, so it loads
     st.markdown(long_text("tokens_word2vec"))
 
 

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from lstm_core.gates.brackets import true_depth
+from lstm_core.brackets.counter import true_depth
 from lstm_core.serving.assets import AssetError
-from lstm_core.ui import loaders, why_page as session
+from lstm_core.ui import why_page as page
+from lstm_core.ui import loaders
 from lstm_core.ui.i18n import long_text, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures
@@ -57,49 +58,49 @@ else:
     st.info(t("why.article.ranges", unit=unit, right_min=result.right.cell[:, unit].min(),
               right_max=result.right.cell[:, unit].max(), article_min=result.article.cell[:, unit].min(),
               article_max=result.article.cell[:, unit].max(), h_min=result.article.hidden.min(), h_max=result.article.hidden.max()))
-    st.caption(t("why.article.accuracy", right=(result.right_prediction == depth).mean(),
-                 article=(result.article_prediction == depth).mean()))
+    right, article = result.accuracy(depth)
+    st.caption(t("why.article.accuracy", right=right, article=article))
 
 # ---- three cells, one task -------------------------------------------------------------------
 st.header(t("why.memory.header"))
 st.markdown(long_text("why_memory"))
 try:
-    card, _ = session.shipped()
+    results, _ = page.shipped()
 except AssetError as error:
     st.error(t("why.missing", reason=reason_of(error)))
     st.stop()
 distance = st.select_slider(t("why.memory.distance"), LIVE_DISTANCES, value=LIVE.distance, key="why_distance",
                             help=t("why.memory.distance_help"))
-done = st.session_state.get(session.DONE)
+done = st.session_state.get(page.DONE)
 live = {k: v[-1] for k, v in done["history"].items() if v} if done and done["distance"] == distance else None
-chart(figures.accuracy_by_distance(card["results"], card["baseline"]["test_accuracy"], distance, NAMES, live),
+chart(figures.accuracy_by_distance(results.accuracy, results.chance, distance, NAMES, live),
       key="why_accuracy")
 st.caption(t("why.memory.card_note"))
 with st.expander(t("why.memory.table")):
-    table = pd.DataFrame({d: [card["results"][k][d]["test_accuracy"] for k in CELLS] for d in map(str, card["distances"])},
+    table = pd.DataFrame({str(d): [results.accuracy[k][d] for k in CELLS] for d in results.distances},
                          index=[NAMES[k] for k in CELLS])
     st.dataframe(table.rename_axis(t("why.memory.cell")).style.format("{:.1%}"), width="stretch")
 
 st.subheader(t("why.memory.live"))
 epochs = st.slider(t("why.memory.epochs"), 1, LIVE.epochs, LIVE.epochs, key="why_epochs", help=t("why.memory.epochs_help"))
 b1, b2 = st.columns(2)
-running = session.JOB in st.session_state
+running = page.JOB in st.session_state
 if b1.button(t("why.memory.train"), key="why_train", type="primary", disabled=running):
-    session.start(LiveConfig(distance=distance, epochs=epochs), t("why.memory.preparing"))
-session.TRAINING.stop_button(b2)
+    page.start(LiveConfig(distance=distance, epochs=epochs), t("why.memory.preparing"))
+page.TRAINING.stop_button(b2)
 progress_slot, curves_slot = st.empty(), st.empty()
 
 
 def draw_curves(history) -> None:
     with curves_slot.container():
-        chart(figures.live_curves(history, card["baseline"]["test_accuracy"], NAMES), key=f"why_live_{sum(map(len, history.values()))}")
+        chart(figures.live_curves(history, results.chance, NAMES), key=f"why_live_{sum(map(len, history.values()))}")
 
 
 def progress_text(kind, epoch, total, accuracy) -> str:
     return t("why.memory.progress", epoch=epoch, epochs=total, cell=NAMES[kind], accuracy=accuracy)
 
 
-session.advance(progress_slot, draw_curves, progress_text)
+page.advance(progress_slot, draw_curves, progress_text)
 if done:
     draw_curves(done["history"])
     if done["stopped"]:
@@ -115,9 +116,9 @@ stage = c1.radio(t("why.grad.stage"), ("init", "trained"), format_func=lambda s:
                  key="why_stage", horizontal=True)
 scale = c2.slider(t("why.grad.scale"), 0.25, 3.0, 1.0, 0.25, key="why_scale", help=t("why.grad.scale_help"))
 clip = c3.toggle(t("why.grad.clip"), key="why_clip", help=t("why.grad.clip_help"))
-curves = session.gradient_curves(stage, float(scale), bool(clip))
+curves = page.gradient_curves(stage, float(scale), bool(clip))
 chart(figures.gradient_norms(curves, NAMES), key="why_gradients")  # the figure takes any sequences
-st.caption(t("why.grad.caption", distance=card["gradients"]["distance"], count=session.GRADIENT_SEQUENCES))
+st.caption(t("why.grad.caption", distance=results.gradient_distance, count=page.GRADIENT_SEQUENCES))
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('why.try_next')}")

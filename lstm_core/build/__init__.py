@@ -2,6 +2,10 @@
 
 One module per asset family trains it from installed data with a fixed seed and writes
 weights and model cards into assets/: `brackets_build`, `forecast_build`,
-`sentiment_build`, `embedding_build`, `charlm_build`. The app never imports this package;
-its builders import TensorFlow themselves.
+`embedding_build` (word vectors), `sentiment_build` (with its validation search,
+`sentiment_search`), `charlm_build` (language models), `why_build` (the memory task),
+`gan_build`, `attention_build`, `generalize_build`, `order_build` (with `order_search`);
+`lstm_core.compress.curves` writes the compression curves. The app never imports this
+package, and it never imports `lstm_core.ui`; its builders train through
+`lstm_core.training`, which loads TensorFlow when they run.
 """

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from lstm_core.serving.assets import ASSETS
+from lstm_core.training.backend import deterministic
 
 
 def _build_with(module: str, folder: Path) -> None:
@@ -47,7 +48,6 @@ def main(argv: list[str] | None = None) -> None:
     unknown = set(args.names) - set(BUILDERS)
     if unknown:
         parser.error(f"unknown asset(s) {sorted(unknown)}; choose from {sorted(BUILDERS)}")
-    from lstm_core.training.backend import deterministic
 
     deterministic(seed=0)  # same seed, same weights: deterministic kernels cost a little speed, worth it here
     for name in args.names or BUILDERS:

@@ -18,11 +18,17 @@ from lstm_core.build.sentiment_build import DATASET, SEED, SHIPPED_CONFIG
 from lstm_core.explain import contrast, rules
 from lstm_core.explain.attention import SHIPPED_NAMES, classifier_from
 from lstm_core.message import Message
-from lstm_core.serving import assets
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.sentiment import sentiment_data
-from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate, load_baseline, load_named, tokenize
-from lstm_core.ui.strings import both
+from lstm_core.sentiment.classifier import SHIPPED_NAMES as LSTM_NAMES, evaluate, load_baseline, load_named, tokenize
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard, plain
+from lstm_core.string_table import both
+from lstm_core.text.vocab import pad
+from lstm_core.training import backend
+from lstm_core.training.backend import one_thread_per_training
+from lstm_core.training.attention_keras import build_attention_model, export_attention_weights
+from lstm_core.training.trainer import TrainConfig, train
 
 # One LSTM of 64 units with a random 64-dimensional embedding: the shipped LSTMs before their
 # validation search (which added word-vector starts and, for Chinese, three merged seeds).
@@ -38,18 +44,12 @@ CANDIDATES = (
 
 def encode(texts, classifier, max_length: int) -> np.ndarray:
     """Padded ids with the shipped model's vocabulary (an empty text becomes one <unk>)."""
-    from lstm_core.text.vocab import pad
-
     unit = classifier.token_unit
     return pad([classifier.vocab.encode(tokenize(t, classifier.language, unit) or ["<unk>"]).ids for t in texts], max_length)
 
 
 def train_candidate(spec: NetworkSpec, candidate: dict, train_data, validation, max_length: int, batch_size: int) -> dict:
     """Fit one candidate (early stopping on validation loss); its weights and validation numbers."""
-    from lstm_core.training import backend
-    from lstm_core.training.keras_models import build_attention_model, export_attention_weights
-    from lstm_core.training.trainer import TrainConfig, train
-
     config = TrainConfig(epochs=MAX_EPOCHS, batch_size=batch_size, learning_rate=candidate["learning_rate"], seed=SEED,
                          metrics=("accuracy",), patience=PATIENCE)
     result = train(lambda: build_attention_model(spec, candidate["attention_dim"], max_length), train_data, config, validation,
@@ -76,7 +76,7 @@ def rules_card(lstm, data) -> dict:
     """A decision tree that mimics the shipped LSTM, with fidelity and accuracy on the test split."""
     extracted = rules.extract(lambda texts: lstm.predict_proba(texts).argmax(axis=1), data, lstm.language, lstm.token_unit)
     return {
-        "mimics": lstm.card["name"], "features": "presence of a token or a pair of adjacent tokens (min_df 5, at most "
+        "mimics": lstm.card.name, "features": "presence of a token or a pair of adjacent tokens (min_df 5, at most "
         f"{rules.MAX_FEATURES})", "depths_tried": list(rules.DEPTHS), "min_samples_leaf": rules.MIN_LEAF,
         "validation_fidelity": {str(d): f for d, f in extracted.validation_fidelity.items()}, "depth": extracted.depth,
         "test_fidelity": extracted.test_fidelity, "test_accuracy": extracted.test_accuracy,
@@ -84,11 +84,11 @@ def rules_card(lstm, data) -> dict:
     }
 
 
-def build_language(language: str, folder: Path) -> dict:
+def build_language(language: str, folder: Path) -> ModelCard:
     """Train, choose on validation, score and save one language's attention classifier."""
     shipped_config = SHIPPED_CONFIG[language]
     # The LSTM trained from scratch (by name: the Sentiment page's Chinese model may be another).
-    lstm, baseline = load_named(SHIPPED_NAMES[language]), load_baseline(language)
+    lstm, baseline = load_named(LSTM_NAMES[language]), load_baseline(language)
     data = sentiment_data.load(DATASET[language], seed=SEED)
     max_length = shipped_config.max_length
     x_train, x_val = encode(data.train.texts, lstm, max_length), encode(data.validation.texts, lstm, max_length)
@@ -102,9 +102,9 @@ def build_language(language: str, folder: Path) -> dict:
     card = {
         "title": title["en"], "display_title": title,
         "task": f"{len(data.classes)}-class sentiment of {data.name}, LSTM hidden states pooled by attention (Yang et al. 2016)",
-        "language": language, "labels": list(data.classes), "token_unit": lstm.token_unit, "tokens": lstm.card.get("tokens"),
+        "language": language, "labels": list(data.classes), "token_unit": lstm.token_unit, "tokens": lstm.card.detail("tokens"),
         "max_steps": 300, "max_length": max_length, "attention_dim": best["candidate"]["attention_dim"],
-        "data": {**lstm.card["data"], "vocabulary": f"the shipped {lstm.card['name']}'s ({len(lstm.vocab)} tokens)"},
+        "data": {**plain(lstm.card.data), "vocabulary": f"the shipped {lstm.card.name}'s ({len(lstm.vocab)} tokens)"},
         "config": {"embedding_dim": EMBEDDING_DIM, "units": UNITS, "dropout": DROPOUT, "max_epochs": MAX_EPOCHS,
                    "patience": PATIENCE, "batch_size": shipped_config.batch_size, "seed": SEED, **best["candidate"]},
         "tried": [{k: v for k, v in run.items() if k not in ("weights", "history")} for run in runs],
@@ -118,8 +118,8 @@ def build_language(language: str, folder: Path) -> dict:
     base_metrics = evaluate(baseline.predict_proba(list(data.test.texts)), data.test.labels, len(data.classes))
     card.update({
         "metrics": metrics.to_dict(),
-        "baseline": {"name": lstm.card["baseline"]["name"], "file": lstm.card["baseline"]["file"], "metrics": base_metrics.to_dict()},
-        "lstm": {"name": lstm.card["name"], "metrics": lstm.card["metrics"]},
+        "baseline": {"name": lstm.card.baseline["name"], "file": lstm.card.baseline["file"], "metrics": base_metrics.to_dict()},
+        "lstm": {"name": lstm.card.name, "metrics": plain(lstm.card.metrics)},
         "contrast": contrast_scores(language, {"attention": model.predict_proba, "lstm": lstm.predict_proba,
                                                 "tfidf": baseline.predict_proba}, data.classes),
         "rules": rules_card(lstm, data),
@@ -129,11 +129,9 @@ def build_language(language: str, folder: Path) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.training.backend import one_thread_per_training
-
     one_thread_per_training()  # the build shares the machine; one core is enough for these sizes
     for language in ("zh", "en"):
-        card = build_language(language, folder)
+        card = build_language(language, folder).to_dict()
         c = card["contrast"]
         print(f"{card['name']}: test accuracy {card['metrics']['accuracy']:.4f} macro-F1 {card['metrics']['macro_f1']:.4f}; "
               f"TF-IDF {card['baseline']['metrics']['accuracy']:.4f} / {card['baseline']['metrics']['macro_f1']:.4f}; "

@@ -37,6 +37,7 @@ from lstm_core.generate import charlm
 from lstm_core.generate.charlm_train import fit, spec_for
 from lstm_core.generate.ngram import NGramConfig, NGramModel
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import Vocabulary
 
@@ -166,7 +167,7 @@ def card_for(prepared: Prepared, network: Network, chosen: dict, tried: list[dic
     }
 
 
-def finish_language(prepared: Prepared, weights: dict, chosen: dict, tried: list[dict], folder: Path, log_to=print) -> dict:
+def finish_language(prepared: Prepared, weights: dict, chosen: dict, tried: list[dict], folder: Path, log_to=print) -> ModelCard:
     """Evaluate the chosen run's weights as shipped (float16) and write the asset and card."""
     config = charlm.CharLMConfig(**chosen["config"])
     spec = spec_for(config.embedding_dim, config.units, len(prepared.vocab), config.layers)
@@ -178,7 +179,7 @@ def finish_language(prepared: Prepared, weights: dict, chosen: dict, tried: list
     return assets.save_model(NAMES[prepared.language], shipped, card, folder)
 
 
-def build_language(language: str, folder: Path, config: charlm.CharLMConfig | None = None, log_to=print) -> dict:
+def build_language(language: str, folder: Path, config: charlm.CharLMConfig | None = None, log_to=print) -> ModelCard:
     """Train the shipped configuration on this machine, then evaluate and save it."""
     config = config or charlm.CONFIGS[language]
     prepared = prepare(language, config)

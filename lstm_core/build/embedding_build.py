@@ -19,9 +19,10 @@ import gensim
 from lstm_core.embeddings.word2vec import Word2VecConfig, cut_vocabulary, train_word2vec
 from lstm_core.embeddings.word_vectors import analogy_accuracy, asset_name, neighbours, read_questions, round_trip, save_word_vectors
 from lstm_core.message import Message
+from lstm_core.serving.cards import ModelCard
+from lstm_core.string_table import both
 from lstm_core.text import corpora
 from lstm_core.text.segmentation import ENGLISH_RULE, english_tokens
-from lstm_core.ui.strings import both
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "data"
 
@@ -72,7 +73,7 @@ def token_kind(token: str) -> str:
     return "word" if token[0].isalpha() else "symbol"
 
 
-def build_language(language: str, folder: Path) -> dict:
+def build_language(language: str, folder: Path) -> ModelCard:
     config = CONFIGS[language]
     sentences, tags, description = corpus(language)
     trained = train_word2vec(sentences, config, tags=tags, max_training_tokens=None)
@@ -130,7 +131,7 @@ def build_language(language: str, folder: Path) -> dict:
 def build(folder: Path) -> None:
     for language in ("zh", "en"):
         started = time.perf_counter()
-        card = build_language(language, folder)
+        card = build_language(language, folder).to_dict()
         print(
             f"word_vectors_{language}: {card['vocabulary']['kept']:,} words, {card['weights_bytes'] / 1e6:.2f} MB, "
             f"analogies {card['metrics']['analogy_correct']}/{card['metrics']['analogy_answered']} "

@@ -15,15 +15,16 @@ from lstm_core.forecast.forecast_eval import compare
 from lstm_core.forecast.forecast_models import SHIPPED_OPTIONS, asset_name, card_metrics, split_of
 from lstm_core.forecast.forecaster import Forecaster, fit_forecaster
 from lstm_core.forecast.statistical_baselines import stat_forecast
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network
-from lstm_core.ui.strings import render
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
+from lstm_core.string_table import render
 
 MEMBERS = 3  # seeds 0, 1, 2 averaged: a single small LSTM is too much a matter of luck
 EPOCHS = 60  # the shipped models may train longer than a live fit on the page
 
 
-def build_one(key: str, folder: Path, seed: int = 0) -> dict:
+def build_one(key: str, folder: Path, seed: int = 0) -> ModelCard:
     """Train, score and save the forecaster for one bundled series."""
     data = series.load(key, seed)
     split = split_of(len(data))
@@ -74,7 +75,7 @@ def build(folder: Path, keys: tuple[str, ...] = tuple(SHIPPED_OPTIONS)) -> list[
     """Rebuild every shipped forecaster (`python -m lstm_core.build forecasters`)."""
     cards = []
     for key in keys:
-        card = build_one(key, folder)
+        card = build_one(key, folder).to_dict()
         print(f"  {key}: LSTM MASE {card['baseline']['lstm_mase']:.3f}, seasonal naive "
               f"{card['baseline']['seasonal_naive_mase']:.3f}, {card['stat_forecast']['name']} "
               f"{card['baseline']['stat_mase']:.3f} ({card['training_seconds']} s)", flush=True)

@@ -15,11 +15,15 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.gan import families as data, scores, text_gan as text
+from lstm_core.gan.adversarial import GanTrainer
 from lstm_core.gan.ar_baseline import fit_ar
 from lstm_core.gan.models import GanConfig, NumericGan, draw_noise
 from lstm_core.gan.shipped import NAME
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
+from lstm_core.training.network_keras import build_keras, export_weights, loss_and_metrics
+from lstm_core.training.trainer import TrainConfig, train
 
 EPOCHS = 200  # shipped run: longer than a live one; validation scores still fell at 120
 CHECK_EVERY = 10  # epochs between validation checks
@@ -30,8 +34,6 @@ SAMPLES = 1000  # strings per generator when counting valid ones
 
 def train_numeric(windows: data.Windows, config: GanConfig) -> tuple[NumericGan, dict]:
     """Train; keep the checkpoint with the validation discriminative score closest to 0.5."""
-    from lstm_core.gan.adversarial import GanTrainer
-
     trainer = GanTrainer(windows.train, config)
     best, checks = None, []
     for epoch in range(1, config.epochs + 1):
@@ -57,10 +59,6 @@ def shipped_copy(gan: NumericGan) -> NumericGan:
 
 def text_part(seed: int = 0) -> dict:
     """Valid-string shares of the Gumbel-softmax GAN, a character LM and random strings."""
-    from lstm_core.gan.adversarial import GanTrainer
-    from lstm_core.training.keras_models import build_keras, export_weights, loss_and_metrics
-    from lstm_core.training.trainer import TrainConfig, train
-
     rng = np.random.default_rng(seed)
     words = text.valid_words(TEXT_WORDS + 500, rng)
     train_words, val_words = words[:TEXT_WORDS], words[TEXT_WORDS:]
@@ -93,14 +91,14 @@ def text_part(seed: int = 0) -> dict:
                          "shares reported on a fresh draw of 1000 strings", **result}
 
 
-def build(folder: Path = assets.ASSETS, config: GanConfig = GanConfig(epochs=EPOCHS)) -> dict:
+def build(folder: Path = assets.ASSETS, config: GanConfig = GanConfig(epochs=EPOCHS)) -> ModelCard:
     """Train, score and write the shipped sine GAN and the text comparison (`lstm_core.build gan`)."""
     started = time.perf_counter()
     windows = data.load_sine(config.seed)
     gan, report = train_numeric(windows, config)
     gan = shipped_copy(gan)
     fake = gan.sample(len(windows.test), seed=2)
-    baseline = fit_ar(windows.train).sample(len(windows.test), np.random.default_rng(2))
+    baseline = fit_ar(windows.train).sample(len(windows.test), seed=2)
     gan_scores = scores.score(windows.train, windows.test, fake)
     base_scores = scores.score(windows.train, windows.test, baseline)
     weights = {f"generator/{k}": v for k, v in gan.generator.weights.items()}

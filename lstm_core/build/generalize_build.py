@@ -19,12 +19,16 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.compress import pruned, quantized
-from lstm_core.explain import contrast
 from lstm_core.compress.quantize import float32_bytes, quantize_weights
+from lstm_core.explain import contrast
 from lstm_core.generalize.experiments import (
     NAME,
     Setup, Variant, accuracy, contrast_score, encode, ms_per_prediction, predict, stack, train_attention, train_variant,
 )
+from lstm_core.embeddings.word_vectors import load_word_vectors
+from lstm_core.generalize.augment import synonym_table
+from lstm_core.sentiment import tfidf_baseline
+from lstm_core.sentiment.sentiment_data import load
 
 SETUP = Setup(epochs=6)  # 6 epochs: the plain model overfits from epoch 2; the build stays near 10 minutes
 VARIANTS = (
@@ -111,17 +115,11 @@ def _tfidf_contrast(tfidf) -> dict:
 
 
 def _synonyms(encoded) -> dict:
-    from lstm_core.embeddings.word_vectors import load_word_vectors
-    from lstm_core.generalize.augment import synonym_table
-
     return synonym_table(load_word_vectors("zh"), list(encoded.vocab.tokens[2:]))
 
 
 def build(folder: Path, setup: Setup = SETUP) -> dict:
     """Train every variant, the ensembles and the worked case; write `<folder>/generalize.json`."""
-    from lstm_core.sentiment import tfidf_baseline
-    from lstm_core.sentiment.sentiment_data import load
-
     started = time.perf_counter()
     data = load("reviews", setup.seed)
     encoded = encode(data, setup)

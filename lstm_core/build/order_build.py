@@ -18,11 +18,15 @@ import numpy as np
 from lstm_core.build import order_search as search
 from lstm_core.build.sentiment_build import DATASET, SEED
 from lstm_core.explain import contrast
+from lstm_core.generalize import counterfactual as cf
 from lstm_core.message import Message
-from lstm_core.serving import assets
 from lstm_core.sentiment import sentiment_data
 from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate, load_baseline, load_named
-from lstm_core.ui.strings import both
+from lstm_core.sentiment.sentiment_train import card_for
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
+from lstm_core.string_table import both
+from lstm_core.training.backend import one_thread_per_training
 
 # The candidate `order_search.choose` picks from lstm_core/build/order_search.json.
 CHOSEN = {"zh": "contrast6k_neg4k", "en": "contrast2k_neg2k"}
@@ -45,8 +49,6 @@ def contrast_scores(predict_proba, classes, pairs: contrast.ContrastSet) -> dict
 
 def generators_card(language: str, mix: search.Mix) -> dict:
     """How the generated text was made: the card's record of the augmentation."""
-    from lstm_core.generalize import counterfactual as cf
-
     return {
         "module": "lstm_core.generalize.counterfactual",
         "method": "rule-made counterfactual augmentation after Kaushik et al. (2020): contrast_examples joins a short "
@@ -87,7 +89,7 @@ def shipped_scores(language: str, data, pairs) -> dict:
             for name, proba in (("lstm", lstm.predict_proba), ("tfidf", base.predict_proba))}
 
 
-def build_language(language: str, folder: Path) -> dict:
+def build_language(language: str, folder: Path) -> ModelCard:
     """Fit, score once on test and contrast set, and save one language's order-aware LSTM; returns the card."""
     data = sentiment_data.load(DATASET[language], seed=SEED)
     mix = search.CANDIDATES[CHOSEN[language]]
@@ -97,7 +99,6 @@ def build_language(language: str, folder: Path) -> dict:
     pairs, test = contrast.load(language), list(data.test.texts)
     name = NAMES[language]
     title = both(Message(f"model.title.{name}"))
-    from lstm_core.sentiment.sentiment_train import card_for
 
     lstm_test = evaluate(lstm.predict_proba(test), data.test.labels, len(data.classes))
     base_test = evaluate(base.predict_proba(test), data.test.labels, len(data.classes))
@@ -122,10 +123,8 @@ def build_language(language: str, folder: Path) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.training.backend import one_thread_per_training
-
     one_thread_per_training()  # as in the search, so the same data and seed give the same weights
     for language in ("zh", "en"):
-        card = build_language(language, folder)
+        card = build_language(language, folder).to_dict()
         print(f"{card['name']}: test {card['metrics']['accuracy']:.4f} (TF-IDF+CF {card['baseline']['metrics']['accuracy']:.4f}); "
               f"contrast {card['contrast']['lstm']['accuracy']:.4f} (TF-IDF+CF {card['contrast']['tfidf']['accuracy']:.4f})")

@@ -17,11 +17,16 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.build.sentiment_build import CHOSEN
 from lstm_core.build import sentiment_search as search
+from lstm_core.build.sentiment_build import CHOSEN
 from lstm_core.build.sentiment_search import CANDIDATES as SENTIMENT_CANDIDATES
+from lstm_core.explain.contrast import polar
 from lstm_core.generalize import counterfactual as cf
+from lstm_core.message import Message
+from lstm_core.sentiment import tfidf_baseline
+from lstm_core.sentiment.classifier import classifier_from, evaluate
 from lstm_core.sentiment.sentiment_data import LabelledTexts, SentimentData
+from lstm_core.sentiment.sentiment_train import Metrics, card_for, fit_members, merged_network
 
 RECORD = Path(__file__).with_name("order_search.json")
 # The Sentiment page's chosen configuration, one seed (its "x3" ensemble would triple the time).
@@ -85,18 +90,11 @@ def validation_counterfactuals(data: SentimentData) -> cf.Generated:
 
 
 def polar_accuracy(predict_proba, classes, generated: cf.Generated) -> float:
-    from lstm_core.explain.contrast import polar
-
     return round(float((polar(predict_proba(list(generated.texts)), classes) == generated.labels).mean()), 4)
 
 
 def fit_both(data: SentimentData, config, on_epoch=None):
     """The LSTM (float16, as it ships) and the TF-IDF baseline fitted on the same (augmented) data."""
-    from lstm_core.message import Message
-    from lstm_core.sentiment import tfidf_baseline
-    from lstm_core.sentiment.classifier import classifier_from
-    from lstm_core.sentiment.sentiment_train import Metrics, card_for, fit_members, merged_network
-
     trainers = fit_members(data, config, on_epoch)
     title = {"en": "order", "zh": "order"}
     lstm = classifier_from(merged_network(trainers), card_for(trainers[0], Metrics(0, 0, ()), title), "order", Message("x"))
@@ -106,8 +104,6 @@ def fit_both(data: SentimentData, config, on_epoch=None):
 
 
 def validation_scores(data: SentimentData, model_proba, generated: cf.Generated) -> dict:
-    from lstm_core.sentiment.classifier import evaluate
-
     scores = evaluate(model_proba(list(data.validation.texts)), data.validation.labels, len(data.classes))
     return {"accuracy": scores.accuracy, "macro_f1": scores.macro_f1,
             "counterfactual_accuracy": polar_accuracy(model_proba, data.classes, generated)}

@@ -1,5 +1,4 @@
 """Rebuild the pretrained Chinese classifier: `python -m lstm_core.build pretrain`.
-
 The configuration that won the validation search (`lstm_core.build.pretrain_search`,
 record in pretrain_search.json) is trained on the Sentiment page's split (seed 0): its
 language models come from `pretrain_stages` (trained now, or read from the build cache),
@@ -20,10 +19,12 @@ from lstm_core.build.sentiment_search import read_record
 from lstm_core.compress import curves
 from lstm_core.message import Message
 from lstm_core.serving import assets
+from lstm_core.serving.cards import plain
 from lstm_core.pretrain import finetune
 from lstm_core.pretrain.finetune import PRETRAINED_NAME
 from lstm_core.sentiment import other_domains, sentiment_data
 from lstm_core.sentiment.classifier import evaluate, load_baseline, load_named
+from lstm_core.training.backend import hardware, one_thread_per_training
 
 # The candidate with the highest validation accuracy + macro-F1 in the search record.
 CHOSEN = "words_pd"
@@ -53,8 +54,6 @@ def scores(classifier, data, reviews) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.training.backend import hardware, one_thread_per_training
-
     one_thread_per_training()  # as in the search, so the same config and seed give the same weights
     config = CANDIDATES[CHOSEN]
     data = sentiment_data.load("reviews", seed=SEED)
@@ -66,7 +65,7 @@ def build(folder: Path) -> None:
     mine = scores(probe, data, reviews)
     scratch, tfidf = load_named("sentiment_zh"), load_baseline("zh")
     theirs = {"scratch": scores(scratch, data, reviews), "tfidf": scores(tfidf, data, reviews)}
-    base_card = assets.read_card("sentiment_zh")["baseline"]
+    base_card = plain(assets.read_card("sentiment_zh").baseline)
     test_texts = list(data.test.texts)
     card = {
         "title": "Chinese review sentiment, an LSTM fine-tuned from a language model (ULMFiT)",
@@ -95,5 +94,5 @@ def build(folder: Path) -> None:
     classifier = finetune.classifier_of(trainings, card, PRETRAINED_NAME, probe.title)
     written = assets.save_model(PRETRAINED_NAME, classifier.network, classifier.card, folder)
     curves.update((PRETRAINED_NAME,), folder)  # the Cost tab's pruning and quantization curves of the new weights
-    print(f"{PRETRAINED_NAME}: test {written['metrics']['accuracy']:.4f}, validation {written['validation']['accuracy']:.4f}; "
+    print(f"{PRETRAINED_NAME}: test {written.metrics['accuracy']:.4f}, validation {written.details['validation']['accuracy']:.4f}; "
           f"TF-IDF test {theirs['tfidf']['test']['accuracy']:.4f}; from scratch {theirs['scratch']['test']['accuracy']:.4f}")

@@ -1,6 +1,4 @@
-"""Rebuild the label-count curve: `python -m lstm_core.build pretrain_curve` (after `pretrain`).
-
-For each size in `label_curve.SEEDS` and each seed, a stratified sample of the training
+"""Rebuild the label-count curve: `python -m lstm_core.build pretrain_curve` (after `pretrain`).For each size in `label_curve.SEEDS` and each seed, a stratified sample of the training
 split's labels trains three models with the configurations already chosen on validation
 (nothing is tuned per size): TF-IDF + logistic regression (C chosen on validation, as
 shipped), the Sentiment page's LSTM (one member of its configuration) and the pretrained
@@ -27,6 +25,8 @@ from lstm_core.pretrain import finetune, label_curve
 from lstm_core.sentiment import sentiment_data, tfidf_baseline
 from lstm_core.sentiment.classifier import classifier_from, evaluate
 from lstm_core.sentiment.sentiment_data import LabelledTexts
+from lstm_core.sentiment.sentiment_train import Metrics, card_for, fit_members, merged_network
+from lstm_core.training.backend import clear, hardware, one_thread_per_training
 
 
 def _scores(predict_proba, data) -> dict:
@@ -45,8 +45,6 @@ def run_tfidf(data, rows) -> dict:
 
 
 def run_scratch(data, rows, seed: int) -> dict:
-    from lstm_core.sentiment.sentiment_train import card_for, fit_members, merged_network, Metrics
-
     config = SHIPPED_CONFIG["zh"]
     config = replace(config, members=1, seed=seed, epochs=label_curve.epochs_for(len(rows), config.batch_size, config.epochs))
     sample = replace(data, train=LabelledTexts(tuple(data.train.texts[r] for r in rows), data.train.labels[rows]))
@@ -68,8 +66,6 @@ def run_pretrained(language_model, data, rows, seed: int) -> dict:
 
 
 def build(folder: Path) -> None:
-    from lstm_core.training.backend import clear, hardware, one_thread_per_training
-
     one_thread_per_training()
     data = sentiment_data.load("reviews", seed=SEED)
     language_model = pretrain_stages.review(data, CANDIDATES[CHOSEN])  # the shipped model's: same seed, same split

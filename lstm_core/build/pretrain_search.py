@@ -1,5 +1,4 @@
 """The validation search behind the pretrained classifier: `python -m lstm_core.build.pretrain_search [name ...]`.
-
 Each candidate is a `PretrainConfig`: which language model to start from, whether it first
 reads the training reviews as a language model, and how the classifier is fine-tuned
 (gradual unfreezing, a learning rate per layer, rates, seeds). It is trained on the training
@@ -17,7 +16,10 @@ from pathlib import Path
 
 from lstm_core.build import pretrain_stages
 from lstm_core.build.sentiment_search import run_search
+from lstm_core.message import Message
+from lstm_core.pretrain import finetune
 from lstm_core.pretrain.stages import PretrainConfig
+from lstm_core.sentiment.classifier import evaluate
 
 RECORD = Path(__file__).with_name("pretrain_search.json")
 _WORDS = PretrainConfig()
@@ -37,10 +39,6 @@ CANDIDATES: dict[str, PretrainConfig] = {
 
 def try_config(data, name: str, config: PretrainConfig) -> dict:
     """Train one candidate (its language models from the cache where they are) and score it on validation."""
-    from lstm_core.message import Message
-    from lstm_core.pretrain import finetune
-    from lstm_core.sentiment.classifier import evaluate
-
     log = lambda text: print(f"{name}: {text}", flush=True)  # noqa: E731
     language_model = pretrain_stages.review(data, config, log)
     trainings = finetune.fine_tune(language_model, data, config,

@@ -14,20 +14,21 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.build.sentiment_search import CANDIDATES, read_record
+from lstm_core.build.sentiment_search import CANDIDATES, DATASET, SEED, read_record
 from lstm_core.message import Message
-from lstm_core.serving import assets
 from lstm_core.sentiment import sentiment_data, tfidf_baseline
 from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate
 from lstm_core.sentiment.sentiment_train import SentimentConfig, train_all
-from lstm_core.ui.strings import both
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
+from lstm_core.string_table import both
+from lstm_core.text.corpora import tweet_cleaning
+from lstm_core.training.backend import one_thread_per_training
 
-DATASET = {"zh": "reviews", "en": "tweets"}
 # The candidate with the highest validation accuracy + macro-F1 in the search record
 # (`python -m lstm_core.build.sentiment_search`, lstm_core/build/sentiment_search.json).
 CHOSEN = {"zh": "words_w2v_x3", "en": "words_w2v_bs32"}
 SHIPPED_CONFIG = {language: CANDIDATES[language][name] for language, name in CHOSEN.items()}
-SEED = 0
 EXAMPLES_PER_SIDE = 5  # disagreements shown on the page: LSTM right, then baseline right
 
 
@@ -64,7 +65,7 @@ def search_card(language: str) -> dict:
     }
 
 
-def build_language(language: str, folder: Path, config: SentimentConfig | None = None) -> dict:
+def build_language(language: str, folder: Path, config: SentimentConfig | None = None) -> ModelCard:
     """Train, score and save one language's classifier and baseline; returns the card."""
     name = SHIPPED_NAMES[language]
     data = sentiment_data.load(DATASET[language], seed=SEED)
@@ -76,7 +77,7 @@ def build_language(language: str, folder: Path, config: SentimentConfig | None =
     )
     base_proba = fitted.predict_proba(test_texts)
     base_metrics = evaluate(base_proba, test_labels, len(data.classes))
-    base_bytes = fitted.to_bytes()
+    base_bytes = fitted.save()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}_baseline.npz").write_bytes(base_bytes)
 
@@ -89,7 +90,7 @@ def build_language(language: str, folder: Path, config: SentimentConfig | None =
     lstm_proba = trained.classifier.predict_proba(test_texts)
     analyzer, ngrams = tfidf_baseline.ANALYZERS[language]
     card = {
-        **trained.classifier.card,
+        **trained.classifier.card.to_dict(),
         "baseline": {
             "name": f"TF-IDF ({analyzer} {ngrams[0]}-{ngrams[1]}-grams) + logistic regression, C={fitted.C} "
             "chosen on validation macro-F1",
@@ -106,18 +107,14 @@ def build_language(language: str, folder: Path, config: SentimentConfig | None =
         "reference_texts": sorted(data.validation.texts, key=len)[len(data.validation) // 2 :][:40],
     }
     if language == "en":
-        from lstm_core.text.corpora import tweet_cleaning
-
         card["data"]["repair"] = vars(tweet_cleaning()).copy()
     return assets.save_model(name, trained.classifier.network, card, folder)
 
 
 def build(folder: Path) -> None:
-    from lstm_core.training.backend import one_thread_per_training
-
     one_thread_per_training()  # as in the search, so the same config and seed give the same weights
     for language in ("zh", "en"):
-        card = build_language(language, folder)
+        card = build_language(language, folder).to_dict()
         print(
             f"{card['name']}: LSTM accuracy {card['metrics']['accuracy']:.4f} macro-F1 {card['metrics']['macro_f1']:.4f}; "
             f"baseline {card['baseline']['metrics']['accuracy']:.4f} / {card['baseline']['metrics']['macro_f1']:.4f}"

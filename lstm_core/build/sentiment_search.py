@@ -15,9 +15,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from lstm_core.sentiment.sentiment_train import SentimentConfig
+from lstm_core.message import Message
+from lstm_core.sentiment import sentiment_data
+from lstm_core.sentiment.classifier import classifier_from, evaluate
+from lstm_core.sentiment.sentiment_train import Metrics, SentimentConfig, card_for, fit_members, merged_network
+from lstm_core.training.backend import deterministic
 
 RECORD = Path(__file__).with_name("sentiment_search.json")
+DATASET = {"zh": "reviews", "en": "tweets"}  # the data set of each language's model
+SEED = 0  # the data split's seed (the search and every build on the sentiment data use the same split)
 
 _ZH_WORDS = SentimentConfig(token_unit="words", embedding_dim=64, units=64, dropout=0.3, epochs=8, max_length=80,
                             vocab_size=8000, learning_rate=3e-3, patience=2)
@@ -64,10 +70,6 @@ def run_search(language: str, names: list[str], candidates: list[str], try_one: 
     card's data split, and a record re-read before each write (the other language's
     search may run at the same time and write to the same file).
     """
-    from lstm_core.build.sentiment_build import DATASET, SEED
-    from lstm_core.training.backend import deterministic
-    from lstm_core.sentiment import sentiment_data
-
     deterministic(seed=0, threads=threads)
     data = sentiment_data.load(DATASET[language], seed=SEED)
     done = {row["name"] for row in read_record(path)[language]}
@@ -81,10 +83,6 @@ def run_search(language: str, names: list[str], candidates: list[str], try_one: 
 
 def try_config(data, name: str, config: SentimentConfig) -> dict:
     """Train one candidate on `data` (a `SentimentData`) and score it on the validation split as it would ship."""
-    from lstm_core.message import Message
-    from lstm_core.sentiment.classifier import classifier_from, evaluate
-    from lstm_core.sentiment.sentiment_train import Metrics, card_for, fit_members, merged_network
-
     language = data.language
     trainers = fit_members(data, config, lambda r: print(f"{language} {name} epoch {r.epoch}: {r.logs} ({r.seconds:.0f} s)", flush=True))
     trainer, title = trainers[0], {"en": name, "zh": name}

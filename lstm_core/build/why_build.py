@@ -15,6 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
+from lstm_core.training.backend import deterministic
+from lstm_core.why.cell_training import accuracy, export, fit, trainer
 from lstm_core.why.cells import CELLS, NAME, MemoryNet, pack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.memory_task import DISTANCES, MemoryTask, make_splits
@@ -39,26 +42,23 @@ class BuildConfig:
 
 def train_cell(kind: str, task: MemoryTask, splits, config: BuildConfig) -> tuple[MemoryNet, MemoryNet, dict]:
     """Train one cell at one distance; returns (net at init, trained net, its results)."""
-    from lstm_core.why.cell_training import accuracy, export, fit, trainer
-
     run = trainer(kind, task, config.units, splits.train, splits.validation, config.epochs, config.seed,
                   config.learning_rate, config.patience)
-    model = run.model
-    initial = MemoryNet(kind, export(model))
+    initial = MemoryNet(kind, export(run))
     started = time.perf_counter()
     history = fit(run)
     best = int(np.argmin(history["val_loss"])) + 1
     result = {
-        "test_accuracy": round(accuracy(model, splits.test), 4),
+        "test_accuracy": round(accuracy(run, splits.test), 4),
         "validation_accuracy": round(history["val_accuracy"][best - 1], 4),
         "best_epoch": best,
         "epochs_run": len(history["val_loss"]),
         "seconds": round(time.perf_counter() - started, 1),
     }
-    return initial, MemoryNet(kind, export(model)), result
+    return initial, MemoryNet(kind, export(run)), result
 
 
-def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
+def build(folder: Path, config: BuildConfig = BuildConfig()) -> ModelCard:
     """Train the three cells at every distance and write the card and the weights."""
     results: dict[str, dict[str, dict]] = {kind: {} for kind in CELLS}
     initial, trained = {}, {}
@@ -111,8 +111,6 @@ def build(folder: Path, config: BuildConfig = BuildConfig()) -> dict:
 
 
 if __name__ == "__main__":
-    from lstm_core.training.backend import deterministic
-
     deterministic(seed=0, threads=1)
     started = time.perf_counter()
     build(assets.ASSETS)

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.compress.cost import TIMING_REPEATS, TIMING_STEPS, network_cost, seconds_per_step
-from lstm_core.compress.heldout import SHIPPED_KEYS, heldout_for, load_shipped
 from lstm_core.compress.compressed import pruned, quantized
-from lstm_core.nn.network import network_of
+from lstm_core.compress.cost import TIMING_REPEATS, TIMING_STEPS, network_cost, seconds_per_step
+from lstm_core.compress.distributed import TinyTask, in_fresh_process
+from lstm_core.compress.heldout import SHIPPED_KEYS, heldout_for, load_shipped
 from lstm_core.compress.prune import sparse_bytes
 from lstm_core.compress.quantize import BITS, float32_bytes, quantize_weights
+from lstm_core.nn.network import network_of
 from lstm_core.serving import assets
 
 NAME = "compression"
@@ -74,7 +75,6 @@ def distributed_run() -> dict:
     """One device against two mirrored logical CPUs on the tiny task, in a fresh process."""
     from dataclasses import asdict
 
-    from lstm_core.compress.distributed import TinyTask, in_fresh_process
 
     return {"task": asdict(TinyTask()), **in_fresh_process(TinyTask())}
 
@@ -124,4 +124,4 @@ def update(keys: tuple[str, ...], folder: Path = assets.ASSETS) -> dict:
 
 def read(folder: Path = assets.ASSETS) -> dict:
     """The precomputed curves (rebuild with `python -m lstm_core.build compression`)."""
-    return assets.read_card(NAME, folder)
+    return assets.read_record(NAME, folder)

@@ -25,8 +25,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from lstm_core.training import backend
 from lstm_core.nn.network import NetworkSpec
+from lstm_core.training import backend
+from lstm_core.training.network_keras import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, train
 
 REPLICAS = 2
 TOLERANCE = 1e-4  # largest relative gap allowed between the two loss curves (float32 sums in another order)
@@ -73,13 +75,10 @@ class Comparison:
 
 def _fit(task: TinyTask, strategy) -> tuple[list[float], list[np.ndarray], float]:
     """Train the app's Keras model for the task inside `strategy`; (losses, weights, seconds)."""
-    from lstm_core.training.keras_models import build_keras
-    from lstm_core.training.trainer import TrainConfig, train
-
     config = TrainConfig(epochs=task.epochs, batch_size=task.batch_size, learning_rate=task.learning_rate,
                          clipnorm=None, optimizer="sgd", seed=task.seed, loss="mse", shuffle=False)
     result = train(lambda: build_keras(task.spec(), task.window), task.data(), config, strategy=strategy)
-    return result.history["loss"], result.model.get_weights(), result.seconds
+    return result.history["loss"], list(export_weights(result.model, task.spec()).values()), result.seconds
 
 
 def run_comparison(task: TinyTask = TinyTask()) -> Comparison:

@@ -16,7 +16,12 @@ from typing import Callable
 
 import numpy as np
 
+from lstm_core.brackets.counter import BracketConfig, evaluate, make_dataset
+from lstm_core.forecast.forecast_models import HeldOut, load_forecaster
+from lstm_core.forecast.metrics import mase
+from lstm_core.generate import charlm
 from lstm_core.nn.network import network_of
+from lstm_core.sentiment import classifier, sentiment_data
 from lstm_core.serving import catalogue
 
 FORECAST_KEYS = ("sunspots", "co2", "nile", "elnino", "elec_equip", "stock", "sine", "line")
@@ -40,18 +45,12 @@ class Heldout:
 def load_shipped(key: str):
     """A shipped model object by key, as the app loads it (forecast_line too)."""
     if key == "forecast_line":
-        from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
-
-        forecaster, _, data = load_forecaster("line")
-        return ForecastTraceable(forecaster, data)
+        return load_forecaster("line")
     return catalogue.load(next(e for e in catalogue.SHIPPED if e.key == key))
 
 
 def _sentiment(model) -> Heldout:
-    from lstm_core.sentiment import classifier, sentiment_data
-
-    split = model.card["data"]["split"]
-    data = sentiment_data.load(model.card["data"]["name"], seed=split["seed"])
+    data = sentiment_data.load(model.data_name, seed=model.test_split[1])
     texts, labels = list(data.test.texts)[:SENTIMENT_TEXTS], np.asarray(data.test.labels)[:SENTIMENT_TEXTS]
     # Tokenized once: `predict_proba` would redo it for every compressed copy (same numbers).
     tokens = [classifier.tokenize(t, model.language, model.token_unit)[: model.max_steps] for t in texts]
@@ -69,9 +68,7 @@ def _sentiment(model) -> Heldout:
 
 
 def _charlm(model, language: str) -> Heldout:
-    from lstm_core.generate import charlm
-
-    count = int(model.card["metrics"]["subset_documents"])
+    count = int(model.card.metrics["subset_documents"])
     _, heldout = charlm.split(charlm.documents(language))
     docs = heldout[:count]
 
@@ -83,17 +80,13 @@ def _charlm(model, language: str) -> Heldout:
 
 
 def _forecaster(model) -> Heldout:
-    from lstm_core.forecast.forecast_models import load_forecaster
-    from lstm_core.forecast.forecaster import mase
-
-    key = model.data.key
-    _, card, data = load_forecaster(key)
-    start, season = card["data"]["test_start"], card["baseline"]["mase_season"]
-    values = np.asarray(data.values, float)
+    held = HeldOut.from_card(model.forecaster.card)
+    start, season = held.test_start, held.season
+    values = np.asarray(model.data.values, float)
     positions = np.arange(start, len(values))
 
     def score(candidate) -> float:
-        predicted = candidate.forecaster.one_step(values, positions).mean(axis=0)
+        predicted = candidate.forecaster.predict_one_step(values, positions)
         return round(mase(values[positions], predicted, values[:start], season), 5)
 
     return Heldout("mase", False, f"one-step forecasts of the held-out tail ({len(positions)} values)",
@@ -101,9 +94,7 @@ def _forecaster(model) -> Heldout:
 
 
 def _brackets(model) -> Heldout:
-    from lstm_core.gates.brackets import BracketConfig, evaluate, make_dataset
-
-    config = BracketConfig(**{k: v for k, v in model.card["config"].items() if k in BracketConfig.__dataclass_fields__})
+    config = BracketConfig(**{k: v for k, v in model.card.config.items() if k in BracketConfig.__dataclass_fields__})
     _, x, y = make_dataset(config, np.random.default_rng(config.seed))
     n_test = config.sequences // 10
     x_test, y_test = x[:n_test], y[:n_test]

@@ -1,8 +1,9 @@
-"""Word vectors: the shipped sets, training word2vec, maps in 2-3 dimensions and their plots.
+"""Word vectors (the Tokens & embeddings page): shipped sets, word2vec, maps and their plots.
 
 `word_vectors` stores, loads (as gensim `KeyedVectors`, never through pickle) and queries
-vector sets: neighbours and analogies; `word2vec` trains them with gensim epoch by epoch;
-`projection` squeezes them to 2 or 3 dimensions (PCA, t-SNE); `embedding_plots` draws them.
+vector sets: neighbours and analogies; `word2vec` trains them with gensim epoch by epoch
+(a run's `TrainedVectors` is saved and loaded as the app's model file); `projection`
+squeezes them to 2 or 3 dimensions (PCA, t-SNE); `embedding_plots` draws them.
 """
 
 from lstm_core.embeddings.word2vec import Word2VecConfig, train_word2vec

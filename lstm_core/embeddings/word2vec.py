@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
-from lstm_core.message import Message, UserError
+import numpy as np
+
 from lstm_core.embeddings.word_vectors import keyed_vectors
+from lstm_core.message import Message, UserError
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 
 if TYPE_CHECKING:
     from gensim.models import KeyedVectors
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 # Work allowed in a live session, in token-epochs at window 5 and 100 dimensions (about
 # half a minute on one core); wider windows and bigger vectors count proportionally more.
 MAX_TRAINING_TOKENS = 5_000_000
+WORDS_FILE = "words.tsv"  # in a vector set's model file: word, count and tag of each row, one a line
 
 
 def stable_hash(text: str) -> int:
@@ -72,6 +77,8 @@ class EpochProgress:
 
 @dataclass(frozen=True)
 class TrainedVectors:
+    """A word2vec run's vectors and how it went; saved and loaded as one model file."""
+
     vectors: KeyedVectors
     losses: tuple[float, ...]
     epochs_run: int
@@ -80,6 +87,40 @@ class TrainedVectors:
     corpus_tokens: int
     corpus_sentences: int
     counts: dict[str, int] = field(repr=False, default_factory=dict)
+    config: Word2VecConfig | None = None  # None for vectors loaded from a file
+
+    def save(self) -> bytes:
+        """The model file (`lstm_core.serving.assets`): the vectors (float16) in weights.npz, one row per
+        line of words.tsv (word, count, tag), the run in card.json."""
+        kv = self.vectors
+        weights = assets.weights_to_bytes({"vectors": kv.vectors}, np.float16)
+        card = ModelCard.from_dict({
+            "title": "Word vectors trained in LSTM Lab", "task": "word2vec",
+            "data": {"tokens": self.corpus_tokens, "sentences": self.corpus_sentences},
+            "config": asdict(self.config) if self.config else {},
+            "training_seconds": round(self.seconds, 2), "weights_dtype": "float16",
+            "kind": "word_vectors", "vector_size": kv.vector_size, "words": len(kv),
+            "losses": list(self.losses), "epochs_run": self.epochs_run, "stopped": self.stopped,
+        })
+        rows = zip(kv.index_to_key, kv.expandos["count"], kv.expandos["tag"])
+        return assets.write_model_file(card, weights, {WORDS_FILE: "\n".join(f"{w}\t{int(c)}\t{t}" for w, c, t in rows)})
+
+    @classmethod
+    def load(cls, data: bytes) -> "TrainedVectors":
+        """Vectors from a model file written by `save`, every part checked first."""
+        file = assets.read_model_file(data)
+        try:
+            words, counts, tags = zip(*(line.split("\t") for line in file.texts[WORDS_FILE].split("\n")))
+            counts = np.array([int(c) for c in counts], np.int64)
+            size, details = int(file.card.details["vector_size"]), file.card.details
+            vectors = assets.weights_from_bytes(file.weights, {"vectors": (len(words), size)})["vectors"]
+            kv = keyed_vectors(list(words), vectors, counts, list(tags))
+            return cls(kv, tuple(float(v) for v in details.get("losses", ())), int(details.get("epochs_run", 0)),
+                       float(file.card.training_seconds or 0.0), bool(details.get("stopped", False)),
+                       int(file.card.data.get("tokens", 0)), int(file.card.data.get("sentences", 0)),
+                       dict(zip(words, counts.tolist())))
+        except (KeyError, TypeError, ValueError) as error:
+            raise assets.AssetError(f"the model file lacks what word vectors need: {error}", "card_incomplete") from error
 
 
 class TrainingRefused(UserError):
@@ -170,7 +211,8 @@ def train_word2vec(
     counts = [int(model.wv.get_vecattr(w, "count")) for w in words]
     kv = keyed_vectors(words, model.wv.vectors, counts, [(tags or {}).get(w, "") for w in words])
     return TrainedVectors(
-        kv, tuple(losses), len(losses), time.perf_counter() - started, stopped, tokens, len(sentences), dict(zip(words, counts))
+        kv, tuple(losses), len(losses), time.perf_counter() - started, stopped, tokens, len(sentences), dict(zip(words, counts)),
+        config,
     )
 
 

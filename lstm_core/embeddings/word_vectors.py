@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from lstm_core.serving.assets import ASSETS, AssetError, read_card, read_verified, write_asset
+from lstm_core.serving.assets import ASSETS, AssetError, read_card, read_weights, write_asset
+from lstm_core.serving.cards import ModelCard
 
 if TYPE_CHECKING:  # gensim takes about 2 s to import: load it only when vectors are needed
     from gensim.models import KeyedVectors
@@ -79,8 +80,8 @@ def round_trip(kv: KeyedVectors, dtype=np.float16) -> KeyedVectors:
     return vectors_from_bytes(vectors_to_bytes(kv, dtype))
 
 
-def save_word_vectors(kv: KeyedVectors, name: str, card: dict, folder: Path = ASSETS) -> dict:
-    """Write `<name>.npz` and its card `<name>.json`; returns the card as written."""
+def save_word_vectors(kv: KeyedVectors, name: str, card: dict, folder: Path = ASSETS) -> ModelCard:
+    """Write the shipped `<name>.npz` and its card `<name>.json` (the build's); returns the card as written."""
     data = vectors_to_bytes(kv)
     card = {**card, "weights_dtype": "float16", "weights_bytes": len(data)}
     return write_asset(name, data, card, folder)
@@ -88,14 +89,39 @@ def save_word_vectors(kv: KeyedVectors, name: str, card: dict, folder: Path = AS
 
 def load_word_vectors(language: str, folder: Path = ASSETS) -> KeyedVectors:
     """The shipped word vectors for "zh" (People's Daily) or "en" (tweets), SHA-256 checked."""
-    name = asset_name(language)
-    card = read_card(name, folder)
-    filename = card.get("weights_file", f"{name}.npz")
-    return vectors_from_bytes(read_verified(filename, card.get("weights_sha256"), folder))
+    return vectors_from_bytes(read_weights(read_card(asset_name(language), folder), folder))
 
 
-def word_vector_card(language: str, folder: Path = ASSETS) -> dict:
-    return read_card(asset_name(language), folder)
+@dataclass(frozen=True)
+class VectorSetCard:
+    """What a shipped vector set's card records, typed (the Tokens page's summary and neighbour table)."""
+
+    corpus_tokens: int
+    words: int  # kept in the set
+    architecture: str  # "skipgram" or "cbow"
+    vector_size: int
+    epochs: int
+    seconds: float  # training time
+    analogy_correct: int
+    analogy_answered: int
+    baseline_correct: int  # the nearest-neighbour-of-c baseline, same questions
+    weights_bytes: int
+    neighbours: dict[str, tuple[tuple[str, float], ...]]  # word -> its nearest words and cosines
+    card: ModelCard  # the whole card, for the page's JSON view
+
+    @classmethod
+    def from_card(cls, card: ModelCard) -> "VectorSetCard":
+        training = card.details["training"]
+        neighbours = {word: tuple((str(w), float(s)) for w, s in found)
+                      for word, found in card.details["nearest_neighbours"].items()}
+        return cls(int(card.data["tokens"]), int(card.details["vocabulary"]["kept"]), str(training["architecture"]),
+                   int(card.details["vector_size"]), int(training["epochs"]), float(training["seconds"]),
+                   int(card.metrics["analogy_correct"]), int(card.metrics["analogy_answered"]),
+                   int(card.baseline["analogy_correct"]), int(card.details["weights_bytes"]), neighbours, card)
+
+
+def word_vector_card(language: str, folder: Path = ASSETS) -> VectorSetCard:
+    return VectorSetCard.from_card(read_card(asset_name(language), folder))
 
 
 def embedding_matrix(kv: KeyedVectors, tokens: Sequence[str], rng: np.random.Generator) -> np.ndarray:

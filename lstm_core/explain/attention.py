@@ -3,7 +3,7 @@
 Yang et al. (2016), "Hierarchical attention networks", word level: every hidden state
 h_t gets a score u_t · v with u_t = tanh(W h_t + b); a softmax over the steps turns the
 scores into weights a_t, and the classifier reads s = sum_t a_t h_t instead of the last
-state. Keras trains it (`lstm_core.training.keras_models.build_attention_model`); this module
+state. Keras trains it (`lstm_core.training.attention_keras.build_attention_model`); this module
 runs it, so the weights a_t drawn on the page are the numbers behind the verdict. Beside
 them: occlusion (delete a token, see the verdict drop) and gradient saliency
 (||d p / d x_t||, back through the pooling and the LSTM with `lstm_core.nn.cell.backward`).
@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.serving import assets
-from lstm_core.nn.cell import backward, run_batch
+from lstm_core.nn.cell import backward, run_batch, trace
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.sentiment.classifier import LANGUAGES, tokenize
+from lstm_core.explain.contrast import ContrastAccuracy, accuracies
+from lstm_core.explain.rules import RuleTree
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.text.vocab import Vocabulary
 
 SHIPPED_NAMES = {"zh": "attention_zh", "en": "attention_en"}
@@ -59,7 +62,7 @@ class AttentionClassifier:
     labels: list[str]
     token_unit: str = "words"
     max_steps: int = 300
-    card: dict = field(default_factory=dict, repr=False)
+    card: ModelCard = field(default_factory=ModelCard, repr=False)
 
     def pool(self, hidden: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Attention weights (B, T) (zero on padding) and pooled vectors (B, H) of hidden (B, T, H)."""
@@ -108,8 +111,6 @@ class AttentionClassifier:
 
     def saliency(self, ids: np.ndarray, target: int) -> np.ndarray:
         """(T,) ||d p_target / d x_t||: back through the dense head, the pooling and the LSTM."""
-        from lstm_core.nn.cell import trace
-
         x = self.network.weights["embedding"][np.asarray(ids, np.int64)]  # (T, E)
         lstm = self.network.lstm["lstm_0"]
         gates = trace(lstm, x)
@@ -141,15 +142,44 @@ class AttentionClassifier:
                                 self.saliency(ids, target))
 
 
-def classifier_from(weights: dict[str, np.ndarray], card: dict) -> AttentionClassifier:
+@dataclass(frozen=True)
+class RulesSummary:
+    """The decision tree that mimics the LSTM, as the attention model's card records it."""
+
+    tree: RuleTree
+    depth: int
+    test_fidelity: float  # share of test texts where the tree says what the LSTM says
+    test_accuracy: float  # the tree's own accuracy on the test split
+    lstm_test_accuracy: float
+
+
+def rules_of(card: ModelCard) -> RulesSummary:
+    rules = card.details["rules"]
+    return RulesSummary(RuleTree.from_dict(rules["tree"]), int(rules["depth"]), float(rules["test_fidelity"]),
+                        float(rules["test_accuracy"]), float(rules["lstm_test_accuracy"]))
+
+
+def contrast_of(card: ModelCard) -> dict[str, ContrastAccuracy]:
+    """Each model's scores on the contrast set, from the attention model's card (attention, lstm, tfidf)."""
+    return accuracies(card.details["contrast"])
+
+
+def test_accuracies(card: ModelCard) -> dict[str, float]:
+    """Test accuracy of the attention model and of the LSTM and TF-IDF baseline it is compared with."""
+    return {"lstm": float(card.details["lstm"]["metrics"]["accuracy"]),
+            "tfidf": float(card.baseline["metrics"]["accuracy"]), "attention": float(card.metrics["accuracy"])}
+
+
+def classifier_from(weights: dict[str, np.ndarray], card: ModelCard | dict) -> AttentionClassifier:
     """An attention classifier from its arrays and its card (vocabulary, language, labels)."""
+    card = assets.card_of(card)
     try:
-        spec = NetworkSpec.from_dict(card["architecture"])
-        network = Network(spec, {k: v for k, v in weights.items() if k not in ATTENTION_WEIGHTS})
+        network = Network(card.architecture, {k: v for k, v in weights.items() if k not in ATTENTION_WEIGHTS})
         return AttentionClassifier(network, {k: weights[k] for k in ATTENTION_WEIGHTS},
-                                   Vocabulary(tuple(card["vocabulary"])), card["language"], list(card["labels"]),
-                                   card.get("token_unit", "words"), int(card.get("max_steps", 300)), card)
-    except (KeyError, TypeError, ValueError) as error:
+                                   Vocabulary(tuple(card.details["vocabulary"])), card.details["language"],
+                                   list(card.details["labels"]), card.detail("token_unit", "words"),
+                                   int(card.detail("max_steps", 300)), card)
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise assets.AssetError(f"the card lacks what an attention classifier needs: {error}", "card_incomplete") from error
 
 
@@ -158,10 +188,10 @@ def load_attention(language: str, folder=assets.ASSETS) -> AttentionClassifier:
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
     card = assets.read_card(SHIPPED_NAMES[language], folder)
-    data = assets.read_verified(card["weights_file"], card.get("weights_sha256"), folder)
+    data = assets.read_weights(card, folder)
     try:
-        expected = attention_shapes(NetworkSpec.from_dict(card["architecture"]), int(card["attention_dim"]))
-    except (KeyError, TypeError, ValueError) as error:
+        expected = attention_shapes(card.architecture, int(card.details["attention_dim"]))
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise assets.AssetError(f"the card {SHIPPED_NAMES[language]}.json has no valid architecture: {error}",
                                 "bad_architecture") from error
 

@@ -16,6 +16,7 @@ which way does this text lean? A pair counts as right only if both members are.
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -100,6 +101,20 @@ def load(language: str, folder: Path = FOLDER) -> ContrastSet:
     if not path.is_file():
         raise FileNotFoundError(f"no contrast set {path}")
     return parse(path.read_text(encoding="utf-8").splitlines(), language)
+
+
+@dataclass(frozen=True)
+class ContrastAccuracy:
+    """A model's two numbers on the contrast set, as a model card records them."""
+
+    accuracy: float  # of the 2N texts
+    pair_accuracy: float  # of the N pairs, both members right
+
+
+def accuracies(entries) -> dict[str, ContrastAccuracy]:
+    """A card's `contrast` entry (model name -> {accuracy, pair_accuracy, ...}); other entries (counts, sources) skipped."""
+    return {name: ContrastAccuracy(float(value["accuracy"]), float(value["pair_accuracy"]))
+            for name, value in entries.items() if isinstance(value, Mapping) and "pair_accuracy" in value}
 
 
 @dataclass(frozen=True)

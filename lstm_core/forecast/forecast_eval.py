@@ -1,6 +1,7 @@
 """Every method on the same held-out tail: the LSTM, naive, seasonal naive, statsmodels.
 
-Two ways to forecast the test tail are compared:
+Each method is fitted on the values before the tail and asked the same two questions
+(`lstm_core.forecast.baselines`), in one loop. Two ways to forecast the tail are compared:
 - one step ahead: each test value is forecast from the true values before it;
 - recursive: from the start of the tail, each method feeds on its own forecasts.
 Metrics are MAE, RMSE and MASE, the last scaled by the seasonal-naive error on the
@@ -14,7 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.forecast.forecaster import Forecaster, mae, mase, naive, naive_one_step, rmse, seasonal_naive
+from lstm_core.forecast.baselines import FittedForecaster, SeasonalNaive
+from lstm_core.forecast.forecaster import Forecaster
+from lstm_core.forecast.metrics import mae, mase, rmse
 from lstm_core.forecast.statistical_baselines import StatForecast
 
 MODES = ("one_step", "recursive")
@@ -39,8 +42,10 @@ class Comparison:
             "mase": mase(self.actual, predicted, self.training, self.season),
         }
 
-    def metrics(self) -> list[dict]:
-        """One row per (mode, method): mode, method, mae, rmse, mase."""
+    def metrics(self, mode: str | None = None) -> list[dict]:
+        """One row per (mode, method): mode, method, mae, rmse, mase; given a mode, its rows without the mode."""
+        if mode is not None:
+            return [{"method": method, **self.scores(predicted)} for method, predicted in self.forecasts[mode].items()]
         return [
             {"mode": mode, "method": method, **self.scores(predicted)}
             for mode in MODES
@@ -77,28 +82,37 @@ class Comparison:
         return buffer.getvalue()
 
 
+@dataclass(frozen=True)
+class _MemberForecasts:
+    """An LSTM ensemble's member forecasts of the tail, made once (the band needs them), answering like a method."""
+
+    one_step: np.ndarray  # (members, P)
+    recursive: np.ndarray  # (members, steps)
+
+    def predict(self, horizon: int) -> np.ndarray:
+        return self.recursive.mean(axis=0)[:horizon]
+
+    def predict_one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        return self.one_step.mean(axis=0)
+
+
 def compare(values: np.ndarray, time: np.ndarray, test_start: int, season: int,
             stat: StatForecast, forecaster: Forecaster | None = None) -> Comparison:
-    """Forecast values[test_start:] with every method; the LSTM is optional."""
+    """Forecast values[test_start:] with every method, fitted on the values before it; the LSTM is optional.
+
+    `stat` is the statistical model's forecasts of this tail (fitted once, or stored on a card).
+    """
     values = np.asarray(values, float)
-    positions = np.arange(test_start, len(values))
-    history = values[:test_start]
+    positions, history = np.arange(test_start, len(values)), values[:test_start]
     steps = len(positions)
-    one_step = {
-        "naive": naive_one_step(values, positions, 1),
-        "seasonal_naive": naive_one_step(values, positions, season),
-        "stat": stat.one_step,
-    }
-    recursive = {
-        "naive": naive(history, steps),
-        "seasonal_naive": seasonal_naive(history, steps, season),
-        "stat": stat.recursive[:steps],
+    methods: dict[str, FittedForecaster] = {
+        "naive": SeasonalNaive(1).fit(history), "seasonal_naive": SeasonalNaive(season).fit(history), "stat": stat,
     }
     members: dict[str, np.ndarray] = {}
     if forecaster is not None:
-        members["one_step"] = forecaster.one_step(values, positions)
-        members["recursive"] = forecaster.forecast_band(steps, history).members
-        one_step = {"lstm": members["one_step"].mean(axis=0), **one_step}
-        recursive = {"lstm": members["recursive"].mean(axis=0), **recursive}
-    return Comparison(np.asarray(time)[positions], values[positions], history, season, stat.name,
-                      {"one_step": one_step, "recursive": recursive}, members)
+        members = {"one_step": forecaster.members_one_step(values, positions),
+                   "recursive": forecaster.predict_band(steps, history).members}
+        methods = {"lstm": _MemberForecasts(members["one_step"], members["recursive"]), **methods}
+    forecasts = {"one_step": {name: method.predict_one_step(values, positions) for name, method in methods.items()},
+                 "recursive": {name: method.predict(steps) for name, method in methods.items()}}
+    return Comparison(np.asarray(time)[positions], values[positions], history, season, stat.name, forecasts, members)

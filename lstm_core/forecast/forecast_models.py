@@ -23,7 +23,8 @@ from lstm_core.forecast.windows import Scaler, Split
 from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
 from lstm_core.serving import assets
-from lstm_core.nn.network import Network
+from lstm_core.serving.cards import ModelCard
+from lstm_core.string_table import render
 
 SPLIT = {"test": 0.2, "validation": 0.1}  # fractions of each series, taken from its end
 # Per series: the window covers about two seasons where there is one. Transforms: log
@@ -50,20 +51,45 @@ def split_of(length: int) -> Split:
     return Split.by_fraction(length, SPLIT["test"], SPLIT["validation"])
 
 
-def stat_from_card(card: dict) -> StatForecast:
-    stored = card["stat_forecast"]
-    return StatForecast(stored["name"], np.array(stored["one_step"]), np.array(stored["recursive"]))
+def usable_split(data: series.Series) -> Split:
+    """The page's split of a series; refused, saying why, when too short to train on or its season does not fit."""
+    split = split_of(len(data))
+    if split.val_start < 4:
+        raise UserError(f"it has {len(data)} values; at least 6 are needed (most of them for training)",
+                        Message("forecast.need_values", {"n": len(data)}))
+    if data.season >= split.val_start:
+        raise UserError(f"the season length {data.season} is not shorter than the training part ({split.val_start} values)",
+                        Message("forecast.season_too_long", {"season": data.season, "train": split.val_start}))
+    return split
 
 
-def forecaster_from(network: Network, card: dict, history: np.ndarray) -> Forecaster:
-    return Forecaster(network, ForecastConfig(**card["config"]), Scaler(**card["scaler"]), np.asarray(history, float))
+@dataclass(frozen=True)
+class HeldOut:
+    """How a shipped forecaster's card scores it: where the test tail starts, MASE's season, the statistical forecasts."""
+
+    test_start: int
+    season: int
+    stat: StatForecast  # stored, so the page draws it without refitting statsmodels
+
+    @classmethod
+    def from_card(cls, card: ModelCard) -> "HeldOut":
+        stored = card.details["stat_forecast"]
+        stat = StatForecast(stored["name"], np.array(stored["one_step"]), np.array(stored["recursive"]))
+        return cls(int(card.data["test_start"]), int(card.baseline["mase_season"]), stat)
 
 
-def load_forecaster(key: str, folder: Path = assets.ASSETS) -> tuple[Forecaster, dict, series.Series]:
-    """A shipped forecaster, fitted on its series up to the test tail."""
+def session_card(data: series.Series) -> ModelCard:
+    """The card of a forecaster trained in a session: which series it was fitted on (`Forecaster.save` adds the rest)."""
+    return ModelCard(title=f"LSTM forecaster: {render(data.title, 'en')}", data={"key": data.key, "source": data.source})
+
+
+def load_forecaster(key: str, folder: Path = assets.ASSETS) -> ForecastTraceable:
+    """A shipped forecaster, fitted on its series up to the test tail, with its card and its series."""
     network, card = assets.load_model(asset_name(key), folder)
-    data = series.load(key, card["data"]["seed"])
-    return forecaster_from(network, card, data.values[: card["data"]["test_start"]]), card, data
+    data = series.load(key, card.data["seed"])
+    forecaster = Forecaster(network, ForecastConfig(**card.config), Scaler(**card.details["scaler"]),
+                            np.asarray(data.values[: card.data["test_start"]], float), card=card)
+    return ForecastTraceable(forecaster, data)
 
 
 def card_metrics(comparison: Comparison) -> dict:

@@ -50,6 +50,12 @@ def framing_figure(data: Series, split: Split, window: int, horizon: int, target
     return _axes(fig, labels, "time", "value")
 
 
+def history_before(data: Series, test_start: int, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """(time, values) of the stretch before the test tail that the forecast chart shows: three windows or seasons."""
+    start = max(0, test_start - 3 * max(window, data.season))
+    return data.time[start : test_start + 1], data.values[start : test_start + 1]
+
+
 def forecast_figure(comparison: Comparison, mode: str, context: tuple[np.ndarray, np.ndarray],
                     labels: dict[str, str]) -> go.Figure:
     """Truth, every method's forecast of the test tail, and the spread of the LSTM members."""

@@ -7,13 +7,16 @@ are merged into one wider `Network` whose units never talk across members (block
 diagonal weights), so one NumPy pass gives every member's forecast, the spread of
 the members is the band on the chart, and their mean is the forecast.
 
-Longer forecasts are recursive: predict `horizon` values, append them to the history,
-predict again. The verbs follow sktime/darts: fit, then forecast(steps).
+Longer forecasts are recursive: the network predicts `config.horizon` values at once,
+they are appended to the history, and it predicts again. The verbs are those of every
+forecaster in the comparison (`lstm_core.forecast.baselines`, after sktime and darts):
+`fit_forecaster` (or `ForecastTraining`, an epoch at a time) fits, `predict(horizon)`
+forecasts recursively, `predict_one_step(values, positions)` from the true past.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Callable
 
 import numpy as np
@@ -21,53 +24,16 @@ import numpy as np
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.forecast.windows import Scaler, Transform, check_window, make_windows
 from lstm_core.message import Message, UserError
-from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.ensemble import merge_members
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving import assets
+from lstm_core.serving.budget import RecurrentWork
+from lstm_core.serving.cards import ModelCard
+from lstm_core.training.network_keras import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 
-# ---- metrics and the naive baselines ------------------------------------------------
-def mae(actual: np.ndarray, predicted: np.ndarray) -> float:
-    return float(np.mean(np.abs(np.asarray(actual, float) - np.asarray(predicted, float))))
-
-
-def rmse(actual: np.ndarray, predicted: np.ndarray) -> float:
-    return float(np.sqrt(np.mean((np.asarray(actual, float) - np.asarray(predicted, float)) ** 2)))
-
-
-def mase(actual: np.ndarray, predicted: np.ndarray, training: np.ndarray, season: int = 1) -> float:
-    """MAE scaled by the in-sample MAE of the seasonal-naive forecast (Hyndman & Koehler, 2006).
-
-    Below 1: better than repeating the value one season earlier did on the training data.
-    """
-    training = np.asarray(training, float)
-    if len(training) <= season:
-        raise ValueError(f"MASE with season {season} needs more than {season} training values")
-    scale = np.mean(np.abs(training[season:] - training[:-season]))
-    if scale == 0:
-        raise ValueError("MASE is undefined: the training part never changes")
-    return mae(actual, predicted) / float(scale)
-
-
-def naive(history: np.ndarray, steps: int) -> np.ndarray:
-    """Tomorrow looks like today: repeat the last value."""
-    return np.full(steps, float(np.asarray(history)[-1]))
-
-
-def seasonal_naive(history: np.ndarray, steps: int, season: int) -> np.ndarray:
-    """Repeat the last full season (season 1 is the plain naive forecast)."""
-    history = np.asarray(history, float)
-    if len(history) < season:
-        raise ValueError(f"seasonal naive needs at least one season ({season} values) of history")
-    return np.resize(history[-season:], steps)
-
-
-def naive_one_step(values: np.ndarray, positions: np.ndarray, season: int = 1) -> np.ndarray:
-    """Seasonal-naive one-step-ahead forecasts of values[positions] from the true past."""
-    positions = np.asarray(positions)
-    if len(positions) and positions.min() < season:
-        raise ValueError(f"position {positions.min()} has less than one season ({season} values) before it")
-    return np.asarray(values, float)[positions - season]
+HISTORY_FILE = "history.txt"  # in a forecaster's model file: the values it was fitted on, one a line
 
 
 # ---- configuration --------------------------------------------------------------------
@@ -89,6 +55,11 @@ class ForecastConfig:
     scale: bool = True  # standardise with the training part's mean and spread (off: raw values)
     validation: float = 0.125  # last fraction of the fitted series, used for early stopping only
     patience: int = 10  # epochs without a better validation loss before stopping
+
+    # What the page's "train your own" widgets offer, (low, high[, step]); the learning rate is picked
+    # from RATES. A live fit stays near 15 s at the defaults; the work budget guards the rest.
+    LIMITS = {"units": (4, 64, 4), "layers": (1, 3), "epochs": (1, 200), "members": (1, 5), "seed": (0, 10_000)}
+    RATES = (3e-4, 1e-3, 3e-3, 1e-2, 3e-2)
 
     def __post_init__(self) -> None:
         for name in ("window", "horizon", "units", "layers", "epochs", "members", "batch_size"):
@@ -115,8 +86,8 @@ class ForecastConfig:
 class Forecast:
     """A recursive forecast: the ensemble mean and each member's own path."""
 
-    mean: np.ndarray  # (steps,)
-    members: np.ndarray  # (members, steps)
+    mean: np.ndarray  # (horizon,)
+    members: np.ndarray  # (members, horizon)
 
 
 @dataclass(frozen=True)
@@ -139,19 +110,25 @@ class Forecaster:
     history: np.ndarray  # (N,) the levels it was fitted on; forecasts continue from its end
     fit_report: FitReport | None = None  # None for a model loaded from a file
     transform_choice: TransformChoice | None = None  # how the transform was chosen, when it was automatic
+    card: ModelCard = field(default_factory=ModelCard, repr=False)  # the shipped card, or one naming the series
 
     def _member_outputs(self, inputs: np.ndarray) -> np.ndarray:
         """(B, window) scaled inputs -> (B, members, horizon) scaled predictions."""
         out = self.network.predict([row[:, None] for row in inputs])  # (B, members * horizon)
         return out.reshape(len(inputs), self.config.members, self.config.horizon)
 
-    def forecast(self, steps: int) -> np.ndarray:
-        """The next `steps` values after the end of the fitted series: (steps,)."""
-        return self.forecast_band(steps).mean
+    # ---- the verbs of every forecaster (lstm_core.forecast.baselines) -------------------------------
+    def predict(self, horizon: int, history: np.ndarray | None = None) -> np.ndarray:
+        """The next `horizon` values after the end of `history` (default: the fitted series), recursively: (horizon,)."""
+        return self.predict_band(horizon, history).mean
 
-    def forecast_band(self, steps: int, history: np.ndarray | None = None) -> Forecast:
-        """Recursive forecast of every member from the end of `history` (default: fitted series)."""
-        if steps < 1:
+    def predict_one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """The ensemble's forecast of each values[p] from the true values before p: (P,)."""
+        return self.members_one_step(values, positions).mean(axis=0)
+
+    def predict_band(self, horizon: int, history: np.ndarray | None = None) -> Forecast:
+        """Recursive forecast of every member from the end of `history` (default: the fitted series)."""
+        if horizon < 1:
             raise ValueError("forecast at least 1 step")
         cfg, transform = self.config, self.config.transform
         history = np.asarray(self.history if history is None else history, float)
@@ -159,7 +136,7 @@ class Forecaster:
         k = cfg.members
         paths = [list(history) for _ in range(k)]  # each member extends its own path
         made = 0
-        while made < steps:
+        while made < horizon:
             tails = np.array([path[-(cfg.window + transform.lost) :] for path in paths])
             z = np.stack([self.scaler.scale(transform.apply(tail)) for tail in tails])  # (K, window)
             out = self._member_outputs(z)  # (K, K, horizon): row = path, column = member
@@ -167,10 +144,10 @@ class Forecaster:
                 z_next = self.scaler.unscale(out[m, m])
                 paths[m] += list(transform.invert(z_next, np.array(paths[m])))
             made += cfg.horizon
-        members = np.array([path[len(history) : len(history) + steps] for path in paths])
+        members = np.array([path[len(history) : len(history) + horizon] for path in paths])
         return Forecast(members.mean(axis=0), members)
 
-    def one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    def members_one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
         """Each member's forecast of values[p] from the true values before p: (members, P)."""
         cfg, transform = self.config, self.config.transform
         values = np.asarray(values, float)
@@ -183,6 +160,32 @@ class Forecaster:
         inputs = np.stack([z[p - transform.lost - cfg.window : p - transform.lost] for p in positions])
         first = self.scaler.unscale(self._member_outputs(inputs)[:, :, 0])  # (P, members)
         return np.stack([transform.invert_each(first[:, m], values, positions) for m in range(cfg.members)])
+
+    # ---- the model file ---------------------------------------------------------------------------
+    def save(self) -> bytes:
+        """The model file a student downloads (`lstm_core.serving.assets`): weights, card with config and
+        scaler, and the values it was fitted on (forecasts continue from their end) as `history.txt`."""
+        card = self.card.with_entries(config=self.config.to_dict(),
+                                      scaler={"mean": self.scaler.mean, "std": self.scaler.std})
+        history = "\n".join(repr(float(v)) for v in self.history)
+        return assets.network_file(self.network, card, {HISTORY_FILE: history})
+
+    @classmethod
+    def load(cls, data: bytes) -> "Forecaster":
+        """A forecaster from a model file written by `save`, every part checked first."""
+        network, file = assets.network_of_file(data)
+        try:
+            config = ForecastConfig(**file.card.config)
+            scaler = Scaler(float(file.card.details["scaler"]["mean"]), float(file.card.details["scaler"]["std"]))
+            history = np.array([float(v) for v in file.texts[HISTORY_FILE].split()])
+        except (KeyError, TypeError, ValueError) as error:
+            raise assets.AssetError(f"the model file lacks what a forecaster needs: {error}", "card_incomplete") from error
+        spec = network.spec
+        if spec.input_kind != "values" or spec.input_dim != 1 or spec.output_dim != config.members * config.horizon \
+                or not np.all(np.isfinite(history)) or len(history) <= config.window + config.lag or scaler.std <= 0:
+            raise assets.AssetError("the network, config and history in the model file do not fit together",
+                                    "card_incomplete")
+        return cls(network, config, scaler, history, card=file.card)
 
 
 class ForecastTraining:
@@ -231,9 +234,6 @@ class ForecastTraining:
         return (self.member + current / self.config.epochs) / self.config.members
 
     def _new_trainer(self):
-        from lstm_core.training.keras_models import build_keras
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         cfg = self.config
         fit = TrainConfig(epochs=cfg.epochs, batch_size=cfg.batch_size, learning_rate=cfg.learning_rate,
                           seed=cfg.seed + self.member, loss="mse", metrics=("mae",),
@@ -259,8 +259,6 @@ class ForecastTraining:
             self._keep_member()
 
     def _keep_member(self) -> None:
-        from lstm_core.training.keras_models import export_weights
-
         model = self.trainer.best_weights_restored()
         self.networks.append(Network(self.spec, export_weights(model, self.spec)))
         self.losses.append(self.trainer.history())
@@ -269,8 +267,6 @@ class ForecastTraining:
 
     def current(self) -> Forecaster:
         """The member under training (or the last one kept) as a one-network forecaster, weights as they are now."""
-        from lstm_core.training.keras_models import export_weights
-
         if self.trainer is not None:
             member, network = self.member, Network(self.spec, export_weights(self.trainer.model, self.spec))
         else:

@@ -1,9 +1,10 @@
 """The series the forecasting page offers: generated, bundled with packages, or uploaded.
 
 Real series are read from the installed statsmodels and plotly packages at run time
-(see shared/DATA.md); nothing is copied into this repository. An uploaded CSV goes
-through `parse_csv`, which refuses what it cannot use with a message saying why and
-reports every repair it made (dropped rows, sorted dates, filled gaps).
+(each loader in `LOADERS` says which dataset it reads); nothing is copied into this
+repository. An uploaded CSV goes through `parse_csv`, which refuses what it cannot use
+with a message saying why and reports every repair it made (dropped rows, sorted dates,
+filled gaps).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.forecast.metrics import mase
 from lstm_core.forecast.windows import Scaler, Transform, make_windows
 from lstm_core.message import Message
 
@@ -126,8 +127,6 @@ def proxy_mase(values: np.ndarray, transform: Transform, window: int, val_start:
     Fitted on values[:val_start] only (scaling statistics included); forecasts
     values[val_start:] from the end of the training part, undone to levels.
     """
-    from lstm_core.forecast.forecaster import mase
-
     values = np.asarray(values, float)
     train = values[:val_start]
     z = transform.apply(train)

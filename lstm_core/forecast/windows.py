@@ -163,3 +163,25 @@ class Split:
         if val_start < 2:
             raise ValueError(f"a series of {length} values is too short to split into train, validation and test")
         return cls(val_start, test_start, length)
+
+
+@dataclass(frozen=True)
+class Framing:
+    """What one training example can be on a training part of `train` values: the framing sliders' bounds."""
+
+    train: int
+    MAX_WINDOW = 120  # values read at once; more is slow to train live and rarely helps these series
+    MAX_HORIZON = 24  # values predicted at once
+
+    def max_window(self) -> int:
+        return max(1, min(self.MAX_WINDOW, self.train // 2))
+
+    def max_horizon(self, window: int) -> int:
+        return max(1, min(self.MAX_HORIZON, self.train - window - 1))  # leaves at least two examples
+
+    def fits(self, window: int, horizon: int) -> bool:
+        return window + horizon <= self.train
+
+    def examples(self, window: int, horizon: int) -> int:
+        """Training examples (windows with their targets) that fit in the training part."""
+        return self.train - window - horizon + 1

@@ -2,9 +2,9 @@
 
 `GanTrainer` holds the real windows, the numeric or text setting, the loss history and
 the random draws (real batches, noise); the networks and their updates live in
-`lstm_core.nn` (`keras_models.adversarial_pair` builds them, `trainer.adversarial_epoch`
-trains them), which import Keras only when called. `gradient_check` asks the trainer
-what gradient reaches a text generator through argmax, sampling and Gumbel-softmax.
+`lstm_core.training.gan_steps` (`AdversarialTraining`), which imports Keras only when
+called and hands the networks back as NumPy. `gradient_check` asks it what gradient
+reaches a text generator through argmax, sampling and Gumbel-softmax.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lstm_core.gan.models import GanConfig, NumericGan, discriminator_spec, draw_noise, generator_spec
-from lstm_core.training import backend, keras_models, trainer
 from lstm_core.nn.network import Network
+from lstm_core.training import backend
+from lstm_core.training.gan_steps import AdversarialTraining, generator_gradient_norms
 
 
 def gradient_check(vocab_size: int = 3, window: int = 8, units: int = 8, seed: int = 0) -> dict[str, float | None]:
@@ -25,8 +26,8 @@ def gradient_check(vocab_size: int = 3, window: int = 8, units: int = 8, seed: i
     "argmax" and "sample" turn scores into token ids, as the article's generator does:
     no gradient exists (None). "gumbel" relaxes the choice and passes a real gradient.
     """
-    return trainer.generator_gradient_norms(generator_spec(4, units, vocab_size, "softmax"),
-                                            discriminator_spec(vocab_size, units), window, seed)
+    return generator_gradient_norms(generator_spec(4, units, vocab_size, "softmax"), discriminator_spec(vocab_size, units),
+                                    window, seed)
 
 
 @dataclass
@@ -53,10 +54,8 @@ class GanTrainer:
         window, channels = self.real.shape[1], self.real.shape[2]
         self.generator_spec = generator_spec(cfg.noise_dim, cfg.units, channels, "softmax" if self.text else "linear")
         self.discriminator_spec = discriminator_spec(channels, cfg.units)
-        self.pair = keras_models.adversarial_pair(self.generator_spec, self.discriminator_spec, window,
-                                                  cfg.generator_lr, cfg.discriminator_lr, cfg.seed)
-        self.generator, self.discriminator = self.pair.generator, self.pair.discriminator
-        self.g_optimizer, self.d_optimizer = self.pair.g_optimizer, self.pair.d_optimizer
+        self.adversarial = AdversarialTraining(self.generator_spec, self.discriminator_spec, window, cfg.generator_lr,
+                                               cfg.discriminator_lr, cfg.seed)
         self.rng = np.random.default_rng(cfg.seed)
 
     @property
@@ -86,7 +85,7 @@ class GanTrainer:
     def run_epoch(self, on_step=None) -> dict[str, float]:
         """`steps_per_epoch` alternating updates; on_step(done, total) after each. Returns mean losses."""
         started = time.perf_counter()
-        logs = trainer.adversarial_epoch(self.pair, self.config.steps_per_epoch, self._draw, self.text, on_step)
+        logs = self.adversarial.run_epoch(self.config.steps_per_epoch, self._draw, self.text, on_step)
         self.seconds += time.perf_counter() - started
         for key, value in logs.items():
             self.history[key].append(value)
@@ -94,9 +93,7 @@ class GanTrainer:
 
     def networks(self) -> tuple[Network, Network]:
         """The generator and discriminator as NumPy networks (with their real activations)."""
-        g_weights = keras_models.export_weights(self.generator, self.generator_spec)
-        d_weights = keras_models.export_weights(self.discriminator, self.discriminator_spec)
-        return Network(self.generator_spec, g_weights), Network(self.discriminator_spec, d_weights)
+        return self.adversarial.networks()
 
     def gan(self) -> NumericGan:
         generator, discriminator = self.networks()

@@ -29,8 +29,9 @@ class ARGenerator:
     def order(self) -> int:
         return len(self.coefficients)
 
-    def sample(self, count: int, rng: np.random.Generator) -> np.ndarray:
-        """(count, window) generated windows."""
+    def sample(self, count: int, seed: int = 0) -> np.ndarray:
+        """(count, window) generated windows; the same seed gives the same windows (as `NumericGan.sample`)."""
+        rng = np.random.default_rng(seed)
         out = np.zeros((count, self.window))
         out[:, : self.order] = self.starts[rng.integers(len(self.starts), size=count)]
         for t in range(self.order, self.window):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from lstm_core.forecast import series
 
 FAMILIES = ("sine", "co2")
 
@@ -68,8 +69,6 @@ def load_co2(window: int = 12) -> Windows:
     The first 70% of the months give training windows, the next 15% validation, the
     last 15% test; windows never straddle two parts.
     """
-    from lstm_core.forecast import series
-
     values = series.load("co2").values.astype(np.float64)  # (N,) monthly ppm
     n = len(values)
     bounds = [0, int(0.7 * n), int(0.85 * n), n]

@@ -90,7 +90,7 @@ class NumericGan:
         return draw_noise(count, self.window, self.global_noise, self.step_noise, np.random.default_rng(seed))
 
     def sample(self, count: int, seed: int = 0) -> np.ndarray:
-        """(count, window) generated windows."""
+        """(count, window) generated windows; the same seed gives the same windows (as `ARGenerator.sample`)."""
         return per_step_outputs(self.generator, self.noise(count, seed))[:, :, 0]
 
     def judge(self, windows: np.ndarray) -> np.ndarray:

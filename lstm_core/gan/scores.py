@@ -123,6 +123,12 @@ class Scores:
     def to_dict(self) -> dict:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in vars(self).items()}
 
+    @classmethod
+    def from_card(cls, entry) -> "Scores":
+        """The scores as a model card stores them (`to_dict`); other entries (a name) are skipped."""
+        return cls(float(entry["discriminative"]), float(entry["predictive"]), float(entry["predictive_real"]),
+                   float(entry["spread_ratio"]), bool(entry["collapsed"]))
+
 
 def score(real_train: np.ndarray, real_test: np.ndarray, fake: np.ndarray, seed: int = 0) -> Scores:
     """Score generated windows against real test windows (real_train only fits the reference forecaster)."""

@@ -15,27 +15,59 @@ import numpy as np
 from lstm_core.forecast.forecast_models import parse_numbers
 from lstm_core.gan.families import SineConfig, sine_windows
 from lstm_core.gan.models import NumericGan
+from lstm_core.gan.scores import Scores
+from lstm_core.message import Message, Title, UserError
+from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.nn.trace import ModelTrace
 from lstm_core.serving import assets
-from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.message import Message, Title, UserError
+from lstm_core.serving.cards import ModelCard
 
 NAME = "gan_sine"  # assets/gan_sine.npz and .json, written by `python -m lstm_core.build gan`
 
 MAX_SEED = 2**31 - 1
 
 
-def load(folder: Path = assets.ASSETS) -> tuple[NumericGan, dict]:
+@dataclass(frozen=True)
+class TextGenerator:
+    """How one generator of balanced-bracket words did (the text GAN, the language model, random strings)."""
+
+    valid_share: float
+    distinct: int
+    samples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ShippedResults:
+    """What the shipped GAN's card records, typed."""
+
+    chosen_epoch: int
+    training_seconds: float
+    scores: Scores  # the GAN's, against held-out real windows
+    baseline: Scores  # the AR baseline's, on the same windows
+    scored_on: str  # which windows, in words
+    text_language: str  # the words the text GAN learns, in words
+    text: dict[str, TextGenerator]  # "gan", "language_model", "random"
+
+    @classmethod
+    def from_card(cls, card: ModelCard) -> "ShippedResults":
+        text = card.details["text_gan"]
+        generators = {name: TextGenerator(float(text[name]["valid_share"]), int(text[name]["distinct"]),
+                                          tuple(text[name]["samples"])) for name in ("gan", "language_model", "random")}
+        return cls(int(card.details["selection"]["chosen_epoch"]), float(card.training_seconds),
+                   Scores.from_card(card.metrics["gan"]), Scores.from_card(card.baseline), str(card.metrics["on"]),
+                   str(text["language"]), generators)
+
+
+def load(folder: Path = assets.ASSETS) -> tuple[NumericGan, ModelCard]:
     """The shipped GAN and its card, the weights checked against the card's SHA-256."""
     card = assets.read_card(NAME, folder)
-    data = assets.read_verified(card["weights_file"], card.get("weights_sha256"), folder)
-    weights = assets.weights_from_bytes(data)
+    weights = assets.weights_from_bytes(assets.read_weights(card, folder))
     networks = []
     for part in ("generator", "discriminator"):
         prefix = f"{part}/"
-        spec = NetworkSpec.from_dict(card[f"{part}_architecture"])
+        spec = NetworkSpec.from_dict(card.details[f"{part}_architecture"])
         networks.append(Network(spec, {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}))
-    noise = card["noise"]
+    noise = card.details["noise"]
     return NumericGan(*networks, noise["global"], noise["per_step"], noise["window"]), card
 
 

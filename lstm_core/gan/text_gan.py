@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from lstm_core.gan.models import per_step_outputs
 from lstm_core.nn.network import Network, NetworkSpec
 
 ALPHABET = ("(", ")", "a")
@@ -61,8 +62,6 @@ def one_hot(texts: list[str]) -> np.ndarray:
 
 def gan_strings(generator: Network, noise: np.ndarray, rng: np.random.Generator) -> list[str]:
     """Sample strings from a text generator: one character per step from its softmax."""
-    from lstm_core.gan.models import per_step_outputs
-
     probabilities = per_step_outputs(generator, noise)  # (N, T, V)
     gumbel = -np.log(-np.log(rng.uniform(1e-9, 1, probabilities.shape)))
     return decode((np.log(probabilities + 1e-12) + gumbel).argmax(axis=-1))  # the Gumbel-max trick

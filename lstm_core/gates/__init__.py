@@ -2,9 +2,9 @@
 
 `interpret` orders units, measures saturation and explains one step; `gate_figures` draws
 heatmaps and coloured text; `saliency` finds which earlier inputs an output depends on;
-`cell_diagram` draws the cell with a step's real values; `brackets` is the toy
-bracket-depth counter, the first model to look inside. The models themselves come from
-`lstm_core.serving.catalogue`; what they hand over is `lstm_core.nn.trace.ModelTrace`.
+`cell_diagram` draws the cell with a step's real values. Gates imports no model family:
+the models come from `lstm_core.serving.catalogue` (or the session), and all it reads is
+what they hand over, `lstm_core.nn.trace.ModelTrace`.
 """
 
 from lstm_core.nn.trace import ModelTrace, Traceable

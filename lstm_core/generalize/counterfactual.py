@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from lstm_core.sentiment.classifier import tokenize
 
 POLARITIES = ("negative", "positive")  # a generated example's label: 0 negative, 1 positive
 # Templates "{a} ... {b}": the verdict is b's, the clause the connective puts last.
@@ -144,8 +145,6 @@ def sentiment_words(texts, polar_labels: np.ndarray, language: str, per_side: in
 
 
 def _words(text: str, language: str) -> list[str]:
-    from lstm_core.sentiment.classifier import tokenize
-
     return tokenize(text, language, "words")
 
 

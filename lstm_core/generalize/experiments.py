@@ -15,18 +15,22 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import numpy as np
 
+from lstm_core.explain import contrast
+from lstm_core.explain.attention import AttentionClassifier, classifier_from
 from lstm_core.generalize.augment import augment_corpus
+from lstm_core.nn import blas
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.sentiment.classifier import tokenize
 from lstm_core.sentiment.sentiment_data import SentimentData
-from lstm_core.text.vocab import Vocabulary
-
-if TYPE_CHECKING:
-    from lstm_core.explain.attention import AttentionClassifier
+from lstm_core.serving import assets
+from lstm_core.text.vocab import Vocabulary, pad
+from lstm_core.training.attention_keras import build_attention_model, export_attention_weights
+from lstm_core.training.network_keras import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, train
 
 
 @dataclass(frozen=True)
@@ -91,8 +95,6 @@ class Run:
 
 def encode(data: SentimentData, setup: Setup) -> Encoded:
     """Tokenize (jieba words), take the seeded training subset, build its vocabulary, pad."""
-    from lstm_core.text.vocab import pad
-
     rng = np.random.default_rng(setup.seed)
     rows = np.sort(rng.permutation(len(data.train))[: setup.subset])
     texts = tuple(data.train.texts[r] for r in rows)
@@ -115,8 +117,6 @@ def predict(network: Network, x: np.ndarray) -> np.ndarray:
 
 def _training_set(variant: Variant, encoded: Encoded, setup: Setup, synonyms) -> tuple[np.ndarray, np.ndarray]:
     """The padded training ids and labels, with the variant's EDA copies appended."""
-    from lstm_core.text.vocab import pad
-
     x, y = encoded.x_train, encoded.y_train
     if variant.augment_copies:
         extra = augment_corpus(encoded.train_tokens, synonyms or {}, variant.augment_copies,
@@ -128,8 +128,6 @@ def _training_set(variant: Variant, encoded: Encoded, setup: Setup, synonyms) ->
 
 def _fit(build, variant: Variant, encoded: Encoded, setup: Setup, synonyms):
     """Fit a Keras model from `build()` on the variant's training set through the app's trainer."""
-    from lstm_core.training.trainer import TrainConfig, train
-
     config = TrainConfig(epochs=setup.epochs, batch_size=setup.batch_size, learning_rate=setup.learning_rate,
                          seed=variant.seed, metrics=("accuracy",), patience=variant.patience,
                          restore_best=variant.patience > 0)  # without early stopping: the last epoch's weights
@@ -150,8 +148,6 @@ def _run(variant: Variant, network: Network, result, started: float, predict_ids
 
 def train_variant(variant: Variant, encoded: Encoded, setup: Setup, synonyms=None) -> Run:
     """Fit one variant through the app's trainer; score its kept weights on validation and test."""
-    from lstm_core.training.keras_models import build_keras, export_weights
-
     spec, started = _spec(encoded, setup, variant), time.perf_counter()
     result = _fit(lambda: build_keras(spec, setup.max_length, recurrent_dropout=variant.recurrent_dropout, l2=variant.l2),
                   variant, encoded, setup, synonyms)
@@ -162,9 +158,6 @@ def train_variant(variant: Variant, encoded: Encoded, setup: Setup, synonyms=Non
 def train_attention(variant: Variant, encoded: Encoded, setup: Setup, synonyms=None,
                     attention_dim: int = 32) -> tuple[Run, AttentionClassifier]:
     """The same variant with attention pooling over the LSTM's states (Yang et al. 2016) instead of its last state."""
-    from lstm_core.explain.attention import classifier_from
-    from lstm_core.training.keras_models import build_attention_model, export_attention_weights
-
     spec, started = _spec(encoded, setup, variant), time.perf_counter()
     result = _fit(lambda: build_attention_model(spec, attention_dim, setup.max_length, variant.recurrent_dropout,
                                                 variant.l2), variant, encoded, setup, synonyms)
@@ -181,8 +174,6 @@ def unpadded(x: np.ndarray) -> list[np.ndarray]:
 
 def contrast_score(predictors: list[Callable[[list[np.ndarray]], np.ndarray]], vocab: Vocabulary) -> dict:
     """Accuracy and pair accuracy on the Chinese contrast set of the mean of `predictors` (id lists -> (N, 2))."""
-    from lstm_core.explain import contrast
-
     def predict_texts(texts: list[str]) -> np.ndarray:
         ids = [vocab.encode(tokenize(text, "zh", "words") or ["<unk>"]).ids for text in texts]
         return np.mean([predict(ids) for predict in predictors], axis=0)
@@ -200,8 +191,6 @@ def ms_per_prediction(predictors: list[Callable[[list[np.ndarray]], np.ndarray]]
 
     predictors: one function per member, from a list of id sequences to (N, classes) probabilities.
     """
-    from lstm_core.nn import blas
-
     rows = [row[row > 0] for row in x[:texts] if (row > 0).any()]
     best = np.inf
     with blas.one_thread():
@@ -231,7 +220,5 @@ NAME = "generalize"  # assets/generalize.json, written by `python -m lstm_core.b
 
 
 def read(folder: Path | None = None) -> dict:
-    """The precomputed card (rebuild with `python -m lstm_core.build generalize`)."""
-    from lstm_core.serving import assets
-
-    return assets.read_card(NAME, folder or assets.ASSETS)
+    """The precomputed results (rebuild with `python -m lstm_core.build generalize`)."""
+    return assets.read_record(NAME, folder or assets.ASSETS)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.nn import blas
+from lstm_core.nn.cell import run_batch
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import UNK, Vocabulary
 
@@ -127,8 +128,6 @@ def validation_split(train_docs: list[str], fraction: float) -> tuple[list[str],
 
 def log_probs_of(network: Network, inputs: list[np.ndarray], targets: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
     """log2 p(target_t | inputs_<=t) for many sequences at once, batched by length."""
-    from lstm_core.nn.cell import run_batch
-
     order = np.argsort([len(s) for s in inputs])
     out: list[np.ndarray] = [np.empty(0)] * len(inputs)
     budget = 4_000_000  # floats of (B, T, V) logits per batch, to bound memory

@@ -20,9 +20,13 @@ import numpy as np
 from lstm_core.generate import charlm
 from lstm_core.generate.language_model import CharLanguageModel, sample
 from lstm_core.message import Message
-from lstm_core.serving.budget import RecurrentWork
 from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving.budget import RecurrentWork
+from lstm_core.serving.cards import ModelCard
 from lstm_core.text.vocab import Vocabulary
+from lstm_core.training.backend import hardware
+from lstm_core.training.network_keras import build_keras, export_weights, load_into_keras
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 MIN_CHARS = 300  # less than this is too little to learn anything from
 MAX_CHARS = 300_000  # more would not finish in a lecture on 2 cores; the rest is cut
@@ -82,10 +86,6 @@ def fit(
     `start`: a model of the same shape to go on from (`lstm_core.pretrain`), not random weights.
     The ids may be words as well as characters: nothing here depends on what a token is.
     """
-    from lstm_core.training.backend import hardware
-    from lstm_core.training.keras_models import build_keras, export_weights, load_into_keras
-    from lstm_core.training.trainer import TrainConfig, Trainer
-
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
     rng = np.random.default_rng(config.seed)
 
@@ -193,9 +193,6 @@ class TextTraining:
     """
 
     def __init__(self, text: str, config: UserTrainConfig = UserTrainConfig(), prompt: str = "") -> None:
-        from lstm_core.training.keras_models import build_keras
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         self.train_docs, self.heldout_docs = split_text(text)
         self.vocab: Vocabulary = charlm.char_vocabulary(self.train_docs, config.max_vocab_size)
         x, y = charlm.training_windows(self.vocab, self.train_docs, config.sequence_length)
@@ -221,8 +218,6 @@ class TextTraining:
 
     def run_epoch(self, on_batch=None, should_stop=None) -> EpochSample:
         """Fit one epoch, then score the held-out text and write a sample."""
-        from lstm_core.training.keras_models import export_weights
-
         report = self.trainer.run_epoch(on_batch, should_stop)
         self._network = network = Network(self.spec, export_weights(self.trainer.model, self.spec))
         bits, chars = charlm.bits_on_documents(network, self.vocab, self.heldout_docs)
@@ -233,7 +228,7 @@ class TextTraining:
 
     def model(self) -> CharLanguageModel:
         """The model after the last finished epoch, with its card."""
-        card = {
+        card = ModelCard.from_dict({
             "title": "Your character model",
             "data": {"source": "text given in this session", "train_documents": len(self.train_docs),
                      "heldout_documents": len(self.heldout_docs), "split": "last 10% of the text held out"},
@@ -241,7 +236,7 @@ class TextTraining:
             "epochs_run": len(self.samples),
             "metrics": {"heldout_bits_per_char": round(self.samples[-1].heldout_bits, 4) if self.samples else None},
             "vocabulary": list(self.vocab.tokens),
-        }
+        })
         return CharLanguageModel(
             self._network, self.vocab, card, key="generate_user",
             title=Message("model.title.charlm_user"),

@@ -13,7 +13,9 @@ Public surface, kept stable for outside checks:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator, Protocol
 
 import numpy as np
@@ -21,9 +23,10 @@ import numpy as np
 from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
 from lstm_core.generate import charlm, sampling
-from lstm_core.generate.ngram import NGramModel
+from lstm_core.generate.ngram import NGramBaseline, NGramModel
 from lstm_core.nn import blas
 from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.nn.network import Network
 from lstm_core.text.vocab import PAD, UNK, Vocabulary
 
@@ -51,7 +54,7 @@ class CharLanguageModel:
 
     network: Network
     vocab: Vocabulary
-    card: dict = field(default_factory=dict)
+    card: ModelCard = field(default_factory=ModelCard)
     key: str = "charlm"
     title: Title = Message("model.title.charlm")
     default_text: str = "I love "
@@ -96,6 +99,44 @@ class CharLanguageModel:
         """Texts the model writes itself (seeded), so no corpus has to be read or shipped."""
         prompts = [self.default_text] * 24
         return [p + sample(self, p, 60, temperature=0.8, seed=s) for s, p in enumerate(prompts)]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What a cache of its generations keys on: the weights' SHA-256 (a retrained model may reuse an `id()`)."""
+        if self.card.weights_sha256:  # a shipped model: its card holds the hash of its weights file
+            return self.card.weights_sha256
+        digest = hashlib.sha256()
+        for name in sorted(self.network.weights):
+            digest.update(name.encode("utf-8"))
+            digest.update(np.ascontiguousarray(self.network.weights[name]).tobytes())
+        return digest.hexdigest()
+
+    # ---- what its card says -------------------------------------------------------------------
+    @property
+    def heldout_bits(self) -> float | None:
+        """Bits per character on held-out text (None before an epoch has finished)."""
+        bits = self.card.metrics.get("heldout_bits_per_char")
+        return None if bits is None else float(bits)
+
+    @property
+    def ngram_baseline(self) -> NGramBaseline | None:
+        """The best n-gram on the same held-out text, when the card records one (the shipped models)."""
+        return NGramBaseline.from_card(self.card.baseline) if self.card.baseline else None
+
+    # ---- the model file ---------------------------------------------------------------------------
+    def save(self) -> bytes:
+        """The model file a student downloads (`lstm_core.serving.assets`): weights, card, the vocabulary in the card."""
+        return assets.network_file(self.network, self.card)
+
+    @classmethod
+    def load(cls, data: bytes) -> "CharLanguageModel":
+        """A character model from a model file written by `save`, every part checked first."""
+        network, file = assets.network_of_file(data)
+        try:
+            vocab = Vocabulary(tuple(file.card.details["vocabulary"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise assets.AssetError(f"the model card lacks what a language model needs: {error}", "card_incomplete") from error
+        return cls(network, vocab, file.card, key="generate_user", title=Message("model.title.charlm_user"))
 
 
 @dataclass(frozen=True)
@@ -270,7 +311,7 @@ def load_language_model(language: str) -> CharLanguageModel:
     network, card = assets.load_model(NAMES[language])
     return CharLanguageModel(
         network,
-        Vocabulary(tuple(card["vocabulary"])),
+        Vocabulary(tuple(card.details["vocabulary"])),
         card,
         key=NAMES[language],
         title=Message(f"model.title.{NAMES[language]}"),

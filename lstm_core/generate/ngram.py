@@ -177,3 +177,30 @@ class NGramModel:
         if len(logs) == 0:
             raise ValueError("no characters to score")
         return float(-logs.mean())
+
+
+@dataclass(frozen=True)
+class NGramBaseline:
+    """The best n-gram on held-out text, as a language model's card records it (or as fitted in a session)."""
+
+    order: int
+    heldout_bits: float  # per character, on the held-out documents
+    orders_tried: tuple[tuple[int, float], ...]  # (order, held-out bits per character)
+
+    @classmethod
+    def from_card(cls, baseline) -> "NGramBaseline":
+        tried = tuple((int(r["order"]), float(r["heldout_bits_per_char"])) for r in baseline["orders_tried"])
+        best = min(tried, key=lambda row: row[1])
+        return cls(best[0], float(baseline["heldout_bits_per_char"]), tried)
+
+
+def fit_best(train_docs: list[str], heldout_docs: list[str], vocab: Vocabulary,
+             orders: tuple[int, ...] = (2, 3, 4, 5)) -> tuple[NGramModel, NGramBaseline]:
+    """Fit every order on `train_docs` and keep the one with the fewest bits per character on `heldout_docs`."""
+    tried = []
+    for order in orders:
+        fitted = NGramModel.fit(list(train_docs), vocab, NGramConfig(order))
+        bits, chars = fitted.bits_on_documents(list(heldout_docs))
+        tried.append((bits / chars, order, fitted))
+    best = min(tried, key=lambda row: row[0])
+    return best[2], NGramBaseline(best[1], round(best[0], 4), tuple((order, round(bits, 4)) for bits, order, _ in tried))

@@ -53,14 +53,6 @@ class LSTMWeights:
     def input_dim(self) -> int:
         return self.kernel.shape[0]
 
-    @classmethod
-    def from_keras(cls, layer) -> "LSTMWeights":
-        """Copy the weights out of a built `keras.layers.LSTM`."""
-        arrays = [np.asarray(w, dtype=np.float32) for w in layer.get_weights()]
-        kernel, recurrent_kernel = arrays[0], arrays[1]
-        bias = arrays[2] if len(arrays) > 2 else np.zeros(kernel.shape[1], np.float32)
-        return cls(kernel, recurrent_kernel, bias)
-
     def astype(self, dtype) -> "LSTMWeights":
         return LSTMWeights(
             self.kernel.astype(dtype), self.recurrent_kernel.astype(dtype), self.bias.astype(dtype)

@@ -14,13 +14,20 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lstm_core.generate import charlm
-from lstm_core.serving import assets
+from lstm_core.generate.charlm_train import fit, spec_for
+from lstm_core.generate.language_model import load_language_model
+from lstm_core.nn.ensemble import average_members
 from lstm_core.nn.network import Network
 from lstm_core.pretrain import stages, transfer
 from lstm_core.pretrain.stages import PretrainConfig
 from lstm_core.sentiment.classifier import SentimentClassifier, classifier_from
 from lstm_core.sentiment.sentiment_data import SentimentData
+from lstm_core.serving import assets
+from lstm_core.serving.cards import plain
 from lstm_core.text.vocab import Vocabulary, pad
+from lstm_core.training.network_keras import export_weights
+from lstm_core.training.pretrain_keras import classifier_from_language_model
+from lstm_core.training.trainer import TrainConfig, Trainer
 
 PRETRAINED_NAME = "pretrain_zh"  # the shipped classifier's asset name
 MAX_STEPS = 300  # tokens the shipped classifier reads at inference (as the Sentiment page's)
@@ -47,14 +54,13 @@ def _run_summary(run, what: str, tokens: int) -> dict:
 
 def general_language_model(start: str, log_to=print) -> LanguageModelStage:
     """Stage 1: the shipped character model of People's Daily, or a word model of it trained now."""
-    from lstm_core.generate.charlm_train import fit
-    from lstm_core.generate.language_model import load_language_model
 
     if start == "charlm_zh":
         shipped = load_language_model("zh")
+        card = shipped.card
         summary = {"what": "the shipped character model (assets/charlm_zh), trained on People's Daily",
-                   "config": shipped.card["config"], "validation_bits_per_token": shipped.card["metrics"]["validation_bits_per_char"],
-                   "hardware": shipped.card.get("training_hardware"), "seconds": shipped.card.get("training_seconds")}
+                   "config": plain(card.config), "validation_bits_per_token": card.metrics["validation_bits_per_char"],
+                   "hardware": card.training_hardware, "seconds": card.training_seconds}
         return LanguageModelStage(shipped.network, shipped.vocab, summary)
     if start != "wordlm_pd":
         raise ValueError(f"no general language model for start {start!r}")
@@ -69,7 +75,6 @@ def general_language_model(start: str, log_to=print) -> LanguageModelStage:
 
 
 def transfer_spec(vocab_size: int, config: charlm.CharLMConfig):
-    from lstm_core.generate.charlm_train import spec_for
 
     return spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
 
@@ -81,7 +86,6 @@ def review_language_model(general: LanguageModelStage | None, data: SentimentDat
     It reads the review vocabulary: tokens the general model knew keep their rows, new ones
     start at the mean (`transfer.map_vocabulary`). The validation reviews' text stops it.
     """
-    from lstm_core.generate.charlm_train import fit
 
     train_tokens = stages.tokens_of(data.train.texts, config.token_unit)
     vocab = stages.review_vocabulary(train_tokens, config.vocab_size)
@@ -122,8 +126,6 @@ class ClassifierTraining:
 
     def __init__(self, language_model: LanguageModelStage, data: SentimentData, config: PretrainConfig,
                  train_rows: np.ndarray | None = None) -> None:
-        from lstm_core.training.trainer import TrainConfig, Trainer
-        from lstm_core.training.pretrain_keras import classifier_from_language_model
 
         self.language_model, self.data, self.config = language_model, data, config
         rows = np.arange(len(data.train)) if train_rows is None else np.asarray(train_rows)
@@ -146,7 +148,6 @@ class ClassifierTraining:
 
     def network(self) -> Network:
         """The best epoch's weights, rounded to float16 as they ship."""
-        from lstm_core.training.keras_models import export_weights
 
         return Network(self.spec, assets.round_trip(export_weights(self.trainer.best_weights_restored(), self.spec)))
 
@@ -172,7 +173,6 @@ def fine_tune(language_model: LanguageModelStage, data: SentimentData, config: P
 
 def classifier_of(trainings: list[ClassifierTraining], card: dict, key: str, title) -> SentimentClassifier:
     """The members merged into one network (`nn.ensemble.average_members`), as a classifier with `card`."""
-    from lstm_core.nn.ensemble import average_members
 
     networks = [training.network() for training in trainings]
     network = networks[0] if len(networks) == 1 else average_members(networks)

@@ -11,12 +11,13 @@ every training review's text (no labels), as in the paper's semi-supervised runs
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from lstm_core.serving import assets
 
 ASSET = Path(__file__).resolve().parents[2] / "assets" / "pretrain_curve.json"
 MODELS = ("pretrained", "scratch", "tfidf")  # the tab's order: the LSTM from a language model first
@@ -78,8 +79,9 @@ def ahead_everywhere(runs: list[dict], split: str, leader: str = "pretrained", o
     return len(found) == len(points(runs, other, split)) > 0 and all(gap > 0 for _, gap in found)
 
 
-def load(path: Path = ASSET) -> dict:
-    """The shipped curve: {"sizes", "runs": [{"model", "size", "seed", "validation", "test", ...}], ...}."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path} is missing; rebuild it with python -m lstm_core.build pretrain_curve")
-    return json.loads(path.read_text(encoding="utf-8"))
+def load(folder: Path = ASSET.parent) -> dict:
+    """The shipped curve: {"runs": [{"model", "size", "seed", "validation", "test", ...}], ...}.
+
+    A missing or damaged file is an `AssetError` naming the command that rebuilds it.
+    """
+    return assets.read_record(ASSET.stem, folder)

@@ -1,5 +1,4 @@
 """The three stages of ULMFiT (Howard & Ruder 2018) on the Chinese reviews, as configurations and data.
-
 1. A general language model learns to predict the next token of People's Daily: the shipped
    character model (`assets/charlm_zh`), or a word model trained here on the same news
    segmented by jieba, the way the classifier reads reviews.
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_core.generate import charlm
 from lstm_core.generate.charlm import NEWLINE, CharLMConfig
 from lstm_core.sentiment.classifier import TOKEN_UNITS, tokenize
 from lstm_core.text.vocab import Vocabulary
@@ -77,8 +77,6 @@ def review_lm_config(config: PretrainConfig, general: CharLMConfig) -> CharLMCon
 
 def news_documents() -> list[str]:
     """People's Daily sentences as running text, in file order (the training part of the character model's split)."""
-    from lstm_core.generate import charlm
-
     train, _ = charlm.split(charlm.documents("zh"))
     return train
 

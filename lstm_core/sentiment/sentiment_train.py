@@ -14,13 +14,18 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from lstm_core.embeddings.word2vec import Word2VecConfig, train_word2vec
+from lstm_core.embeddings.word_vectors import embedding_matrix, load_word_vectors
 from lstm_core.message import Message, UserError
+from lstm_core.nn.ensemble import average_members
+from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.sentiment.classifier import TOKEN_UNITS, Metrics, SentimentClassifier, classifier_from, evaluate, tokenize
+from lstm_core.sentiment.sentiment_data import SentimentData
 from lstm_core.serving import assets
 from lstm_core.serving.budget import RecurrentWork
-from lstm_core.nn.network import Network, NetworkSpec
-from lstm_core.sentiment.classifier import TOKEN_UNITS, Metrics, SentimentClassifier, evaluate, tokenize
-from lstm_core.sentiment.sentiment_data import SentimentData
-from lstm_core.text.vocab import Vocabulary
+from lstm_core.text.vocab import Vocabulary, pad
+from lstm_core.training.network_keras import build_keras, export_weights
+from lstm_core.training.trainer import TrainConfig, Trainer, run_to_end
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,11 @@ class SentimentConfig:
     token_unit: str = "words"  # Chinese: jieba words did better on validation than characters
     seed: int = 0
     members: int = 1  # >1: that many seeds (seed, seed+1, ...) merged into one network averaging their logits
+
+    # What the "train your own" widgets offer, (low, high[, step]): a run a lecture can wait for
+    # (the server's work budget, `config.work`, is the real guard); the builds may go beyond.
+    LIMITS = {"embedding_dim": (4, 128, 4), "units": (4, 128, 4), "layers": (1, 3), "dropout": (0.0, 0.8, 0.05),
+              "epochs": (1, 30), "max_length": (1, 500, 10), "seed": (0, 10_000)}
 
     def __post_init__(self) -> None:
         checks = {
@@ -87,8 +97,6 @@ class Prepared:
 
 def prepare(data: SentimentData, config: SentimentConfig) -> Prepared:
     """Tokenize, build the vocabulary from the training texts only, pad and cut."""
-    from lstm_core.text.vocab import pad
-
     train_tokens = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
     vocab = Vocabulary.build(train_tokens, max_size=config.vocab_size, min_count=2)
 
@@ -118,11 +126,8 @@ def starting_vectors(data: SentimentData, config: SentimentConfig):
     English: the shipped tweet vectors were fitted on every tweet, the test split's too, so
     word2vec runs here on the training split only, with the shipped vectors' settings.
     """
-    from lstm_core.embeddings.word_vectors import load_word_vectors
-
     if data.language == "zh":
         return load_word_vectors("zh")
-    from lstm_core.embeddings.word2vec import Word2VecConfig, train_word2vec
 
     sentences = [tokenize(text, data.language, config.token_unit) for text in data.train.texts]
     # The settings of the shipped English vectors (lstm_core.build.embedding_build).
@@ -138,8 +143,6 @@ class EpochTrainer:
     """
 
     def __init__(self, prepared: Prepared, config: SentimentConfig) -> None:
-        from lstm_core.training.trainer import TrainConfig, Trainer
-
         self.prepared, self.config = prepared, config
         self.spec = spec_for(config, len(prepared.vocab), len(prepared.data.classes))
         fit = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
@@ -149,26 +152,19 @@ class EpochTrainer:
 
     def _build(self):
         """The Keras model (called by the trainer after seeding), its embedding from word vectors if asked."""
-        from lstm_core.training.keras_models import build_keras
-
-        model = build_keras(self.spec, self.config.max_length, input_dropout=self.config.input_dropout)
+        start = None
         if self.config.pretrained:
-            from lstm_core.embeddings.word_vectors import embedding_matrix
-
             start = embedding_matrix(starting_vectors(self.prepared.data, self.config), self.prepared.vocab.tokens,
                                      np.random.default_rng(self.config.seed))
             if start.shape[1] != self.config.embedding_dim:
                 raise ValueError(f"pretrained vectors have {start.shape[1]} dimensions; set embedding_dim to that")
-            model.get_layer("embedding").set_weights([start])
-        return model
+        return build_keras(self.spec, self.config.max_length, input_dropout=self.config.input_dropout, embedding=start)
 
     history = property(lambda self: self.trainer.history(), doc="{'loss': [...], 'val_loss': [...], ...}")
     seconds = property(lambda self: self.trainer.seconds)
     epochs_run = property(lambda self: self.trainer.epochs_run)
     best_epoch = property(lambda self: self.trainer.best_epoch)
     finished = property(lambda self: self.trainer.finished, doc="all epochs, stalled for `patience`, or stopped")
-
-    model = property(lambda self: self.trainer.model, doc="the Keras model being fitted")
 
     @property
     def stopped(self) -> bool:
@@ -192,8 +188,6 @@ class EpochTrainer:
 
     def network(self) -> Network:
         """The best epoch's weights (the current ones if no epoch has finished), rounded to float16."""
-        from lstm_core.training.keras_models import export_weights
-
         model = self.trainer.best_weights_restored()
         return Network(self.spec, assets.round_trip(export_weights(model, self.spec)))
 
@@ -210,10 +204,10 @@ class TrainedModel:
 
 
 def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> dict:
-    """The model card of a trained classifier (the parts that are not added by `save_model`).
+    """The model card of a trained classifier as JSON data (the parts `save_model` does not add); builds extend it.
 
     `title` is the display title in every language (language code -> text), rendered from
-    the string table by the caller (`lstm_core.ui.strings.both`); the card stores it as data.
+    the string table by the caller (`lstm_core.string_table.both`); the card stores it as data.
     """
     data, config = trainer.prepared.data, trainer.config
     return {
@@ -245,8 +239,6 @@ def card_for(trainer: EpochTrainer, metrics: Metrics, title: dict[str, str]) -> 
 
 def merged_network(trainers: list[EpochTrainer]) -> Network:
     """The one network of a run: a single member's, or the members merged (`nn.ensemble.average_members`), float16."""
-    from lstm_core.nn.ensemble import average_members
-
     if len(trainers) == 1:
         return trainers[0].network()
     merged = average_members([trainer.network() for trainer in trainers])
@@ -255,8 +247,6 @@ def merged_network(trainers: list[EpochTrainer]) -> Network:
 
 def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list[EpochTrainer] | None = None) -> TrainedModel:
     """Score the best weights (of every member, merged) on the test split and wrap them as a classifier."""
-    from lstm_core.sentiment.classifier import classifier_from
-
     members = members or [trainer]
     network = merged_network(members)
     data = trainer.prepared.data
@@ -268,14 +258,12 @@ def finish(trainer: EpochTrainer, key: str, title: dict[str, str], members: list
                             "training_seconds": round(m.seconds, 1)} for m in members]
         card["training_seconds"] = round(sum(m.seconds for m in members), 1)
     seconds = sum(m.seconds for m in members)
-    return TrainedModel(replace(probe, card=card), metrics, dict(trainer.history), seconds, trainer.epochs_run,
+    return TrainedModel(replace(probe, card=assets.card_of(card)), metrics, dict(trainer.history), seconds, trainer.epochs_run,
                         trainer.best_epoch, trainer.stopped)
 
 
 def fit_members(data: SentimentData, config: SentimentConfig, on_epoch=None) -> list[EpochTrainer]:
     """Train config.members networks (seeds seed, seed+1, ...) on one prepared data set, each to the end."""
-    from lstm_core.training.trainer import run_to_end
-
     prepared, trainers = prepare(data, config), []
     for m in range(config.members):  # built just before training: each trainer seeds Keras' global state
         trainers.append(EpochTrainer(prepared, replace(config, seed=config.seed + m)))

@@ -1,11 +1,16 @@
-"""Shipped models: weights in `.npz`, a JSON model card beside them, checked at load.
+"""Model files: the shipped ones in assets/, and the zip a student downloads and uploads.
 
-A model is `assets/<name>.npz` (arrays only, read with allow_pickle=False) plus
-`assets/<name>.json`, its card: data, split, seed, sizes, metrics, training time and
-the SHA-256 of the weights file. The architecture is rebuilt in code from the card's
-`architecture` entry, so nothing executable is ever loaded from a file. The same
-functions read and write the zip a user downloads from a page, so a downloaded model
-goes back in through the same safe loader.
+A shipped model is `assets/<name>.npz` (arrays only, read with allow_pickle=False) plus
+`assets/<name>.json`, its card (`lstm_core.serving.cards.ModelCard`): data, split, seed,
+sizes, metrics, training time and the SHA-256 of the weights file, checked at load. The
+architecture is rebuilt in code from the card's `architecture` entry, so nothing
+executable is ever loaded from a file.
+
+Every model a student can train, download or upload has one file format: a zip of
+`weights.npz`, `card.json` and text members (`write_model_file` / `read_model_file`),
+read back through the same checks as an upload. The models' own `save()` / `load(data)`
+(forecaster, sentiment classifier, character language model, word vectors) write and
+read it; pages never call these functions themselves.
 """
 
 from __future__ import annotations
@@ -14,13 +19,16 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from lstm_core.message import Message, UserError
 from lstm_core.serving.archive import ArchiveError, Limits, check_npz, open_zip, read_member
-from lstm_core.nn.network import Network, NetworkSpec
+from lstm_core.serving.cards import CardError, ModelCard
+from lstm_core.nn.network import Network
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # a model zip larger than this is refused unread
@@ -85,40 +93,57 @@ def round_trip(weights: dict[str, np.ndarray], dtype=np.float16) -> dict[str, np
     return weights_from_bytes(weights_to_bytes(weights, dtype))
 
 
-def write_asset(name: str, data: bytes, card: dict, folder: Path = ASSETS) -> dict:
+def card_of(card: ModelCard | Mapping) -> ModelCard:
+    """A `ModelCard` from a card or from the plain dict a builder writes."""
+    return card if isinstance(card, ModelCard) else ModelCard.from_dict(card)
+
+
+def write_asset(name: str, data: bytes, card: ModelCard | Mapping, folder: Path = ASSETS) -> ModelCard:
     """Write `<name>.npz` and its card `<name>.json`, the card naming the file and its SHA-256."""
     folder.mkdir(parents=True, exist_ok=True)
-    card = {**card, "name": name, "weights_file": f"{name}.npz", "weights_sha256": sha256_bytes(data)}
+    card = card_of(card).with_entries(name=name, weights_file=f"{name}.npz", weights_sha256=sha256_bytes(data))
     (folder / f"{name}.npz").write_bytes(data)
-    (folder / f"{name}.json").write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (folder / f"{name}.json").write_text(card.to_json(), encoding="utf-8")
     return card
 
 
-def save_model(name: str, network: Network, card: dict, folder: Path = ASSETS, dtype=np.float16) -> dict:
+def save_model(name: str, network: Network, card: ModelCard | Mapping, folder: Path = ASSETS,
+               dtype=np.float16) -> ModelCard:
     """Write `<name>.npz` and `<name>.json`; returns the card as written."""
-    card = {
-        **card,
-        "architecture": network.spec.to_dict(),
-        "parameters": network.parameter_count(),
-        "weights_dtype": np.dtype(dtype).name,
-    }
+    card = card_of(card).with_entries(architecture=network.spec.to_dict(), parameters=network.parameter_count(),
+                                      weights_dtype=np.dtype(dtype).name)
     return write_asset(name, weights_to_bytes(network.weights, dtype), card, folder)
 
 
-def read_card(name: str, folder: Path = ASSETS) -> dict:
-    """A shipped model card; a missing or damaged one is an AssetError naming the rebuild."""
+def _read_json(name: str, folder: Path) -> dict:
     path, command = folder / f"{name}.json", rebuild_hint(name)
     if not path.is_file():
         raise AssetError(f"no model card {path.name}; rebuild it with `{command}`", "no_card", file=path.name, command=command)
     try:
-        card = json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise AssetError(f"the model card {path.name} is damaged ({error.__class__.__name__}); rebuild it with `{command}`",
                          "card_damaged", file=path.name, command=command) from error
-    if not isinstance(card, dict):
+    if not isinstance(record, dict):
         raise AssetError(f"the model card {path.name} is not a JSON object; rebuild it with `{command}`",
                          "card_damaged", file=path.name, command=command)
-    return card
+    return record
+
+
+def read_card(name: str, folder: Path = ASSETS) -> ModelCard:
+    """A shipped model card; a missing or damaged one is an AssetError naming the rebuild."""
+    record = _read_json(name, folder)
+    try:
+        return ModelCard.from_dict(record)
+    except CardError as error:
+        command = rebuild_hint(name)
+        raise AssetError(f"the model card {name}.json is damaged ({error}); rebuild it with `{command}`",
+                         "card_damaged", file=f"{name}.json", command=command) from error
+
+
+def read_record(name: str, folder: Path = ASSETS) -> dict:
+    """A shipped record of results that is not a model's card (`compression.json`, `generalize.json`), as JSON data."""
+    return _read_json(name, folder)
 
 
 def read_verified(filename: str, sha256: str | None, folder: Path = ASSETS) -> bytes:
@@ -135,50 +160,54 @@ def read_verified(filename: str, sha256: str | None, folder: Path = ASSETS) -> b
     return data
 
 
-def network_from(card: dict, data: bytes) -> Network:
-    """Check the weights against the card's hash and shapes, then build the network."""
-    if sha256_bytes(data) != card.get("weights_sha256"):
-        raise AssetError(f"weights of {card.get('name', 'the model')} do not match the SHA-256 in its card", "weights_altered")
-    return _build_network(card, data)
+def read_weights(card: ModelCard, folder: Path = ASSETS) -> bytes:
+    """The weights file a shipped card names, checked against the SHA-256 it records."""
+    return read_verified(card.weights_file or f"{card.name}.npz", card.weights_sha256, folder)
 
 
-def _build_network(card: dict, data: bytes) -> Network:
+def _build_network(card: ModelCard, data: bytes) -> Network:
+    if card.architecture is None:
+        raise AssetError("the model card has no valid architecture: none given", "bad_architecture")
+    weights = weights_from_bytes(data, card.architecture.weight_shapes())
     try:
-        spec = NetworkSpec.from_dict(card["architecture"])
-        expected = spec.weight_shapes()
-    except (KeyError, TypeError, ValueError) as error:
-        raise AssetError(f"the model card has no valid architecture: {error}", "bad_architecture") from error
-    weights = weights_from_bytes(data, expected)
-    try:
-        return Network(spec, weights)
+        return Network(card.architecture, weights)
     except (KeyError, ValueError) as error:
         raise AssetError(f"weights do not fit the architecture in the card: {error}", "weights_misfit") from error
 
 
-def load_model(name: str, folder: Path = ASSETS) -> tuple[Network, dict]:
+def load_model(name: str, folder: Path = ASSETS) -> tuple[Network, ModelCard]:
     """Load a shipped model and its card, verifying the SHA-256 first."""
     card = read_card(name, folder)
-    data = read_verified(card.get("weights_file", f"{name}.npz"), card.get("weights_sha256"), folder=folder)
-    return _build_network(card, data), card
+    return _build_network(card, read_weights(card, folder)), card
 
 
-def to_zip(network: Network, card: dict, extra: dict[str, str] | None = None) -> bytes:
-    """A downloadable zip: weights.npz, card.json and any extra text files (e.g. a vocabulary)."""
-    data = weights_to_bytes(network.weights, np.float32)
-    card = {**card, "architecture": network.spec.to_dict(), "weights_sha256": sha256_bytes(data)}
+# ---- the file a student downloads and uploads ----------------------------------------------------
+@dataclass(frozen=True)
+class ModelFile:
+    """What a model zip holds: its card, its weights (`.npz` bytes, hash-checked) and any text members."""
+
+    card: ModelCard
+    weights: bytes
+    texts: Mapping[str, str]  # e.g. a word list, one per line
+
+
+def write_model_file(card: ModelCard, weights: bytes, texts: Mapping[str, str] | None = None) -> bytes:
+    """The one model file format: a zip of weights.npz, card.json (with the weights' SHA-256) and text members."""
+    card = replace(card, weights_file=None, weights_sha256=sha256_bytes(weights))  # the weights are inside the zip
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("weights.npz", data)
-        archive.writestr("card.json", json.dumps(card, indent=2, ensure_ascii=False))
-        for filename, text in (extra or {}).items():
+        archive.writestr("weights.npz", weights)
+        archive.writestr("card.json", card.to_json())
+        for filename, text in (texts or {}).items():
             archive.writestr(filename, text)
     return buffer.getvalue()
 
 
-def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
-    """Read a zip written by `to_zip`; anything else is refused with a clear message.
+def read_model_file(data: bytes) -> ModelFile:
+    """Read a zip written by `write_model_file`; anything else is refused with a clear message.
 
-    Every size is checked before anything is unpacked, the inner weights.npz included.
+    Every size is checked before anything is unpacked, the inner weights.npz included,
+    and the card is checked field by field (`lstm_core.serving.cards`).
     """
     if len(data) > MAX_UPLOAD_BYTES:
         raise AssetError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB", "upload_too_large",
@@ -188,8 +217,8 @@ def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
             names = set(archive.namelist())
             if not {"weights.npz", "card.json"} <= names:
                 raise AssetError("the zip needs weights.npz and card.json", "zip_members")
-            card = _card_from(read_member(archive, "card.json"))
-            extra = {}
+            card = _uploaded_card(read_member(archive, "card.json"))
+            texts = {}
             for info in archive.infolist():
                 if info.filename in ("weights.npz", "card.json"):
                     continue
@@ -197,27 +226,34 @@ def from_zip(data: bytes) -> tuple[Network, dict, dict[str, str]]:
                     raise AssetError(f"{info.filename} is larger than {MAX_TEXT_MEMBER // 2**20} MB", "member_too_large",
                                      file=info.filename, megabytes=MAX_TEXT_MEMBER // 2**20)
                 try:
-                    extra[info.filename] = read_member(archive, info.filename).decode("utf-8")
+                    texts[info.filename] = read_member(archive, info.filename).decode("utf-8")
                 except UnicodeDecodeError as error:
                     raise AssetError(f"{info.filename} is not UTF-8 text", "member_not_utf8", file=info.filename) from error
             weights = read_member(archive, "weights.npz")
     except ArchiveError as error:
         raise AssetError(str(error), "bad_zip", reason=error.message) from error
-    return network_from(card, weights), card, extra
+    if sha256_bytes(weights) != card.weights_sha256:
+        raise AssetError(f"weights of {card.name or 'the model'} do not match the SHA-256 in its card", "weights_altered")
+    return ModelFile(card, weights, texts)
 
 
-def _card_from(data: bytes) -> dict:
-    """An uploaded card: a JSON object whose title, if any, is {"en": text, "zh": text}."""
+def _uploaded_card(data: bytes) -> ModelCard:
+    """card.json of an upload: a `ModelCard`, every field checked; a bad one is an AssetError saying why."""
     try:
-        card = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise AssetError(f"card.json is not valid JSON: {error}", "card_json") from error
-    if not isinstance(card, dict):
-        raise AssetError("card.json must hold a JSON object", "card_json")
-    title = card.get("display_title")
-    if title is not None and not (
-        isinstance(title, dict) and isinstance(title.get("en"), str) and all(isinstance(v, str) for v in title.values())
-    ):
-        raise AssetError("display_title in card.json must map language codes to text", "display_title")
+        return ModelCard.from_json(data)
+    except CardError as error:
+        key = {"error.card.display_title": "display_title", "error.card.not_json": "card_json",
+               "error.card.not_object": "card_json"}.get(error.message.key, "bad_card")
+        raise AssetError(f"card.json is not a valid model card: {error}", key, reason=error.message) from error
 
-    return card
+
+def network_file(network: Network, card: ModelCard, texts: Mapping[str, str] | None = None) -> bytes:
+    """A network's model file: float32 weights (a student's model is not rounded) and the card naming its architecture."""
+    card = card.with_entries(architecture=network.spec.to_dict(), weights_dtype="float32")
+    return write_model_file(card, weights_to_bytes(network.weights, np.float32), texts)
+
+
+def network_of_file(data: bytes) -> tuple[Network, ModelFile]:
+    """The network in a model file (its weights checked against the card's architecture) and the file itself."""
+    file = read_model_file(data)
+    return _build_network(file.card, file.weights), file

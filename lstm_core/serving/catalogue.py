@@ -29,38 +29,37 @@ class Entry:
 
 # ---- loaders: each imports its module on first use -----------------------------------------------
 def _brackets() -> Traceable:
-    from lstm_core.gates.brackets import load_traceable
+    from lstm_core.brackets.counter import load_traceable  # on first use: cheap start-up
 
     return load_traceable()
 
 
 def _forecaster(series_key: str) -> Traceable:
-    from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
+    from lstm_core.forecast.forecast_models import load_forecaster  # on first use: cheap start-up
 
-    forecaster, _, data = load_forecaster(series_key)
-    return ForecastTraceable(forecaster, data)
+    return load_forecaster(series_key)
 
 
 def _sentiment(name: str) -> Traceable:
-    from lstm_core.sentiment.classifier import load_named
+    from lstm_core.sentiment.classifier import load_named  # on first use: cheap start-up
 
     return load_named(name)
 
 
 def _language_model(language: str) -> Traceable:
-    from lstm_core.generate.language_model import load_language_model
+    from lstm_core.generate.language_model import load_language_model  # on first use: cheap start-up
 
     return load_language_model(language)
 
 
 def _gan_generator() -> Traceable:
-    from lstm_core.gan.shipped import load_generator
+    from lstm_core.gan.shipped import load_generator  # on first use: cheap start-up
 
     return load_generator()
 
 
 def _gan_discriminator() -> Traceable:
-    from lstm_core.gan.shipped import load_discriminator
+    from lstm_core.gan.shipped import load_discriminator  # on first use: cheap start-up
 
     return load_discriminator()
 

@@ -1,10 +1,10 @@
-"""From text to tokens to ids: segmentation, vocabularies, checked input, corpora, TF-IDF.
+"""From text to tokens to ids (the Tokens & embeddings page): segmentation, vocabularies, input, TF-IDF.
 
 `segmentation` cuts Chinese with jieba and English with one regular expression; `vocab`
 maps tokens to ids (0 padding, 1 unknown); `inputs` checks what a user typed or uploaded;
 `corpora` reads People's Daily and the English tweets from installed packages; `tfidf`
-turns tokens into id tables, bags of words and TF-IDF rows (scikit-learn, imported on use
-of that module only).
+turns tokens into id tables, bags of words and TF-IDF rows (scikit-learn), with the
+page's mixed-language analyzer.
 """
 
 from lstm_core.text.inputs import EmptyText, clean

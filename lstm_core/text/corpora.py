@@ -167,8 +167,9 @@ def tweets() -> pd.DataFrame:
 
     `text` is the repaired text (see the module docstring), `raw_text` the line as decoded
     before repair. `confidence` (the graders' agreement, 0-1) is NaN for the 5,460 rows
-    where the file leaves it blank (the Coachella tweets, among others). All 38,158 rows are returned in file order, duplicates included:
-    deduplicate before splitting (see shared/DATA.md). A fresh copy on every call.
+    where the file leaves it blank (the Coachella tweets, among others). All 38,158 rows are returned in file order,
+    duplicates included: deduplicate before splitting (`lstm_core.sentiment.sentiment_data` does), or the same
+    tweet lands in train and test. A fresh copy on every call.
     """
     return _read_tweets()[0].copy()
 

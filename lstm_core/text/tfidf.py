@@ -16,10 +16,20 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from lstm_core.text.vocab import pad
-from lstm_core.text.vocab import PAD, UNK, Vocabulary
+from lstm_core.text.segmentation import guess_language, tokens_for
+from lstm_core.text.vocab import PAD, UNK, Vocabulary, pad
 
 Analyzer = Callable[[str], list[str]]
+
+
+def mixed_analyzer(user_words: Sequence[str] = ()) -> Analyzer:
+    """Tokens of one document in its own language: Chinese lines through jieba (with `user_words`), English by the rule."""
+    words = tuple(user_words)
+
+    def analyzer(document: str) -> list[str]:
+        return tokens_for(document, guess_language(document), words)
+
+    return analyzer
 
 
 @dataclass(frozen=True)
@@ -85,3 +95,17 @@ def tfidf(documents: Sequence[str], analyzer: Analyzer) -> TermTable:
 def same_bag(first: Sequence[str], second: Sequence[str]) -> bool:
     """True when two token lists have the same counts, i.e. bag-of-words cannot tell them apart."""
     return sorted(first) == sorted(second)
+
+
+def same_bag_pairs(documents: Sequence[str], analyzer: Analyzer) -> list[tuple[str, str]]:
+    """Every pair of different documents that bag-of-words cannot tell apart, in reading order.
+
+    Each document is tokenized once and filed under its sorted tokens, so only documents
+    in the same bag are paired.
+    """
+    bags: dict[tuple[str, ...], list[int]] = {}
+    for index, document in enumerate(documents):
+        bags.setdefault(tuple(sorted(analyzer(document))), []).append(index)
+    pairs = [(i, j) for rows in bags.values() for a, i in enumerate(rows) for j in rows[a + 1:]
+             if documents[i] != documents[j]]
+    return [(documents[i], documents[j]) for i, j in sorted(pairs)]

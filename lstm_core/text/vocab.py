@@ -6,7 +6,6 @@ the model never saw in training. The same two rules hold for every model in the 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -31,6 +30,8 @@ class Vocabulary:
     def __post_init__(self) -> None:
         if self.tokens[:2] != (PAD, UNK):
             raise ValueError("a vocabulary starts with <pad> and <unk>")
+        if not all(isinstance(token, str) for token in self.tokens):  # a vocabulary from an uploaded card
+            raise ValueError("every token of a vocabulary is text")
         object.__setattr__(self, "index", {tok: i for i, tok in enumerate(self.tokens)})
 
     def __len__(self) -> int:
@@ -52,16 +53,6 @@ class Vocabulary:
 
     def decode(self, ids: Iterable[int]) -> list[str]:
         return [self.tokens[int(i)] for i in ids]
-
-    def to_json(self) -> str:
-        return json.dumps(list(self.tokens), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> "Vocabulary":
-        tokens = json.loads(text)
-        if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
-            raise ValueError("a vocabulary file is a JSON list of strings")
-        return cls(tuple(tokens))
 
 
 def pad(sequences: list[np.ndarray], length: int | None = None, value: int = 0) -> np.ndarray:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_core.training.keras_models import build_keras
+from lstm_core.training.network_keras import build_keras
 from lstm_core.nn.network import NetworkSpec
 
 

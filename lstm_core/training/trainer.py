@@ -7,11 +7,11 @@ read between epochs; `train()` loops it for the builds, the benchmarks and the t
 Early stopping, the learning rate's halving, the best epoch's weights and the two ways to
 fine-tune a pretrained network (a learning rate per layer, layers unfrozen one epoch after
 another: Howard & Ruder 2018) live here and nowhere else; `should_stop()`, polled after
-every batch, is the one way to end a run from outside. `Trainer(strategy=...)` builds and fits inside a `tf.distribute` strategy
-(data-parallel training, see `lstm_core.compress.distributed`). A GAN cannot use `fit`:
-its two networks take turns, so `adversarial_epoch` runs their GradientTape updates and
-`generator_gradient_norms` shows which ways of emitting characters pass a gradient.
-Keras is imported inside the functions, so importing this never loads it.
+every batch, is the one way to end a run from outside. `Trainer(strategy=...)` builds and
+fits inside a `tf.distribute` strategy (data-parallel training, see
+`lstm_core.compress.distributed`). A GAN cannot use `fit` (its two networks take turns):
+`lstm_core.training.gan_steps` runs its updates. Keras is imported inside the functions,
+so importing this never loads it.
 """
 
 from __future__ import annotations
@@ -207,6 +207,10 @@ class Trainer:
         """The epoch whose weights `best_weights_restored` ends on."""
         return self.best_epoch if self._best_weights is not None else self.epochs_run
 
+    def predict(self, x: np.ndarray, batch_size: int = 512) -> np.ndarray:
+        """The model's outputs for x with the weights it holds now, as NumPy."""
+        return np.asarray(self.model.predict(x, batch_size=batch_size, verbose=0))
+
     def best_weights_restored(self):
         """The model with the best epoch's weights (validation and restore_best), else the last ones."""
         if self._best_weights is not None:
@@ -270,99 +274,3 @@ def _layerwise_adam():
             return super().update_step(gradient, variable, learning_rate * self.factors.get(layer, 1.0))
 
     return LayerwiseAdam
-
-
-# ---- adversarial training: two networks taking turns ----------------------------------------------
-@functools.cache
-def _gan_steps():
-    """The two GAN updates as TensorFlow functions, made on first use (so importing never loads TF).
-
-    The generator raises log D(fake), the "non-saturating" loss of Goodfellow et al.
-    (2014), whose gradient stays strong while the discriminator is winning.
-    """
-    import keras
-    import tensorflow as tf
-
-    from lstm_core.training.keras_models import gumbel_softmax
-
-    bce = keras.losses.BinaryCrossentropy(from_logits=True)
-
-    def fake(generator, noise, text):
-        out = generator(noise, training=True)
-        return gumbel_softmax(out) if text else out
-
-    @tf.function(reduce_retracing=True)
-    def discriminator_update(generator, discriminator, optimizer, real, noise, text=False):
-        generated = fake(generator, noise, text)
-        with tf.GradientTape() as tape:
-            real_logits = discriminator(real, training=True)
-            fake_logits = discriminator(generated, training=True)
-            loss = bce(tf.ones_like(real_logits), real_logits) + bce(tf.zeros_like(fake_logits), fake_logits)
-        variables = discriminator.trainable_variables
-        optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
-        return loss
-
-    @tf.function(reduce_retracing=True)
-    def generator_update(generator, discriminator, optimizer, noise, text=False):
-        with tf.GradientTape() as tape:
-            fake_logits = discriminator(fake(generator, noise, text), training=True)
-            loss = bce(tf.ones_like(fake_logits), fake_logits)
-        variables = generator.trainable_variables
-        optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
-        return loss
-
-    return discriminator_update, generator_update
-
-
-def discriminator_step(generator, discriminator, optimizer, real, noise, text=False):
-    """One update of the discriminator on a real batch and a generated one; returns its loss."""
-    return _gan_steps()[0](generator, discriminator, optimizer, real, noise, text)
-
-
-def generator_step(generator, discriminator, optimizer, noise, text=False):
-    """One update of the generator: make the discriminator call its output real; returns its loss."""
-    return _gan_steps()[1](generator, discriminator, optimizer, noise, text)
-
-
-def adversarial_epoch(pair, steps: int, draw: Callable[[], tuple[np.ndarray, np.ndarray, np.ndarray]],
-                      text: bool = False, on_step: Callable[[int, int], None] | None = None) -> dict[str, float]:
-    """`steps` turns of one discriminator and one generator update of an `AdversarialPair`.
-
-    draw() gives each turn's (real batch, discriminator noise, generator noise);
-    on_step(done, steps) after each turn. Returns the epoch's mean losses.
-    """
-    d_losses, g_losses = [], []
-    for step in range(steps):
-        real, d_noise, g_noise = draw()
-        d_losses.append(float(discriminator_step(pair.generator, pair.discriminator, pair.d_optimizer,
-                                                 real, d_noise, text)))
-        g_losses.append(float(generator_step(pair.generator, pair.discriminator, pair.g_optimizer, g_noise, text)))
-        if on_step:
-            on_step(step + 1, steps)
-    return {"discriminator": float(np.mean(d_losses)), "generator": float(np.mean(g_losses))}
-
-
-def generator_gradient_norms(generator, discriminator, window: int, seed: int = 0,
-                             batch: int = 16) -> dict[str, float | None]:
-    """Gradient norm reaching a text generator's weights through each way of emitting characters.
-
-    generator and discriminator are `NetworkSpec`s (built here with logit heads). "argmax"
-    and "sample" turn scores into token ids: no gradient exists (None). "gumbel" relaxes
-    the choice and passes a real gradient.
-    """
-    import keras
-    import tensorflow as tf
-
-    from lstm_core.training.keras_models import character_emitters, logits_model
-
-    keras.utils.set_random_seed(seed)
-    g_model, d_model = logits_model(generator, window), logits_model(discriminator, window)
-    noise = tf.random.normal((batch, window, generator.input_dim), seed=seed)
-    bce, norms = keras.losses.BinaryCrossentropy(from_logits=True), {}
-    for name, to_chars in character_emitters(generator.output_dim).items():
-        with tf.GradientTape() as tape:
-            logits = d_model(to_chars(g_model(noise)))
-            loss = bce(tf.ones_like(logits), logits)
-        grads = [g for g in tape.gradient(loss, g_model.trainable_variables) if g is not None]
-        norms[name] = float(tf.linalg.global_norm(grads)) if grads else None
-    return norms

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import streamlit as st
 
+from lstm_core.string_table import TABLE
 from lstm_core.ui.i18n import t
-from lstm_core.ui.strings import TABLE
 from lstm_core.ui.style import classroom
 
 # The string-table prefixes of each page (by url_path) when they differ from the page's own name.

@@ -17,19 +17,18 @@ import streamlit as st
 
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import Comparison, compare
-from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster, split_of, stat_from_card
+from lstm_core.forecast.forecast_models import ForecastTraceable, HeldOut, load_forecaster, session_card, split_of
 from lstm_core.forecast.forecast_plots import loss_figure
-from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining, naive, naive_one_step
+from lstm_core.forecast.baselines import SeasonalNaive
+from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining
 from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.message import Message
-from lstm_core.serving import assets
 from lstm_core.serving.assets import AssetError
 from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import reason_of, say, t
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.ui.strings import render
 from lstm_core.ui.style import chart
 
 # Widget choice -> (log, lag); a lag of -1 stands for the series' season.
@@ -67,17 +66,16 @@ def bundled(key: str) -> series.Series:
 
 
 @st.cache_resource(show_spinner=False)
-def shipped(key: str) -> tuple[Forecaster, dict]:
-    """The shipped forecaster of a bundled series and its card (read-only, shared)."""
-    forecaster, card, _ = load_forecaster(key)
-    return forecaster, card
+def shipped(key: str) -> Forecaster:
+    """The shipped forecaster of a bundled series, with its card (read-only, shared)."""
+    return load_forecaster(key).forecaster
 
 
 @st.cache_data(show_spinner=False)
 def shipped_comparison(key: str) -> Comparison:
-    forecaster, card = shipped(key)
-    data = bundled(key)
-    return compare(data.values, data.time, card["data"]["test_start"], data.season, stat_from_card(card), forecaster)
+    forecaster, data = shipped(key), bundled(key)
+    held = HeldOut.from_card(forecaster.card)
+    return compare(data.values, data.time, held.test_start, data.season, held.stat, forecaster)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -138,8 +136,7 @@ def current(data: series.Series) -> tuple[Forecaster | None, Comparison, str]:
         return forecaster, comparison, "session"
     if data.key in series.LOADERS:
         try:
-            forecaster, _ = shipped(data.key)
-            return forecaster, shipped_comparison(data.key), "shipped"
+            return shipped(data.key), shipped_comparison(data.key), "shipped"
         except AssetError as error:  # the page goes on without it: baselines and live training
             st.error(t("forecast.model_missing", reason=reason_of(error)))
     split = split_of(len(data))
@@ -150,7 +147,7 @@ def current(data: series.Series) -> tuple[Forecaster | None, Comparison, str]:
 def _stat_for(data: series.Series, test_start: int):
     try:
         if data.key in series.LOADERS:
-            return stat_from_card(shipped(data.key)[1])
+            return HeldOut.from_card(shipped(data.key).card).stat
     except AssetError:
         pass  # said once by `current`; fit the baseline here instead
     try:
@@ -158,14 +155,16 @@ def _stat_for(data: series.Series, test_start: int):
             return _stat(data.values, test_start, data.baseline)
     except ValueError as error:
         st.warning(t("forecast.stat_failed", error=reason_of(error)))
-        fallback = naive(data.values[:test_start], len(data) - test_start)
-        return StatForecast("naive (stand-in)", naive_one_step(data.values, np.arange(test_start, len(data))), fallback)
+        naive = SeasonalNaive(1).fit(data.values[:test_start])
+        return StatForecast("naive (stand-in)", naive.predict_one_step(data.values, np.arange(test_start, len(data))),
+                            naive.predict(len(data) - test_start))
 
 
 def _finish(data: series.Series, forecaster: Forecaster, stopped: bool) -> None:
     """Keep the members finished so far as this session's model for the series."""
     split = split_of(len(data))
     comparison = compare(data.values, data.time, split.test_start, data.season, _stat_for(data, split.test_start), forecaster)
+    forecaster = replace(forecaster, card=session_card(data))
     st.session_state.setdefault(MODELS, {})[data.key] = (forecaster, comparison)
     models.add(ForecastTraceable(forecaster, data, key=f"forecast_session_{data.key}",
                                  title=Message("forecast.own_title", {"series": data.title})))
@@ -226,13 +225,6 @@ def verdict(comparison: Comparison, mode: str, names: dict[str, str]) -> str:
     return t("forecast.verdict", mase=lstm, parts="; ".join(parts))
 
 
-def model_zip(forecaster: Forecaster, data: series.Series) -> bytes:
-    card = {"title": f"LSTM forecaster: {render(data.title, 'en')}", "data": {"key": data.key, "source": data.source},
-            "config": forecaster.config.to_dict(),
-            "scaler": {"mean": forecaster.scaler.mean, "std": forecaster.scaler.std}}
-    return assets.to_zip(forecaster.network, card)
-
-
 def transform_key(config: ForecastConfig, season: int) -> str | None:
     """The `TRANSFORMS` entry matching a forecaster's transform, if one does."""
     for name, (log, lag) in TRANSFORMS.items():
@@ -249,7 +241,7 @@ def transform_label(config: ForecastConfig, season: int) -> str:
 
 def card_summary(key: str) -> dict:
     """The shipped card without its long lists of stored forecasts."""
-    card = dict(shipped(key)[1])
+    card = shipped(key).card.to_dict()
     card["stat_forecast"] = {k: v for k, v in card["stat_forecast"].items() if k in ("name", "spec")}
     return card
 

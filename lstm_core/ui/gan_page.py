@@ -15,6 +15,8 @@ import streamlit as st
 from lstm_core.gan import GanConfig, NumericGan, Scores, fit_ar, pca_map, score
 from lstm_core.gan import families as data
 from lstm_core.gan import shipped as shipped_gan
+from lstm_core.gan.adversarial import GanTrainer, gradient_check
+from lstm_core.gan.text_gan import is_valid
 from lstm_core.message import Message
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
@@ -27,9 +29,10 @@ SCORED = 500  # generated windows scored against the held-out real ones
 
 
 @st.cache_resource(show_spinner=False)
-def shipped() -> tuple[NumericGan, dict]:
-    """The shipped sine GAN and its card (read-only)."""
-    return shipped_gan.load()
+def shipped() -> tuple[NumericGan, shipped_gan.ShippedResults]:
+    """The shipped sine GAN and what its card records (read-only)."""
+    gan, card = shipped_gan.load()
+    return gan, shipped_gan.ShippedResults.from_card(card)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -41,7 +44,7 @@ def windows(family: str, seed: int = 0) -> data.Windows:
 def baseline(family: str, seed: int = 0) -> tuple[np.ndarray, Scores]:
     """AR(4) windows (as many as the test windows) and their scores on the test windows."""
     real = windows(family, seed)
-    fake = fit_ar(real.train).sample(len(real.test), np.random.default_rng(2))
+    fake = fit_ar(real.train).sample(len(real.test), seed=2)
     return fake, score(real.train, real.test, fake)
 
 
@@ -69,8 +72,6 @@ def shipped_map() -> dict:
 @st.cache_data(show_spinner=False)
 def gradient_norms() -> dict[str, float | None]:
     """The gradient reaching a text generator through argmax, sampling and Gumbel-softmax."""
-    from lstm_core.gan.adversarial import gradient_check
-
     return gradient_check()
 
 
@@ -89,8 +90,6 @@ class LiveResult:
 
 def start(config: GanConfig) -> None:
     """A fresh generator and discriminator on the chosen family, queued; `advance` trains them."""
-    from lstm_core.gan.adversarial import GanTrainer
-
     st.session_state.pop(RESULT, None)
     TRAINING.start(lambda: GanTrainer(windows(config.family, config.seed).train, config), t("gan.preparing"))
 
@@ -123,45 +122,43 @@ def finish(job) -> None:
 SCORE_ROWS = ("discriminative", "predictive", "predictive_real", "spread_ratio")
 
 
-def score_table(gan_scores: dict, base_scores: dict):
+def score_table(gan_scores: Scores, base_scores: Scores):
     """The GAN's and the baseline's scores side by side, rows named in the page's language."""
     import pandas as pd
 
-    table = pd.DataFrame({t("gan.label.gan"): [gan_scores[k] for k in SCORE_ROWS],
-                          t("gan.label.baseline"): [base_scores[k] for k in SCORE_ROWS]},
+    table = pd.DataFrame({t("gan.label.gan"): [getattr(gan_scores, k) for k in SCORE_ROWS],
+                          t("gan.label.baseline"): [getattr(base_scores, k) for k in SCORE_ROWS]},
                          index=[t(f"gan.score.{k}") for k in SCORE_ROWS])
     return table.style.format("{:.3f}")
 
 
-def verdicts(gan_scores: dict, base_scores: dict) -> None:
+def verdicts(gan_scores: Scores, base_scores: Scores) -> None:
     """Which generator fools the classifier more, and whether either has collapsed."""
-    gap, base_gap = abs(gan_scores["discriminative"] - 0.5), abs(base_scores["discriminative"] - 0.5)
+    gap, base_gap = abs(gan_scores.discriminative - 0.5), abs(base_scores.discriminative - 0.5)
     (st.success if gap < base_gap else st.warning)(
-        t("gan.closer" if gap < base_gap else "gan.not_closer", gan=gan_scores["discriminative"], base=base_scores["discriminative"]))
+        t("gan.closer" if gap < base_gap else "gan.not_closer", gan=gan_scores.discriminative, base=base_scores.discriminative))
     for name, values in (("gan", gan_scores), ("baseline", base_scores)):
-        if values["collapsed"]:
-            st.error(t("gan.collapsed", name=t(f"gan.label.{name}"), ratio=values["spread_ratio"]))
-    if not gan_scores["collapsed"]:
-        st.caption(t("gan.no_collapse", ratio=gan_scores["spread_ratio"]))
+        if values.collapsed:
+            st.error(t("gan.collapsed", name=t(f"gan.label.{name}"), ratio=values.spread_ratio))
+    if not gan_scores.collapsed:
+        st.caption(t("gan.no_collapse", ratio=gan_scores.spread_ratio))
 
 
-def text_results(results: dict) -> None:
+def text_results(results: shipped_gan.ShippedResults) -> None:
     """Valid-string shares of the text GAN, the language model and random strings, with samples."""
     import pandas as pd
 
-    names = ("gan", "language_model", "random")
+    names, text = ("gan", "language_model", "random"), results.text
     st.subheader(t("gan.text_scores_title"))
     st.table(pd.DataFrame({
         t("gan.col.generator"): [t(f"gan.text.{n}") for n in names],
-        t("gan.col.valid"): [f"{results[n]['valid_share']:.1%}" for n in names],
-        t("gan.col.distinct"): [results[n]["distinct"] for n in names],
+        t("gan.col.valid"): [f"{text[n].valid_share:.1%}" for n in names],
+        t("gan.col.distinct"): [text[n].distinct for n in names],
     }))
-    gan_share, lm_share = results["gan"]["valid_share"], results["language_model"]["valid_share"]
-    st.markdown(t("gan.text_verdict", gan=gan_share, lm=lm_share, random=results["random"]["valid_share"],
-                  language=results["language"]))
-    from lstm_core.gan.text_gan import is_valid
+    st.markdown(t("gan.text_verdict", gan=text["gan"].valid_share, lm=text["language_model"].valid_share,
+                  random=text["random"].valid_share, language=results.text_language))
 
     for column, name in zip(st.columns(3), names):
-        shown = "\n".join(f"{'✓' if is_valid(w) else '✗'} {w}" for w in results[name]["samples"][:12])
+        shown = "\n".join(f"{'✓' if is_valid(w) else '✗'} {w}" for w in text[name].samples[:12])
         column.markdown(f"**{t(f'gan.text.{name}')}**")
         column.code(shown, language=None)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lstm_core.serving import catalogue
 from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.interpret import saturation
 from lstm_core.message import Message, Title
+from lstm_core.nn.trace import Traceable
+from lstm_core.serving import catalogue
 from lstm_core.serving.assets import AssetError
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import reason_of, say, t

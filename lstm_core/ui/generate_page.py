@@ -11,7 +11,7 @@ import streamlit as st
 
 from lstm_core.generate import charlm, charlm_train, language_model
 from lstm_core.generate import generate_figures as figures
-from lstm_core.generate.ngram import NGramConfig, NGramModel
+from lstm_core.generate.ngram import NGramConfig, NGramModel, fit_best
 from lstm_core.nn import blas
 from lstm_core.serving.assets import AssetError
 from lstm_core.serving.budget import OverBudget, check_training
@@ -20,7 +20,7 @@ from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.style import chart
 
 USER_KEY = "generate_user_model"  # the model trained in this session (a CharLanguageModel)
-USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, report) fitted on the same text
+USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, NGramBaseline) fitted on the same text
 USER_SAMPLES = "generate_user_samples"  # EpochSample list of the last training run
 TRAINING = LiveTraining("generate")  # session keys generate_job, generate_stop_requested, ...
 SAMPLE_CHARS = 20_000  # characters of People's Daily offered as ready-made training text
@@ -81,8 +81,8 @@ def shipped_ngram(language: str) -> language_model.NGramLanguageModel:
     """The card's best n-gram, refitted on the same training split (a few seconds, once)."""
     lstm = shipped_model(language)
     train_docs, _ = charlm.split(charlm.documents(language))
-    best = min(lstm.card["baseline"]["orders_tried"], key=lambda r: r["heldout_bits_per_char"])
-    return language_model.NGramLanguageModel(NGramModel.fit(train_docs, lstm.vocab, NGramConfig(best["order"])))
+    best = lstm.ngram_baseline.order
+    return language_model.NGramLanguageModel(NGramModel.fit(train_docs, lstm.vocab, NGramConfig(best)))
 
 
 @st.cache_data(show_spinner=False)
@@ -163,15 +163,8 @@ def remember(name: str, settings: tuple, value) -> None:
 
 def _user_baseline(model: language_model.CharLanguageModel, train_docs, heldout_docs) -> None:
     """Fit n-grams of orders 2-5 on the user's text; keep the best on its held-out part."""
-    tried = []
-    for order in (2, 3, 4, 5):
-        fitted = NGramModel.fit(list(train_docs), model.vocab, NGramConfig(order))
-        bits, chars = fitted.bits_on_documents(list(heldout_docs))
-        tried.append((bits / chars, order, fitted))
-    best = min(tried, key=lambda r: r[0])
-    report = {"heldout_bits_per_char": round(best[0], 4),
-              "orders_tried": [{"order": o, "heldout_bits_per_char": round(b, 4)} for b, o, _ in tried]}
-    st.session_state[USER_NGRAM] = (language_model.NGramLanguageModel(best[2]), report)
+    fitted, baseline = fit_best(list(train_docs), list(heldout_docs), model.vocab)
+    st.session_state[USER_NGRAM] = (language_model.NGramLanguageModel(fitted), baseline)
 
 
 def _training_figure(samples):

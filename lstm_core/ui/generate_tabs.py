@@ -4,7 +4,6 @@ import streamlit as st
 
 from lstm_core.generate import charlm_train, language_model
 from lstm_core.generate import generate_figures as figures
-from lstm_core.serving import assets
 from lstm_core.text.inputs import decode_upload
 from lstm_core.ui import generate_page as ui
 from lstm_core.ui import session_models as models
@@ -18,22 +17,22 @@ def baseline_tab(model, key: str, prompt: str, length: int, config, settings) ->
     """Bits per character of the LSTM against the best n-gram on held-out text, and n-gram text."""
     st.markdown(long_text("generate_baseline"))
     card = model.card
-    lstm_bits = card.get("metrics", {}).get("heldout_bits_per_char")
-    baseline = card.get("baseline") or st.session_state.get(ui.USER_NGRAM, (None, None))[1]
+    lstm_bits = model.heldout_bits
+    baseline = model.ngram_baseline or st.session_state.get(ui.USER_NGRAM, (None, None))[1]
     if lstm_bits is not None and baseline:
-        best = baseline["heldout_bits_per_char"]
+        best = baseline.heldout_bits
         c1, c2, c3 = st.columns(3)
         c1.metric(t("generate.lstm_bits"), f"{lstm_bits:.3f}", help=t("generate.bits_help"))
         c2.metric(t("generate.ngram_bits"), f"{best:.3f}", help=t("generate.bits_help"))
         c3.metric(t("generate.difference"), t("generate.better") if lstm_bits < best else t("generate.worse"),
                   delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help"))
-        rows = [(f"{r['order']}-gram", r["heldout_bits_per_char"]) for r in baseline["orders_tried"]]
+        rows = [(f"{order}-gram", bits) for order, bits in baseline.orders_tried]
         chart(figures.bits_figure(rows + [("LSTM", lstm_bits)], {
             "title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits"),
         }), key="generate_bits")
-        if "training_seconds" in card:
-            st.caption(t("generate.card_note", seconds=card["training_seconds"], epochs=card.get("epochs_run", 0),
-                         hardware=card.get("training_hardware", "")))
+        if card.training_seconds is not None:
+            st.caption(t("generate.card_note", seconds=card.training_seconds, epochs=card.detail("epochs_run", 0),
+                         hardware=card.training_hardware or ""))
     if st.toggle(t("generate.ngram_on"), key="generate_ngram_on", help=t("generate.ngram_on_help")):
         with st.spinner(t("generate.ngram_building")):
             ngram = ui.get_ngram(key)
@@ -47,7 +46,7 @@ def baseline_tab(model, key: str, prompt: str, length: int, config, settings) ->
             st.markdown(f"**{t('generate.ngram_text', order=ngram.model.config.order)}**")
             st.code(prompt + ngram_text, language=None, wrap_lines=True)
     with st.expander(t("common.model_card")):
-        st.json({k: v for k, v in card.items() if k != "vocabulary"}, expanded=False)
+        st.json({k: v for k, v in card.to_dict().items() if k != "vocabulary"}, expanded=False)
 
 
 def training_tab(seed: int) -> None:
@@ -83,6 +82,6 @@ def training_tab(seed: int) -> None:
     ui.show_training()
     if ui.USER_KEY in st.session_state:
         mine = st.session_state[ui.USER_KEY]
-        st.download_button(t("generate.download_model"), assets.to_zip(mine.network, mine.card), "char_model.zip",
+        st.download_button(t("generate.download_model"), mine.save(), "char_model.zip",
                            key="generate_download_model", help=t("generate.download_model_help"))
         models.add(mine)

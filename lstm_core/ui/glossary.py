@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm_core.string_table import TABLE
 from lstm_core.ui.i18n import LINKED, t
-from lstm_core.ui.strings import TABLE
 
 TERMS: tuple[str, ...] = tuple(sorted(key.split(".", 2)[2] for key in TABLE if key.startswith("glossary.term.")))
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 # Spans where a link would break the Markdown or the maths, matched in this order.
 PROTECTED = re.compile(

@@ -9,8 +9,8 @@ from pathlib import Path
 import streamlit as st
 
 from lstm_core.message import Message, UserError
+from lstm_core.string_table import render, text
 from lstm_core.ui.glossary_links import link_terms
-from lstm_core.ui.strings import render, text
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 TEXTS = Path(__file__).resolve().parents[2] / "assets" / "text"

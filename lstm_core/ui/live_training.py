@@ -23,6 +23,7 @@ from typing import Callable, Protocol
 import streamlit as st
 
 from lstm_core.serving.slots import SlotPool, default_slots
+from lstm_core.training.backend import clear, one_thread_per_training
 from lstm_core.ui.i18n import t
 
 POLL_SECONDS = 1.0  # how often a queued job looks whether its turn has come
@@ -71,8 +72,6 @@ class LiveTraining:
 
     def start(self, make_job: Callable[[], Job], message: str) -> None:
         """Build the job (under a spinner with `message`) and queue it; epochs run from `advance`."""
-        from lstm_core.training.backend import one_thread_per_training
-
         one_thread_per_training()  # one core per training, set once before TensorFlow's first op
         st.session_state.pop(self.stop_key, None)
         with st.spinner(message):
@@ -162,8 +161,6 @@ class LiveTraining:
     def _free_memory(pool: SlotPool) -> None:
         """Give the finished model's memory back; Keras' global state only when no one else trains."""
         if len(pool) == 0:
-            from lstm_core.training.backend import clear
-
             clear()
         gc.collect()
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lstm_core.serving import catalogue
 from lstm_core.nn import blas
+from lstm_core.nn.trace import Traceable
+from lstm_core.serving import catalogue
 
 
 @st.cache_resource(show_spinner=False)

@@ -51,7 +51,7 @@ def quantized_model(key: str, bits: int):
 
 @st.cache_data(show_spinner=False)
 def spec_of(key: str) -> NetworkSpec:
-    return NetworkSpec.from_dict(assets.read_card(key)["architecture"])
+    return assets.read_card(key).architecture
 
 def title_of(key: str) -> str:
     entry = next((e for e in catalogue.SHIPPED if e.key == key), None)

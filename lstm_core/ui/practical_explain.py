@@ -14,8 +14,8 @@ import streamlit as st
 
 from lstm_core import palette
 from lstm_core.explain.agreement import rank_agreement
-from lstm_core.explain.attention import load_attention
-from lstm_core.explain.rules import Rule, RuleTree
+from lstm_core.explain.attention import RulesSummary, load_attention, rules_of
+from lstm_core.explain.rules import Rule
 from lstm_core.serving.assets import AssetError
 from lstm_core.sentiment.classifier import EXAMPLES, label_name
 from lstm_core.text.inputs import EmptyText, clean
@@ -33,8 +33,8 @@ def attention_model(language: str):
 
 
 @st.cache_resource(show_spinner=False)
-def rule_tree(language: str) -> RuleTree:
-    return RuleTree.from_dict(attention_model(language).card["rules"]["tree"])
+def rules(language: str) -> RulesSummary:
+    return rules_of(attention_model(language).card)
 
 
 def lstm(language: str):
@@ -110,15 +110,15 @@ def rule_text(rule: Rule, labels: tuple[str, ...]) -> str:
 
 
 def rules_section(language: str, text: str | None) -> None:
-    card = attention_model(language).card["rules"]
-    tree = rule_tree(language)
+    summary = rules(language)
+    tree = summary.tree
     st.subheader(t("explain.rules.header"))
     st.markdown(long_text("explain_rules"))
     columns = st.columns(4)
-    columns[0].metric(t("explain.rules.depth"), card["depth"])
-    columns[1].metric(t("explain.rules.fidelity"), f"{100 * card['test_fidelity']:.1f}%")
-    columns[2].metric(t("explain.rules.accuracy"), f"{100 * card['test_accuracy']:.1f}%")
-    columns[3].metric(t("explain.rules.lstm_accuracy"), f"{100 * card['lstm_test_accuracy']:.1f}%")
+    columns[0].metric(t("explain.rules.depth"), summary.depth)
+    columns[1].metric(t("explain.rules.fidelity"), f"{100 * summary.test_fidelity:.1f}%")
+    columns[2].metric(t("explain.rules.accuracy"), f"{100 * summary.test_accuracy:.1f}%")
+    columns[3].metric(t("explain.rules.lstm_accuracy"), f"{100 * summary.lstm_test_accuracy:.1f}%")
     st.dataframe(pd.DataFrame([
         {t("explain.rules.rule"): rule_text(rule, tree.labels), t("explain.rules.support"): rule.support,
          t("explain.rules.purity"): f"{100 * rule.purity:.0f}%"}

@@ -11,10 +11,13 @@ import pandas as pd
 import streamlit as st
 
 from lstm_core.generalize import generalize_figures as figures
-from lstm_core.generalize.augment import OPERATIONS, augment
+from lstm_core.generalize.augment import OPERATIONS, augment, synonym_table
+from lstm_core.generalize.experiments import read
+from lstm_core.sentiment.classifier import tokenize
 from lstm_core.serving.assets import AssetError
 from lstm_core.ui.i18n import reason_of, t
 from lstm_core.ui.style import chart
+from lstm_core.ui.tokens_page import shipped_vectors
 
 VARIANTS = ("none", "dropout", "recurrent_dropout", "l2", "early_stopping", "augmentation")
 STEPS = ("plain", "augmentation", "regularization", "attention", "ensemble", "compressed")
@@ -23,22 +26,16 @@ DEMO_TEXT = "质量很好，送货也快，但是价格有点贵"
 
 @st.cache_data(show_spinner=False)
 def card() -> dict:
-    from lstm_core.generalize.experiments import read
-
     return read()
 
 
 def _vectors():
     """The Tokens page's cached Chinese word vectors (one copy per server)."""
-    from lstm_core.ui.tokens_page import shipped_vectors
-
     return shipped_vectors("zh")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _synonyms(tokens: tuple[str, ...]) -> dict[str, list[str]]:
-    from lstm_core.generalize.augment import synonym_table
-
     return synonym_table(_vectors(), tokens)
 
 
@@ -95,8 +92,6 @@ def _scores(data: dict, labels: dict[str, str]) -> None:
 
 def _augmentation_demo() -> None:
     """The four EDA edits of a typed sentence, with a seed."""
-    from lstm_core.sentiment.classifier import tokenize
-
     st.markdown(t("generalize.augment_intro"))
     text = st.text_input(t("generalize.augment_text"), DEMO_TEXT, max_chars=300, key="generalize_text")
     left, right = st.columns(2)

@@ -6,18 +6,23 @@ disagree on, and a pair of your own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lstm_core.explain import contrast
-from lstm_core.serving.assets import AssetError, load_model
+from lstm_core.explain.attention import contrast_of, test_accuracies
+from lstm_core.explain.contrast import ContrastAccuracy, accuracies
+from lstm_core.message import Message
 from lstm_core.sentiment.classifier import classifier_from
-from lstm_core.ui.sentiment_page import baseline  # the Sentiment page's cached copy: one per server
+from lstm_core.serving.assets import AssetError, load_model
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.practical_explain import attention_model, language_with_models, lstm
+from lstm_core.ui.sentiment_page import baseline  # the Sentiment page's cached copy: one per server
 from lstm_core.ui.style import chart
 
 MODELS = ("lstm", "tfidf", "attention")
@@ -28,8 +33,6 @@ MAX_CHARS = 500
 @st.cache_resource(show_spinner=False)
 def order_model(language: str):
     """The LSTM trained with counterfactual text (read-only), or None when its asset is missing."""
-    from lstm_core.message import Message
-
     try:
         network, card = load_model(f"order_{language}")
     except (AssetError, FileNotFoundError):
@@ -59,44 +62,54 @@ def polar_label(value: int) -> str:
     return t(f"explain.order.{contrast.LABELS[value]}")
 
 
-def all_scores(language: str) -> tuple[tuple[str, ...], dict, dict, dict | None]:
-    """Model names, contrast-set scores and test accuracy of every row, and the order model's card (None if missing)."""
+@dataclass(frozen=True)
+class Rows:
+    """What the scores table shows, from the model cards."""
+
+    models: tuple[str, ...]  # MODELS, then AUGMENTED when the order model is there
+    contrast: dict[str, ContrastAccuracy]  # model -> its contrast-set scores
+    test: dict[str, float]  # model -> test accuracy
+    pairs: int  # in the contrast set
+    added: int | None  # training texts the order model's generators added; None without it
+
+
+def all_scores(language: str) -> Rows:
     card = attention_model(language).card
-    scores = dict(card["contrast"])
-    test = {"lstm": card["lstm"]["metrics"]["accuracy"], "tfidf": card["baseline"]["metrics"]["accuracy"],
-            "attention": card["metrics"]["accuracy"]}
+    scores, test, pairs = contrast_of(card), test_accuracies(card), int(card.details["contrast"]["pairs"])
     order = order_model(language)
     if order is None:
-        return MODELS, scores, test, None
-    scores.update(order=order.card["contrast"]["lstm"], order_tfidf=order.card["contrast"]["tfidf"])
-    test.update(order=order.card["metrics"]["accuracy"], order_tfidf=order.card["baseline"]["metrics"]["accuracy"])
-    return MODELS + AUGMENTED, scores, test, order.card
+        return Rows(MODELS, scores, test, pairs, None)
+    order_contrast = accuracies(order.card.details["contrast"])
+    scores.update(order=order_contrast["lstm"], order_tfidf=order_contrast["tfidf"])
+    test.update(order=order.scores.accuracy, order_tfidf=order.baseline_scores.accuracy)
+    return Rows(MODELS + AUGMENTED, scores, test, pairs, int(order.card.data["generated"]["training_texts_added"]))
 
 
 def scores_section(language: str) -> None:
-    models, scores, test, order_card = all_scores(language)
+    rows = all_scores(language)
+    models, scores, test, added = rows.models, rows.contrast, rows.test, rows.added
     names = [t(f"explain.model.{m}") for m in models]
     st.dataframe(pd.DataFrame({
         t("explain.order.model"): names,
-        t("explain.order.accuracy"): [f"{100 * scores[m]['accuracy']:.1f}%" for m in models],
-        t("explain.order.pair_accuracy"): [f"{100 * scores[m]['pair_accuracy']:.1f}%" for m in models],
+        t("explain.order.accuracy"): [f"{100 * scores[m].accuracy:.1f}%" for m in models],
+        t("explain.order.pair_accuracy"): [f"{100 * scores[m].pair_accuracy:.1f}%" for m in models],
         t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in models],
     }), hide_index=True, key=f"practical_order_scores_{language}")
     gap_augmented = 0.0
-    if order_card is not None:
-        gap_augmented = 100 * (scores["order"]["accuracy"] - scores["order_tfidf"]["accuracy"])
-        st.caption(t("explain.order.augmented", added=order_card["data"]["generated"]["training_texts_added"], gap=gap_augmented))
+    if added is not None:
+        gap_augmented = 100 * (scores["order"].accuracy - scores["order_tfidf"].accuracy)
+        st.caption(t("explain.order.augmented", added=added, gap=gap_augmented))
     fig = go.Figure([
-        go.Bar(name=t("explain.order.accuracy"), x=names, y=[100 * scores[m]["accuracy"] for m in models]),
-        go.Bar(name=t("explain.order.pair_accuracy"), x=names, y=[100 * scores[m]["pair_accuracy"] for m in models]),
+        go.Bar(name=t("explain.order.accuracy"), x=names, y=[100 * scores[m].accuracy for m in models]),
+        go.Bar(name=t("explain.order.pair_accuracy"), x=names, y=[100 * scores[m].pair_accuracy for m in models]),
     ])
     fig.add_hline(y=50, line_dash="dot", annotation_text=t("explain.order.chance"))
     fig.update_layout(barmode="group", height=340, yaxis_title="%", yaxis_range=[0, 100], margin={"t": 30})
     chart(fig, key=f"practical_order_chart_{language}")
-    gap = 100 * (scores["lstm"]["accuracy"] - scores["tfidf"]["accuracy"])
+    gap = 100 * (scores["lstm"].accuracy - scores["tfidf"].accuracy)
     key = "explain.order.target_met" if gap >= 10 else "explain.order.target_missed"
-    (st.success if gap >= 10 else st.warning)(t(key, gap=gap, pairs=scores["pairs"]))
-    if order_card is not None and gap_augmented >= 10:
+    (st.success if gap >= 10 else st.warning)(t(key, gap=gap, pairs=rows.pairs))
+    if added is not None and gap_augmented >= 10:
         st.success(t("explain.order.augmented_verdict", gap=gap_augmented))
 
 

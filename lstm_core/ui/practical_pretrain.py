@@ -14,6 +14,7 @@ import streamlit as st
 
 from lstm_core.serving.assets import AssetError
 from lstm_core.pretrain import PRETRAINED_NAME, label_curve, pretrain_figures as figures
+from lstm_core.pretrain.results import MODELS, PretrainResults
 from lstm_core.sentiment import classifier as sentiment, sentiment_figures
 from lstm_core.sentiment.classifier import PAGE_DEFAULTS, label_name
 from lstm_core.text.inputs import EmptyText, clean
@@ -22,7 +23,6 @@ from lstm_core.ui.i18n import long_text, reason_of, say, t
 from lstm_core.ui.sentiment_page import baseline
 from lstm_core.ui.style import chart, input_notices
 
-MODELS = label_curve.MODELS  # pretrained, scratch, tfidf
 SPLITS = ("validation", "test")
 MAX_CHARS = 600  # occlusion reruns the text once per token
 DEFAULT_TEXT = "菜的味道还行，就是上菜太慢了，等了一个小时。"  # a restaurant: a domain the model was not trained on
@@ -42,38 +42,33 @@ def names() -> dict[str, str]:
     return {model: t(f"pretrain.model.{model}") for model in MODELS}
 
 
-def accuracy_table(card: dict) -> dict[str, dict[str, float]]:
-    """model -> {validation, test, other domains} accuracy, from the pretrained model's card."""
-    rows = {"pretrained": {"validation": card["validation"]["accuracy"], "test": card["metrics"]["accuracy"]}}
-    for model in ("scratch", "tfidf"):
-        rows[model] = {split: card["compared"][model][split]["accuracy"] for split in SPLITS}
-    for model in MODELS:
-        rows[model]["other_domains"] = card["other_domains"][model]["accuracy"]
-    return rows
+def results() -> PretrainResults:
+    """The pretrained model's card, typed (read once per server with the model)."""
+    return PretrainResults.from_card(pretrained().card)
 
 
-def models_section(card: dict) -> None:
+def models_section(found: PretrainResults) -> None:
     """The three models on the same splits, and what the numbers say against the targets."""
     st.subheader(t("pretrain.models_header"))
-    table, shown = accuracy_table(card), names()
+    shown, scores = names(), found.scores
     columns = {"validation": t("pretrain.col.validation"), "test": t("pretrain.col.test"),
                "other_domains": t("pretrain.col.other_domains")}
     st.dataframe(pd.DataFrame({
         t("pretrain.col.model"): [shown[m] for m in MODELS],
-        **{columns[c]: [f"{100 * table[m][c]:.1f}%" for m in MODELS] for c in columns},
-        t("pretrain.col.macro_f1"): [f"{card['metrics']['macro_f1']:.3f}"]
-        + [f"{card['compared'][m]['test']['macro_f1']:.3f}" for m in ("scratch", "tfidf")],
+        **{columns[c]: [f"{100 * getattr(scores[m], c):.1f}%" for m in MODELS] for c in columns},
+        t("pretrain.col.macro_f1"): [f"{scores[m].test_macro_f1:.3f}" for m in MODELS],
     }), hide_index=True, key="practical_pretrain_models")
-    chart(figures.model_bars(table, shown, columns), key="practical_pretrain_bars")
-    split = card["data"]["split"]["sizes"]
-    st.caption(t("pretrain.models_caption", train=split["train"], validation=split["validation"], test=split["test"],
-                 reviews=card["other_domains"]["pretrained"]["reviews"]))
-    gap = 100 * (table["pretrained"]["test"] - table["tfidf"]["test"])
+    accuracy = {m: {c: getattr(scores[m], c) for c in columns} for m in MODELS}
+    chart(figures.model_bars(accuracy, shown, columns), key="practical_pretrain_bars")
+    sizes = found.split_sizes
+    st.caption(t("pretrain.models_caption", train=sizes["train"], validation=sizes["validation"], test=sizes["test"],
+                 reviews=found.other_domain_reviews))
+    gap = 100 * (scores["pretrained"].test - scores["tfidf"].test)
     (st.success if gap >= 1 else st.warning)(t("pretrain.test_met" if gap >= 1 else "pretrain.test_missed", gap=gap))
-    gap = 100 * (table["pretrained"]["other_domains"] - table["tfidf"]["other_domains"])
+    gap = 100 * (scores["pretrained"].other_domains - scores["tfidf"].other_domains)
     (st.success if gap > 0 else st.warning)(t("pretrain.domains_met" if gap > 0 else "pretrain.domains_missed", gap=gap))
     key = "pretrain.page_default" if PAGE_DEFAULTS["zh"] == PRETRAINED_NAME else "pretrain.page_kept"
-    st.info(t(key, ours=100 * table["pretrained"]["validation"], theirs=100 * table["scratch"]["validation"]))
+    st.info(t(key, ours=100 * scores["pretrained"].validation, theirs=100 * scores["scratch"].validation))
 
 
 def curve_section() -> None:
@@ -81,8 +76,8 @@ def curve_section() -> None:
     st.subheader(t("pretrain.curve_header"))
     try:
         data = curve()
-    except FileNotFoundError:
-        st.error(t("pretrain.curve_missing"))
+    except AssetError as error:
+        st.error(t("pretrain.curve_missing", reason=reason_of(error)))
         return
     shown = {split: t(f"pretrain.col.{split}") for split in SPLITS}  # made now, in this run's language
     split = st.radio(t("pretrain.split"), SPLITS, format_func=shown.get, horizontal=True,
@@ -130,36 +125,34 @@ def read_section() -> None:
         st.switch_page("pages/gates.py")
 
 
-def tried_section(card: dict) -> None:
+def tried_section(found: PretrainResults) -> None:
     """What the validation search tried, and the two language models under the classifier."""
     with st.expander(t("pretrain.tried_header")):
         st.markdown(t("pretrain.tried_caption"))
-        chosen = card["search"]["chosen"]
         st.dataframe(pd.DataFrame([{
-            t("pretrain.col.chosen"): "✓" if row["name"] == chosen else "",
-            t("pretrain.col.start"): t(f"pretrain.start.{row['config']['start']}"),
-            t("pretrain.col.review_lm"): row["config"]["review_lm_epochs"] > 0,
-            t("pretrain.col.gradual"): row["config"]["gradual"],
-            t("pretrain.col.rate_decay"): row["config"]["rate_decay"],
-            t("pretrain.col.members"): row["config"]["members"],
-            t("pretrain.col.validation"): f"{100 * row['validation']['accuracy']:.2f}%",
-            t("pretrain.col.macro_f1"): f"{row['validation']['macro_f1']:.4f}",
-        } for row in card["search"]["tried"]]), hide_index=True, key="practical_pretrain_tried")
-        models = card["language_models"]
-        st.markdown(t("pretrain.lm_caption", general=models["general"]["validation_bits_per_token"],
-                      reviews=models["reviews"]["validation_bits_per_token"],
-                      tokens=models["reviews"]["training_tokens"], epochs=models["reviews"]["best_epoch"]))
-        st.caption(t("pretrain.hardware", seconds=card["training_seconds"]))
+            t("pretrain.col.chosen"): "✓" if row.name == found.chosen else "",
+            t("pretrain.col.start"): t(f"pretrain.start.{row.start}"),
+            t("pretrain.col.review_lm"): row.review_lm,
+            t("pretrain.col.gradual"): row.gradual,
+            t("pretrain.col.rate_decay"): row.rate_decay,
+            t("pretrain.col.members"): row.members,
+            t("pretrain.col.validation"): f"{100 * row.validation:.2f}%",
+            t("pretrain.col.macro_f1"): f"{row.validation_macro_f1:.4f}",
+        } for row in found.tried]), hide_index=True, key="practical_pretrain_tried")
+        if found.general_bits is not None and found.review_bits is not None:
+            st.markdown(t("pretrain.lm_caption", general=found.general_bits, reviews=found.review_bits,
+                          tokens=found.review_tokens, epochs=found.review_best_epoch))
+        st.caption(t("pretrain.hardware", seconds=found.training_seconds))
 
 
 def pretrain_tab() -> None:
     st.markdown(long_text("practical_pretrain"))
     try:
-        card = pretrained().card
+        found = results()
     except AssetError as error:
         st.error(t("pretrain.missing", reason=reason_of(error)))
         return
-    models_section(card)
+    models_section(found)
     curve_section()
     read_section()
-    tried_section(card)
+    tried_section(found)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from lstm_core.string_table import TABLE
 from lstm_core.ui.i18n import t
-from lstm_core.ui.strings import TABLE
 
 KEY = re.compile(r"quiz\.([a-z_]+)\.(\d+)\.([a-z_0-9]+)")
 

@@ -11,18 +11,21 @@ import streamlit as st
 
 from lstm_core.message import Message
 from lstm_core.pretrain import PRETRAINED_NAME
+from lstm_core.pretrain.results import PretrainResults
+from lstm_core.sentiment import classifier as sentiment, sentiment_data
+from lstm_core.sentiment.imdb import load
+from lstm_core.sentiment.sentiment_train import EpochTrainer, finish, prepare
 from lstm_core.serving import assets
 from lstm_core.serving.budget import check_training
-from lstm_core.sentiment import classifier as sentiment, sentiment_data
+from lstm_core.string_table import both
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
-from lstm_core.ui.strings import both
 
 TRAINING = LiveTraining("sentiment")  # session keys sentiment_job, sentiment_stop_requested, ...
 JOB, TRAINED = TRAINING.job_key, "sentiment_trained"
-SESSION_KEY = "sentiment_session"
+SESSION_KEY = sentiment.SESSION_KEY
 UPLOADS = "sentiment_uploads"  # SHA-256 of the latest uploaded zip -> its model or its AssetError
 
 
@@ -42,12 +45,12 @@ def pretraining_note(language: str) -> None:
     if language != "zh":
         return
     try:
-        card = assets.read_card(PRETRAINED_NAME)
+        scores = PretrainResults.from_card(assets.read_card(PRETRAINED_NAME)).scores
     except assets.AssetError:
         return  # the Pretraining tab says why; this page keeps working
-    ours, theirs = card["validation"]["accuracy"], card["compared"]["scratch"]["validation"]["accuracy"]
     key = "sentiment.pretrain_default" if sentiment.PAGE_DEFAULTS[language] == PRETRAINED_NAME else "sentiment.pretrain_kept"
-    st.info(t(key, ours=100 * ours, theirs=100 * theirs), icon=":material/school:")
+    st.info(t(key, ours=100 * scores["pretrained"].validation, theirs=100 * scores["scratch"].validation),
+            icon=":material/school:")
     st.page_link("pages/practical.py", label=t("sentiment.pretrain_link"), icon=":material/arrow_forward:")
 
 
@@ -64,16 +67,12 @@ def dataset(name: str, seed: int) -> sentiment_data.SentimentData:
 
 def imdb(file, index_file, seed: int) -> sentiment_data.SentimentData:
     """IMDB from the page's two uploaders (the word index is optional)."""
-    from lstm_core.sentiment.imdb import load
-
     data = file.getvalue() if file is not None else b""
     return load(data, index_file.getvalue() if index_file is not None else None, seed=seed)
 
 
 def start(data: sentiment_data.SentimentData, config) -> None:
     """Check the run's size, then prepare the data and a fresh model; `advance` trains it epoch by epoch."""
-    from lstm_core.sentiment.sentiment_train import EpochTrainer, prepare
-
     settings = [t(f"sentiment.{name}") for name in ("epochs", "max_length", "units", "layers", "bidirectional")]
     check_training(config.work(len(data.train)), settings)
     TRAINING.start(lambda: EpochTrainer(prepare(data, config), config), t("sentiment.preparing"))
@@ -93,8 +92,6 @@ def advance(progress_slot, curves_slot, draw_curves) -> None:
 
 def keep(job) -> None:
     """Score the finished job on the test split and offer its classifier here and on the Gates page."""
-    from lstm_core.sentiment.sentiment_train import finish
-
     data_name = Message(f"sentiment.dataset.{job.prepared.data.name}")
     title = both(Message("sentiment.session_title", {"data": data_name}))
     trained = finish(job, SESSION_KEY, title)
@@ -114,9 +111,7 @@ def upload(data: bytes) -> sentiment.SentimentClassifier:
     if digest not in seen:
         seen = st.session_state[UPLOADS] = {}  # only the latest upload is kept, not every one
         try:
-            network, card, _ = assets.from_zip(data)
-            title = card.get("display_title") or Message("sentiment.uploaded_title")
-            seen[digest] = sentiment.classifier_from(network, card, SESSION_KEY, title)
+            seen[digest] = sentiment.SentimentClassifier.load(data)
         except assets.AssetError as error:
             seen[digest] = error
     if isinstance(seen[digest], assets.AssetError):

@@ -15,9 +15,9 @@ from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.ui import sentiment_page as session
 from lstm_core.ui.i18n import reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, limited_slider
 
-DEFAULTS = SentimentConfig()
+DEFAULTS, LIMITS = SentimentConfig(), SentimentConfig.LIMITS
 DATASETS = ("reviews", "tweets", "imdb")
 
 
@@ -66,19 +66,25 @@ def _dataset_choice(language: str) -> str:
     return dataset
 
 
+def _slider(column, name: str):
+    return limited_slider(column, t(f"sentiment.{name}"), LIMITS[name], getattr(DEFAULTS, name), f"sentiment_{name}",
+                          t(f"sentiment.{name}_help"))
+
+
+def _number(column, name: str, label: str, help_key: str) -> int:
+    """A number box up to `SentimentConfig.LIMITS[name]`; it starts at 0, so a 0 typed there gets the core's refusal."""
+    _, high, *step = LIMITS[name]
+    return int(column.number_input(t(label), 0, high, getattr(DEFAULTS, name), *step, key=f"sentiment_{name}", help=t(help_key)))
+
+
 def _settings() -> dict:
     """The network and training widgets, as `SentimentConfig` fields."""
     c1, c2, c3, c4 = st.columns(4)
-    values = {
-        "embedding_dim": c1.slider(t("sentiment.embedding_dim"), 4, 128, DEFAULTS.embedding_dim, step=4, key="sentiment_embedding_dim", help=t("sentiment.embedding_dim_help")),
-        "units": c2.slider(t("sentiment.units"), 4, 128, DEFAULTS.units, step=4, key="sentiment_units", help=t("sentiment.units_help")),
-        "layers": c3.slider(t("sentiment.layers"), 1, 3, DEFAULTS.layers, key="sentiment_layers", help=t("sentiment.layers_help")),
-        "dropout": c4.slider(t("sentiment.dropout"), 0.0, 0.8, DEFAULTS.dropout, step=0.05, key="sentiment_dropout", help=t("sentiment.dropout_help")),
-    }
+    values = {name: _slider(column, name) for column, name in zip((c1, c2, c3, c4), ("embedding_dim", "units", "layers", "dropout"))}
     c1, c2, c3, c4 = st.columns(4)
-    values["epochs"] = int(c1.number_input(t("sentiment.epochs"), 0, 30, DEFAULTS.epochs, key="sentiment_epochs", help=t("sentiment.epochs_help")))
-    values["max_length"] = int(c2.number_input(t("sentiment.max_length"), 0, 500, DEFAULTS.max_length, step=10, key="sentiment_max_length", help=t("sentiment.max_length_help")))
-    values["seed"] = int(c3.number_input(t("common.seed"), 0, 10_000, DEFAULTS.seed, key="sentiment_seed", help=t("sentiment.seed_help")))
+    values["epochs"] = _number(c1, "epochs", "sentiment.epochs", "sentiment.epochs_help")
+    values["max_length"] = _number(c2, "max_length", "sentiment.max_length", "sentiment.max_length_help")
+    values["seed"] = _number(c3, "seed", "common.seed", "sentiment.seed_help")
     values["bidirectional"] = c4.toggle(t("sentiment.bidirectional"), DEFAULTS.bidirectional, key="sentiment_bidirectional", help=t("sentiment.bidirectional_help"))
     return values
 
@@ -108,17 +114,16 @@ def _show_trained(trained) -> None:
         st.warning(t("sentiment.stopped", epochs=trained.epochs_run))
     m = trained.metrics
     st.success(t("sentiment.finished", epochs=trained.epochs_run, seconds=trained.seconds, best=trained.best_epoch, accuracy=m.accuracy, f1=m.macro_f1))
-    shipped_language = sentiment_data.LANGUAGE.get(trained.classifier.card["data"]["name"])
+    shipped_language = sentiment_data.LANGUAGE.get(trained.classifier.data_name)
     if shipped_language:
-        reference = session.classifier(shipped_language).card["metrics"]
-        st.caption(t("sentiment.compare_shipped", accuracy=reference["accuracy"], f1=reference["macro_f1"]))
+        reference = session.classifier(shipped_language).scores
+        st.caption(t("sentiment.compare_shipped", accuracy=reference.accuracy, f1=reference.macro_f1))
     st.caption(t("sentiment.on_gates"))
-    zipped = assets.to_zip(trained.classifier.network, trained.classifier.card)
-    st.download_button(t("sentiment.download"), zipped, file_name="sentiment_model.zip", mime="application/zip", key="sentiment_download", help=t("sentiment.download_help"))
+    st.download_button(t("sentiment.download"), trained.classifier.save(), file_name="sentiment_model.zip", mime="application/zip", key="sentiment_download", help=t("sentiment.download_help"))
 
 
 def _upload() -> None:
-    """A model zip downloaded from this page earlier, checked all the way down (`assets.from_zip`)."""
+    """A model zip downloaded from this page earlier, checked all the way down (`SentimentClassifier.load`)."""
     uploaded = st.file_uploader(t("sentiment.upload"), type=["zip"], key="sentiment_upload", help=t("sentiment.upload_help"))
     if uploaded is not None:
         try:

@@ -129,3 +129,9 @@ def input_notices(user: UserText) -> None:
         st.info(t("common.cut_notice", length=user.original_length, limit=user.limit))
     if user.controls_removed:
         st.info(t("common.controls_removed", count=user.controls_removed))
+
+
+def limited_slider(column, label: str, limits: tuple, value, key: str, help: str):
+    """A slider over one entry of a config's LIMITS, (low, high[, step]), starting at the config's default."""
+    low, high, *step = limits
+    return column.slider(label, low, high, value, *step, key=key, help=help)

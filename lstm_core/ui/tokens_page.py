@@ -14,7 +14,7 @@ from lstm_core.embeddings import projection, word2vec, word_vectors
 from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.text.segmentation import tag_group
+from lstm_core.text.segmentation import english_tokens, tag_group
 from lstm_core.ui.i18n import t
 from lstm_core.ui.style import chart, input_notices
 
@@ -42,7 +42,7 @@ def shipped_vectors(language: str):
 
 
 @st.cache_data(show_spinner=False)
-def shipped_card(language: str) -> dict:
+def shipped_card(language: str) -> word_vectors.VectorSetCard:
     return word_vectors.word_vector_card(language)
 
 
@@ -86,7 +86,6 @@ def example_corpus(name: str, sentences: int) -> list[list[str]]:
     """The first `sentences` sentences of an installed corpus, tokenized."""
     if name == "peoples_daily":
         return corpora.peoples_daily_sentences()[:sentences]
-    from lstm_core.text.segmentation import english_tokens
 
     texts = corpora.tweets()["text"].drop_duplicates().head(sentences)
     return [english_tokens(text) for text in texts]
@@ -108,6 +107,7 @@ def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, lang
     data = word_vectors.vectors_to_bytes(result.vectors)
     st.session_state[USER_VECTORS] = {
         "vectors": result.vectors,
+        "file": result.save(),  # the model file offered for download, written once
         "fingerprint": hashlib.sha256(data).hexdigest()[:16],
         "language": language,
         "losses": result.losses,
@@ -115,24 +115,22 @@ def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, lang
             words=len(result.vectors), tokens=result.corpus_tokens, sentences=result.corpus_sentences,
             seconds=round(result.seconds, 1), epochs=result.epochs_run, architecture=t(f"tokens.train.arch.{config.architecture}"),
         ),
-        "npz": data,
     }
     bar.progress(1.0, text=t("tokens.train.done", seconds=result.seconds))
     curve.empty()  # the finished curve is drawn by show_user_vectors
 
 
-def show_card(card: dict) -> None:
+def show_card(card: word_vectors.VectorSetCard) -> None:
     """The model card of a shipped vector set: a summary line, the neighbour table, then the JSON."""
-    metrics, baseline, training = card["metrics"], card["baseline"], card["training"]
     st.markdown(t(
-        "tokens.vec.card_summary", tokens=card["data"]["tokens"], words=card["vocabulary"]["kept"],
-        architecture=t(f"tokens.train.arch.{training['architecture']}"), size=card["vector_size"], epochs=training["epochs"],
-        seconds=training["seconds"], correct=metrics["analogy_correct"], answered=metrics["analogy_answered"],
-        baseline=baseline["analogy_correct"], megabytes=card["weights_bytes"] / 1e6,
+        "tokens.vec.card_summary", tokens=card.corpus_tokens, words=card.words,
+        architecture=t(f"tokens.train.arch.{card.architecture}"), size=card.vector_size, epochs=card.epochs,
+        seconds=card.seconds, correct=card.analogy_correct, answered=card.analogy_answered,
+        baseline=card.baseline_correct, megabytes=card.weights_bytes / 1e6,
     ))
-    table = pd.DataFrame({word: [f"{w} {s:.2f}" for w, s in found] for word, found in card["nearest_neighbours"].items()})
+    table = pd.DataFrame({word: [f"{w} {s:.2f}" for w, s in found] for word, found in card.neighbours.items()})
     st.dataframe(table, hide_index=True)
-    st.json(card, expanded=False)
+    st.json(card.card.to_dict(), expanded=False)
 
 
 def show_user_vectors() -> None:
@@ -143,7 +141,7 @@ def show_user_vectors() -> None:
     st.success(t("tokens.train.summary", **summary))
     chart(loss_curve(trained["losses"], (t("tokens.axis.epoch"), t("tokens.axis.loss"))), key="tokens_loss_final")
     st.download_button(
-        t("tokens.train.download"), trained["npz"], file_name="my_word_vectors.npz", key="tokens_download_vectors",
+        t("tokens.train.download"), trained["file"], file_name="my_word_vectors.zip", key="tokens_download_vectors",
         help=t("tokens.train.download_help"),
     )
 

@@ -10,9 +10,8 @@ import numpy as np
 import streamlit as st
 
 from lstm_core.serving import assets
-from lstm_core.why.cells import NAME
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.why.cells import CELLS, unpack
+from lstm_core.why.cells import CELLS, NAME, MemoryResults, unpack
 from lstm_core.why.gradients import norms_by_distance
 from lstm_core.why.live import LiveConfig, LiveRun
 from lstm_core.why.memory_task import MemoryTask, make_splits
@@ -23,19 +22,18 @@ GRADIENT_SEQUENCES = 16  # test sequences averaged on the page (the card used mo
 
 
 @st.cache_resource(show_spinner=False)
-def shipped() -> tuple[dict, dict]:
-    """The card and the float16 weights of why_memory, checked against the card's SHA-256."""
+def shipped() -> tuple[MemoryResults, dict]:
+    """The results on the card and the float16 weights of why_memory, checked against the card's SHA-256."""
     card = assets.read_card(NAME)
-    data = assets.read_verified(card["weights_file"], card["weights_sha256"])
-    return card, assets.weights_from_bytes(data)
+    return MemoryResults.from_card(card), assets.weights_from_bytes(assets.read_weights(card))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def gradient_curves(stage: str, scale: float, clip: bool) -> dict[str, list[float]]:
     """Mean |dLoss/dx_t| by distance back, per cell, for the shipped weights of one stage."""
-    card, weights = shipped()
-    task = MemoryTask(distance=card["gradients"]["distance"])
-    probe = make_splits(task, (1, 1, GRADIENT_SEQUENCES), card["config"]["seed"] + 1).test
+    results, weights = shipped()
+    task = MemoryTask(distance=results.gradient_distance)
+    probe = make_splits(task, (1, 1, GRADIENT_SEQUENCES), results.seed + 1).test
     return {
         kind: norms_by_distance(net, probe.x, probe.y, scale, 1.0 if clip else None).tolist()
         for kind, net in unpack(weights, stage).items()

@@ -6,8 +6,9 @@ the three trained cells in NumPy (`cells.MemoryNet`), gradient norms against dis
 (`gradients.norms_by_distance`), the article's section-1.3 cell run beside the right one
 (`article_cell.compare`) and a live three-cell run (`live.LiveRun`). Saliency for the
 Gates page lives in `lstm_core.gates.saliency`; the shipped results are written by
-`python -m lstm_core.build why_memory`. `cell_training` fits the Keras cells with
-`lstm_core.training.trainer`; Keras itself is imported only in `lstm_core.nn`.
+`python -m lstm_core.build why_memory`. `cell_training` fits the cells' Keras twins
+(`lstm_core.training.cells_keras`) with `lstm_core.training.trainer` and takes back
+NumPy; Keras itself is imported only in `lstm_core.training`.
 """
 
 from lstm_core.why.article_cell import compare

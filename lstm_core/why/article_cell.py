@@ -64,6 +64,11 @@ class Comparison:
     right_prediction: np.ndarray  # (T,) argmax of the network's head at every step
     article_prediction: np.ndarray  # (T,) the same head on the article's h_t
 
+    def accuracy(self, truth: np.ndarray) -> tuple[float, float]:
+        """Share of steps where each cell's prediction is the true class: (standard cell, article's cell)."""
+        truth = np.asarray(truth)
+        return float((self.right_prediction == truth).mean()), float((self.article_prediction == truth).mean())
+
 
 def compare(network: Network, ids: np.ndarray) -> Comparison:
     """Both cells on token ids through the network's embedding, LSTM layer 0 and head."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.nn.cell import LSTMWeights, backward as lstm_backward, trace
+from lstm_core.serving.cards import ModelCard
 from lstm_core.why.recurrent import RecurrentWeights, backward as recurrent_backward, run
 
 NAME = "why_memory"  # assets/why_memory.npz and .json, written by `python -m lstm_core.build why_memory`
@@ -64,6 +65,27 @@ class MemoryNet:
         return float((predicted == y).mean())
 
 
+@dataclass(frozen=True)
+class MemoryResults:
+    """What the why_memory card records, typed: each cell's held-out accuracy by distance, and how it was measured."""
+
+    accuracy: dict[str, dict[int, float]]  # cell -> distance -> test accuracy
+    distances: tuple[int, ...]
+    chance: float  # always answering one class
+    gradient_distance: int  # the distance of the weights that ship, drawn as gradient curves
+    seed: int
+
+    @classmethod
+    def from_card(cls, card: ModelCard) -> "MemoryResults":
+        results = card.details["results"]
+        return cls({kind: {int(d): float(r["test_accuracy"]) for d, r in results[kind].items()} for kind in CELLS},
+                   tuple(int(d) for d in card.details["distances"]), float(card.baseline["test_accuracy"]),
+                   int(card.details["gradients"]["distance"]), int(card.config["seed"]))
+
+
+# The six nets (three cells, before and after training) share one weights file, each array
+# named "<kind>/<stage>/<array>". It ships with the page and is never downloaded, so it is
+# not a model file of `lstm_core.serving.assets`: these two only name its arrays.
 def pack(nets: dict[str, MemoryNet], stage: str) -> dict[str, np.ndarray]:
     """Flat arrays named "<kind>/<stage>/<array>", for one .npz."""
     return {f"{kind}/{stage}/{name}": array for kind, net in nets.items() for name, array in net.weights.items()}

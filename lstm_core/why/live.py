@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from lstm_core.why.cell_training import trainer
 from lstm_core.why.cells import CELLS
 from lstm_core.why.memory_task import MemoryTask, Splits, make_splits
 
@@ -42,8 +43,6 @@ class LiveRun:
     stopped: bool = False
 
     def __post_init__(self) -> None:
-        from lstm_core.why.cell_training import trainer
-
         cfg = self.config
         self.task = MemoryTask(distance=cfg.distance)
         self.splits: Splits = make_splits(self.task, (cfg.train, cfg.validation, 1), cfg.seed)

@@ -44,11 +44,6 @@ class RecurrentWeights:
     def units(self) -> int:
         return self.recurrent_kernel.shape[0]
 
-    @classmethod
-    def from_keras(cls, kind: str, layer) -> "RecurrentWeights":
-        kernel, recurrent, bias = (np.asarray(w, dtype=np.float32) for w in layer.get_weights())
-        return cls(kind, kernel, recurrent, bias)
-
 
 @dataclass(frozen=True)
 class RecurrentGradients:

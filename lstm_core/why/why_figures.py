@@ -43,18 +43,18 @@ def article_cells(labels: list[str], right: np.ndarray, article: np.ndarray, dep
     return go.Figure(data=data, layout=layout)
 
 
-def accuracy_by_distance(results: dict[str, dict[str, dict]], chance: float, chosen: int, names: dict[str, str],
+def accuracy_by_distance(results: dict[str, dict[int, float]], chance: float, chosen: int, names: dict[str, str],
                          live: dict[str, float] | None = None) -> go.Figure:
-    """Held-out accuracy against distance for each cell (shipped), the chance line, the chosen distance."""
+    """Held-out accuracy (cell -> distance -> accuracy) against distance, the chance line, the chosen distance."""
     data = []
     for kind, by_distance in results.items():
-        distances = sorted(int(d) for d in by_distance)
-        data.append(dict(type="scatter", x=distances, y=[by_distance[str(d)]["test_accuracy"] for d in distances],
+        distances = sorted(by_distance)
+        data.append(dict(type="scatter", x=distances, y=[by_distance[d] for d in distances],
                          name=names[kind], mode="lines+markers", line=dict(color=COLOURS[kind], width=3), marker=dict(size=10)))
         if live and kind in live:
             data.append(dict(type="scatter", x=[chosen], y=[live[kind]], name=f"{names[kind]} · {names['live']}",
                              mode="markers", marker=dict(symbol="star", size=18, color=COLOURS[kind])))
-    every = sorted({int(d) for r in results.values() for d in r} | {chosen})
+    every = sorted({d for r in results.values() for d in r} | {chosen})
     data.append(dict(type="scatter", x=[every[0], every[-1]], y=[chance, chance], name=names["chance"], mode="lines",
                      line=dict(color=palette.REFERENCE, dash="dash")))
     layout = dict(

@@ -22,11 +22,11 @@ from urllib.parse import urlparse
 import pytest
 
 from lstm_core.ui.lessons import LESSONS
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"  # Debian's package; .ci/run installs it
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; tests/system_packages.sh installs it
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -77,7 +77,7 @@ def server():
 def browser(server):
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: apt-get install chromium fonts-noto-cjk"
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `bash tests/system_packages.sh` first (README, \"Test it\")"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield chromium

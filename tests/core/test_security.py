@@ -63,12 +63,12 @@ def test_asset_names_cannot_leave_the_assets_folder(tmp_path):
 def test_nested_zip_bomb_refused_before_decompressing():
     network, card = assets.load_model("sentiment_en")
     inner = _bomb_npz(1.0)
-    card = {**card, "weights_sha256": assets.sha256_bytes(inner)}  # the hash matches: only sizes can stop it
+    card = {**card.to_dict(), "weights_sha256": assets.sha256_bytes(inner)}  # the hash matches: only sizes can stop it
     upload = zip_bytes({"weights.npz": inner, "card.json": json.dumps(card).encode()})
     assert len(upload) < 2 * 2**20
     tracemalloc.start()
     with pytest.raises(assets.AssetError, match="at most"):
-        assets.from_zip(upload)
+        assets.network_of_file(upload)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 100 * 2**20
@@ -79,9 +79,9 @@ def test_weights_of_the_wrong_shape_are_refused_from_their_headers():
     weights = dict(network.weights)
     weights["embedding"] = np.zeros((5, 3), np.float32)  # small, but not what the card describes
     data = assets.weights_to_bytes(weights)
-    card = {**card, "weights_sha256": assets.sha256_bytes(data)}
+    card = {**card.to_dict(), "weights_sha256": assets.sha256_bytes(data)}
     with pytest.raises(assets.AssetError, match="shapes the model card describes.*embedding"):
-        assets.from_zip(zip_bytes({"weights.npz": data, "card.json": json.dumps(card).encode()}))
+        assets.network_of_file(zip_bytes({"weights.npz": data, "card.json": json.dumps(card).encode()}))
 
 
 def test_object_arrays_in_weights_are_refused():
@@ -93,20 +93,22 @@ def test_object_arrays_in_weights_are_refused():
 
 def test_damaged_zip_gives_an_asset_error_not_a_traceback():
     network, card = assets.load_model("brackets")
-    good = bytearray(assets.to_zip(network, card))
+    good = bytearray(assets.network_file(network, card))
     start = good.index(b"card.json") + 40  # inside the first member's compressed data
     good[start] ^= 0xFF
     with pytest.raises(assets.AssetError):
-        assets.from_zip(bytes(good))
+        assets.network_of_file(bytes(good))
     with pytest.raises(assets.AssetError, match="not a readable zip"):
-        assets.from_zip(b"PK\x03\x04 not really a zip")
+        assets.network_of_file(b"PK\x03\x04 not really a zip")
 
 
 def test_uploaded_card_with_a_string_title_is_refused():
     network, card = assets.load_model("sentiment_en")
-    upload = assets.to_zip(network, {**card, "display_title": "hello"})
+    weights = assets.weights_to_bytes(network.weights)
+    card = {**card.to_dict(), "display_title": "hello", "weights_sha256": assets.sha256_bytes(weights)}
+    upload = zip_bytes({"weights.npz": weights, "card.json": json.dumps(card).encode()})
     with pytest.raises(assets.AssetError, match="display_title"):
-        assets.from_zip(upload)
+        assets.network_of_file(upload)
 
 
 def test_an_upload_is_parsed_once_per_file(monkeypatch):
@@ -116,10 +118,10 @@ def test_an_upload_is_parsed_once_per_file(monkeypatch):
     from lstm_core.ui import sentiment_page as session
 
     network, card = assets.load_model("sentiment_en")
-    upload = assets.to_zip(network, card)
+    upload = assets.network_file(network, card)
     calls = []
-    real = assets.from_zip
-    monkeypatch.setattr(assets, "from_zip", lambda data: calls.append(1) or real(data))
+    real = assets.network_of_file
+    monkeypatch.setattr(assets, "network_of_file", lambda data: calls.append(1) or real(data))
     st.session_state.clear()
     first = session.upload(upload)
     second = session.upload(upload)

@@ -10,6 +10,7 @@ replica, over an upgraded WebSocket.
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -22,6 +23,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+NGINX = "/usr/sbin/nginx"  # Debian's package; tests/system_packages.sh installs it
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 TEXT = "What a slow, boring and terrible evening"
 
@@ -43,6 +45,8 @@ def free_port_pair(start: int) -> int:
 
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory):
+    assert Path(NGINX).exists() or shutil.which("nginx"), \
+        "Debian's nginx is missing: run `bash tests/system_packages.sh` first (README, \"Test it\")"
     run_dir = tmp_path_factory.mktemp("replicas")
     proxy_port = free_port_pair(21000 + os.getpid() % 20000)
     first = free_port_pair(proxy_port + 2)  # replicas on first and first + 1

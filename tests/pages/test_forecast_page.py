@@ -86,7 +86,7 @@ def test_a_stopped_run_keeps_the_seeds_it_finished(page):
 def test_the_verdict_states_wins_and_losses(page):
     from lstm_core.serving import assets
 
-    one_step = assets.read_card("forecast_co2")["metrics"]["one_step"]
+    one_step = assets.read_card("forecast_co2").metrics["one_step"]
     verdict = next(m.value for m in page.markdown if m.value.startswith("**LSTM MASE"))
     for method, name in (("seasonal_naive", "seasonal naive"), ("stat", "ETS")):
         word = "better than" if one_step["lstm"]["mase"] < one_step[method]["mase"] else "**worse** than"

@@ -7,7 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from lstm_core.ui.i18n import LINKED
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm_core.ui.lessons import LESSONS
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -60,7 +60,7 @@ def test_every_string_has_both_languages_with_the_same_placeholders():
 
     import tomllib
 
-    from lstm_core.ui.strings import FOLDER
+    from lstm_core.string_table import FOLDER
 
     STRINGS = tomllib.loads((FOLDER / "practical.toml").read_text(encoding="utf-8"))
 

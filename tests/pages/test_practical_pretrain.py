@@ -4,7 +4,7 @@ import pytest
 
 from lstm_core.serving import assets
 from lstm_core.pretrain import PRETRAINED_NAME
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 pytestmark = pytest.mark.slow  # drives AppTest reruns
 
@@ -18,7 +18,7 @@ def verdicts(at, language: str = "en") -> list[str]:
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_tab_shows_the_three_models_the_curve_and_a_reading(open_page, language):
     at = open_page("pages/practical.py", language)
-    card = assets.read_card(PRETRAINED_NAME)
+    card = assets.read_card(PRETRAINED_NAME).to_dict()
     name = TABLE["pretrain.model.pretrained"][language]
     table = next(d.value for d in at.dataframe if name in d.value.iloc[:, 0].tolist())
     assert len(table) == 3

@@ -128,7 +128,7 @@ def test_every_string_has_both_languages_and_every_literal_key_exists():
 
     import tomllib
 
-    from lstm_core.ui.strings import FOLDER
+    from lstm_core.string_table import FOLDER
 
     STRINGS = tomllib.loads((FOLDER / "tokens.toml").read_text(encoding="utf-8"))
 

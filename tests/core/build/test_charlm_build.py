@@ -77,7 +77,7 @@ def test_shipped_configurations_are_in_the_sweep_and_share_their_data():
 
 def test_shipped_cards_record_the_configuration_that_won():
     for language in ("zh", "en"):
-        card = assets.read_card(charlm.MODEL_NAMES[language])
+        card = assets.read_card(charlm.MODEL_NAMES[language]).to_dict()
         assert charlm.CharLMConfig(**card["config"]) == replace(charlm.CONFIGS[language], max_seconds=card["config"]["max_seconds"])
         tried = card["configs_tried"]
         assert card["metrics"]["validation_bits_per_char"] == min(r["validation_bits_per_char"] for r in tried)

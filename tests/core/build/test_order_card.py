@@ -15,7 +15,7 @@ from lstm_core.serving.assets import load_model, read_card
 
 @pytest.fixture(scope="module", params=["zh", "en"])
 def card(request) -> dict:
-    return read_card(NAMES[request.param])
+    return read_card(NAMES[request.param]).to_dict()
 
 
 def test_the_card_records_the_search_chosen_on_validation(card):
@@ -45,7 +45,7 @@ def test_the_baseline_got_the_same_data_and_every_score_is_there(card):
 
 def test_the_weights_load_as_float16_and_match_the_card(card):
     network, loaded = load_model(card["name"])
-    assert loaded["weights_dtype"] == "float16" and loaded["vocabulary"] == card["vocabulary"]
+    assert loaded.weights_dtype == "float16" and loaded.to_dict()["vocabulary"] == card["vocabulary"]
     assert network.parameter_count() == card["parameters"]
 
 

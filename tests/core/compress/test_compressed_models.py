@@ -8,7 +8,7 @@ from lstm_core.compress.cost import layer_costs, network_cost, recurrent_paramet
 from lstm_core.compress.heldout import load_shipped
 from lstm_core.forecast.forecast_models import ForecastTraceable, load_forecaster
 from lstm_core.forecast.forecaster import Forecaster
-from lstm_core.gates.brackets import BracketCounter
+from lstm_core.brackets.counter import BracketCounter
 from lstm_core.generate import language_model
 from lstm_core.generate.language_model import CharLanguageModel
 from lstm_core.sentiment import classifier
@@ -41,7 +41,7 @@ def test_compressed_models_are_the_same_kind_and_still_work(shipped, name, chang
     assert len(language_model.sample(lm, "I love ", 20, seed=1)) == 20
     view = change(shipped["forecast"])
     assert isinstance(view, ForecastTraceable) and isinstance(view.forecaster, Forecaster)
-    assert np.all(np.isfinite(view.forecaster.forecast(5)))
+    assert np.all(np.isfinite(view.forecaster.predict(5)))
     counter = change(shipped["brackets"])
     assert isinstance(counter, BracketCounter)
     for model in (clf, lm, view, counter):  # the Gates page's interface
@@ -57,7 +57,7 @@ def test_the_originals_are_untouched(shipped):
 
 
 def test_a_bare_forecaster_and_a_network_work_too():
-    forecaster, _, _ = load_forecaster("nile")
+    forecaster = load_forecaster("nile").forecaster
     assert isinstance(compress.quantized(forecaster, 8), Forecaster)
     small = compress.pruned(forecaster.network, 0.5, structured=True)
     assert small.spec.units == (36,)

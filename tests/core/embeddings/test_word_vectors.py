@@ -15,7 +15,7 @@ from lstm_core.serving.assets import ASSETS, AssetError
 @pytest.fixture(scope="module", params=["zh", "en"])
 def shipped(request):
     language = request.param
-    return language, word_vectors.load_word_vectors(language), word_vectors.word_vector_card(language)
+    return language, word_vectors.load_word_vectors(language), word_vectors.word_vector_card(language).card.to_dict()
 
 
 def test_shipped_vectors_load_as_keyed_vectors(shipped):

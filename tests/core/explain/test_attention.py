@@ -5,7 +5,7 @@ import numpy as np
 
 from lstm_core.explain.attention import AttentionClassifier, attention_shapes
 from lstm_core.text.vocab import pad
-from lstm_core.training.keras_models import build_attention_model, export_attention_weights
+from lstm_core.training.attention_keras import build_attention_model, export_attention_weights
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.text.vocab import Vocabulary
 

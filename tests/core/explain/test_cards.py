@@ -17,12 +17,12 @@ DATASET = {"zh": "reviews", "en": "tweets"}
 def shipped(request):
     language = request.param
     model = load_attention(language)
-    return language, model, sentiment_data.load(DATASET[language], seed=model.card["data"]["split"]["seed"])
+    return language, model, sentiment_data.load(DATASET[language], seed=model.card.to_dict()["data"]["split"]["seed"])
 
 
 def test_test_metrics_and_baseline(shipped):
     language, model, data = shipped
-    card = model.card
+    card = model.card.to_dict()
     metrics = evaluate(model.predict_proba(list(data.test.texts)), data.test.labels, len(data.classes))
     assert metrics.to_dict() == card["metrics"]
     base = evaluate(load_baseline(language).predict_proba(list(data.test.texts)), data.test.labels, len(data.classes))
@@ -37,12 +37,12 @@ def test_contrast_scores(shipped):
     pairs = contrast.load(language)
     lstm, baseline = load_named(SHIPPED_NAMES[language]), load_baseline(language)
     for name, predict in (("attention", model.predict_proba), ("lstm", lstm.predict_proba), ("tfidf", baseline.predict_proba)):
-        assert contrast.score(predict, model.labels, pairs).to_dict() == model.card["contrast"][name], name
+        assert contrast.score(predict, model.labels, pairs).to_dict() == model.card.to_dict()["contrast"][name], name
 
 
 def test_rule_fidelity_and_accuracy(shipped):
     language, model, data = shipped
-    rules = model.card["rules"]
+    rules = model.card.to_dict()["rules"]
     tree = RuleTree.from_dict(rules["tree"])
     lstm = load_named(SHIPPED_NAMES[language]).predict_proba(list(data.test.texts)).argmax(axis=1)
     predicted = tree.predict(list(data.test.texts))

@@ -9,9 +9,9 @@ from lstm_core.forecast.statistical_baselines import stat_forecast
 from lstm_core.serving import catalogue
 from lstm_core.serving import assets
 from lstm_core.forecast.forecast_models import (
-    SHIPPED_OPTIONS, ForecastTraceable, asset_name, card_metrics, load_forecaster, parse_numbers, stat_from_card,
+    SHIPPED_OPTIONS, HeldOut, asset_name, card_metrics, load_forecaster, parse_numbers,
 )
-from lstm_core.ui.strings import render
+from lstm_core.string_table import render
 
 KEYS = list(SHIPPED_OPTIONS)
 
@@ -19,9 +19,10 @@ KEYS = list(SHIPPED_OPTIONS)
 @pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS)
 def test_card_metrics_reproduced_from_the_shipped_weights(key):
-    forecaster, card, data = load_forecaster(key)
-    comparison = compare(data.values, data.time, card["data"]["test_start"], data.season, stat_from_card(card), forecaster)
-    recomputed = card_metrics(comparison)
+    shipped = load_forecaster(key)
+    forecaster, data, held = shipped.forecaster, shipped.data, HeldOut.from_card(shipped.forecaster.card)
+    comparison = compare(data.values, data.time, held.test_start, data.season, held.stat, forecaster)
+    recomputed, card = card_metrics(comparison), forecaster.card.to_dict()
     for mode in ("one_step", "recursive"):
         for method, scores in card["metrics"][mode].items():
             for name, value in scores.items():
@@ -31,7 +32,8 @@ def test_card_metrics_reproduced_from_the_shipped_weights(key):
 
 
 def test_stored_statistical_forecast_is_what_statsmodels_gives():
-    _, card, data = load_forecaster("elec_equip")  # the quickest one to refit
+    shipped = load_forecaster("elec_equip")  # the quickest one to refit
+    card, data = shipped.forecaster.card.to_dict(), shipped.data
     refit = stat_forecast(data.values, card["data"]["test_start"], data.baseline)
     np.testing.assert_allclose(refit.one_step, card["stat_forecast"]["one_step"], rtol=1e-4)
     np.testing.assert_allclose(refit.recursive, card["stat_forecast"]["recursive"], rtol=1e-4)
@@ -40,7 +42,7 @@ def test_stored_statistical_forecast_is_what_statsmodels_gives():
 @pytest.mark.parametrize("key", series.REAL)
 def test_shipped_lstm_beats_seasonal_naive_on_real_series(key):
     card = assets.read_card(asset_name(key))
-    assert card["baseline"]["seasonal_naive_mase"] > card["baseline"]["lstm_mase"]
+    assert card.baseline["seasonal_naive_mase"] > card.baseline["lstm_mase"]
 
 
 def test_shipped_assets_are_small():
@@ -59,12 +61,12 @@ def test_every_shipped_forecaster_is_in_the_gates_registry():
 
 
 def test_trace_text_agrees_with_the_forecast():
-    forecaster, _, data = load_forecaster("co2")
-    model = ForecastTraceable(forecaster, data)
+    model = load_forecaster("co2")
+    forecaster, data = model.forecaster, model.data
     window = forecaster.config.window + forecaster.config.lag
     text = ", ".join(f"{v:.6g}" for v in forecaster.history[-window:])  # the end of the fitted part
     summary = render(model.trace_text(text).summary, "en")
-    assert f"next value: {forecaster.forecast(1)[0]:.6g}" in summary
+    assert f"next value: {forecaster.predict(1)[0]:.6g}" in summary
     assert model.default_text.endswith(f"{data.values[-1]:.6g}")  # the default is the series' last window
 
 
@@ -73,8 +75,7 @@ def test_parse_numbers_and_its_errors():
     for bad, message in (("", "type some numbers"), ("1, two, 3", "'two' is not a number"), ("1 inf", "finite")):
         with pytest.raises(ValueError, match=message):
             parse_numbers(bad)
-    forecaster, _, data = load_forecaster("co2")  # log transform with seasonal differences
-    model = ForecastTraceable(forecaster, data)
+    model = load_forecaster("co2")  # log transform with seasonal differences
     with pytest.raises(ValueError, match="at least 13 numbers"):
         model.trace_text("1, 2, 3")
     with pytest.raises(ValueError, match="above 0"):

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from lstm_core.forecast.statistical_baselines import stat_forecast
-from lstm_core.forecast.forecaster import (
-    Forecaster, ForecastConfig, fit_forecaster, mae, mase, naive, naive_one_step, rmse, seasonal_naive,
-)
+from lstm_core.forecast.baselines import SeasonalNaive
+from lstm_core.forecast.forecaster import ForecastConfig, Forecaster, fit_forecaster
+from lstm_core.forecast.metrics import mae, mase, rmse
 from lstm_core.forecast.forecast_eval import compare
 from lstm_core.forecast.windows import Scaler, Split, Transform, check_window, make_windows
 from lstm_core.nn.ensemble import merge_members, split_members
@@ -91,16 +91,18 @@ def test_metrics_by_hand():
 
 
 def test_naive_baselines_on_toy_series():
-    np.testing.assert_array_equal(naive(np.array([1.0, 2.0, 3.0]), 2), [3.0, 3.0])
-    np.testing.assert_array_equal(seasonal_naive(np.arange(1.0, 7.0), 5, 3), [4, 5, 6, 4, 5])
+    np.testing.assert_array_equal(SeasonalNaive().fit(np.array([1.0, 2.0, 3.0])).predict(2), [3.0, 3.0])
+    np.testing.assert_array_equal(SeasonalNaive(3).fit(np.arange(1.0, 7.0)).predict(5), [4, 5, 6, 4, 5])
     periodic = np.tile([1.0, 5.0, 2.0, 8.0], 10)
     positions = np.arange(20, 40)
-    np.testing.assert_array_equal(naive_one_step(periodic, positions, 4), periodic[positions])  # exact
-    np.testing.assert_array_equal(naive_one_step(periodic, positions), periodic[positions - 1])
+    np.testing.assert_array_equal(SeasonalNaive(4).fit(periodic[:20]).predict_one_step(periodic, positions),
+                                  periodic[positions])  # exact
+    np.testing.assert_array_equal(SeasonalNaive().fit(periodic[:20]).predict_one_step(periodic, positions),
+                                  periodic[positions - 1])
     with pytest.raises(ValueError, match="one season"):
-        naive_one_step(periodic, np.array([2, 3]), 4)  # no wrapping round to the end of the series
+        SeasonalNaive(4).fit(periodic[:4]).predict_one_step(periodic, np.array([2, 3]))  # no wrapping round to the end
     with pytest.raises(ValueError, match="one season"):
-        seasonal_naive(np.arange(3.0), 4, 12)
+        SeasonalNaive(12).fit(np.arange(3.0))
 
 
 def test_statistical_baseline_follows_a_straight_line():
@@ -124,7 +126,7 @@ def test_merged_members_equal_each_member_and_split_back():
 
 @pytest.mark.parametrize("units,members", [((6,), 1), ((4, 3), 2)])
 def test_numpy_forecaster_network_equals_keras(units, members):
-    from lstm_core.training.keras_models import build_keras, load_into_keras
+    from lstm_core.training.network_keras import build_keras, load_into_keras
 
     rng = np.random.default_rng(2)
     network = merge_members([random_network(rng, units, horizon=3) for _ in range(members)])
@@ -147,22 +149,22 @@ def test_one_step_uses_only_the_past(options):
     values = 5 + rng.random(40)
     forecaster = make_forecaster(rng, values[:30], **options)
     p = 30
-    before = forecaster.one_step(values, np.array([p]))
+    before = forecaster.members_one_step(values, np.array([p]))
     changed = values.copy()
     changed[p:] += 100.0  # the value being forecast, and everything after it
-    np.testing.assert_array_equal(forecaster.one_step(changed, np.array([p])), before)
+    np.testing.assert_array_equal(forecaster.members_one_step(changed, np.array([p])), before)
     # The first recursive step from the same past is the same forecast.
-    np.testing.assert_allclose(forecaster.forecast_band(1, values[:p]).members[:, 0], before[:, 0])
+    np.testing.assert_allclose(forecaster.predict_band(1, values[:p]).members[:, 0], before[:, 0])
 
 
 def test_recursive_forecast_shapes():
     rng = np.random.default_rng(4)
     forecaster = make_forecaster(rng, 5 + rng.random(30), members=3)
-    band = forecaster.forecast_band(7)
+    band = forecaster.predict_band(7)
     assert band.members.shape == (3, 7) and band.mean.shape == (7,)
-    np.testing.assert_allclose(forecaster.forecast(7), band.members.mean(axis=0))
+    np.testing.assert_allclose(forecaster.predict(7), band.members.mean(axis=0))
     with pytest.raises(ValueError):
-        forecaster.forecast(0)
+        forecaster.predict(0)
 
 
 @pytest.mark.slow
@@ -180,9 +182,9 @@ def test_fit_forecaster_is_seeded_and_scales_on_training_part():
     assert raw.scaler == Scaler(0.0, 1.0)
     member, report, current = seen[0]
     assert (member, report.epoch) == (0, 1)
-    np.testing.assert_allclose(current().forecast(3), raw.forecast(3), rtol=1e-5)  # one epoch: the same weights
-    np.testing.assert_array_equal(first.forecast(5), second.forecast(5))
-    assert first.forecast(5).shape == (5,)
+    np.testing.assert_allclose(current().predict(3), raw.predict(3), rtol=1e-5)  # one epoch: the same weights
+    np.testing.assert_array_equal(first.predict(5), second.predict(5))
+    assert first.predict(5).shape == (5,)
     assert len(first.fit_report.losses[0]["loss"]) <= 2 and "val_loss" in first.fit_report.losses[0]
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from lstm_core.forecast import series
-from lstm_core.ui.strings import both
+from lstm_core.string_table import both
 
 
 @pytest.mark.parametrize("key", list(series.LOADERS))
@@ -110,7 +110,7 @@ def test_long_series_keep_their_most_recent_part():
 
 
 def test_every_repair_note_has_a_message_in_both_languages():
-    from lstm_core.ui.strings import TABLE as STRINGS
+    from lstm_core.string_table import TABLE as STRINGS
 
     text = "d,v\n2020-01-03,3\n2020-01-01,x\n2020-01-02,2\n2020-01-02,4\nbad,9\n2020-01-04,\n"
     found = dict(parse(text, value_column="v", date_column="d").notes)

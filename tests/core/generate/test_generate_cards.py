@@ -5,7 +5,7 @@ import pytest
 from lstm_core.build.charlm_build import SUBSET_DOCUMENTS
 from lstm_core.generate import charlm, language_model
 from lstm_core.generate.ngram import NGramConfig, NGramModel
-from lstm_core.ui.strings import both
+from lstm_core.string_table import both
 
 pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 
@@ -19,7 +19,7 @@ def shipped(request):
 
 def test_card_describes_the_data_it_was_trained_on(shipped):
     model, train_docs, heldout_docs = shipped
-    card = model.card
+    card = model.card.to_dict()
     assert card["data"]["train_documents"] == len(train_docs)
     assert card["data"]["heldout_documents"] == len(heldout_docs)
     assert list(model.vocab.tokens) == list(charlm.char_vocabulary(train_docs, card["config"]["max_vocab_size"]).tokens)
@@ -29,7 +29,7 @@ def test_card_describes_the_data_it_was_trained_on(shipped):
 
 def test_card_metrics_are_reproduced(shipped):
     model, _, heldout_docs = shipped
-    card = model.card
+    card = model.card.to_dict()
     subset = heldout_docs[:SUBSET_DOCUMENTS]
     assert card["metrics"]["subset_documents"] == len(subset)
     bits, chars = charlm.bits_on_documents(model.network, model.vocab, subset)
@@ -43,7 +43,7 @@ def test_card_metrics_are_reproduced(shipped):
 
 def test_baseline_numbers_are_reproduced(shipped):
     model, train_docs, heldout_docs = shipped
-    baseline = model.card["baseline"]
+    baseline = model.card.to_dict()["baseline"]
     ngram = NGramModel.fit(train_docs, model.vocab, NGramConfig(order=baseline["order"]))
     bits, chars = ngram.bits_on_documents(heldout_docs[:SUBSET_DOCUMENTS])
     assert abs(bits / chars - baseline["subset_bits_per_char"]) < 1e-5
@@ -53,7 +53,7 @@ def test_baseline_numbers_are_reproduced(shipped):
 def test_shipped_model_numpy_equals_keras(shipped):
     import numpy as np
 
-    from lstm_core.training.keras_models import build_keras, load_into_keras
+    from lstm_core.training.network_keras import build_keras, load_into_keras
 
     model, _, heldout_docs = shipped
     keras_model = build_keras(model.network.spec)

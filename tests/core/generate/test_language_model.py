@@ -8,7 +8,7 @@ from lstm_core.generate.ngram import NGramConfig, NGramModel
 from lstm_core.nn.network import Network
 from lstm_core.text.inputs import decode_upload
 from lstm_core.text.vocab import Vocabulary
-from lstm_core.ui.strings import render
+from lstm_core.string_table import render
 
 TEXT = "the cat sat on the mat.\nthe dog sat on the log.\na cat and a dog met on a mat.\n" * 6
 
@@ -146,7 +146,7 @@ def test_trace_for_the_gates_page():
 
 @pytest.mark.parametrize("units", [8, 24])
 def test_numpy_next_character_distributions_equal_keras(units):
-    from lstm_core.training.keras_models import build_keras, load_into_keras
+    from lstm_core.training.network_keras import build_keras, load_into_keras
 
     model = tiny_model(seed=units, units=units)
     keras_model = build_keras(model.network.spec)
@@ -178,7 +178,7 @@ def test_a_short_training_run_reports_every_epoch():
     seen = []
     result = charlm_train.train_on_text(
         TEXT, charlm_train.UserTrainConfig(units=16, embedding_dim=8, epochs=2, sequence_length=20),
-        on_epoch=lambda sample, model: seen.append((sample.epoch, model.card["epochs_run"])),
+        on_epoch=lambda sample, model: seen.append((sample.epoch, model.card.to_dict()["epochs_run"])),
     )
     assert seen == [(1, 1), (2, 2)]
     assert [s.epoch for s in result.samples] == [1, 2]

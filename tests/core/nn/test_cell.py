@@ -8,7 +8,7 @@ import keras  # noqa: E402  (a missing install must fail, not skip)
 from lstm_core.nn.cell import GateTrace, LSTMWeights, run_batch, sigmoid, trace  # noqa: E402
 from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402
 from lstm_core.text.vocab import pad  # noqa: E402
-from lstm_core.training.keras_models import build_keras, export_weights  # noqa: E402
+from lstm_core.training.network_keras import build_keras, export_weights  # noqa: E402
 
 
 def keras_lstm(units, dim, seed, go_backwards=False):
@@ -22,12 +22,17 @@ def keras_lstm(units, dim, seed, go_backwards=False):
     return model, layer
 
 
+def weights_of(layer) -> LSTMWeights:
+    """The weights of a built `keras.layers.LSTM` (kernel, recurrent kernel, bias) for the NumPy cell."""
+    return LSTMWeights(*(np.asarray(w, np.float32) for w in layer.get_weights()))
+
+
 @pytest.mark.parametrize("steps,dim,units", [(1, 3, 1), (1, 5, 4), (7, 1, 1), (12, 6, 9), (200, 4, 16)])
 def test_trace_equals_keras(steps, dim, units):
     model, layer = keras_lstm(units, dim, seed=steps + units)
     x = np.random.default_rng(0).normal(size=(1, steps, dim)).astype("float32")
     sequence, h, c = model.predict(x, verbose=0)
-    result = trace(LSTMWeights.from_keras(layer), x[0])
+    result = trace(weights_of(layer), x[0])
     assert isinstance(result, GateTrace)
     assert result.hidden.shape == (steps, units)
     np.testing.assert_allclose(result.hidden, sequence[0], atol=1e-5)
@@ -49,12 +54,12 @@ def test_initial_state_and_reverse_match_keras():
     model, layer = keras_lstm(5, 3, seed=3, go_backwards=True)
     x = np.random.default_rng(4).normal(size=(1, 9, 3)).astype("float32")
     sequence, h, c = model.predict(x, verbose=0)
-    result = trace(LSTMWeights.from_keras(layer), x[0], reverse=True)
+    result = trace(weights_of(layer), x[0], reverse=True)
     # Keras returns the backward sequence in reading order (last input first).
     np.testing.assert_allclose(result.hidden[::-1], sequence[0], atol=1e-5)
     np.testing.assert_allclose(result.cell[0], c[0], atol=1e-5)
     # Starting from a given state continues where a split sequence left off.
-    weights = LSTMWeights.from_keras(layer)
+    weights = weights_of(layer)
     whole = trace(weights, x[0])
     first = trace(weights, x[0][:4])
     rest = trace(weights, x[0][4:], initial_state=(first.hidden[-1], first.cell[-1]))

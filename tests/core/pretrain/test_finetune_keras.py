@@ -5,7 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from lstm_core.training.keras_models import export_weights
+from lstm_core.training.network_keras import export_weights
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.training.trainer import TrainConfig, Trainer
 from lstm_core.pretrain import transfer

@@ -1,7 +1,6 @@
 """Samples of the training labels, the epoch rule, and the shipped label-count curve."""
 
 import numpy as np
-import pytest
 
 from lstm_core.pretrain import label_curve
 
@@ -35,10 +34,7 @@ def test_points_and_the_ahead_check():
 
 
 def test_the_shipped_curve_has_every_run_and_says_what_its_numbers_say():
-    try:
-        curve = label_curve.load()
-    except FileNotFoundError:
-        pytest.skip("assets/pretrain_curve.json is not built")
+    curve = label_curve.load()
     runs = curve["runs"]
     train = curve["data"]["split"]["sizes"]["train"]
     for model in label_curve.MODELS:

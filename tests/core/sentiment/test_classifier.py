@@ -3,14 +3,13 @@
 import numpy as np
 import pytest
 
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network, NetworkSpec
 from lstm_core.text.vocab import pad
-from lstm_core.training.keras_models import build_keras, load_into_keras
+from lstm_core.training.network_keras import build_keras, load_into_keras
 from lstm_core.sentiment import classifier, sentiment_data
 from lstm_core.sentiment.sentiment_data import Cleaning, LabelledTexts, SentimentData
 from lstm_core.sentiment.sentiment_train import EpochTrainer, SentimentConfig, finish, prepare
-from lstm_core.ui.strings import both
+from lstm_core.string_table import both
 
 
 # Every shipped sentiment classifier: the LSTMs trained from scratch and the one fine-tuned from a language model.
@@ -75,7 +74,7 @@ def test_numpy_equals_keras_for_train_your_own_shapes(units, bidirectional):
     rng = np.random.default_rng(0)
     spec = NetworkSpec(vocab_size=30, embedding_dim=5, units=units, bidirectional=bidirectional, output_dim=3)
     model = build_keras(spec, 12)
-    from lstm_core.training.keras_models import export_weights
+    from lstm_core.training.network_keras import export_weights
 
     weights = {k: v + rng.normal(0, 0.3, v.shape).astype(np.float32) for k, v in export_weights(model, spec).items()}
     network = Network(spec, weights)
@@ -88,7 +87,7 @@ def test_numpy_equals_keras_for_train_your_own_shapes(units, bidirectional):
 @pytest.mark.slow
 def test_card_metrics_reproduced(shipped):
     """Re-evaluating the shipped weights and the shipped baseline on the card's test split."""
-    card = shipped.card
+    card = shipped.card.to_dict()
     split = card["data"]["split"]
     data = sentiment_data.load(card["data"]["name"], seed=split["seed"])
     assert len(data.test) == split["sizes"]["test"]
@@ -156,8 +155,8 @@ def test_train_one_epoch_finish_and_zip_round_trip():
     trained = finish(trainer, "sentiment_session", {"en": "mine", "zh": "我的"})
     assert trained.stopped and trained.epochs_run == 1
     assert 0 <= trained.metrics.accuracy <= 1
-    network, card, _ = assets.from_zip(assets.to_zip(trained.classifier.network, trained.classifier.card))
-    again = classifier.classifier_from(network, card, "sentiment_session", card["display_title"])
+    again = classifier.SentimentClassifier.load(trained.classifier.save())
+    assert again.key == "sentiment_session" and again.title == {"en": "mine", "zh": "我的"}
     texts = ["好棒", "差烂坏"]
     assert np.allclose(again.predict_proba(texts), trained.classifier.predict_proba(texts), atol=1e-6)
 
@@ -168,4 +167,4 @@ def test_same_seed_same_model():
     first, second = (EpochTrainer(prepare(_tiny_data(), config), config) for _ in range(2))
     first.run_epoch()
     second.run_epoch()
-    assert all(np.array_equal(a, b) for a, b in zip(first.model.get_weights(), second.model.get_weights()))
+    assert all(np.array_equal(a, b) for a, b in zip(first.trainer.model.get_weights(), second.trainer.model.get_weights()))

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 
-from lstm_core.training.keras_models import build_keras  # noqa: E402
+from lstm_core.training.network_keras import build_keras  # noqa: E402
 from lstm_core.nn.network import NetworkSpec  # noqa: E402
 from lstm_core.training.trainer import EpochReport, TrainConfig, Trainer, train  # noqa: E402
 

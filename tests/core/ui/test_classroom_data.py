@@ -10,7 +10,7 @@ import pytest
 from lstm_core import palette
 from lstm_core.gates import cell_diagram
 from lstm_core.ui import glossary, lessons, quiz
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[3]
 PAGES = set(re.findall(r'url_path="([\w-]+)"', (ROOT / "app.py").read_text(encoding="utf-8")))

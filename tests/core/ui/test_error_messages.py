@@ -31,7 +31,7 @@ from lstm_core.nn.network import network_of
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.text.inputs import clean, decode_upload
-from lstm_core.ui.strings import TABLE, render
+from lstm_core.string_table import TABLE, render
 
 ROOT = Path(__file__).resolve().parents[3]
 # Names that stay as they are in Chinese text: formats, libraries, file names in the help.
@@ -61,9 +61,9 @@ def _huge_run() -> None:
 CASES = {
     "asset.no_card": lambda tmp: assets.read_card("sentiment_missing", tmp),
     "asset.altered": _altered_asset,
-    "asset.zip_is_not_a_zip": lambda tmp: assets.from_zip(b"this is no zip"),
-    "asset.zip_members": lambda tmp: assets.from_zip(_zip({"readme.txt": b"hello"})),
-    "asset.card_json": lambda tmp: assets.from_zip(_zip({"weights.npz": b"", "card.json": b"[1, 2]"})),
+    "asset.zip_is_not_a_zip": lambda tmp: assets.network_of_file(b"this is no zip"),
+    "asset.zip_members": lambda tmp: assets.network_of_file(_zip({"readme.txt": b"hello"})),
+    "asset.card_json": lambda tmp: assets.network_of_file(_zip({"weights.npz": b"", "card.json": b"[1, 2]"})),
     "archive.too_many_files": lambda tmp: open_zip(_zip({f"{i}.txt": b"" for i in range(3)}), Limits(10, 10, 2)),
     "upload.not_utf8": lambda tmp: decode_upload(b"\xff\xfe\xfa text"),
     "upload.not_text": lambda tmp: decode_upload(b"\x01\x02\x03\x04 a"),

@@ -9,7 +9,7 @@ import pytest
 
 from lstm_core.ui.glossary import TERMS
 from lstm_core.ui.glossary_links import link_terms, terms
-from lstm_core.ui.strings import TABLE
+from lstm_core.string_table import TABLE
 
 TEXTS = Path(__file__).resolve().parents[3] / "assets" / "text"
 

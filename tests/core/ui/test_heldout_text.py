@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lstm_core.ui import practical_cost
-from lstm_core.ui.strings import text
+from lstm_core.string_table import text
 
 MODELS = json.loads((Path(__file__).resolve().parents[3] / "assets" / "compression.json").read_text(encoding="utf-8"))["models"]
 

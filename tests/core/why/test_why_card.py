@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not 
 @pytest.fixture(scope="module")
 def shipped():
     card = assets.read_card(NAME)
-    return card, assets.weights_from_bytes(assets.read_verified(card["weights_file"], card["weights_sha256"]))
+    return card.to_dict(), assets.weights_from_bytes(assets.read_weights(card))
 
 
 def test_card_has_every_cell_at_every_distance_and_the_baseline(shipped):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lstm_core.gates.brackets import load_traceable, true_depth
+from lstm_core.brackets.counter import load_traceable, true_depth
 from lstm_core.nn.cell import LSTMWeights, sigmoid
 from lstm_core.why.article_cell import article_trace, compare
 from lstm_core.why.cells import MemoryNet, pack, unpack

@@ -6,7 +6,7 @@ import pytest
 import tensorflow as tf  # noqa: E402  (a missing install must fail, not skip)
 
 from lstm_core.nn.network import Network, NetworkSpec  # noqa: E402
-from lstm_core.training.keras_models import build_keras, export_weights, load_into_keras  # noqa: E402
+from lstm_core.training.network_keras import build_keras, export_weights, load_into_keras  # noqa: E402
 from lstm_core.gates.saliency import saliency_of  # noqa: E402
 from lstm_core.nn.network import network_of  # noqa: E402
 

@@ -1,17 +1,17 @@
 """All UI strings, English and simplified Chinese, as one table: key -> {"en", "zh"}.
 
-The strings are data: one TOML file per page in this folder (`home.toml`, `forecast.toml`,
-...), each key a quoted table with its English and Chinese side by side::
+The strings are data: one TOML file per page in `lstm_core/ui/strings/` (`home.toml`,
+`forecast.toml`, ...), each key a quoted table with its English and Chinese side by side::
 
     ["sentiment.verdict"]
     en = "..."
     zh = "..."
 
-`TABLE` is the union of every `*.toml` here (a new file needs no registration); a key
+`TABLE` is the union of every `*.toml` there (a new file needs no registration); a key
 defined in two files is refused. `render` turns a `Message` from the core into text in
-a given language; `lstm_core.ui.i18n.t` does the same in the session's language. This
-module imports no Streamlit, so offline builds can render the titles they write into
-model cards.
+a given language; `lstm_core.ui.i18n.t` does the same in the session's language. The
+table sits below the UI (it imports no Streamlit) because the offline builds render the
+titles they write into model cards with it, and builds never import `lstm_core.ui`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lstm_core.message import Message
 
-FOLDER = Path(__file__).resolve().parent
+FOLDER = Path(__file__).resolve().parent / "ui" / "strings"
 LANGUAGES = ("en", "zh")
 
 

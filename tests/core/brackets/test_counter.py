@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from lstm_core.gates import brackets
+from lstm_core.brackets import counter as brackets
 from lstm_core.serving import catalogue
 from lstm_core.serving.assets import read_card
-from lstm_core.ui.strings import both, render
+from lstm_core.string_table import both, render
 
 
 def test_true_depth():
@@ -17,12 +17,12 @@ def test_true_depth():
 def test_card_accuracy_is_reproduced_and_beats_the_baseline():
     model = brackets.load_traceable()
     card = read_card("brackets")
-    config = brackets.BracketConfig(**card["config"])
+    config = brackets.BracketConfig(**card.config)
     _, x, y = brackets.make_dataset(config, np.random.default_rng(config.seed))
     n_test = config.sequences // 10
     accuracy = brackets.evaluate(model.network, x[:n_test], y[:n_test])
-    assert accuracy == pytest.approx(card["metrics"]["test_char_accuracy"], abs=1e-4)
-    assert accuracy > card["baseline"]["test_char_accuracy"] + 0.5
+    assert accuracy == pytest.approx(card.metrics["test_char_accuracy"], abs=1e-4)
+    assert accuracy > card.baseline["test_char_accuracy"] + 0.5
 
 
 def test_counts_nesting_and_reads_unknown_characters():

@@ -1,4 +1,4 @@
-"""A toy LSTM that counts bracket depth, the first model to look inside.
+"""A toy LSTM that counts bracket depth, the first model to look inside on the Gates page.
 
 The task (after Karpathy, Johnson and Fei-Fei, "Visualizing and understanding
 recurrent networks", 2015): read text such as `(a(b)c)` one character at a time and
@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, UserError
-from lstm_core.serving import assets
 from lstm_core.nn.network import Network
+from lstm_core.nn.trace import ModelTrace
+from lstm_core.serving import assets
+from lstm_core.serving.cards import ModelCard
 from lstm_core.text.vocab import Vocabulary
 
 MAX_DEPTH = 8  # depths 0..8 are the classes; deeper nesting is reported as 8
@@ -89,7 +90,7 @@ class BracketCounter:
 
     network: Network
     vocab: Vocabulary
-    card: dict
+    card: ModelCard
     key: str = NAME
     title = Message("model.title.brackets")
     input_kind: str = "text"
@@ -136,7 +137,7 @@ class BracketCounter:
 
 def load_traceable() -> BracketCounter:
     network, card = assets.load_model(NAME)
-    return BracketCounter(network, Vocabulary(tuple(card["vocabulary"])), card)
+    return BracketCounter(network, Vocabulary(tuple(card.details["vocabulary"])), card)
 
 
 def evaluate(network: Network, x: np.ndarray, y: np.ndarray) -> float:
