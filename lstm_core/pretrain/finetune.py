@@ -54,7 +54,6 @@ def _run_summary(run, what: str, tokens: int) -> dict:
 
 def general_language_model(start: str, log_to=print) -> LanguageModelStage:
     """Stage 1: the shipped character model of People's Daily, or a word model of it trained now."""
-
     if start == "charlm_zh":
         shipped = load_language_model("zh")
         card = shipped.card
@@ -75,7 +74,7 @@ def general_language_model(start: str, log_to=print) -> LanguageModelStage:
 
 
 def transfer_spec(vocab_size: int, config: charlm.CharLMConfig):
-
+    """The language model's NetworkSpec for a vocabulary and a configuration's shape."""
     return spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
 
 
@@ -86,7 +85,6 @@ def review_language_model(general: LanguageModelStage | None, data: SentimentDat
     It reads the review vocabulary: tokens the general model knew keep their rows, new ones
     start at the mean (`transfer.map_vocabulary`). The validation reviews' text stops it.
     """
-
     train_tokens = stages.tokens_of(data.train.texts, config.token_unit)
     vocab = stages.review_vocabulary(train_tokens, config.vocab_size)
     shape = stages.WORD_LM if general is None else general_config(general)
@@ -126,7 +124,6 @@ class ClassifierTraining:
 
     def __init__(self, language_model: LanguageModelStage, data: SentimentData, config: PretrainConfig,
                  train_rows: np.ndarray | None = None) -> None:
-
         self.language_model, self.data, self.config = language_model, data, config
         rows = np.arange(len(data.train)) if train_rows is None else np.asarray(train_rows)
         texts = [data.train.texts[r] for r in rows]
@@ -134,12 +131,12 @@ class ClassifierTraining:
         x_val = encode(data.validation.texts, language_model.vocab, config.token_unit, config.max_length)
         self.spec = transfer.classifier_spec(language_model.network.spec, len(data.classes), config.dropout)
         start = transfer.classifier_start(language_model.network)
-        fit = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
+        settings = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
                           seed=config.seed, metrics=("accuracy",), patience=config.patience,
                           layer_rates=transfer.layer_rates(self.spec, config.rate_decay),
                           unfreeze=transfer.unfreeze_epochs(self.spec, config.gradual))
         build = lambda: classifier_from_language_model(self.spec, start, config.max_length, config.input_dropout)  # noqa: E731
-        self.trainer = Trainer(build, (x, data.train.labels[rows]), fit, validation=(x_val, data.validation.labels))
+        self.trainer = Trainer(build, (x, data.train.labels[rows]), settings, validation=(x_val, data.validation.labels))
 
     finished = property(lambda self: self.trainer.finished)
 
@@ -148,7 +145,6 @@ class ClassifierTraining:
 
     def network(self) -> Network:
         """The best epoch's weights, rounded to float16 as they ship."""
-
         return Network(self.spec, assets.round_trip(export_weights(self.trainer.best_weights_restored(), self.spec)))
 
     def summary(self) -> dict:
@@ -173,7 +169,6 @@ def fine_tune(language_model: LanguageModelStage, data: SentimentData, config: P
 
 def classifier_of(trainings: list[ClassifierTraining], card: dict, key: str, title) -> SentimentClassifier:
     """The members merged into one network (`nn.ensemble.average_members`), as a classifier with `card`."""
-
     networks = [training.network() for training in trainings]
     network = networks[0] if len(networks) == 1 else average_members(networks)
     network = Network(network.spec, assets.round_trip(network.weights))
