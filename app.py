@@ -7,14 +7,24 @@ from lstm_core.ui.gates_step import diagram_font, diagram_labels
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.loaders import single_thread_blas
 from lstm_core.ui.server_setup import set_up_server
-from lstm_core.ui import control_help, glossary, lessons, quiz
+from lstm_core.ui import control_help, glossary, quiz
+from lstm_core.ui import lessons_page as lessons
 from lstm_core.ui.style import classroom, sidebar_switches, take_link_choices
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🧠", layout="wide")
 
 
+def where_to_start() -> None:
+    """Right under the title, on the first screen of a projector: the three ways in."""
+    with st.container(border=True):
+        st.markdown(t("home.start"))
+        for column, page in zip(st.columns(3), ("lessons", "why", "gates")):
+            column.page_link(next(p for p in PAGES if p.url_path == page), width="stretch")
+
+
 def home() -> None:
     st.title(t("home.title"))
+    where_to_start()
     st.markdown(long_text("home_intro"))
     st.graphviz_chart(cell_diagram.cell_dot(diagram_labels(), font=diagram_font()), width="stretch")
     st.caption(t("home.diagram_caption"))
@@ -35,8 +45,9 @@ h_t &= o_t \odot \tanh(c_t) && \text{%(hidden)s}
     st.info(t("home.article_note"))
     st.subheader(t("home.map"))
     st.markdown(long_text("home_map"))
-    for first in range(1, len(PAGES), 5):  # two rows of five
-        for column, page in zip(st.columns(5), PAGES[first:first + 5]):
+    per_row = 3 if classroom() else 5  # in classroom type, five names a row would each wrap into two or three lines
+    for first in range(1, len(PAGES), per_row):
+        for column, page in zip(st.columns(per_row), PAGES[first:first + per_row]):
             column.page_link(page, width="stretch")
 
 
@@ -51,6 +62,8 @@ PAGES = [
     st.Page("pages/gates.py", title=t("common.page.gates"), icon=":material/biotech:", url_path="gates"),
     st.Page("pages/practical.py", title=t("common.page.practical"), icon=":material/speed:", url_path="practical"),
     st.Page("pages/gan.py", title=t("common.page.gan"), icon=":material/compare_arrows:", url_path="gan"),
+    st.Page("pages/tagging.py", title=t("common.page.tagging"), icon=":material/label:", url_path="tagging"),
+    st.Page("pages/seq2seq.py", title=t("common.page.seq2seq"), icon=":material/swap_horiz:", url_path="seq2seq"),
     st.Page("pages/lessons.py", title=t("common.page.lessons"), icon=":material/school:", url_path="lessons"),
     st.Page("pages/glossary.py", title=t("common.page.glossary"), icon=":material/menu_book:", url_path="glossary"),
 ]

@@ -7,7 +7,11 @@ Prints
    (target: under 20 ms);
 3. the forecasting page's rerun time after a widget change, server side (target:
    median under 150 ms);
-4. the shipped cards' one-step MASE of every method on the held-out tail.
+4. the shipped cards' one-step MASE of every method on the held-out tail;
+5. the statistical baseline's fit time against the season length on 2,400 daily-like
+   values: the state-space ETS (seasons 4 and 12; add --slow-ets for 24, about a minute)
+   and the Holt-Winters fit the page uses when the state-space one is over its budget
+   (`statistical_baselines.affordable`, issue 22).
 Pass --quick to skip the fitting (part 1).
 """
 
@@ -78,6 +82,24 @@ def cards() -> None:
               f" ({rec['stat']['mase']:.2f})")
 
 
+def stat_fits(values: int = 2_400) -> None:
+    import numpy as np
+
+    from lstm_core.forecast.statistical_baselines import STAT_WORK_LIMIT, stat_forecast, stat_work
+
+    print(f"5. statistical baseline fit against the season, {values:,} values (budget: values x state^2 <= {STAT_WORK_LIMIT:,})")
+    rng = np.random.default_rng(0)
+    t = np.arange(values + 240)
+    stat_forecast(np.sin(t[:300] / 5), 240, ("holt_winters", True, 12))  # statsmodels loaded before timing
+    slow = (4, 12, 24) if "--slow-ets" in sys.argv else (4, 12)
+    for kind, seasons in (("ets", slow), ("holt_winters", (12, 52, 365))):
+        for season in seasons:
+            series_values = 10 + 0.01 * t + np.sin(2 * np.pi * t / season) + rng.normal(0, 0.2, len(t))
+            spec = (kind, True, season)
+            seconds = timed(lambda: stat_forecast(series_values, values, spec)).best()
+            print(f"   {kind:12s} season {season:3d}: {seconds:6.2f} s  (values x state^2 = {stat_work(spec, values):,})")
+
+
 if __name__ == "__main__":
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other jobs slow every number)")
     # Fitting goes last: once TensorFlow has run in this process, AppTest round trips
@@ -85,5 +107,6 @@ if __name__ == "__main__":
     recursive()
     rerun()
     cards()
+    stat_fits()
     if "--quick" not in sys.argv:
         fitting()

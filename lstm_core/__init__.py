@@ -9,7 +9,8 @@ layers, bottom up (no import circles; tests/core/test_layers.py checks who impor
   loop, the GAN's turns, the Keras twins), and only when a model is trained; it hands
   NumPy weights back;
 - the model families, one per thing a student meets: `text`, `embeddings`, `sentiment`,
-  `forecast`, `generate`, `brackets`, `why`, `gan`, `compress`, `explain`, `generalize`;
+  `forecast`, `generate`, `brackets`, `why`, `gan`, `compress`, `explain`, `generalize`,
+  `tagging` (one label per character: segmentation, parts of speech, names);
   `gates` reads traces and imports no family;
 - `serving`: model files and typed model cards, archives, work budgets, the training
   queue, and the catalogue of every shipped model the app can open;

@@ -25,6 +25,24 @@ class Message:
     key: str
     values: Mapping[str, Any] = field(default_factory=dict)
 
+    def to_dict(self) -> dict:
+        """The message as JSON data (a card stores it so each reader sees it in their language)."""
+        return {"key": self.key, "values": dict(self.values)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Message":
+        """The message `to_dict` stored."""
+        return cls(data["key"], dict(data.get("values", {})))
+
+
+class Quoted(str):
+    """A value that came from outside: typed, uploaded, or read from a link or a file.
+
+    Pages show messages in Markdown; a `Quoted` value is shown exactly as it is, never
+    read as Markdown or HTML (`lstm_core.string_table.render` escapes it), so a column
+    name or a typed token cannot turn into a link, an image or emphasis.
+    """
+
 
 # A model's or a series' title: a Message, or the title a model card stores as data
 # (language code -> text, e.g. an uploaded model's `display_title`).

@@ -10,7 +10,10 @@ every signed meaning. The same meaning has the same colour on every page:
 - models: the truth is black, the LSTM orange, baselines grey and cool colours.
 
 Figure modules (lstm_core/*/*_figures.py, *_plots.py) and the UI take their colours from
-here; tests/core/ui/test_classroom_data.py fails if a colour literal appears anywhere else.
+here; tests/core/ui/test_classroom_data.py fails if a colour literal appears anywhere else. A text
+never names a colour by hand either: it has a placeholder ({positive}, {input}, ...) that the
+page fills with `name(colour, language)`, so a caption says the colour the chart draws
+(tests/core/ui/test_colour_words.py).
 """
 
 from __future__ import annotations
@@ -62,7 +65,20 @@ MODELS = {
     "discriminator": REDDISH_PURPLE,
     "pretrained": REDDISH_PURPLE,  # an LSTM fine-tuned from a language model (Making LSTMs practical, Pretraining)
     "tfidf": GREY,
+    "no_attention": BLUE,  # an encoder-decoder without attention (Sequence to sequence)
+    "free_running": BLUISH_GREEN,  # a decoder trained on its own outputs
+    "transformer": BLUE,
 }
+
+# Sequence labelling: names, coarse parts of speech (`lstm_core.text.segmentation.TAG_GROUPS`),
+# and how a method's word compares with the others' and the gold one's.
+ENTITIES = {"PER": VERMILLION, "LOC": BLUE, "ORG": ORANGE}
+POS_GROUPS = {
+    "person": VERMILLION, "place": BLUE, "organization": ORANGE, "noun": SKY_BLUE, "verb": BLUISH_GREEN,
+    "adjective": YELLOW, "adverb": REDDISH_PURPLE, "number": GREY, "time": GREY,
+    "function": LIGHT_GREY, "punctuation": LIGHT_GREY, "other": LIGHT_GREY,
+}
+WORDS = {"agree": SKY_BLUE, "disagree": ORANGE, "wrong": VERMILLION, "gold": BLACK}
 
 # Roles that are not models: training against validation curves, before against after.
 SPLITS = {"train": BLUE, "validation": ORANGE, "test": VERMILLION}
@@ -75,6 +91,30 @@ REFERENCE = DARK_GREY  # reference lines: chance level, x + y = 1, a chosen dist
 SEQUENTIAL = "Viridis"
 DIVERGING = [[0.0, NEGATIVE], [0.5, WHITE], [1.0, POSITIVE]]
 COUNTS = [[0.0, WHITE], [1.0, BLUE]]
+
+
+# What each colour is called in a caption, per language.
+NAMES = {
+    BLACK: {"en": "black", "zh": "黑色"},
+    ORANGE: {"en": "orange", "zh": "橙色"},
+    SKY_BLUE: {"en": "light blue", "zh": "浅蓝色"},
+    BLUISH_GREEN: {"en": "green", "zh": "绿色"},
+    YELLOW: {"en": "yellow", "zh": "黄色"},
+    BLUE: {"en": "blue", "zh": "蓝色"},
+    VERMILLION: {"en": "orange-red", "zh": "橙红色"},
+    REDDISH_PURPLE: {"en": "pink", "zh": "粉紫色"},
+    GREY: {"en": "grey", "zh": "灰色"},
+    LIGHT_GREY: {"en": "light grey", "zh": "浅灰色"},
+    DARK_GREY: {"en": "dark grey", "zh": "深灰色"},
+    WHITE: {"en": "white", "zh": "白色"},
+}
+
+
+def name(colour: str, language: str) -> str:
+    """What a palette colour is called in a caption, in "en" or "zh"."""
+    if colour not in NAMES:
+        raise ValueError(f"{colour!r} is not a palette colour with a name")
+    return NAMES[colour][language]
 
 
 def rgba(colour: str, alpha: float) -> str:

@@ -8,7 +8,8 @@ The strings are data: one TOML file per page in `lstm_core/ui/strings/` (`home.t
     zh = "..."
 
 `TABLE` is the union of every `*.toml` there (a new file needs no registration); a key
-defined in two files is refused. `render` turns a `Message` from the core into text in
+defined in two files is refused. `terms.toml` there is not strings but the term table (one
+Chinese word per concept) that the Chinese strings are held to. `render` turns a `Message` from the core into text in
 a given language; `lstm_core.ui.i18n.t` does the same in the session's language. The
 table sits below the UI (it imports no Streamlit) because the offline builds render the
 titles they write into model cards with it, and builds never import `lstm_core.ui`.
@@ -16,13 +17,15 @@ titles they write into model cards with it, and builds never import `lstm_core.u
 
 from __future__ import annotations
 
+import string
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from lstm_core.message import Message
+from lstm_core.message import Message, Quoted
 
 FOLDER = Path(__file__).resolve().parent / "ui" / "strings"
+TERMS = FOLDER / "terms.toml"
 LANGUAGES = ("en", "zh")
 
 
@@ -31,6 +34,8 @@ def load_table(folder: Path = FOLDER) -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     owner: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
+        if path.name == TERMS.name:
+            continue
         with path.open("rb") as handle:
             section = tomllib.load(handle)
         clash = sorted(table.keys() & section.keys())
@@ -57,15 +62,37 @@ def text(key: str, language: str, /, **values) -> str:
     return template.format(**values) if values else template
 
 
+_MARKDOWN_ESCAPES = str.maketrans({mark: "\\" + mark for mark in string.punctuation})
+WORD_JOINER = "\u2060"  # invisible, zero-width: breaks what GFM would turn into a link
+
+
+def literal(value: object) -> str:
+    """`value` as literal text inside Markdown, on one line.
+
+    CommonMark lets a backslash escape any ASCII punctuation, so no link, image, HTML tag,
+    emphasis, code, heading, table, LaTeX (`$`) or Streamlit directive (`:red[...]`) can
+    come out of it. GitHub's "autolink literals" are found in the text after escapes are
+    undone (a browser test saw "http://..." become a link even so), so an invisible word
+    joiner also goes after every ":" and "@" and before every ".": no "http://", "www."
+    or e-mail address is left to find. Use it for every value from a user, a link or a
+    file that a page puts into Markdown.
+    """
+    escaped = " ".join(str(value).split()).translate(_MARKDOWN_ESCAPES)
+    return (escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\\@", "\\@" + WORD_JOINER)
+            .replace("\\.", WORD_JOINER + "\\."))
+
+
 def render(message: Message | Mapping[str, str] | str, language: str) -> str:
     """Text for the user in `language`.
 
     A `Message` is looked up in the table, its values rendered first (they may be
-    Messages too); a mapping is a title stored as data in a model card (language code ->
-    text; English when the card lacks the language); a plain string is shown as it is.
+    Messages too, and a `Quoted` value is made literal Markdown); a mapping is a title
+    stored as data in a model card (language code -> text; English when the card lacks
+    the language); a plain string is shown as it is.
     """
     if isinstance(message, Message):
-        values = {name: render(value, language) if isinstance(value, (Message, Mapping)) else value
+        values = {name: render(value, language) if isinstance(value, (Message, Mapping))
+                  else literal(value) if isinstance(value, Quoted) else value
                   for name, value in message.values.items()}
         return text(message.key, language, **values)
     if isinstance(message, Mapping):

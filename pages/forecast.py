@@ -5,12 +5,12 @@ import streamlit as st
 
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_models import usable_split
-from lstm_core.forecast.forecast_plots import forecast_figure, framing_figure, history_before
+from lstm_core.forecast.forecast_plots import COLORS, forecast_figure, framing_figure, history_before
 from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.forecast.windows import Framing
 from lstm_core.ui import forecast_page as page
-from lstm_core.ui.i18n import long_text, reason_of, t
-from lstm_core.ui.style import chart, limited_slider
+from lstm_core.ui.i18n import colour, long_text, reason_of, say, t
+from lstm_core.ui.style import chart, limited_slider, table as show_table
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
@@ -31,7 +31,7 @@ try:
 except ValueError as error:
     st.error(t("forecast.too_short", error=reason_of(error)))
     st.stop()
-st.caption(t("forecast.series_caption", n=len(data), season=data.season, source=data.source, unit=data.unit or "-",
+st.caption(t("forecast.series_caption", n=len(data), season=data.season, source=say(data.source), unit=say(data.unit) or "-",
              train=split.val_start, val=split.test_start - split.val_start, test=len(data) - split.test_start))
 if data.filled:
     st.caption(t("forecast.gaps_filled", count=data.filled))
@@ -54,7 +54,8 @@ if not framing.fits(window, horizon):
 example = right.slider(t("forecast.example"), window, split.val_start - horizon, split.val_start - horizon,
                        key=f"forecast_example_{data.key}", help=t("forecast.example_help"))
 chart(framing_figure(data, split, window, horizon, example, page.labels()), key="forecast_framing")
-st.caption(t("forecast.framing_caption", window=window, horizon=horizon, examples=framing.examples(window, horizon)))
+st.caption(t("forecast.framing_caption", window=window, horizon=horizon, input=colour(COLORS["input"]), target=colour(COLORS["target"]),
+             examples=framing.examples(window, horizon)))
 
 # ---- 3. train your own -------------------------------------------------------------------------
 with st.expander(t("forecast.train_header"), expanded=origin == "none"):
@@ -64,7 +65,7 @@ with st.expander(t("forecast.train_header"), expanded=origin == "none"):
     layers = limited_slider(c2, t("forecast.layers"), LIMITS["layers"], DEFAULTS.layers, "forecast_layers",
                             t("forecast.layers_help"))
     epochs = limited_slider(c3, t("forecast.epochs"), LIMITS["epochs"], DEFAULTS.epochs, "forecast_epochs",
-                            t("forecast.epochs_help"))
+                            t("forecast.epochs_help", patience=DEFAULTS.patience))
     rate = c4.select_slider(t("forecast.learning_rate"), ForecastConfig.RATES, DEFAULTS.learning_rate,
                             key="forecast_lr", help=t("forecast.learning_rate_help"))
     c1, c2, c3 = st.columns(3)
@@ -117,7 +118,7 @@ table = pd.DataFrame(comparison.metrics(mode))
 table["method"] = table["method"].map(names)
 st.subheader(t("forecast.metrics"))
 table = table.rename(columns=lambda c: t("forecast.method") if c == "method" else t(f"forecast.col.{c}"))
-st.dataframe(table.round(4), hide_index=True, key="forecast_metrics")
+show_table(table.round(4), key="forecast_metrics")
 st.caption(t("forecast.mase_note", season=data.season))
 if comparison.members:
     st.markdown(page.verdict(comparison, mode, names))
@@ -125,7 +126,7 @@ if comparison.members:
     st.subheader(t("forecast.seeds"))
     seeds = pd.DataFrame(comparison.member_metrics())
     seeds["member"] = [t("forecast.member_name", n=m + 1, seed=cfg.seed + m) for m in seeds["member"]]
-    st.dataframe(seeds.rename(columns=lambda c: t(f"forecast.col.{c}")).round(4), hide_index=True, key="forecast_seed_table")
+    show_table(seeds.rename(columns=lambda c: t(f"forecast.col.{c}")).round(4), key="forecast_seed_table")
     st.caption(t("forecast.seeds_note"))
 
 d1, d2, d3 = st.columns(3)
@@ -138,4 +139,4 @@ if origin == "session":
                        "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
 
 st.subheader(t("common.try_next"))
-st.markdown(long_text("forecast_next"))
+st.markdown(long_text("forecast_next", test_years=page.test_values("nile")))

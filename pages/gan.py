@@ -47,7 +47,7 @@ if gan is not None:
     st.subheader(t("gan.scores_title"))
     st.markdown(t("gan.scores_intro"))
     st.table(page.score_table(shipped.scores, shipped.baseline))
-    st.caption(t("gan.scores_caption", on=shipped.scored_on))
+    st.caption(t("gan.scores_caption", on=page.scored_on(len(real))))
     page.verdicts(shipped.scores, shipped.baseline)
     pca = page.shipped_map()
     chart(figures.pca_scatter(pca["points"], pca["variance"], LABELS), key="gan_pca")

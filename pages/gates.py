@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.gate_figures import PANELS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import gates_page as page
 from lstm_core.ui import gates_saliency, gates_step
-from lstm_core.ui.i18n import reason_of, say, t
+from lstm_core.ui.i18n import colour, literal, reason_of, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
 
@@ -18,7 +19,9 @@ FIELDS = [p[0] for p in PANELS]
 NAMES = {f: t(f"gates.field.{f}") for f in FIELDS} | {
     "time": t("gates.axis.time"), "value": t("gates.axis.value"),
     "shut": t("gates.axis.shut"), "open": t("gates.axis.open"), "unit": t("gates.axis.unit"), "step": t("gates.axis.step"),
-    "bar_gate": t("gates.bar.gate"), "bar_signed": t("gates.bar.signed"),
+    "bar_gate": t("gates.bar.gate"),
+    "bar_signed": t("gates.bar.signed", negative=colour(palette.NEGATIVE), middle=colour(palette.WHITE),
+                    positive=colour(palette.POSITIVE)),
 }
 
 st.title(t("gates.title"))
@@ -37,6 +40,7 @@ st.selectbox(
     t("gates.model"), list(titles), format_func=lambda k: say(titles[k]),
     key="gates_model", on_change=page.reset_text, help=t("gates.model_help"),
 )
+st.caption(t("gates.no_transformer"))
 help_text = t("gates.numbers_help") if model.input_kind == "numbers" else t("gates.text_help")
 text = st.text_area(t("gates.text"), key="gates_text", height=100, help=help_text)
 
@@ -55,7 +59,7 @@ if traced.steps_before_cut:
 st.success(t("gates.verdict", summary=say(traced.summary)))
 unknown = sorted({lab for lab, unk in zip(traced.labels, traced.unknown) if unk})
 if unknown:
-    st.caption(t("gates.unknown", tokens=" ".join(repr(u) for u in unknown[:30])))
+    st.caption(t("gates.unknown", tokens=literal(" ".join(repr(u) for u in unknown[:30]))))  # ?text= links reach here
 
 # ---- which layer, which units ---------------------------------------------------------
 several_layers = len(traced.layers) > 1
@@ -98,7 +102,7 @@ with tabs[0]:
         chart(gate_figures.gate_heatmaps(gates, traced.labels, shown, NAMES, tuple(panels)))
 
 with tabs[1]:
-    st.caption(t("gates.text_caption"))
+    st.caption(t("gates.text_caption", positive=colour(palette.POSITIVE), negative=colour(palette.NEGATIVE)))
     left, right = st.columns(2)
     unit = left.selectbox(t("gates.unit"), order, format_func=lambda u: f"u{u}", key="gates_unit", help=t("gates.unit_help"))
     color_field = right.selectbox(t("gates.color_field"), FIELDS, index=FIELDS.index("cell"), format_func=NAMES.get, key="gates_color_field")

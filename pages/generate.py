@@ -1,5 +1,7 @@
 """Text generation: character LSTMs, temperature / top-k / top-p, the n-gram beside them."""
 
+import html
+
 import streamlit as st
 
 from lstm_core.generate import language_model, sampling
@@ -7,7 +9,7 @@ from lstm_core.generate import generate_figures as figures
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import generate_page as page
 from lstm_core.ui import generate_tabs as tabs
-from lstm_core.ui.i18n import long_text, say, t
+from lstm_core.ui.i18n import literal, long_text, say, t
 from lstm_core.ui.style import chart, input_notices
 from lstm_core.ui.server_setup import through_the_app
 
@@ -48,7 +50,7 @@ try:
     input_notices(typed)
 except EmptyText:
     prompt = language_model.DEFAULT_PROMPTS.get(key.removeprefix("charlm_"), model.default_text)
-    st.info(t("generate.empty_prompt", prompt=prompt))
+    st.info(t("generate.empty_prompt", prompt=literal(prompt)))
 length = language_model.clamp_length(length_asked)
 if length != length_asked:
     st.warning(t("generate.length_clamped", asked=length_asked, used=length, most=language_model.MAX_LENGTH))
@@ -62,7 +64,7 @@ config = sampling.SamplingConfig(temperature, top_k or None, top_p if top_p < 1 
 reading, first_probs, _ = language_model.read_prompt(model, prompt)
 unknown = sorted({ch for ch, u in zip(reading.text, reading.unknown) if u})
 if unknown:
-    st.warning(t("generate.unknown_chars", chars=" ".join(unknown)))
+    st.warning(t("generate.unknown_chars", chars=literal(" ".join(unknown))))
 
 tab_gen, tab_temp, tab_base, tab_train = st.tabs(
     [t("generate.tab_generate"), t("generate.tab_temperature"), t("generate.tab_baseline"), t("generate.tab_train")]
@@ -100,7 +102,8 @@ with tab_temp:
     a, b = st.columns([3, 2])
     with a:
         chart(figures.temperature_figure(language_model.drawable(model.vocab, first_probs), model.vocab.tokens, temperature, {
-            "title": t("generate.reshape_title", prompt=prompt[-12:]), "base": t("generate.reshape_base"),
+            # Plotly reads tags in a title, so the typed prompt is escaped.
+            "title": t("generate.reshape_title", prompt=html.escape(prompt[-12:])), "base": t("generate.reshape_base"),
             "hot": t("generate.reshape_hot"), "x": t("generate.axis_candidate"), "y": t("generate.axis_probability"),
         }), key="generate_reshape")
     with b:

@@ -3,20 +3,24 @@
 import pandas as pd
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.serving import assets
 from lstm_core.sentiment import classifier, sentiment_figures as figures
+from lstm_core.sentiment.tfidf_baseline import ANALYZERS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import sentiment_page as page
 from lstm_core.ui.sentiment_training import training_section
-from lstm_core.ui.i18n import lang, long_text, reason_of, say, t
-from lstm_core.ui.style import chart, input_notices
+from lstm_core.ui.i18n import colour, lang, literal, long_text, reason_of, say, t
+from lstm_core.ui.style import chart, input_notices, table
 from lstm_core.ui.server_setup import through_the_app
+from lstm_core.ui.session_models import add as add_model
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
 
 MAX_CHARS = 2_000
 AXIS = {k: t(f"sentiment.axis.{k}") for k in ("class", "probability", "token", "attribution", "true", "predicted", "epoch", "loss", "accuracy")}
-LSTM, BASE = t("sentiment.lstm"), t("sentiment.baseline")
+LSTM, BASE, ORDER = t("sentiment.lstm"), t("sentiment.baseline"), t("sentiment.order_lstm")
+OURS = t("sentiment.page_lstm_name")  # beside the order-aware LSTM, "LSTM" alone would not say which
 
 st.title(t("sentiment.title"))
 st.markdown(t("sentiment.intro"))
@@ -43,11 +47,17 @@ right.selectbox(
 )
 
 
-def show_prediction(model, shipped, base, text: str) -> None:
-    """The verdicts, the running verdict with occlusion, and the link to the Gates page."""
+def show_prediction(model, shipped, base, text: str, order=None) -> None:
+    """The verdicts (this page's LSTM, the order-aware LSTM, the baseline), the running verdict of
+    `model` with occlusion, and the link to the Gates page."""
     try:
         user = clean(text, MAX_CHARS)
-        reading = page.shipped_reading(language, user.text) if model is shipped else model.read(user.text)
+        if model is shipped:
+            reading = page.shipped_reading(language, user.text)
+        elif model is order:
+            reading = page.order_reading(language, user.text)
+        else:
+            reading = model.read(user.text)
     except EmptyText:
         st.warning(t("common.empty_text"))
         return
@@ -61,25 +71,47 @@ def show_prediction(model, shipped, base, text: str) -> None:
     if len(unknown) == len(reading.tokens):
         st.warning(t("sentiment.all_unknown"))
     elif unknown:
-        shown = " ".join(repr(tok) for tok in sorted(set(unknown))[:20])
+        shown = literal(" ".join(repr(tok) for tok in sorted(set(unknown))[:20]))
         st.caption(t("sentiment.some_unknown", count=len(unknown), total=len(reading.tokens), tokens=shown))
     names = [say(classifier.label_name(label)) for label in model.labels]
-    base_probabilities = base.predict_proba([user.text])[0]
-    columns = st.columns(3)
-    columns[0].metric(t("sentiment.verdict", model=LSTM), f"{names[reading.predicted]} {reading.probabilities.max():.0%}")
-    columns[1].metric(t("sentiment.verdict", model=BASE), f"{names[base_probabilities.argmax()]} {base_probabilities.max():.0%}")
-    if columns[2].button(t("sentiment.open_gates"), key="sentiment_to_gates", help=t("sentiment.open_gates_help")):
+    first = ORDER if model is order else OURS if model is shipped and order is not None else LSTM
+    probabilities = {first: reading.probabilities}
+    if order is not None and model is not order:
+        probabilities[ORDER] = order.predict_proba([user.text])[0]
+    elif model is order:  # this page's own LSTM beside the order-aware one
+        probabilities[OURS] = page.shipped_reading(language, user.text).probabilities
+    probabilities[BASE] = base.predict_proba([user.text])[0]
+    columns = st.columns(len(probabilities) + 1)
+    for column, (name, p) in zip(columns, probabilities.items()):
+        column.metric(t("sentiment.verdict", model=name), f"{names[p.argmax()]} {p.max():.0%}")
+    if columns[-1].button(t("sentiment.open_gates"), key="sentiment_to_gates", help=t("sentiment.open_gates_help")):
+        if model is order:
+            add_model(order)  # the Gates page lists shipped models and this session's
         st.session_state["gates_model"] = model.key
         st.session_state["gates_text"] = user.text
         st.switch_page("pages/gates.py")
-    chart(figures.probability_bars({LSTM: reading.probabilities, BASE: base_probabilities}, names, AXIS), key="sentiment_bars")
+    chart(figures.probability_bars(probabilities, names, AXIS), key="sentiment_bars")
     st.subheader(t("sentiment.how_read"))
     if reading.running is None:
         st.caption(t("sentiment.bidirectional_note"))
-    if reading.attribution is None:
+    if reading.attribution is None and len(reading.tokens) > classifier.OCCLUSION_LIMIT:
         st.caption(t("sentiment.no_occlusion", limit=classifier.OCCLUSION_LIMIT))
-    st.caption(t("sentiment.how_read_caption"))
+    elif reading.attribution is None:
+        st.caption(t("sentiment.no_occlusion_work"))
+    st.caption(t("sentiment.how_read_caption", towards=colour(palette.POSITIVE), against=colour(palette.NEGATIVE)))
     chart(figures.running_verdict(reading, model.labels, names, AXIS), key="sentiment_running")
+
+
+def which_reads_but(language: str) -> None:
+    """Which of the two LSTMs reads "but", from the contrast set's scores in the order model's card."""
+    but = page.reads_but(language)
+    if but is None:
+        return
+    shares = {"order": but.order.pair_accuracy, "shipped": but.shipped.pair_accuracy}
+    better, worse = ("order", "shipped") if shares["order"] > shares["shipped"] else ("shipped", "order")
+    named = {"order": t("sentiment.order_lstm_inline"), "shipped": t("sentiment.page_lstm")}
+    st.info(t("sentiment.reads_but", pairs=but.pairs, better=named[better], better_share=shares[better],
+              worse=named[worse], worse_share=shares[worse]))
 
 
 def show_card(model: classifier.SentimentClassifier) -> None:
@@ -100,10 +132,10 @@ def show_card(model: classifier.SentimentClassifier) -> None:
             title = t("sentiment.confusion_title", model=name)
             chart(figures.confusion(metrics.confusion, names, title, AXIS), key=f"sentiment_confusion_{name}")
     st.markdown(f"**{t('sentiment.disagree_title')}**")
-    rows = pd.DataFrame([vars(row) for row in model.disagreements]).rename(columns={
+    rows = pd.DataFrame(page.disagreement_rows([vars(row) for row in model.disagreements])).rename(columns={
         "text": t("sentiment.col.text"), "true": t("sentiment.col.true"), "lstm": LSTM, "baseline": BASE,
     })
-    st.dataframe(rows, hide_index=True, width="stretch")
+    table(rows)
     with st.expander(t("sentiment.card_details")):
         st.json({k: v for k, v in model.card.to_dict().items() if k not in ("vocabulary", "reference_texts")}, expanded=False)
 
@@ -120,8 +152,15 @@ def read_text(language: str) -> None:
         shipped = page.classifier(language)
     except assets.AssetError:
         return  # said once, below, where the card would be
+    order = page.order_model(language)
+    reader = "shipped"
+    if order is not None and not use_own:
+        reader = st.radio(t("sentiment.reader"), ("shipped", "order"), horizontal=True, key="sentiment_reader",
+                          format_func=lambda r: t(f"sentiment.reader.{r}"), help=t("sentiment.reader_help"))
+        which_reads_but(language)
+    model = own if use_own else order if reader == "order" else shipped
     try:
-        show_prediction(own if use_own else shipped, shipped, page.baseline(language), text)
+        show_prediction(model, shipped, page.baseline(language), text, order)
     except assets.AssetError as error:
         st.error(t("sentiment.model_missing", reason=reason_of(error)))
 
@@ -131,7 +170,7 @@ try:
     shipped = page.classifier(language)
     st.info(f"**{t('common.try_next')}:** {t('sentiment.try_next')}")
     with st.expander(t("sentiment.about")):
-        st.markdown(long_text("sentiment_about"))
+        st.markdown(long_text("sentiment_about", en_n=ANALYZERS["en"][1][1], zh_n=ANALYZERS["zh"][1][1]))
     show_card(shipped)
     session.pretraining_note(language)
 except assets.AssetError as error:

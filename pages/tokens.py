@@ -7,8 +7,8 @@ from lstm_core.embeddings import projection, word_vectors
 from lstm_core.serving.assets import AssetError
 from lstm_core.text import segmentation as text, tfidf
 from lstm_core.ui import tokens_page as page
-from lstm_core.ui.i18n import long_text, reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.i18n import literal, long_text, reason_of, t
+from lstm_core.ui.style import chart, table as show_table
 from lstm_core.ui.tokens_word2vec import training_step
 from lstm_core.ui.server_setup import through_the_app
 
@@ -26,6 +26,7 @@ CUSTOM = {
     "en": "car cars driverless google flight flights delayed cancelled good great bad terrible love hate phone",
 }
 PROBE = {"zh": "经济", "en": "flight"}
+MAP_WORDS = 40  # words on the map at first: enough to see clusters, few enough that their labels can be read
 ANALOGY = {"zh": ("山东", "济南", "郑州"), "en": ("better", "good", "bad")}  # a − b + c; both come out right
 
 
@@ -52,7 +53,7 @@ def segmentation() -> None:
             st.caption(t("tokens.seg.english_on_chinese"))
         with st.expander(t("tokens.seg.english_rule")):
             st.markdown(long_text("tokens_english"))
-            st.code(text.ENGLISH_RULE.pattern, language="text")
+            st.code(text.ENGLISH_RULE.pattern, language="text", wrap_lines=True)  # no sideways scroll on a projector
         page.tags_and_keywords(value, hmm, user_words)
     st.markdown(long_text("tokens_segmentation"))
 
@@ -67,7 +68,7 @@ def numbers() -> None:
         length = st.slider(**page.ask("num.length"), min_value=1, max_value=20, value=6, key="tokens_pad_length")
         table = tfidf.id_table([analyzer(d) for d in documents], length)
         st.markdown(f"**{t('tokens.num.ids')}** · {t('tokens.num.vocab_size', size=len(table.vocabulary))}")
-        st.dataframe(table.frame(), hide_index=True)
+        show_table(table.frame())
         labels = [f"{i + 1}. {d[:12]}" for i, d in enumerate(documents)]
         axes = (t("tokens.axis.term"), t("tokens.axis.document"))
         st.markdown(f"**{t('tokens.num.bow')}**")
@@ -78,7 +79,7 @@ def numbers() -> None:
         csv = weights.to_csv().encode("utf-8")
         st.download_button(t("common.download_csv"), csv, "tfidf.csv", key="tokens_tfidf_csv", help=t("tokens.csv_help"))
         for first, second in tfidf.same_bag_pairs(documents, analyzer):
-            st.info(t("tokens.num.same_bag", a=first, b=second))
+            st.info(t("tokens.num.same_bag", a=literal(first), b=literal(second)))
     st.markdown(long_text("tokens_numbers"))
 
 
@@ -101,15 +102,15 @@ def vectors() -> None:
     seed = c4.number_input(t("common.seed"), 0, 10_000, 0, key="tokens_seed", help=t("common.seed_help"))
     content = st.toggle(**page.ask("vec.content_only"), value=True, key="tokens_content_only")
     if mode == "top":
-        top_n = st.slider(**page.ask("vec.top_n"), min_value=5, max_value=min(1000, len(kv)), value=min(100, len(kv)), key=f"tokens_top_n_{source}")
+        top_n = st.slider(**page.ask("vec.top_n"), min_value=5, max_value=min(1000, len(kv)), value=min(MAP_WORDS, len(kv)), key=f"tokens_top_n_{source}")
         pool = page.content_words(page.source_key(source), kv) if content else kv.index_to_key
         words = pool[:top_n]
     else:
         custom = st.text_input(**page.ask("vec.custom"), value=CUSTOM.get(source, ""), key=f"tokens_custom_{source}")
-        words = page.custom_words(kv, custom)
+        words = page.custom_words(kv, custom, source)
     search = st.text_input(t("tokens.vec.search"), key=f"tokens_search_{source}", help=t("tokens.vec.search_help")).strip()
     if search and search not in kv.key_to_index:
-        page.unknown(word_vectors.UnknownWords({search: word_vectors.close_words(kv, search)}))
+        page.unknown(word_vectors.UnknownWords({search: page.closer(source)(kv, search)}))
     elif search and search not in words:
         words = words + [search]
     if method == "tsne" and len(words) > projection.TSNE_MAX_WORDS:
@@ -120,11 +121,13 @@ def vectors() -> None:
     else:
         with st.spinner(t("tokens.vec.computing")):
             frame = page.projected(page.source_key(source), tuple(words), method, dims, float(perplexity), int(seed), kv)
-        frame["group"] = [t(f"tokens.group.{g}") for g in frame["group"]]
+        group_names = {g: t(f"tokens.map_group.{g}") for g in frame["group"].unique()}
         axes = [t(f"tokens.axis.{method}", n=i + 1) for i in range(dims)]
-        chart(plots.word_map(frame, axes, search or None, t("tokens.col.group"), show_labels=len(words) <= 400), key="tokens_map")
+        chart(plots.word_map(frame, axes, group_names, search or None, t("tokens.col.group"), show_labels=len(words) <= 400),
+              key="tokens_map")
         st.caption(t(f"tokens.vec.caption.{method}"))
-        csv, name = frame.to_csv(index=False).encode("utf-8"), f"word_map_{method}_{dims}d.csv"
+        csv = frame.assign(group=frame["group"].map(group_names)).to_csv(index=False).encode("utf-8")
+        name = f"word_map_{method}_{dims}d.csv"
         st.download_button(t("common.download_csv"), csv, name, key="tokens_map_csv", help=t("tokens.csv_help"))
     page.neighbours_block(kv, source, PROBE.get(source) or kv.index_to_key[min(30, len(kv) - 1)])
     page.analogy_block(kv, source, ANALOGY.get(source, ("", "", "")))

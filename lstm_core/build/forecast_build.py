@@ -44,8 +44,8 @@ def build_one(key: str, folder: Path, seed: int = 0) -> ModelCard:
     card = {
         "title": f"LSTM forecaster: {render(data.title, 'en')}",
         "task": "one-step-ahead and recursive forecasts of the held-out tail",
-        "data": {"key": key, "source": data.source, "length": len(data), "season": data.season, "seed": seed,
-                 "unit": data.unit, "val_start": split.val_start, "test_start": split.test_start,
+        "data": {"key": key, "source": render(data.source, "en"), "length": len(data), "season": data.season, "seed": seed,
+                 "unit": render(data.unit, "en"), "val_start": split.val_start, "test_start": split.test_start,
                  "split": "last 20% test, the 10% before it validation (early stopping), the rest train"},
         "config": fitted.config.to_dict(),
         "transform": fitted.config.transform.describe(),

@@ -40,7 +40,11 @@ def machine() -> dict:
 
 
 def model_curves(key: str) -> dict:
-    """Every curve of one shipped model."""
+    """Every curve of one shipped model.
+
+    A point's "metric" is the model's held-out metric; a classifier's points also hold
+    "macro_f1" (see `heldout.Score`).
+    """
     model = load_shipped(key)
     heldout = heldout_for(key, model)
     network = network_of(model)
@@ -49,22 +53,24 @@ def model_curves(key: str) -> dict:
     for s in SPARSITIES:
         sparse = pruned(model, s)
         unstructured.append({
-            "sparsity": s, "metric": heldout.score(sparse), "bytes": sparse_bytes(network_of(sparse).weights),
+            "sparsity": s, **heldout.score(sparse).to_dict(), "bytes": sparse_bytes(network_of(sparse).weights),
             "seconds_per_step": seconds_per_step(network_of(sparse)) if s in TIMED_UNSTRUCTURED else None,
         })
         small = pruned(model, s, structured=True)
         structured.append({
-            "sparsity": s, "units": list(network_of(small).spec.units), "metric": heldout.score(small),
+            "sparsity": s, "units": list(network_of(small).spec.units), **heldout.score(small).to_dict(),
             "bytes": float32_bytes(network_of(small).weights), "parameters": network_of(small).parameter_count(),
             "seconds_per_step": seconds_per_step(network_of(small)),
         })
-    precision = [{"bits": b, "metric": heldout.score(quantized(model, b)),
+    precision = [{"bits": b, **heldout.score(quantized(model, b)).to_dict(),
                   "bytes": quantize_weights(weights, b).stored_bytes} for b in BITS]
     cost = network_cost(network)
     return {
         "metric": heldout.metric, "higher_is_better": heldout.higher_is_better,
-        "heldout": heldout.description, "heldout_size": heldout.size,
-        "float32_metric": precision[0]["metric"], "float32_bytes": float32_bytes(weights),
+        "heldout": heldout.description.to_dict(), "heldout_size": heldout.size,
+        "float32_metric": precision[0]["metric"],
+        **({"float32_macro_f1": precision[0]["macro_f1"]} if "macro_f1" in precision[0] else {}),
+        "float32_bytes": float32_bytes(weights),
         "parameters": cost.parameters, "nonzero_parameters": cost.nonzero,
         "multiply_adds_per_step": cost.multiply_adds_per_step, "units": list(network.spec.units),
         "unstructured": unstructured, "structured": structured, "quantized": precision,

@@ -17,36 +17,50 @@ from lstm_core import palette
 from lstm_core.embeddings.word_vectors import Neighbour
 
 HIGHLIGHT_COLOUR = palette.NEGATIVE
+# The analogy map's arrows, in the order its caption names them: b -> a, c -> the answer, c + (a - b).
+ARROWS = (palette.POSITIVE, HIGHLIGHT_COLOUR, palette.REFERENCE)
+
+
+# One colour per word-map class (lstm_core.text.segmentation.MAP_GROUPS), far apart for colour-blind eyes.
+GROUP_COLOURS = {"name": palette.VERMILLION, "noun": palette.BLUE, "verb": palette.BLUISH_GREEN,
+                 "modifier": palette.ORANGE, "word": palette.BLUE, "hashtag": palette.ORANGE,
+                 "mention": palette.BLUISH_GREEN, "other": palette.GREY}
 
 
 def word_map(
     frame: pd.DataFrame,
     axis_titles: Sequence[str],
+    group_names: dict[str, str],
     highlight: str | None = None,
     legend_title: str = "",
     show_labels: bool = True,
 ) -> go.Figure:
-    """A scatter of projected words (columns word, x, y[, z], group), one colour per group."""
+    """A scatter of projected words (columns word, x, y[, z], group), one colour per group.
+
+    group: a key of GROUP_COLOURS; group_names: its name in the legend (the reader's language).
+    """
     three_d = "z" in frame.columns
     fig = go.Figure()
     for group, part in frame.groupby("group", sort=True):
+        name = group_names.get(group, str(group))
+        colour = GROUP_COLOURS.get(group, palette.GREY)
         common = dict(
-            name=str(group),
+            name=name,
             text=part["word"],
             mode="markers+text" if show_labels else "markers",
             textposition="top center",
-            hovertemplate="%{text}<extra>" + str(group) + "</extra>",
+            hovertemplate="%{text}<extra>" + name + "</extra>",
         )
         if three_d:
-            fig.add_trace(go.Scatter3d(x=part["x"], y=part["y"], z=part["z"], marker_size=4, **common))
+            fig.add_trace(go.Scatter3d(x=part["x"], y=part["y"], z=part["z"], marker=dict(size=5, color=colour), **common))
         else:
-            fig.add_trace(go.Scatter(x=part["x"], y=part["y"], marker_size=8, **common))
+            fig.add_trace(go.Scatter(x=part["x"], y=part["y"], marker=dict(size=10, color=colour), **common))
     if highlight is not None and highlight in set(frame["word"]):
         row = frame[frame["word"] == highlight].iloc[0]
         star = dict(
             name=highlight, text=[highlight], mode="markers+text", textposition="bottom center",
             marker=dict(size=18, color=HIGHLIGHT_COLOUR, symbol="diamond" if three_d else "star"),
-            textfont=dict(size=18, color=HIGHLIGHT_COLOUR),
+            textfont=dict(color=HIGHLIGHT_COLOUR),
         )
         if three_d:
             fig.add_trace(go.Scatter3d(x=[row["x"]], y=[row["y"]], z=[row["z"]], **star))
@@ -56,7 +70,8 @@ def word_map(
         fig.update_layout(scene=dict(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1], zaxis_title=axis_titles[2]))
     else:
         fig.update_layout(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1])
-    fig.update_layout(height=620, legend_title_text=legend_title, margin=dict(l=10, r=10, t=30, b=10))
+    fig.update_layout(height=620, legend_title_text=legend_title, margin=dict(l=10, r=10, t=30, b=10),
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, itemsizing="constant"))
     return fig
 
 
@@ -73,7 +88,7 @@ def analogy_figure(words: Sequence[str], points: np.ndarray, axis_titles: Sequen
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    for start, end, colour in ((b, a, palette.POSITIVE), (c, d, HIGHLIGHT_COLOUR)):
+    for start, end, colour in ((b, a, ARROWS[0]), (c, d, ARROWS[1])):
         fig.add_annotation(
             x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
             showarrow=True, arrowhead=3, arrowsize=1.5, arrowwidth=2.5, arrowcolor=colour, text="",
@@ -82,7 +97,7 @@ def analogy_figure(words: Sequence[str], points: np.ndarray, axis_titles: Sequen
     target = c + (a - b)
     fig.add_annotation(
         x=target[0], y=target[1], ax=c[0], ay=c[1], xref="x", yref="y", axref="x", ayref="y",
-        showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor=palette.REFERENCE, opacity=0.6, text="",
+        showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor=ARROWS[2], opacity=0.6, text="",
     )
     fig.update_layout(xaxis_title=axis_titles[0], yaxis_title=axis_titles[1], height=480, margin=dict(t=30))
     return fig

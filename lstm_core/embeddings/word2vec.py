@@ -149,29 +149,68 @@ def _refuse_too_much_work(tokens: int, config: Word2VecConfig, max_training_toke
         )
 
 
-def _train_epochs(model, sentences: list[list[str]], epochs: int, on_epoch: Callable[[EpochProgress], None] | None,
-                  should_stop: Callable[[], bool] | None) -> tuple[list[float], bool]:
-    """gensim's training one epoch at a time; (loss per epoch, stopped by should_stop())."""
-    started = time.perf_counter()
-    losses: list[float] = []
-    alpha, min_alpha = model.alpha, model.min_alpha  # train() overwrites model.alpha
-    step = (alpha - min_alpha) / epochs
-    for epoch in range(epochs):
-        if should_stop is not None and should_stop():
-            return losses, True
-        # One epoch at a time with the learning rate decayed as a single long run would.
-        model.train(
-            sentences,
-            total_examples=len(sentences),
-            epochs=1,
-            start_alpha=alpha - step * epoch,
-            end_alpha=alpha - step * (epoch + 1),
-            compute_loss=True,
-        )
-        losses.append(float(model.get_latest_training_loss()))
-        if on_epoch is not None:
-            on_epoch(EpochProgress(epoch + 1, epochs, losses[-1], time.perf_counter() - started))
-    return losses, False
+class Word2VecTraining:
+    """word2vec as a live training job: the vocabulary built at once, then one epoch per `run_epoch`.
+
+    It has the verbs every page's training has (`lstm_core.ui.live_training.Job`), so a
+    page trains it through the server's one queue, with progress and a stop button; the
+    learning rate decays over the epochs exactly as in one long gensim run.
+    """
+
+    def __init__(self, sentences: Sequence[Sequence[str]], config: Word2VecConfig = Word2VecConfig(),
+                 tags: dict[str, str] | None = None, max_training_tokens: int | None = MAX_TRAINING_TOKENS,
+                 min_words: int = 10) -> None:
+        from gensim.models import Word2Vec  # imported here: gensim takes about 2 s to load
+
+        self.sentences = [list(s) for s in sentences if len(s) > 0]
+        self.tokens = sum(len(s) for s in self.sentences)
+        _refuse_too_much_work(self.tokens, config, max_training_tokens)
+        self.model = Word2Vec(vector_size=config.vector_size, window=config.window, min_count=config.min_count,
+                              sg=1 if config.architecture == "skipgram" else 0, negative=config.negative,
+                              seed=config.seed, workers=config.workers, hashfxn=stable_hash)
+        self.model.build_vocab(self.sentences)
+        if len(self.model.wv) < min_words:  # fewer words than this make no map worth drawing
+            raise TrainingRefused(
+                "too_few_words", f"only {len(self.model.wv)} word(s) occur at least {config.min_count} times",
+                words=len(self.model.wv), min_count=config.min_count,
+            )
+        self.config, self.tags = config, tags or {}
+        self.alpha, self.min_alpha = self.model.alpha, self.model.min_alpha  # train() overwrites model.alpha
+        self.losses: list[float] = []
+        self.seconds, self.stopped = 0.0, False
+
+    @property
+    def finished(self) -> bool:
+        return self.stopped or len(self.losses) >= self.config.epochs
+
+    def progress(self, within_epoch: float = 0.0) -> float:
+        return min(1.0, (len(self.losses) + within_epoch) / self.config.epochs)
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def run_epoch(self, on_batch: Callable[[int, int], None] | None = None,
+                  should_stop: Callable[[], bool] | None = None) -> EpochProgress:
+        """One more pass over the text, at the learning rate this epoch has in the full run."""
+        epoch, epochs = len(self.losses), self.config.epochs
+        step = (self.alpha - self.min_alpha) / epochs
+        started = time.perf_counter()
+        self.model.train(self.sentences, total_examples=len(self.sentences), epochs=1, compute_loss=True,
+                         start_alpha=self.alpha - step * epoch, end_alpha=self.alpha - step * (epoch + 1))
+        self.seconds += time.perf_counter() - started
+        self.losses.append(float(self.model.get_latest_training_loss()))
+        if on_batch is not None:
+            on_batch(1, 1)
+        return EpochProgress(epoch + 1, epochs, self.losses[-1], self.seconds)
+
+    def result(self) -> TrainedVectors:
+        """The vectors learned so far, sorted by frequency."""
+        words = list(self.model.wv.index_to_key)  # gensim sorts by descending count
+        counts = [int(self.model.wv.get_vecattr(w, "count")) for w in words]
+        kv = keyed_vectors(words, self.model.wv.vectors, counts, [self.tags.get(w, "") for w in words])
+        stopped = len(self.losses) < self.config.epochs
+        return TrainedVectors(kv, tuple(self.losses), len(self.losses), self.seconds, stopped, self.tokens,
+                              len(self.sentences), dict(zip(words, counts)), self.config)
 
 
 def train_word2vec(
@@ -183,37 +222,15 @@ def train_word2vec(
     max_training_tokens: int | None = MAX_TRAINING_TOKENS,
     min_words: int = 10,
 ) -> TrainedVectors:
-    """Train word2vec on tokenized sentences; vectors come back sorted by frequency."""
-    from gensim.models import Word2Vec  # imported here: gensim takes about 2 s to load
-
-    sentences = [list(s) for s in sentences if len(s) > 0]
-    tokens = sum(len(s) for s in sentences)
-    _refuse_too_much_work(tokens, config, max_training_tokens)
-    model = Word2Vec(
-        vector_size=config.vector_size,
-        window=config.window,
-        min_count=config.min_count,
-        sg=1 if config.architecture == "skipgram" else 0,
-        negative=config.negative,
-        seed=config.seed,
-        workers=config.workers,
-        hashfxn=stable_hash,
-    )
-    model.build_vocab(sentences)
-    if len(model.wv) < min_words:  # fewer words than this make no map worth drawing
-        raise TrainingRefused(
-            "too_few_words", f"only {len(model.wv)} word(s) occur at least {config.min_count} times",
-            words=len(model.wv), min_count=config.min_count,
-        )
-    started = time.perf_counter()
-    losses, stopped = _train_epochs(model, sentences, config.epochs, on_epoch, should_stop)
-    words = list(model.wv.index_to_key)  # gensim sorts by descending count
-    counts = [int(model.wv.get_vecattr(w, "count")) for w in words]
-    kv = keyed_vectors(words, model.wv.vectors, counts, [(tags or {}).get(w, "") for w in words])
-    return TrainedVectors(
-        kv, tuple(losses), len(losses), time.perf_counter() - started, stopped, tokens, len(sentences), dict(zip(words, counts)),
-        config,
-    )
+    """Train word2vec on tokenized sentences in one call (offline builds, tests); vectors sorted by frequency."""
+    job = Word2VecTraining(sentences, config, tags, max_training_tokens, min_words)
+    while not job.finished:
+        if should_stop is not None and should_stop():
+            break
+        progress = job.run_epoch()
+        if on_epoch is not None:
+            on_epoch(progress)
+    return job.result()
 
 
 def cut_vocabulary(kv: KeyedVectors, max_words: int) -> KeyedVectors:

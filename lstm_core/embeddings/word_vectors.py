@@ -17,7 +17,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -176,22 +176,28 @@ def close_words(kv: KeyedVectors, word: str, n: int = 5) -> list[str]:
     return difflib.get_close_matches(word.lower(), kv.index_to_key[:20_000], n=n, cutoff=0.6)
 
 
-def check_known(kv: KeyedVectors, words: Sequence[str]) -> None:
-    """Raise UnknownWords (with suggestions) if any of `words` has no vector."""
-    missing = {w: close_words(kv, w) for w in words if w not in kv.key_to_index}
+Closer = Callable[["KeyedVectors", str], list[str]]  # close_words, or a page's cached version of it
+
+
+def check_known(kv: KeyedVectors, words: Sequence[str], close: Closer = close_words) -> None:
+    """Raise UnknownWords (with suggestions by `close`) if any of `words` has no vector.
+
+    Suggesting scans the vocabulary (about 0.1 s a word here), so a page passes a cached `close`.
+    """
+    missing = {w: close(kv, w) for w in words if w not in kv.key_to_index}
     if missing:
         raise UnknownWords(missing)
 
 
-def neighbours(kv: KeyedVectors, word: str, top: int = 10) -> list[Neighbour]:
+def neighbours(kv: KeyedVectors, word: str, top: int = 10, close: Closer = close_words) -> list[Neighbour]:
     """The `top` words with the highest cosine similarity to `word`."""
-    check_known(kv, [word])
+    check_known(kv, [word], close)
     return [Neighbour(w, float(s)) for w, s in kv.most_similar(word, topn=top)]
 
 
-def analogy(kv: KeyedVectors, a: str, b: str, c: str, top: int = 5) -> Analogy:
+def analogy(kv: KeyedVectors, a: str, b: str, c: str, top: int = 5, close: Closer = close_words) -> Analogy:
     """Words nearest to vec(a) - vec(b) + vec(c) (e.g. 国王 - 男人 + 女人)."""
-    check_known(kv, [a, b, c])
+    check_known(kv, [a, b, c], close)
     found = kv.most_similar(positive=[a, c], negative=[b], topn=top)
     return Analogy(a, b, c, tuple(Neighbour(w, float(s)) for w, s in found))
 

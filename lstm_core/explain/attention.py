@@ -164,10 +164,11 @@ def contrast_of(card: ModelCard) -> dict[str, ContrastAccuracy]:
     return accuracies(card.details["contrast"])
 
 
-def test_accuracies(card: ModelCard) -> dict[str, float]:
-    """Test accuracy of the attention model and of the LSTM and TF-IDF baseline it is compared with."""
-    return {"lstm": float(card.details["lstm"]["metrics"]["accuracy"]),
-            "tfidf": float(card.baseline["metrics"]["accuracy"]), "attention": float(card.metrics["accuracy"])}
+def test_accuracies(card: ModelCard, metric: str = "accuracy") -> dict[str, float]:
+    """Test accuracy (or `metric`, e.g. "macro_f1") of the attention model and of the LSTM and
+    TF-IDF baseline it is compared with."""
+    return {"lstm": float(card.details["lstm"]["metrics"][metric]),
+            "tfidf": float(card.baseline["metrics"][metric]), "attention": float(card.metrics[metric])}
 
 
 def classifier_from(weights: dict[str, np.ndarray], card: ModelCard | dict) -> AttentionClassifier:

@@ -118,6 +118,28 @@ def accuracies(entries) -> dict[str, ContrastAccuracy]:
 
 
 @dataclass(frozen=True)
+class OneChange:
+    """The Sentiment page's LSTM and the order-aware LSTM on the pairs of one kind of change.
+
+    Both come from the order model's card, which scored the two on the same contrast set
+    (`lstm_core.build.order_build`: "shipped" holds the Sentiment page's LSTM).
+    """
+
+    change: str  # one of CHANGES, e.g. "contrast": the clauses around "but" swapped
+    pairs: int
+    shipped: ContrastAccuracy
+    order: ContrastAccuracy
+
+
+def one_change(order_details: Mapping, change: str) -> OneChange:
+    """`OneChange` from the order model's card details (its `contrast` and `shipped` entries)."""
+    ours = order_details["shipped"]["lstm"]["contrast"]["by_change"][change]
+    theirs = order_details["contrast"]["lstm"]["by_change"][change]
+    read = lambda part: ContrastAccuracy(float(part["accuracy"]), float(part["pair_accuracy"]))  # noqa: E731
+    return OneChange(change, int(theirs["texts"]) // 2, read(ours), read(theirs))
+
+
+@dataclass(frozen=True)
 class ContrastScore:
     accuracy: float  # of the 2N texts
     pair_accuracy: float  # of the N pairs, both members right

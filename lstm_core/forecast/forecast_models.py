@@ -16,12 +16,12 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.forecast import series
-from lstm_core.forecast.forecast_eval import Comparison
+from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig
 from lstm_core.forecast.statistical_baselines import StatForecast
 from lstm_core.forecast.windows import Scaler, Split
 from lstm_core.nn.trace import ModelTrace
-from lstm_core.message import Message, Title, UserError
+from lstm_core.message import Message, Quoted, Title, UserError
 from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard
 from lstm_core.string_table import render
@@ -80,7 +80,7 @@ class HeldOut:
 
 def session_card(data: series.Series) -> ModelCard:
     """The card of a forecaster trained in a session: which series it was fitted on (`Forecaster.save` adds the rest)."""
-    return ModelCard(title=f"LSTM forecaster: {render(data.title, 'en')}", data={"key": data.key, "source": data.source})
+    return ModelCard(title=f"LSTM forecaster: {render(data.title, 'en')}", data={"key": data.key, "source": render(data.source, "en")})
 
 
 def load_forecaster(key: str, folder: Path = assets.ASSETS) -> ForecastTraceable:
@@ -90,6 +90,12 @@ def load_forecaster(key: str, folder: Path = assets.ASSETS) -> ForecastTraceable
     forecaster = Forecaster(network, ForecastConfig(**card.config), Scaler(**card.details["scaler"]),
                             np.asarray(data.values[: card.data["test_start"]], float), card=card)
     return ForecastTraceable(forecaster, data)
+
+
+def shipped_comparison(forecaster: Forecaster, data: series.Series) -> Comparison:
+    """A shipped forecaster against the baselines on its test tail, as its card scores it: what the Forecasting page shows."""
+    held = HeldOut.from_card(forecaster.card)
+    return compare(data.values, data.time, held.test_start, data.season, held.stat, forecaster)
 
 
 def card_metrics(comparison: Comparison) -> dict:
@@ -113,7 +119,7 @@ def parse_numbers(text: str) -> np.ndarray:
             values.append(float(tok))
         except ValueError:
             raise UserError(f"{tok[:20]!r} is not a number; use only numbers separated by commas or spaces",
-                            Message("error.numbers.not_number", {"token": tok[:20]})) from None
+                            Message("error.numbers.not_number", {"token": Quoted(tok[:20])})) from None
     values = np.array(values)
     if not np.all(np.isfinite(values)):
         raise UserError("inf and nan are not allowed; use finite numbers", Message("error.numbers.not_finite"))

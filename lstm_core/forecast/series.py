@@ -10,15 +10,23 @@ filled gaps).
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_core.message import Message, UserError
+from lstm_core.message import Message, Quoted, UserError
 
 MAX_CSV_BYTES = 20 * 1024 * 1024  # larger uploads are refused before parsing
 MAX_ROWS = 100_000  # a teaching LSTM has no use for more; refusing keeps the server responsive
+# Columns and cells are counted from the text before pandas reads it: a 1 MB file with
+# 100,000 columns took 58 s of per-column work, and every text cell is a Python object
+# of about 50 bytes once read (a million cells: about 50 MB).
+MAX_COLUMNS = 100
+MAX_CELLS = 1_000_000
+NUMERIC_SAMPLE = 1_000  # rows read when deciding which columns hold numbers
+MIXED_DATE_ROWS = 5_000  # dates without one common format are guessed cell by cell (about 70 us each) up to this
 MAX_ABS_VALUE = 1e12  # larger values overflow squared errors and scaling in float32
 DATE_SAMPLE = 200  # rows read when guessing which columns hold dates
 MAX_VALUES = 3_000  # longer series keep their most recent part, so live training stays in seconds
@@ -38,8 +46,8 @@ class Series:
     values: np.ndarray = field(repr=False)  # (N,) float
     time: np.ndarray = field(repr=False)  # (N,) labels for the x axis (dates or numbers)
     season: int = 1  # steps per season; 1 = no seasonality (MASE then scales by naive)
-    unit: str = ""
-    source: str = ""
+    unit: Message | str = ""  # a symbol ("ppm", "°C") as text, words as a Message ("series.unit.<key>")
+    source: Message | str = ""  # a package path as text, words as a Message ("series.source.<key>")
     baseline: tuple = ("arima", (1, 1, 0))  # statistical model: ("ets", trend, seasonal) or ("arima", order)
     filled: int = 0  # missing steps that were filled in by interpolation
 
@@ -51,17 +59,18 @@ def _line(seed: int) -> Series:
     rng = np.random.default_rng(seed)
     x = np.linspace(0, 1, 200)
     return Series("line", title_of("line"),
-                  x + rng.normal(0, 0.1, len(x)), x, 1, "", f"generated, seed {seed}", ("ets", True, 0))
+                  x + rng.normal(0, 0.1, len(x)), x, 1, "", Message("series.source.generated", {"seed": seed}), ("ets", True, 0))
 
 
 def _sine(seed: int) -> Series:
     rng = np.random.default_rng(seed)
     t = np.arange(240)
     return Series("sine", title_of("sine"),
-                  np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.1, len(t)), t, 24, "", f"generated, seed {seed}", ("ets", False, 24))
+                  np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.1, len(t)), t, 24, "", Message("series.source.generated", {"seed": seed}),
+                  ("ets", False, 24))
 
 
-def _yearly(key: str, dataset, value: str, year: str, season: int, unit: str, baseline: tuple) -> Series:
+def _yearly(key: str, dataset, value: str, year: str, season: int, unit: Message | str, baseline: tuple) -> Series:
     """One value a year from a statsmodels dataset: its `value` column over its `year` column."""
     data = dataset.load_pandas().data
     return Series(key, title_of(key), data[value].to_numpy(float), data[year].to_numpy(int), season, unit,
@@ -71,7 +80,7 @@ def _yearly(key: str, dataset, value: str, year: str, season: int, unit: str, ba
 def _sunspots(_: int) -> Series:
     from statsmodels.datasets import sunspots
 
-    return _yearly("sunspots", sunspots, "SUNACTIVITY", "YEAR", 11, "sunspot number", ("arima", (9, 0, 0)))
+    return _yearly("sunspots", sunspots, "SUNACTIVITY", "YEAR", 11, Message("series.unit.sunspots"), ("arima", (9, 0, 0)))
 
 
 def _co2(_: int) -> Series:
@@ -82,7 +91,7 @@ def _co2(_: int) -> Series:
     gaps = int(monthly.isna().sum())
     monthly = monthly.interpolate("linear")  # months with no reading at all are filled in
     return Series("co2", title_of("co2"), monthly.to_numpy(float), monthly.index.strftime("%Y-%m").to_numpy(), 12,
-                  "ppm", "statsmodels.datasets.co2 (weekly, averaged per month)", ("ets", True, 12), gaps)
+                  "ppm", Message("series.source.co2"), ("ets", True, 12), gaps)
 
 
 def _nile(_: int) -> Series:
@@ -107,7 +116,7 @@ def _elec_equip(_: int) -> Series:
 
     data = elec_equip.load().data.iloc[:, 0]
     return Series("elec_equip", title_of("elec_equip"),
-                  data.to_numpy(float), data.index.strftime("%Y-%m").to_numpy(), 12, "index, 2010 = 100",
+                  data.to_numpy(float), data.index.strftime("%Y-%m").to_numpy(), 12, Message("series.unit.elec_equip"),
                   "statsmodels.datasets.elec_equip", ("ets", False, 12))
 
 
@@ -116,8 +125,8 @@ def _stock(_: int) -> Series:
 
     data = plotly.data.stocks()
     return Series("stock", title_of("stock"),
-                  data["GOOG"].to_numpy(float), data["date"].to_numpy(str), 1, "price / price on 2018-01-01",
-                  "plotly.data.stocks, column GOOG", ("arima", (0, 1, 0)))
+                  data["GOOG"].to_numpy(float), data["date"].to_numpy(str), 1, Message("series.unit.stock"),
+                  Message("series.source.stock"), ("arima", (0, 1, 0)))
 
 
 LOADERS = {"line": _line, "sine": _sine, "sunspots": _sunspots, "co2": _co2, "nile": _nile,
@@ -154,11 +163,20 @@ def read_table(data: bytes):
     except UnicodeDecodeError as error:
         raise _csv_error(f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8 CSV",
                          "not_utf8", byte=error.start) from error
-    if text.count("\n") > MAX_ROWS + 1:
+    # pandas ends a line at "\n", "\r\n" or a lone "\r": count all three, before parsing.
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if lines > MAX_ROWS + 1:
         raise _csv_error(f"the file has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}", "too_many_rows", limit=MAX_ROWS)
+    header = re.match(r"[^\r\n]*", text).group()
+    sep = max((",", ";", "\t"), key=header.count) if any(c in header for c in ",;\t") else ","
+    columns = header.count(sep) + 1
+    if columns > MAX_COLUMNS:
+        raise _csv_error(f"the table has {columns:,} columns; the limit is {MAX_COLUMNS}", "too_many_columns",
+                         count=columns, limit=MAX_COLUMNS)
+    if columns * lines > MAX_CELLS:
+        raise _csv_error(f"the table has about {columns * lines:,} cells; the limit is {MAX_CELLS:,}", "too_many_cells",
+                         count=columns * lines, limit=MAX_CELLS)
     try:
-        header = text.split("\n", 1)[0]
-        sep = max((",", ";", "\t"), key=header.count) if any(c in header for c in ",;\t") else ","
         table = pd.read_csv(io.StringIO(text), sep=sep, skip_blank_lines=False)  # a blank cell is a gap
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
         raise _csv_error(f"this is not a readable CSV table: {error}", "unreadable") from error
@@ -173,10 +191,11 @@ def _csv_error(text: str, key: str, /, **values) -> UserError:
 
 
 def numeric_columns(table) -> list[str]:
-    """Columns where at least half of the cells are numbers."""
+    """Columns where at least half of the cells (of the first NUMERIC_SAMPLE rows) are numbers."""
     import pandas as pd
 
-    return [str(c) for c in table.columns if pd.to_numeric(table[c], errors="coerce").notna().mean() >= 0.5]
+    sample = table.head(NUMERIC_SAMPLE)
+    return [str(c) for c in table.columns if pd.to_numeric(sample[c], errors="coerce").notna().mean() >= 0.5]
 
 
 def date_columns(table) -> list[str]:
@@ -234,7 +253,7 @@ def parse_csv(data: bytes, value_column: str | None = None, date_column: str | N
     time = frame["time"]
     labels = time.dt.strftime("%Y-%m-%d").to_numpy() if date_column else time.to_numpy()
     series = Series("upload", Message("series.title.upload", {"column": value_column}),
-                    frame["value"].to_numpy(float), labels, 1, "", "uploaded CSV", ("arima", (1, 1, 0)))
+                    frame["value"].to_numpy(float), labels, 1, "", Message("series.source.upload"), ("arima", (1, 1, 0)))
     return ParsedCSV(series, tuple(notes))
 
 
@@ -250,12 +269,12 @@ def _values(table, value_column: str, notes: list):
     import pandas as pd
 
     if value_column not in table.columns:
-        raise _csv_error(f"there is no column {value_column!r}", "no_column", column=value_column)
+        raise _csv_error(f"there is no column {value_column!r}", "no_column", column=Quoted(value_column))
     values = pd.to_numeric(table[value_column], errors="coerce")
     _refuse_extreme(values)
     text_cells = int((values.isna() & table[value_column].notna()).sum())
     if text_cells == len(table):
-        raise _csv_error(f"column {value_column!r} holds no numbers", "column_no_numbers", column=value_column)
+        raise _csv_error(f"column {value_column!r} holds no numbers", "column_no_numbers", column=Quoted(value_column))
     if text_cells:
         notes.append(("text_values", {"count": text_cells}))
     return pd.DataFrame({"value": values})
@@ -266,11 +285,11 @@ def _dated(frame, table, date_column: str, notes: list):
     import pandas as pd
 
     if date_column not in table.columns:
-        raise _csv_error(f"there is no column {date_column!r}", "no_column", column=date_column)
-    frame["time"] = pd.to_datetime(table[date_column], errors="coerce", format="mixed")
+        raise _csv_error(f"there is no column {date_column!r}", "no_column", column=Quoted(date_column))
+    frame["time"] = _to_dates(table[date_column], date_column)
     bad = int(frame["time"].isna().sum())
     if bad == len(frame):
-        raise _csv_error(f"column {date_column!r} holds no dates", "column_no_dates", column=date_column)
+        raise _csv_error(f"column {date_column!r} holds no dates", "column_no_dates", column=Quoted(date_column))
     if bad:
         notes.append(("bad_dates", {"count": bad}))
         frame = frame.dropna(subset=["time"])
@@ -282,6 +301,28 @@ def _dated(frame, table, date_column: str, notes: list):
         notes.append(("duplicates", {"count": duplicated}))
         frame = frame.groupby("time", as_index=False)["value"].mean()
     return frame
+
+
+def _to_dates(cells, column: str):
+    """Dates from a column: in the format its first cells share (fast), else guessed cell by cell.
+
+    Guessing each cell's format costs about 70 us (7 s for 100,000 cells of text), so it
+    is done only for short columns; a long one needs one format throughout.
+    """
+    import pandas as pd
+    from pandas.tseries.api import guess_datetime_format
+
+    sample = cells.dropna().astype(str).head(DATE_SAMPLE)
+    formats = {guess_datetime_format(cell) for cell in sample.head(20)} - {None}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas warns when it has to guess a format per cell
+        for form in sorted(formats):
+            if pd.to_datetime(sample, errors="coerce", format=form).notna().mean() >= 0.8:
+                return pd.to_datetime(cells, errors="coerce", format=form)
+        if len(cells) > MIXED_DATE_ROWS:
+            raise _csv_error(f"column {column!r} has no one date format; with more than {MIXED_DATE_ROWS:,} rows it needs one",
+                             "mixed_dates", column=Quoted(column), limit=MIXED_DATE_ROWS)
+        return pd.to_datetime(cells, errors="coerce", format="mixed")
 
 
 def _filled(frame, notes: list):

@@ -7,6 +7,15 @@ tail recursively (`predict`) and one step ahead from the true past (`predict_one
 the fitted parameters applied to the whole series, no refitting). `stat_forecast` keeps
 both as a `StatForecast`, which a shipped forecaster's card stores. statsmodels is
 imported lazily: it takes seconds to load.
+
+A fit on a page has a work budget (`affordable`): the state-space ETS filters a state of
+1 + trend + season numbers, and each step costs that size squared, so its fit grew from
+2.4 s at season 4 to 44 s at season 24 on 2,400 values (and 200 s, 2.2 GB at 60 on
+3,000), with nothing able to stop it once started. Over the budget the same trend and
+season are fitted by Holt-Winters' recursions instead ("holt_winters":
+statsmodels.tsa.holtwinters, heuristic start values, a bounded number of evaluations):
+0.04-0.08 s at any season up to 365 (measured in issue 22 on this app's 2-core machine;
+`benchmarks/bench_forecast.py` prints both against the season).
 """
 
 from __future__ import annotations
@@ -17,6 +26,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lstm_core.message import Message, UserError
+
+STAT_WORK_LIMIT = 40_000  # values x state size^2 of a state-space fit on a page: about 1 s here
+HW_EVALUATIONS = 400  # likelihood evaluations of one Holt-Winters fit (each O(values))
 
 
 @dataclass(frozen=True)
@@ -44,11 +56,33 @@ class StatForecast:
 
 def describe(spec: tuple) -> str:
     kind, *args = spec
-    if kind == "ets":
+    if kind in ("ets", "holt_winters"):
         trend, season = args
         parts = (["trend"] if trend else []) + ([f"season {season}"] if season else [])
-        return f"ETS / Holt-Winters ({', '.join(parts) or 'level only'})"
+        name = "ETS / Holt-Winters" if kind == "ets" else "Holt-Winters, heuristic start"
+        return f"{name} ({', '.join(parts) or 'level only'})"
     return f"ARIMA{tuple(args[0])}"
+
+
+def stat_work(spec: tuple, values: int) -> int:
+    """values x state size^2: what a state-space fit of `spec` costs (Holt-Winters: 0, it is bounded)."""
+    kind, *args = spec
+    if kind == "ets":
+        trend, season = args
+        state = 1 + bool(trend) + (season or 0)
+    elif kind == "arima":
+        p, d, q = args[0]
+        state = max(p, q + 1) + d
+    else:
+        return 0
+    return values * state * state
+
+
+def affordable(spec: tuple, values: int, limit: int = STAT_WORK_LIMIT) -> tuple:
+    """`spec`, or Holt-Winters with the same trend and season when its state-space fit is over `limit`."""
+    if spec[0] == "ets" and stat_work(spec, values) > limit:
+        return ("holt_winters", *spec[1:])
+    return spec
 
 
 def _model(values: np.ndarray, spec: tuple):
@@ -58,6 +92,9 @@ def _model(values: np.ndarray, spec: tuple):
 
         trend, season = args
         return ExponentialSmoothing(values, trend=bool(trend), seasonal=season or None)
+    if kind == "holt_winters":
+        trend, season = args
+        return _holt_winters(values, bool(trend), int(season or 0))
     if kind == "arima":
         from statsmodels.tsa.arima.model import ARIMA
 
@@ -67,9 +104,46 @@ def _model(values: np.ndarray, spec: tuple):
     raise ValueError(f"unknown statistical model {kind!r}")
 
 
+def _holt_winters(values: np.ndarray, trend: bool, season: int, known: dict | None = None):
+    """statsmodels' Holt-Winters model; `known` fixes its start values (from an earlier fit)."""
+    from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+    form = dict(trend="add" if trend else None, seasonal="add" if season else None, seasonal_periods=season or None)
+    if known is not None:
+        return ExponentialSmoothing(values, initialization_method="known", **form, **known)
+    if len(values) < max(10, 2 * season):  # the start values are read off the first two seasons
+        needed = max(10, 2 * season)
+        raise UserError(f"Holt-Winters needs {needed} values before the test part, not {len(values)}",
+                        Message("error.forecast.two_seasons", {"needed": needed, "have": len(values)}))
+    return ExponentialSmoothing(values, initialization_method="heuristic", **form)
+
+
+def _fit(model, kind: str):
+    """statsmodels' fit, its work bounded: Holt-Winters by its evaluations, with no brute-force start."""
+    if kind == "holt_winters":
+        return model.fit(use_brute=False, minimize_kwargs={"options": {"maxfun": HW_EVALUATIONS, "maxiter": HW_EVALUATIONS}})
+    return model.fit(disp=False) if kind == "ets" else model.fit()
+
+
+def _holt_winters_applied(fitted, values: np.ndarray, trend: bool, season: int):
+    """A Holt-Winters fit's start values and smoothing parameters run over `values`, not refitted."""
+    params = fitted.params
+    known = {"initial_level": params["initial_level"]}
+    if trend:
+        known["initial_trend"] = params["initial_trend"]
+    if season:
+        known["initial_seasonal"] = params["initial_seasons"]
+    smoothing = {name: params[name] for name in ("smoothing_level", "smoothing_trend", "smoothing_seasonal")
+                 if params.get(name) is not None and not np.isnan(params[name])}
+    return _holt_winters(values, trend, season, known).fit(optimized=False, **smoothing)
+
+
 @dataclass(frozen=True)
 class Statistical:
-    """An ETS or ARIMA model (`spec`: ("ets", trend, season) or ("arima", (p, d, q))), fitted by statsmodels."""
+    """An ETS, Holt-Winters or ARIMA model, fitted by statsmodels.
+
+    spec: ("ets", trend, season), ("holt_winters", trend, season) or ("arima", (p, d, q)).
+    """
 
     spec: tuple
     fitted: object = field(default=None, repr=False)  # statsmodels' results, after `fit`
@@ -83,9 +157,10 @@ class Statistical:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # convergence chatter on short series; the metrics tell the story
-                model = _model(history, self.spec)
-                fitted = model.fit(disp=False) if self.spec[0] == "ets" else model.fit()
-        except (ValueError, IndexError, np.linalg.LinAlgError) as error:  # too short, or a degenerate series
+                fitted = _fit(_model(history, self.spec), self.spec[0])
+        except UserError:
+            raise
+        except (ValueError, IndexError, KeyError, np.linalg.LinAlgError) as error:  # too short, or a degenerate series
             raise UserError(f"{self.name} failed: {error}",
                             Message("error.forecast.stat_failed", {"model": str(self.spec[0]).upper()})) from error
         return Statistical(self.spec, fitted)
@@ -98,9 +173,13 @@ class Statistical:
     def predict_one_step(self, values: np.ndarray, positions: np.ndarray) -> np.ndarray:
         """The fitted parameters applied to the whole of `values` (no refitting), read at `positions`."""
         positions = np.asarray(positions)
+        values = np.asarray(values, float)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            applied = self.fitted.apply(np.asarray(values, float))
+            if self.spec[0] == "holt_winters":
+                applied = _holt_winters_applied(self.fitted, values, bool(self.spec[1]), int(self.spec[2] or 0))
+                return np.asarray(applied.fittedvalues, float)[positions]
+            applied = self.fitted.apply(values)
             return np.asarray(applied.predict(start=int(positions.min()), end=int(positions.max())), float)[
                 positions - positions.min()]
 
@@ -113,6 +192,6 @@ def stat_forecast(values: np.ndarray, test_start: int, spec: tuple, steps: int |
     try:
         one_step = fitted.predict_one_step(values, np.arange(test_start, len(values)))
         return StatForecast(fitted.name, one_step, fitted.predict(steps))
-    except (ValueError, IndexError, np.linalg.LinAlgError) as error:
+    except (ValueError, IndexError, KeyError, np.linalg.LinAlgError) as error:
         raise UserError(f"{fitted.name} failed: {error}",
                         Message("error.forecast.stat_failed", {"model": str(spec[0]).upper()})) from error

@@ -45,7 +45,7 @@ def gate_heatmaps(
     chosen = [p for p in PANELS if p[0] in panels]
     rows = len(chosen)
     steps = np.arange(trace.steps)
-    tokens = np.array([short_label(lab, 30) for lab in labels], dtype=object)
+    tokens = np.array([html.escape(short_label(lab, 30)) for lab in labels], dtype=object)  # Plotly reads tags in text
     unit_names = [f"u{u}" for u in units]
     gap = 0.045 if rows > 1 else 0.0  # room for each panel's title above it
     height = (1 - gap * (rows - 1)) / rows  # each panel's share of the plot area
@@ -63,21 +63,24 @@ def gate_heatmaps(
             customdata=np.broadcast_to(tokens, z.shape),
             hovertemplate=f"{names['step']} %{{x}} · %{{customdata}}<br>{names['unit']} %{{y}}<br>{symbol} = %{{z:.4f}}<extra></extra>",
             colorbar=dict(len=height * 0.9, y=top - height / 2, thickness=12, title=dict(
-                text=names["bar_gate" if scale == palette.SEQUENTIAL else "bar_signed"], side="right", font=dict(size=11))),
+                text=names["bar_gate" if scale == palette.SEQUENTIAL else "bar_signed"], side="right")),
         ))
         layout[f"yaxis{axis}"] = dict(domain=[max(0.0, top - height), top], autorange="reversed", title=dict(text=names["unit"]))
         titles.append(dict(
             text=f"{names[field]} ({symbol})", x=0.5, y=top, xref="paper", yref="paper",
-            xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=14),
+            xanchor="center", yanchor="bottom", showarrow=False,
         ))
     every = max(1, trace.steps // 60)  # keep tick labels readable on long inputs
     short = max((len(lab) for lab in labels), default=1) <= 2  # characters: keep them upright
     layout["xaxis"] = dict(
         anchor=f"y{rows if rows > 1 else ''}", tickmode="array", tickvals=steps[::every],
-        ticktext=[short_label(lab) for lab in labels][::every], tickangle=0 if short else -60,
-        tickfont=dict(size=16 if short else 13), title=dict(text=names["time"]),
+        ticktext=[html.escape(short_label(lab)) for lab in labels][::every], tickangle=0 if short else -60,
+        title=dict(text=names["time"]),
     )
-    layout.update(height=170 * rows + 120, margin=dict(l=50, r=60, t=40, b=80), annotations=titles)
+    # Each unit's row is tall enough for its label ("u7") in classroom type; with less room
+    # Plotly drops every other label and the rows can no longer be named.
+    panel = max(170, 26 * len(units) + 50)
+    layout.update(height=panel * rows + 120, margin=dict(l=50, r=60, t=40, b=80), annotations=titles)
     return go.Figure(data=data, layout=layout)
 
 
@@ -112,8 +115,7 @@ def unit_lines(trace: GateTrace, labels: tuple[str, ...], unit: int, names: dict
     short = max((len(lab) for lab in labels), default=1) <= 2
     layout = dict(
         xaxis=dict(title=dict(text=names["time"]), tickmode="array", tickvals=steps,
-                   ticktext=[short_label(lab) for lab in labels], tickangle=0 if short else -60,
-                   tickfont=dict(size=16 if short else 13)),
+                   ticktext=[html.escape(short_label(lab)) for lab in labels], tickangle=0 if short else -60),
         yaxis=dict(title=dict(text=names["value"])),
         height=420, margin=dict(l=50, r=20, t=60, b=80), legend=dict(orientation="h", y=1.02, yanchor="bottom"),
     )

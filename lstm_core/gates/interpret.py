@@ -131,6 +131,7 @@ class StepDetail:
     c_prev: np.ndarray
     c: np.ndarray
     h: np.ndarray
+    h_prev: np.ndarray
 
 
 def step_detail(layer: LayerTrace, step: int, units: np.ndarray) -> StepDetail:
@@ -140,8 +141,12 @@ def step_detail(layer: LayerTrace, step: int, units: np.ndarray) -> StepDetail:
         raise ValueError(f"step {step} is outside 0..{gates.steps - 1}")
     previous = step + 1 if layer.reverse else step - 1  # the step read just before
     has_previous = 0 <= previous < gates.steps
-    h_prev = gates.hidden[previous] if has_previous else np.zeros(gates.units, np.float32)
-    c_prev = gates.cell[previous] if has_previous else np.zeros(gates.units, np.float32)
+    if has_previous:
+        h_prev, c_prev = gates.hidden[previous], gates.cell[previous]
+    elif layer.initial_state is not None:  # e.g. a decoder, started from its encoder's last state
+        h_prev, c_prev = layer.initial_state
+    else:
+        h_prev = c_prev = np.zeros(gates.units, np.float32)
     from_x = layer.inputs[step] @ weights.kernel  # (4H,)
     from_h = h_prev @ weights.recurrent_kernel  # (4H,)
     parts = {}
@@ -152,5 +157,5 @@ def step_detail(layer: LayerTrace, step: int, units: np.ndarray) -> StepDetail:
     value = {g: (np.tanh(pre[g]) if g == "g" else sigmoid(pre[g])) for g in "ifgo"}
     return StepDetail(
         step, np.asarray(units), parts["x"], parts["h"], parts["b"], pre, value,
-        c_prev[units], gates.cell[step][units], gates.hidden[step][units],
+        c_prev[units], gates.cell[step][units], gates.hidden[step][units], h_prev[units],
     )

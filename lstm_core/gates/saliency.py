@@ -53,7 +53,7 @@ def _reversed(gates: GateTrace) -> GateTrace:
 def _cut(layer: LayerTrace, steps: int) -> LayerTrace:
     """The first `steps` steps of a one-way layer (later ones cannot affect an earlier output)."""
     gates = GateTrace(*(getattr(layer.gates, f)[:steps] for f in GateTrace.FIELDS))
-    return LayerTrace(layer.name, gates, layer.inputs[:steps], layer.weights, layer.reverse)
+    return LayerTrace(layer.name, gates, layer.inputs[:steps], layer.weights, layer.reverse, layer.initial_state)
 
 
 def saliency(network: Network, layers: tuple[LayerTrace, ...], step: int | None = None, target: int | None = None) -> Saliency:
@@ -66,18 +66,19 @@ def saliency(network: Network, layers: tuple[LayerTrace, ...], step: int | None 
     step = steps - 1 if step is None or not spec.per_step_output else int(step)
     if not 0 <= step < steps:
         raise ValueError(f"step {step} is outside 0..{steps - 1}")
-    if spec.per_step_output:  # one-way: steps after the output cannot matter, so skip them
+    pooled = spec.bidirectional and not spec.per_step_output  # one output from both ends
+    if spec.per_step_output and not spec.bidirectional:  # one-way: steps after the output cannot matter
         layers = tuple(_cut(layer, step + 1) for layer in layers)
     top = layers[-2:] if spec.bidirectional else layers[-1:]
     hidden = np.concatenate([layer.gates.hidden for layer in top], axis=1)  # (T', F)
-    if spec.bidirectional:
+    if pooled:
         half = hidden.shape[1] // 2
         features = np.concatenate([hidden[-1, :half], hidden[0, half:]])
-    else:
+    else:  # a per-step output reads its own step (both directions' states there, for a tagger)
         features = hidden[step]
     d_features, target = _head_gradient(network, features, target)
     d_seq = np.zeros_like(hidden)  # d y / d (top layer's outputs), (T', F)
-    if spec.bidirectional:
+    if pooled:
         d_seq[-1, :half], d_seq[0, half:] = d_features[:half], d_features[half:]
     else:
         d_seq[step] = d_features

@@ -10,6 +10,9 @@ from plotly.subplots import make_subplots
 
 from lstm_core.palette import SERIES as COLOURS  # one colour per variant, colour-blind safe
 
+# Above the plot: below it, the legend ran into the x axis's title in classroom type.
+LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+
 
 def curves_figure(variants: dict, names: list[str], metric: str, labels: dict[str, str]) -> go.Figure:
     """Training (dashed) against validation (solid) `metric` per epoch, one colour per variant."""
@@ -22,7 +25,7 @@ def curves_figure(variants: dict, names: list[str], metric: str, labels: dict[st
         figure.add_scatter(x=epochs, y=history[f"val_{metric}"], mode="lines+markers", line={"color": colour},
                            name=f"{labels[name]} · {labels['validation']}")
     figure.update_layout(xaxis_title=labels["epoch"], yaxis_title=labels[metric], height=460,
-                         legend={"orientation": "h", "y": -0.2})
+                         legend=LEGEND)
     return figure
 
 
@@ -41,5 +44,5 @@ def worked_case_figure(steps: list[dict], labels: dict[str, str]) -> go.Figure:
     low = min(min(s["test_accuracy"], s.get("contrast_accuracy") or 1.0) for s in shown)
     figure.update_yaxes(title_text=labels["test_accuracy"], range=[max(0.0, low - 0.05), 1.0], secondary_y=False)
     figure.update_yaxes(title_text=labels["kb"], rangemode="tozero", secondary_y=True)
-    figure.update_layout(height=440, legend={"orientation": "h", "y": -0.2})
+    figure.update_layout(height=440, legend=LEGEND)
     return figure

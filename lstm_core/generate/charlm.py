@@ -46,6 +46,7 @@ class CharLMConfig:
     max_seconds: float | None = None  # a time budget; the best epoch so far is kept
     validation_fraction: float = 0.05  # of the training documents (their end), for early stopping
     seed: int = 0
+    windows_per_epoch: int | None = None  # None: every window of the text each epoch; else this many
 
 
 # The configurations tried for each language (`python -m lstm_core.build.charlm_build fit` trains
@@ -126,35 +127,53 @@ def validation_split(train_docs: list[str], fraction: float) -> tuple[list[str],
     return split(train_docs, fraction)
 
 
-def log_probs_of(network: Network, inputs: list[np.ndarray], targets: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
-    """log2 p(target_t | inputs_<=t) for many sequences at once, batched by length."""
+def log_probs_by_length(probabilities, outputs: int, inputs: list[np.ndarray], targets: list[np.ndarray],
+                        batch: int = 64) -> list[np.ndarray]:
+    """log2 p(target_t | inputs_<=t) for many sequences, in batches of similar length.
+
+    probabilities(ids (B, T) padded at the end with 0, lengths (B,)) -> (B, T, outputs): any
+    model that reads left to right (padding at the end never changes an earlier position).
+    """
     order = np.argsort([len(s) for s in inputs])
     out: list[np.ndarray] = [np.empty(0)] * len(inputs)
-    budget = 4_000_000  # floats of (B, T, V) logits per batch, to bound memory
+    budget = 4_000_000  # floats of (B, T, V) outputs per batch, to bound memory
     start = 0
     while start < len(order):
         longest = len(inputs[order[min(start + batch, len(order)) - 1]])
-        size = max(1, min(batch, budget // max(1, longest * network.spec.output_dim)))
+        size = max(1, min(batch, budget // max(1, longest * outputs)))
         rows = order[start : start + size]
         lengths = np.array([len(inputs[r]) for r in rows])
-        seq = np.zeros((len(rows), lengths.max(), network.spec.embedding_dim), np.float32)
+        ids = np.zeros((len(rows), lengths.max()), np.int64)
         for i, r in enumerate(rows):
-            seq[i, : lengths[i]] = network.weights["embedding"][inputs[r]]
-        for k in range(len(network.spec.units)):
-            seq, _ = run_batch(network.lstm[f"lstm_{k}"], seq, lengths)
-        probs = network.head(seq)  # (B, T, V)
+            ids[i, : lengths[i]] = inputs[r]
+        probs = probabilities(ids, lengths)  # (B, T, V)
         for i, r in enumerate(rows):
-            p = probs[i, np.arange(lengths[i]), targets[r]]
-            out[r] = np.log2(np.maximum(p, 1e-30))
+            out[r] = np.log2(np.maximum(probs[i, np.arange(lengths[i]), targets[r]], 1e-30))
         start += size
     return out
 
 
-def bits_on_documents(network: Network, vocab: Vocabulary, docs: list[str]) -> tuple[float, int]:
-    """(total bits, characters predicted) over documents, each read as "\\n" + doc + "\\n"."""
+def log_probs_of(network: Network, inputs: list[np.ndarray], targets: list[np.ndarray], batch: int = 64) -> list[np.ndarray]:
+    """log2 p(target_t | inputs_<=t) of a character LSTM for many sequences at once."""
+
+    def probabilities(ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        seq = network.weights["embedding"][ids]  # (B, T, E); padding rows are never read (lengths)
+        for k in range(len(network.spec.units)):
+            seq, _ = run_batch(network.lstm[f"lstm_{k}"], seq, lengths)
+        return network.head(seq)
+
+    return log_probs_by_length(probabilities, network.spec.output_dim, inputs, targets, batch)
+
+
+def bits_on_documents(network, vocab: Vocabulary, docs: list[str], score=log_probs_of) -> tuple[float, int]:
+    """(total bits, characters predicted) over documents, each read as "\\n" + doc + "\\n".
+
+    score(network, inputs, targets) gives log2 p per target: `log_probs_of` for an LSTM
+    `Network`; the Transformer language model passes its own, so both are scored alike.
+    """
     ids = [vocab.encode(NEWLINE + d + NEWLINE).ids for d in docs]
     with blas.one_thread():  # see lstm_core.nn.blas: on a shared machine one thread is far faster
-        logs = log_probs_of(network, [s[:-1] for s in ids], [s[1:] for s in ids])
+        logs = score(network, [s[:-1] for s in ids], [s[1:] for s in ids])
     return float(-sum(l.sum() for l in logs)), int(sum(len(l) for l in logs))
 
 

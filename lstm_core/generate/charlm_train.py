@@ -50,7 +50,7 @@ def spec_for(embedding_dim: int, units: int, vocab_size: int, layers: int = 1) -
 class Run:
     """One configuration trained to its best validation epoch."""
 
-    config: charlm.CharLMConfig
+    config: object  # a charlm.CharLMConfig, or another model's config dataclass
     weights: dict[str, np.ndarray]  # the best epoch's
     log: list[dict]
     best_epoch: int
@@ -78,28 +78,12 @@ def fit(
     log_to=print,
     start: Network | None = None,
 ) -> Run:
-    """Train until validation stops improving (or time runs out); keep the best epoch.
+    """Train a character LSTM until validation stops improving (or time runs out); keep the best epoch.
 
-    Each epoch cuts the text into windows at a different offset and shuffles them with
-    a seeded generator, so the model never sees the same window boundaries twice in a
-    row. The learning rate halves after every epoch that does not improve validation.
     `start`: a model of the same shape to go on from (`lstm_core.pretrain`), not random weights.
     The ids may be words as well as characters: nothing here depends on what a token is.
     """
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
-    rng = np.random.default_rng(config.seed)
-
-    def epoch_windows(_epoch: int) -> tuple[np.ndarray, np.ndarray]:
-        offset = int(rng.integers(config.sequence_length))
-        x, y = charlm.windows(fit_ids, config.sequence_length, offset)
-        order = rng.permutation(len(x))[: len(x) // config.batch_size * config.batch_size]
-        return x[order], y[order]
-
-    fit_config = TrainConfig(
-        epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate, seed=config.seed,
-        patience=config.patience, min_delta=1e-3 * math.log(2), halve_on_plateau=True, shuffle=False,
-        validation_batch_size=256, max_seconds=config.max_seconds,
-    )
     if start is not None and start.spec.weight_shapes() != spec.weight_shapes():
         raise ValueError("the starting model's shape differs from the configuration's")
 
@@ -110,9 +94,42 @@ def fit(
             load_into_keras(model, start)
         return model
 
+    label = f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}"
+    return fit_windows(config, build, lambda model: export_weights(model, spec), fit_ids, validation_ids, label, log_to)
+
+
+def fit_windows(config, build: Callable[[], object], export: Callable[[object], dict[str, np.ndarray]],
+                fit_ids: np.ndarray, validation_ids: np.ndarray, label: str, log_to=print) -> Run:
+    """Fit any next-character model on windows of a text, through the one trainer; keep the best epoch.
+
+    build() makes the uncompiled Keras model, export(model) copies its weights out. config
+    has the fields of `charlm.CharLMConfig` that concern training (sequence_length,
+    batch_size, epochs, learning_rate, patience, max_seconds, seed; windows_per_epoch if
+    present). Each epoch cuts the text into windows at a different offset and shuffles
+    them with a seeded generator, so the model never sees the same window boundaries twice
+    in a row; with windows_per_epoch, an epoch is that many of them (validation is then
+    checked more often than once per pass over the text). The learning rate halves after
+    every epoch that does not improve validation.
+    """
+    rng = np.random.default_rng(config.seed)
+    per_epoch = getattr(config, "windows_per_epoch", None)
+
+    def epoch_windows(_epoch: int) -> tuple[np.ndarray, np.ndarray]:
+        offset = int(rng.integers(config.sequence_length))
+        x, y = charlm.windows(fit_ids, config.sequence_length, offset)
+        order = rng.permutation(len(x))[: len(x) // config.batch_size * config.batch_size]
+        if per_epoch:
+            order = order[:per_epoch]
+        return x[order], y[order]
+
+    fit_config = TrainConfig(
+        epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate, seed=config.seed,
+        patience=config.patience, min_delta=1e-3 * math.log(2), halve_on_plateau=True, shuffle=False,
+        validation_batch_size=256, max_seconds=config.max_seconds,
+    )
     trainer = Trainer(build, epoch_windows, fit_config, charlm.windows(validation_ids, config.sequence_length))
     hw, log = hardware(), []
-    log_to(f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}: {hw}")
+    log_to(f"{label}: {hw}")
     while not trainer.finished:
         report = trainer.run_epoch()
         log.append({
@@ -122,9 +139,9 @@ def fit(
             "learning_rate": report.learning_rate,
             "seconds": round(report.seconds, 1),
         })
-        log_to(f"{config.language} {config.units}/{config.dropout}: {log[-1]}")
+        log_to(f"{label}: {log[-1]}")
     best_bits = round(trainer.reports[trainer.best_epoch - 1].validation["loss"] / math.log(2), 4)
-    weights = export_weights(trainer.best_weights_restored(), spec)
+    weights = export(trainer.best_weights_restored())
     return Run(config, weights, log, trainer.best_epoch, best_bits, log[-1]["seconds"], hw)
 
 

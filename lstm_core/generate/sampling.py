@@ -110,7 +110,7 @@ def entropy_bits(p: np.ndarray) -> float:
     """H(p) = -sum p log2 p: how many bits of surprise the draw holds."""
     p = normalise(p)
     nz = p[p > 0]
-    return float(-(nz * np.log2(nz)).sum())
+    return max(0.0, float(-(nz * np.log2(nz)).sum()))  # one certain outcome gives -0.0: shown as "-0.00"
 
 
 def draw(p: np.ndarray, rng: np.random.Generator) -> int:

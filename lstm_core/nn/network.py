@@ -37,7 +37,7 @@ class NetworkSpec:
     bidirectional: bool = False
     output_dim: int = 1
     output_activation: str = "softmax"  # "softmax", "sigmoid" or "linear"
-    per_step_output: bool = False  # a prediction at every step (language models)
+    per_step_output: bool = False  # a prediction at every step (language models; taggers when bidirectional)
     dropout: float = 0.0  # used in training only
 
     def __post_init__(self) -> None:
@@ -48,8 +48,6 @@ class NetworkSpec:
             raise ValueError(f"unknown output_activation {self.output_activation!r}")
         if not self.units or min(self.units) < 1:
             raise ValueError("units needs at least one layer of at least one unit")
-        if self.bidirectional and self.per_step_output:
-            raise ValueError("a bidirectional layer cannot predict the next step")
 
     def to_dict(self) -> dict:
         return {**asdict(self), "units": list(self.units)}
@@ -100,6 +98,7 @@ class LayerTrace:
     inputs: np.ndarray  # (T, D) what the layer read at each step
     weights: LSTMWeights
     reverse: bool = False  # True for the backward half of a bidirectional layer
+    initial_state: tuple[np.ndarray, np.ndarray] | None = None  # (h_0, c_0) it started from; None: zeros
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,17 @@ class Network:
         seq = np.zeros((len(first), lengths.max(), first[0].shape[1]), np.float32)
         for row, x in enumerate(first):
             seq[row, : len(x)] = x
+        seq = self._top_hidden(seq, lengths)
         rows = np.arange(len(first))
+        if self.spec.bidirectional:
+            half = seq.shape[2] // 2
+            features = np.concatenate([seq[rows, lengths - 1, :half], seq[:, 0, half:]], axis=1)
+        else:
+            features = seq[rows, lengths - 1]
+        return self.head(features)
+
+    def _top_hidden(self, seq: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The last layer's hidden states (B, T, H or 2H) of a padded batch of first-layer inputs."""
         for k in range(len(self.spec.units)):
             if self.spec.bidirectional:
                 fwd, _ = run_batch(self.lstm[f"lstm_{k}_forward"], seq, lengths)
@@ -200,12 +209,19 @@ class Network:
                 seq = np.concatenate([fwd, bwd], axis=2)
             else:
                 seq, _ = run_batch(self.lstm[f"lstm_{k}"], seq, lengths)
-        if self.spec.bidirectional:
-            half = seq.shape[2] // 2
-            features = np.concatenate([seq[rows, lengths - 1, :half], seq[:, 0, half:]], axis=1)
-        else:
-            features = seq[rows, lengths - 1]
-        return self.head(features)
+        return seq
+
+    def predict_steps(self, inputs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Every step's output for a padded batch, without gates: (B, T, K), zeros past each length.
+
+        inputs: first-layer inputs (B, T, D), real steps first; lengths: (B,). For per-step
+        networks (a tagger labels every character; a bidirectional one reads the whole row first).
+        """
+        if not self.spec.per_step_output:
+            raise ValueError("predict_steps needs a network with per_step_output")
+        lengths = np.asarray(lengths)
+        out = self.head(self._top_hidden(np.asarray(inputs, dtype=np.float32), lengths))
+        return np.where((np.arange(out.shape[1])[None, :] < lengths[:, None])[:, :, None], out, 0.0)
 
     # ---- step by step, for generation ---------------------------------------------------
     def initial_state(self) -> list[tuple[np.ndarray, np.ndarray]]:

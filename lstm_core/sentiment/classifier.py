@@ -23,6 +23,7 @@ from lstm_core.nn.trace import ModelTrace
 from lstm_core.sentiment.tfidf_baseline import TfidfBaseline
 from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard, plain
+from lstm_core.serving.limits import read_fits
 from lstm_core.text.segmentation import english_tokens, segment
 from lstm_core.text.vocab import Encoded, Vocabulary
 
@@ -162,7 +163,8 @@ class SentimentClassifier:
         """Predict one text with its running verdict and occlusion attribution.
 
         Occlusion costs one extra run per token, so it is skipped (None) when `attribution`
-        is False or the text is longer than OCCLUSION_LIMIT tokens.
+        is False, the text is longer than OCCLUSION_LIMIT tokens, or the model is so large
+        that the extra runs would not fit the server's budget (`serving.limits.read_fits`).
         """
         encoded, cut = self.encode(text)
         result = self.network.trace(encoded.ids)
@@ -170,7 +172,7 @@ class SentimentClassifier:
         if not self.network.spec.bidirectional:
             running = self.network.head(result.layers[-1].gates.hidden)  # (T, K)
         scores = None
-        if attribution and len(encoded.ids) <= OCCLUSION_LIMIT:
+        if attribution and len(encoded.ids) <= OCCLUSION_LIMIT and read_fits(self.network.spec.to_dict(), len(encoded.ids)):
             scores = self.occlusion(encoded.ids, result)
         return Reading(encoded.tokens, encoded.unknown, result.outputs, running, scores, cut)
 
@@ -242,12 +244,20 @@ def classifier_from(network: Network, card: ModelCard | dict, key: str, title: T
     card = assets.card_of(card)
     try:
         vocab = Vocabulary(tuple(card.details["vocabulary"]))
-        return SentimentClassifier(
+        model = SentimentClassifier(
             network, vocab, card.details["language"], list(card.details["labels"]), card, key, title,
             int(card.details["max_steps"]), card.detail("token_unit", "characters"),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise assets.AssetError(f"the model card lacks what a sentiment model needs: {error}", "card_incomplete") from error
+    # An uploaded card is not trusted: a word id past the embedding, or a class the head does
+    # not have, would fail on the page (IndexError) instead of here.
+    spec = network.spec
+    if (len(vocab) > spec.vocab_size or len(model.labels) != spec.output_dim or model.language not in LANGUAGES
+            or model.token_unit not in TOKEN_UNITS or model.max_steps < 1):
+        raise assets.AssetError("the model card's vocabulary, classes, language or max_steps do not fit its network",
+                                "card_mismatch")
+    return model
 
 
 def load_classifier(language: str) -> SentimentClassifier:

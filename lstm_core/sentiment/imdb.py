@@ -30,11 +30,19 @@ from lstm_core.sentiment.sentiment_data import Cleaning, LabelledTexts, Sentimen
 
 CLASSES = ("negative", "positive")
 MAX_REVIEWS = 5_000  # per part; a lecture-sized subset (the full set has 25,000 each)
-# Keras' imdb.npz is 17 MB; its largest member unpacks to about 40 MB.
-NPZ_LIMITS = Limits(member_bytes=64 * 2**20, total_bytes=160 * 2**20, members=8)
+# Keras' imdb.npz is 17 MB; its largest member unpacks to about 40 MB. Unpickling an
+# object array costs a few times its size in memory (Python ints and lists), so a member
+# is bounded by what it unpacks to, and only the four arrays the page needs are read.
+NPZ_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=160 * 2**20, members=8)
 FOLDER_LIMITS = Limits(member_bytes=256 * 2**10, total_bytes=400 * 2**20, members=60_000)
-MAX_TEXT_BYTES = 40 * 2**20  # review text actually read from a zipped aclImdb folder
 MAX_INDEX_BYTES = 4 * 2**20  # imdb_word_index.json is 1.6 MB
+# What the reviews may *produce*, whatever the upload's size: a 4 kB imdb.npz whose ranks
+# all map to one 3.9 MB word, or 5,000 reviews sharing one pickled list of 300,000 ranks,
+# used to expand to gigabytes. Keras' longest review has 2,494 words and a 5,000 + 5,000
+# review subset is about 13 million characters.
+MAX_REVIEW_WORDS = 3_000  # word ranks in one review
+MAX_WORD_CHARS = 100  # characters of one word in the word index
+MAX_TEXT_CHARS = 24 * 2**20  # characters of review text, both parts together (bytes for the folder form)
 
 
 class ImdbError(UserError):
@@ -61,7 +69,12 @@ class _ArrayUnpickler(pickle.Unpickler):
 
 
 def _read_npy(archive: zipfile.ZipFile, name: str) -> np.ndarray:
-    """A .npy member: plain arrays through NumPy, object arrays through the safe unpickler."""
+    """A .npy member: plain arrays through NumPy, object arrays through the safe unpickler.
+
+    An object array must unpickle to an ndarray of the shape its header declares: a plain
+    list of lists would be expanded by NumPy into a matrix (5,000 references to one list
+    of 300,000 ranks become 1.5 billion cells), so anything else is refused.
+    """
     shape, dtype = npy_header(archive, name)
     buffer = io.BytesIO(read_member(archive, name))
     if not dtype.hasobject:
@@ -69,48 +82,90 @@ def _read_npy(archive: zipfile.ZipFile, name: str) -> np.ndarray:
     version = np.lib.format.read_magic(buffer)
     read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
     read_header(buffer)
-    return np.asarray(_ArrayUnpickler(buffer).load(), dtype=object).reshape(shape)
+    array = _ArrayUnpickler(buffer).load()
+    if not isinstance(array, np.ndarray) or array.shape != shape:
+        raise ImdbError(f"{name} does not hold the array its header declares", "bad_npz")
+    return array
 
 
-def _words(ranks, index_to_word: dict[int, str]) -> str:
-    return " ".join(index_to_word.get(int(r), f"w{int(r)}") for r in ranks)
+class _TextBudget:
+    """Characters of review text still allowed (MAX_TEXT_CHARS for the whole upload)."""
+
+    def __init__(self) -> None:
+        self.left = MAX_TEXT_CHARS
+
+    def spend(self, chars: int) -> None:
+        self.left -= chars
+        if self.left < 0:
+            raise ImdbError(f"the reviews add up to more than {MAX_TEXT_CHARS // 2**20} M characters of text", "too_much_text",
+                            megabytes=MAX_TEXT_CHARS // 2**20)
+
+
+def _review(ranks, index_to_word: dict[int, str], name: str, budget: _TextBudget) -> str:
+    """One review's text from its word ranks, refused before it grows past the limits."""
+    if len(ranks) > MAX_REVIEW_WORDS:
+        raise ImdbError(f"a review in {name} has {len(ranks):,} words; at most {MAX_REVIEW_WORDS:,} are accepted",
+                        "review_too_long", x=name, words=len(ranks), limit=MAX_REVIEW_WORDS)
+    ranks = np.asarray(ranks, dtype=np.int64)  # refuses nested lists and integers past 64 bits
+    if ranks.ndim != 1 or (len(ranks) and (ranks.min() < 0 or ranks.max() >= 2**31)):
+        raise ImdbError(f"{name} does not hold lists of word ranks", "not_ranks", x=name)
+    text = " ".join(index_to_word.get(r) or f"w{r}" for r in ranks.tolist())
+    budget.spend(len(text))
+    return text
 
 
 def _word_index(data: bytes | None) -> dict[int, str]:
-    """rank -> word from an uploaded imdb_word_index.json ({word: rank})."""
+    """rank -> word from an uploaded imdb_word_index.json ({word: rank}); no word longer than MAX_WORD_CHARS."""
     if not data:
         return {}
     if len(data) > MAX_INDEX_BYTES:
         raise ImdbError(f"the word index is larger than {MAX_INDEX_BYTES // 2**20} MB", "index_too_large",
                         megabytes=MAX_INDEX_BYTES // 2**20)
     try:
-        index = json.loads(data.decode("utf-8"))
-        return {int(rank): str(word) for word, rank in index.items()}
-    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, TypeError, ValueError) as error:
+        index = {int(rank): str(word) for word, rank in json.loads(data.decode("utf-8")).items()}
+    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, TypeError, ValueError, OverflowError,
+            RecursionError) as error:
         raise ImdbError(f"the word index is not imdb_word_index.json ({{word: rank}}): {error}", "bad_index") from error
+    longest = max(map(len, index.values()), default=0)
+    if longest > MAX_WORD_CHARS:
+        raise ImdbError(f"the word index holds a word of {longest:,} characters; at most {MAX_WORD_CHARS} are accepted",
+                        "word_too_long", chars=longest, limit=MAX_WORD_CHARS)
+    return index
 
 
 Parts = tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]]
+ARRAYS = ("x_train", "y_train", "x_test", "y_test")
 
 
 def read_npz(archive: zipfile.ZipFile, index_to_word: dict[int, str], limit: int = MAX_REVIEWS) -> Parts:
-    """(train texts, labels), (test texts, labels) from Keras' imdb.npz."""
-    try:
-        arrays = {name.removesuffix(".npy"): _read_npy(archive, name) for name in archive.namelist()}
-    except (ValueError, pickle.UnpicklingError, EOFError, OSError, MemoryError) as error:
-        raise ImdbError(f"not a readable imdb.npz: {error}", "bad_npz") from error
-    missing = {"x_train", "y_train", "x_test", "y_test"} - arrays.keys()
+    """(train texts, labels), (test texts, labels) from Keras' imdb.npz.
+
+    One array at a time, cut to `limit` reviews before the next is read; each review's
+    text is checked against the word and character limits as it is written.
+    """
+    names = {name.removesuffix(".npy") for name in archive.namelist()}
+    missing = sorted(set(ARRAYS) - names)
     if missing:
-        raise ImdbError(f"the file lacks the arrays {sorted(missing)}", "missing_arrays", arrays=", ".join(sorted(missing)))
-    parts = []
+        raise ImdbError(f"the file lacks the arrays {missing}", "missing_arrays", arrays=", ".join(missing))
+    budget, parts = _TextBudget(), []
     for part in ("train", "test"):
-        x, y = arrays[f"x_{part}"][:limit], arrays[f"y_{part}"][:limit]
-        if len(x) != len(y):
-            raise ImdbError(f"x_{part} and y_{part} have different lengths", "lengths", x=f"x_{part}", y=f"y_{part}")
+        x_name, y_name = f"x_{part}", f"y_{part}"
         try:
-            parts.append(([_words(ranks, index_to_word) for ranks in x], [int(label) for label in y]))
-        except (TypeError, ValueError) as error:
-            raise ImdbError(f"x_{part} does not hold lists of word ranks: {error}", "not_ranks", x=f"x_{part}") from error
+            labels = [int(label) for label in _read_npy(archive, f"{y_name}.npy")[:limit]]
+            reviews = _read_npy(archive, f"{x_name}.npy")[:limit].copy()  # the rest of the array is freed here
+        except (ValueError, TypeError, pickle.UnpicklingError, EOFError, OSError, MemoryError) as error:
+            if isinstance(error, ImdbError):
+                raise
+            raise ImdbError(f"not a readable imdb.npz: {error}", "bad_npz") from error
+        if len(reviews) != len(labels):
+            raise ImdbError(f"{x_name} and {y_name} have different lengths", "lengths", x=x_name, y=y_name)
+        try:
+            texts = [_review(ranks, index_to_word, x_name, budget) for ranks in reviews]
+        except (TypeError, ValueError, OverflowError) as error:
+            if isinstance(error, ImdbError):
+                raise
+            raise ImdbError(f"{x_name} does not hold lists of word ranks: {error}", "not_ranks", x=x_name) from error
+        parts.append((texts, labels))
     return parts[0], parts[1]
 
 
@@ -124,7 +179,7 @@ def read_folder(archive: zipfile.ZipFile, limit: int = MAX_REVIEWS) -> Parts:
         path = PurePosixPath(info.filename)
         if path.suffix == ".txt" and len(path.parts) >= 3 and path.parts[-3] in ("train", "test"):
             by_folder.setdefault((path.parts[-3], path.parts[-2]), []).append(info)
-    budget, parts = MAX_TEXT_BYTES, []
+    budget, parts = _TextBudget(), []
     for part in ("train", "test"):
         texts, labels = [], []
         for label, sentiment in enumerate(("neg", "pos")):
@@ -133,10 +188,7 @@ def read_folder(archive: zipfile.ZipFile, limit: int = MAX_REVIEWS) -> Parts:
                 raise ImdbError(f"no {part}/{sentiment}/*.txt in the zip; an aclImdb folder has train/ and test/, each with pos/ and neg/",
                                 "no_reviews", folder=f"{part}/{sentiment}/")
             for info in files:
-                budget -= info.file_size
-                if budget < 0:
-                    raise ImdbError(f"the reviews add up to more than {MAX_TEXT_BYTES // 2**20} MB of text", "too_much_text",
-                                    megabytes=MAX_TEXT_BYTES // 2**20)
+                budget.spend(info.file_size)  # bytes, from the zip's directory: at least the characters they decode to
                 texts.append(read_member(archive, info.filename).decode("utf-8", errors="replace").replace("<br />", " "))
             labels += [label] * len(files)
         parts.append((texts, labels))

@@ -1,6 +1,6 @@
 """The honest baseline beside every sentiment LSTM: TF-IDF features + logistic regression.
 
-A bag of n-grams ignores word order, yet on short reviews it is hard to beat; an LSTM
+A bag of n-grams sees word order only inside each n-gram, yet on short reviews it is hard to beat; an LSTM
 earns its place only if it does better on the same test split. scikit-learn does the
 work; this module picks the regularisation on the validation split (never the test
 split) and stores the fitted model as plain arrays, so it ships and loads like the

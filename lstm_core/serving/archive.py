@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_core.message import Message, UserError
+from lstm_core.message import Message, Quoted, UserError
 
 
 class ArchiveError(UserError):
@@ -49,7 +49,7 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     for info in infos:
         if info.file_size > limits.member_bytes:
             raise ArchiveError(f"{info.filename} unpacks to {info.file_size:,} bytes; at most {limits.member_bytes:,} are accepted",
-                               "member_too_large", file=info.filename, size=info.file_size, limit=limits.member_bytes)
+                               "member_too_large", file=Quoted(info.filename), size=info.file_size, limit=limits.member_bytes)
     if sum(info.file_size for info in infos) > limits.total_bytes:
         raise ArchiveError(f"the zip unpacks to more than {limits.total_bytes:,} bytes", "too_large", limit=limits.total_bytes)
     return archive
@@ -60,38 +60,45 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as error:
-        raise ArchiveError(f"{name} in the zip is damaged: {error}", "damaged", file=name) from error
+        raise ArchiveError(f"{name} in the zip is damaged: {error}", "damaged", file=Quoted(name)) from error
 
 
 def npy_header(archive: zipfile.ZipFile, name: str) -> tuple[tuple[int, ...], np.dtype]:
     """Shape and dtype of an `.npy` member, read from its first bytes only."""
+    shape, dtype, _ = npy_layout(archive, name)
+    return shape, dtype
+
+
+def npy_layout(archive: zipfile.ZipFile, name: str) -> tuple[tuple[int, ...], np.dtype, int]:
+    """Shape, dtype and header length (where the numbers start) of an `.npy` member."""
     try:
         with archive.open(name) as member:
             version = np.lib.format.read_magic(member)
             read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
             shape, _, dtype = read(member)
+            header = member.tell()
     except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error) as error:
-        raise ArchiveError(f"{name} is not a NumPy array file: {error}", "not_npy", file=name) from error
-    return tuple(int(n) for n in shape), dtype
+        raise ArchiveError(f"{name} is not a NumPy array file: {error}", "not_npy", file=Quoted(name)) from error
+    return tuple(int(n) for n in shape), dtype, header
 
 
 def check_npz(data: bytes, expected: dict[str, tuple[int, ...]] | None, limits: Limits) -> zipfile.ZipFile:
     """Open an `.npz` whose arrays are plain numbers of the `expected` shapes (if given).
 
     Each `.npy` header is read first: an object array (pickled Python) is refused, and
-    shape x dtype must agree with the member's declared size, so nothing big is
-    decompressed unless the model really needs that many numbers.
+    shape x dtype must fit in the bytes the member declares after its header, so nothing
+    big is decompressed unless the model really needs that many numbers.
     """
     archive = open_zip(data, limits)
     found: dict[str, tuple[int, ...]] = {}
     for info in archive.infolist():
         if not info.filename.endswith(".npy"):
-            raise ArchiveError(f"{info.filename} is not an array (.npy) file", "not_npy", file=info.filename)
-        shape, dtype = npy_header(archive, info.filename)
+            raise ArchiveError(f"{info.filename} is not an array (.npy) file", "not_npy", file=Quoted(info.filename))
+        shape, dtype, header = npy_layout(archive, info.filename)
         if dtype.hasobject or dtype.kind not in "fiub":
-            raise ArchiveError(f"{info.filename} holds {dtype}, not plain numbers", "not_numbers", file=info.filename)
-        if int(np.prod(shape, dtype=np.int64)) * dtype.itemsize > info.file_size:
-            raise ArchiveError(f"{info.filename} claims more numbers than it holds", "claims_more", file=info.filename)
+            raise ArchiveError(f"{info.filename} holds {dtype}, not plain numbers", "not_numbers", file=Quoted(info.filename))
+        if int(np.prod(shape, dtype=np.int64)) * dtype.itemsize > info.file_size - header:
+            raise ArchiveError(f"{info.filename} claims more numbers than it holds", "claims_more", file=Quoted(info.filename))
         found[info.filename.removesuffix(".npy")] = shape
     if expected is not None and found != expected:
         wrong = sorted(k for k in found.keys() | expected.keys() if found.get(k) != expected.get(k))

@@ -25,15 +25,17 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core.message import Message, UserError
+from lstm_core.message import Message, Quoted, UserError
 from lstm_core.serving.archive import ArchiveError, Limits, check_npz, open_zip, read_member
-from lstm_core.serving.cards import CardError, ModelCard
+from lstm_core.serving.cards import LIMITS as CARD_LIMITS, CardError, ModelCard
+from lstm_core.serving.limits import OVER_LIMIT_KINDS
 from lstm_core.nn.network import Network
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # a model zip larger than this is refused unread
 # The largest shipped model has 2.6 M weights (10 MB as float32); a trained one is smaller.
-WEIGHT_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20)
+# A Transformer is many small arrays (16 per block): why_memory holds 140, transformer_lm_en 74.
+WEIGHT_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20, members=256)
 UPLOAD_LIMITS = Limits(member_bytes=48 * 2**20, total_bytes=64 * 2**20, members=8)
 MAX_TEXT_MEMBER = 2 * 2**20  # a vocabulary or other text file inside a model zip
 
@@ -49,8 +51,9 @@ class AssetError(UserError):
 BUILT_BY = {
     "brackets": "brackets", "forecast_": "forecasters", "sentiment_": "sentiment",
     "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory", "gan_": "gan", "compression": "compression",
-    "generalize": "generalize", "attention_": "attention", "order_": "order", "pretrain_curve": "pretrain_curve",
-    "pretrain_": "pretrain",
+    "generalize": "generalize", "attention_": "attention", "order_": "order", "tagger_": "tagging", "seq2seq_": "seq2seq",
+    "transformer_lm": "transformer_lm",
+    "pretrain_curve": "pretrain_curve", "pretrain_": "pretrain",
 }
 
 
@@ -207,7 +210,8 @@ def read_model_file(data: bytes) -> ModelFile:
     """Read a zip written by `write_model_file`; anything else is refused with a clear message.
 
     Every size is checked before anything is unpacked, the inner weights.npz included,
-    and the card is checked field by field (`lstm_core.serving.cards`).
+    and the card is checked field by field (`lstm_core.serving.cards`), the bounds on what
+    its model may cost the server included (`lstm_core.serving.limits`).
     """
     if len(data) > MAX_UPLOAD_BYTES:
         raise AssetError(f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB", "upload_too_large",
@@ -217,6 +221,10 @@ def read_model_file(data: bytes) -> ModelFile:
             names = set(archive.namelist())
             if not {"weights.npz", "card.json"} <= names:
                 raise AssetError("the zip needs weights.npz and card.json", "zip_members")
+            card_size = archive.getinfo("card.json").file_size  # from the directory: checked before it is read
+            if card_size > CARD_LIMITS.bytes:
+                raise AssetError(f"card.json is larger than {CARD_LIMITS.bytes // 2**20} MB", "member_too_large",
+                                 file="card.json", megabytes=CARD_LIMITS.bytes // 2**20)
             card = _uploaded_card(read_member(archive, "card.json"))
             texts = {}
             for info in archive.infolist():
@@ -224,11 +232,11 @@ def read_model_file(data: bytes) -> ModelFile:
                     continue
                 if info.file_size > MAX_TEXT_MEMBER:
                     raise AssetError(f"{info.filename} is larger than {MAX_TEXT_MEMBER // 2**20} MB", "member_too_large",
-                                     file=info.filename, megabytes=MAX_TEXT_MEMBER // 2**20)
+                                     file=Quoted(info.filename), megabytes=MAX_TEXT_MEMBER // 2**20)
                 try:
                     texts[info.filename] = read_member(archive, info.filename).decode("utf-8")
                 except UnicodeDecodeError as error:
-                    raise AssetError(f"{info.filename} is not UTF-8 text", "member_not_utf8", file=info.filename) from error
+                    raise AssetError(f"{info.filename} is not UTF-8 text", "member_not_utf8", file=Quoted(info.filename)) from error
             weights = read_member(archive, "weights.npz")
     except ArchiveError as error:
         raise AssetError(str(error), "bad_zip", reason=error.message) from error
@@ -243,7 +251,8 @@ def _uploaded_card(data: bytes) -> ModelCard:
         return ModelCard.from_json(data)
     except CardError as error:
         key = {"error.card.display_title": "display_title", "error.card.not_json": "card_json",
-               "error.card.not_object": "card_json"}.get(error.message.key, "bad_card")
+               "error.card.not_object": "card_json", **{f"error.card.{kind}": "card_limit" for kind in OVER_LIMIT_KINDS}
+               }.get(error.message.key, "bad_card")
         raise AssetError(f"card.json is not a valid model card: {error}", key, reason=error.message) from error
 
 

@@ -24,6 +24,7 @@ from typing import Any, Union
 
 from lstm_core.message import Message, UserError
 from lstm_core.nn.network import NetworkSpec
+from lstm_core.serving.limits import CardFieldError, CardOverLimit, check_card
 
 
 class Frozen(Mapping):
@@ -233,3 +234,7 @@ def _check(card: ModelCard) -> None:
         raise CardError("parameters cannot be negative", "bad_number", field="card.parameters")
     if card.training_seconds is not None and card.training_seconds < 0:
         raise CardError("training_seconds cannot be negative", "bad_number", field="card.training_seconds")
+    try:  # what the card's network would cost the server: sizes, steps, reference texts (serving/limits.py)
+        check_card({**card.details, "architecture": card.architecture, "display_title": card.display_title})
+    except (CardOverLimit, CardFieldError) as error:
+        raise CardError(str(error), error.kind, **error.message.values) from error

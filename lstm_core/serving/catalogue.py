@@ -64,6 +64,25 @@ def _gan_discriminator() -> Traceable:
     return load_discriminator()
 
 
+def _tagger(direction: str) -> Traceable:
+    from lstm_core.tagging.shipped import load_forward_tagger, load_tagger  # on first use: cheap start-up
+
+    return load_tagger("zh") if direction == "bidirectional" else load_forward_tagger("zh")
+
+
+def _seq2seq(task: str, part: str) -> Traceable:
+    from lstm_core.seq2seq.gate_views import load_decoder, load_encoder  # on first use: cheap start-up
+
+    return (load_encoder if part == "encoder" else load_decoder)(task)
+
+
+def _seq2seq_entry(task: str, part: str) -> Entry:
+    model = Message("model.title.seq2seq", {"task": Message(f"seq2seq.task.{task}"),
+                                             "variant": Message("seq2seq.variant.attention")})
+    return Entry(f"seq2seq_{task}_{part}", Message(f"model.title.seq2seq_{part}", {"model": model}),
+                 partial(_seq2seq, task, part))
+
+
 def _forecast_entry(series_key: str) -> Entry:
     title = Message("model.title.forecaster", {"series": Message(f"series.title.{series_key}")})
     return Entry(f"forecast_{series_key}", title, partial(_forecaster, series_key))
@@ -79,6 +98,9 @@ SHIPPED: tuple[Entry, ...] = (
     Entry("charlm_en", Message("model.entry.charlm_en"), partial(_language_model, "en")),
     Entry("gan_sine_generator", Message("model.title.gan_sine_generator"), _gan_generator),
     Entry("gan_sine_discriminator", Message("model.title.gan_sine_discriminator"), _gan_discriminator),
+    Entry("tagger_zh", Message("model.title.tagger_bi"), partial(_tagger, "bidirectional")),
+    Entry("tagger_zh_forward", Message("model.title.tagger_uni"), partial(_tagger, "forward")),
+    *(_seq2seq_entry(task, part) for task in ("dates", "zh_numerals") for part in ("encoder", "decoder")),
 )
 
 

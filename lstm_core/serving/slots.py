@@ -3,10 +3,16 @@
 Every Streamlit session of one server process shares one `SlotPool` (the UI creates it
 once with `st.cache_resource`). A training joins the queue with a ticket and keeps its
 place until it ends; the first `slots` tickets may train, the others see how many
-trainings are ahead of them. A slot is held only while an epoch runs, so a session
-that goes away between epochs holds nothing: it stops touching its ticket and is
-dropped after `idle_seconds`. A holder whose epoch never ends (its thread died) loses
-the slot after `hold_seconds`. Plain Python, so the tests drive it with a fake clock.
+trainings are ahead of them. A slot is held only while an epoch runs.
+
+Each ticket names its owner (the UI passes the browser, so every tab of one browser is
+one owner) and the page it came from: an owner may have one training running or queued
+at a time, and the queue holds at most `slots + max_waiting` tickets. When a session
+ends (its tab is closed or its connection lost) the UI takes its tickets out at once
+(`leave`). As a fallback for a session whose end is never seen, a ticket not touched for
+`idle_seconds` between epochs is dropped, and a holder whose epoch never ends (its
+thread died) loses the slot after `hold_seconds`. Plain Python, so the tests drive it
+with a fake clock.
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+from lstm_core.message import Message, UserError
+
 SLOTS_ENV = "LSTM_LAB_TRAINING_SLOTS"
+MAX_WAITING = 40  # queued trainings behind the running ones: a class of 30, with room to spare
 
 
 def default_slots(environ: dict[str, str] | None = None, cores: int | None = None) -> int:
@@ -31,9 +40,15 @@ def default_slots(environ: dict[str, str] | None = None, cores: int | None = Non
     return max(1, (cores if cores is not None else os.cpu_count() or 1) // 2)
 
 
+class QueueRefused(UserError):
+    """A training that may not join the queue: its owner has one already, or the queue is full."""
+
+
 @dataclass
 class _Ticket:
     seen: float  # last time its session showed it was alive
+    owner: str = ""  # who asked for it (the UI: a browser); "" for nobody in particular
+    page: str = ""  # where it was started, to tell its owner where it is
     held_since: float | None = None  # while an epoch runs
 
 
@@ -41,10 +56,11 @@ class SlotPool:
     """`slots` trainings at a time, in the order they asked; thread-safe."""
 
     def __init__(self, slots: int, idle_seconds: float = 90.0, hold_seconds: float = 900.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, max_waiting: int = MAX_WAITING) -> None:
         if slots < 1:
             raise ValueError("a pool needs at least one slot")
         self.slots, self.idle_seconds, self.hold_seconds, self._clock = slots, idle_seconds, hold_seconds, clock
+        self.max_waiting = max_waiting
         self._queue: dict[str, _Ticket] = {}  # insertion order is the queue's order
         self._lock = threading.Lock()
 
@@ -59,10 +75,26 @@ class SlotPool:
             self._drop_stale()
             return ticket in self._queue
 
-    def join(self, ticket: str) -> None:
-        """Take a place at the end of the queue (a ticket already in it keeps its place)."""
+    def join(self, ticket: str, owner: str = "", page: str = "") -> None:
+        """Take a place at the end of the queue (a ticket already in it keeps its place).
+
+        Raises `QueueRefused` when `owner` has another ticket in the queue (running or
+        waiting, from any page) or the queue already holds `slots + max_waiting` tickets.
+        """
         with self._lock:
-            self._queue.setdefault(ticket, _Ticket(self._clock())).seen = self._clock()
+            self._drop_stale()
+            if ticket in self._queue:
+                self._queue[ticket].seen = self._clock()
+                return
+            mine = next((state for state in self._queue.values() if owner and state.owner == owner), None)
+            if mine is not None:
+                where = Message("common.training_one_each", {"page": Message(f"common.page.{mine.page}")})
+                raise QueueRefused(f"this browser already has a training running or waiting ({mine.page or 'a page'})",
+                                   where if mine.page else Message("common.training_one_each_somewhere"))
+            if len(self._queue) >= self.slots + self.max_waiting:
+                raise QueueRefused(f"{len(self._queue)} trainings are running or waiting; the queue is full",
+                                   Message("common.training_queue_full", {"count": len(self._queue)}))
+            self._queue[ticket] = _Ticket(self._clock(), owner, page)
 
     def ahead(self, ticket: str) -> int:
         """How many trainings are before this one: below `slots` means it may train now."""

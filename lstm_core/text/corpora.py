@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 import ftfy
 import pandas as pd
@@ -50,23 +51,52 @@ def tweets_path() -> Path:
 # ---------------------------------------------------------------- People's Daily
 
 
+def parse_tagged_line(line: str) -> tuple[tuple[str, str], ...]:
+    """One line of People's Daily as (word, tag) pairs (a token without a tag gets x)."""
+    pairs = []
+    for item in line.split():
+        word, _, tag = item.rpartition("/")
+        if not word:  # a token without a tag: keep the word, tag unknown
+            word, tag = tag, "x"
+        pairs.append((word, tag))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def _tagged_lines() -> tuple[tuple[tuple[str, str], ...], ...]:
+    with open(peoples_daily_path(), encoding="utf-8") as text:
+        return tuple(pairs for pairs in map(parse_tagged_line, text) if pairs)
+
+
+def peoples_daily_raw_lines() -> list[str]:
+    """The file's non-empty lines, unparsed (cheap: a reader of a few lines parses only those)."""
+    with open(peoples_daily_path(), encoding="utf-8") as text:
+        return [line for line in text if line.strip()]
+
+
+def split_sentences(tagged: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Cut one paragraph of (word, tag) pairs after each 。！？ token."""
+    sentences, current = [], []
+    for pair in tagged:
+        current.append(pair)
+        if pair[0] in SENTENCE_END:
+            sentences.append(current)
+            current = []
+    return sentences + ([current] if current else [])
+
+
 @lru_cache(maxsize=1)
 def _tagged_sentences() -> tuple[tuple[tuple[str, str], ...], ...]:
-    sentences: list[tuple[tuple[str, str], ...]] = []
-    with open(peoples_daily_path(), encoding="utf-8") as lines:
-        for line in lines:
-            current: list[tuple[str, str]] = []
-            for item in line.split():
-                word, _, tag = item.rpartition("/")
-                if not word:  # a token without a tag: keep the word, tag unknown
-                    word, tag = tag, "x"
-                current.append((word, tag))
-                if word in SENTENCE_END:
-                    sentences.append(tuple(current))
-                    current = []
-            if current:
-                sentences.append(tuple(current))
-    return tuple(sentences)
+    return tuple(tuple(sentence) for line in _tagged_lines() for sentence in split_sentences(line))
+
+
+def peoples_daily_lines() -> list[list[tuple[str, str]]]:
+    """People's Daily paragraphs (the file's non-empty lines) as (word, POS tag) pairs, in file order.
+
+    19,484 lines. The sequence labelling page splits its data by line, so a paragraph
+    never straddles training and test text.
+    """
+    return [list(line) for line in _tagged_lines()]
 
 
 def peoples_daily_tagged() -> list[list[tuple[str, str]]]:

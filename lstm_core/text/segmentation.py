@@ -10,8 +10,11 @@ runs of characters the dictionary does not know (new names, new words). Its thre
 
 User words are added to a private `jieba.Tokenizer`, never to jieba's global one, so one
 user's words cannot change anybody else's segmentation. The dictionary (about half a
-million prefixes) is loaded once and copied into each tokenizer; a tokenizer is built
-once per set of user words and then only read.
+million prefixes, some 14 MB) is loaded once and shared: a private tokenizer holds only
+its user words and their prefixes, laid over the shared table (`_WordsOver`), so a new
+word list costs kilobytes, not a copy of the dictionary (a copy each was +469 MB after
+40 lists, kept after their sessions closed). Tokenizers are built once per set of user
+words, kept for the few most recent sets, and then only read.
 """
 
 from __future__ import annotations
@@ -51,11 +54,32 @@ ENGLISH_RULE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _base_dictionary() -> tuple[dict[str, int], int]:
-    """jieba's prefix dictionary and total frequency, loaded once (about 1 s)."""
+def _base_tokenizer() -> jieba.Tokenizer:
+    """jieba's tokenizer with its prefix dictionary, loaded once (about 1 s) and never changed."""
     base = jieba.Tokenizer()
     base.initialize()
-    return base.FREQ, base.total
+    return base
+
+
+class _WordsOver(dict):
+    """A few user words (and their prefixes) over jieba's shared frequency table, which is never copied or changed.
+
+    jieba reads its table with `in`, `[]` and `.get`, and `add_word` writes the word and
+    its prefixes with `[] =`: writes land in this small dict, reads fall through to `base`.
+    """
+
+    def __init__(self, base: dict[str, int]) -> None:
+        super().__init__()
+        self.base = base
+
+    def __contains__(self, word) -> bool:
+        return dict.__contains__(self, word) or word in self.base
+
+    def __getitem__(self, word) -> int:
+        return dict.__getitem__(self, word) if dict.__contains__(self, word) else self.base[word]
+
+    def get(self, word, default=None):
+        return dict.__getitem__(self, word) if dict.__contains__(self, word) else self.base.get(word, default)
 
 
 @lru_cache(maxsize=1)
@@ -75,22 +99,27 @@ def normalize_user_words(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(kept))[:MAX_USER_WORDS]
 
 
-@lru_cache(maxsize=32)
+TOKENIZERS_KEPT = 16  # word sets whose tokenizers are kept (each holds only its own words)
+
+
+@lru_cache(maxsize=TOKENIZERS_KEPT)
 def tokenizer(user_words: tuple[str, ...] = ()) -> jieba.Tokenizer:
-    """A private jieba tokenizer with `user_words` added (pass a normalized tuple).
+    """A jieba tokenizer with `user_words` added (pass a normalized tuple); the shared one for none.
 
     Built once per word set and then only read: cutting never changes a tokenizer.
     """
-    freq, total = _base_dictionary()
+    base = _base_tokenizer()
+    if not user_words:
+        return base
     private = jieba.Tokenizer()
-    private.FREQ, private.total = dict(freq), total  # a copy: add_word must not touch the base
+    private.FREQ, private.total = _WordsOver(base.FREQ), base.total  # add_word writes into the overlay only
     private.initialized = True
     for word in user_words:
         private.add_word(word)  # frequency chosen by jieba so the word can be cut out whole
     return private
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=TOKENIZERS_KEPT)
 def _pos_tokenizer(user_words: tuple[str, ...]) -> jieba.posseg.POSTokenizer:
     # posseg's constructor re-reads the 5 MB dictionary for its word->tag table; share
     # the base table (read-only: we never add tagged user words) and swap the tokenizer.
@@ -226,6 +255,17 @@ def tag_group(tag: str) -> str:
         if tag.startswith(prefix):
             return group
     return "other"
+
+
+# The word map colours at most five classes, so a class can be told apart on a projector:
+# names of people, places and organisations are one class, adjectives and adverbs another.
+MAP_GROUPS = {"person": "name", "place": "name", "organization": "name", "noun": "noun", "verb": "verb",
+              "adjective": "modifier", "adverb": "modifier", "word": "word", "hashtag": "hashtag", "mention": "mention"}
+
+
+def map_group(tag: str) -> str:
+    """The word map's class of a POS tag or English token kind: one of MAP_GROUPS' values, or "other"."""
+    return MAP_GROUPS.get(tag_group(tag), "other")
 
 
 def sentences_for_training(text: str, language: str, user_words: Iterable[str] = ()) -> list[list[str]]:

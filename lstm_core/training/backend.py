@@ -73,6 +73,14 @@ def hardware() -> str:
     return f"Keras {keras.__version__} on {backend} {version}, {device}, {os.cpu_count()} CPU cores"
 
 
+def threads() -> dict[str, int]:
+    """TensorFlow's thread pools now, for a model card (0 means its default: every core)."""
+    import tensorflow as tf
+
+    return {"intra_op": tf.config.threading.get_intra_op_parallelism_threads(),
+            "inter_op": tf.config.threading.get_inter_op_parallelism_threads()}
+
+
 def logical_cpus(count: int) -> list[str]:
     """Split the CPU into `count` logical devices; only possible before TensorFlow initialises."""
     import tensorflow as tf

@@ -27,6 +27,8 @@ import numpy as np
 
 Arrays = tuple[np.ndarray, np.ndarray]  # (inputs, targets)
 # Fixed arrays, or a function giving each 1-based epoch its own (e.g. windows cut at a new offset).
+# Instead of arrays, a Keras PyDataset of (inputs, targets) batches with None for the targets
+# (the tagger's sentences, each batch padded to its own length).
 TrainData = Union[Arrays, Callable[[int], Arrays]]
 
 
@@ -152,7 +154,8 @@ class Trainer:
             raise RuntimeError("this training has finished; start a new Trainer")
         epoch = self.epochs_run + 1
         x, y = self._train(epoch) if callable(self._train) else self._train
-        total, trainer = int(np.ceil(len(x) / self.config.batch_size)), self
+        batches = len(x) if y is None else int(np.ceil(len(x) / self.config.batch_size))  # a PyDataset is batched
+        total, trainer = batches, self
 
         class _Batches(keras.callbacks.Callback):
             def on_train_batch_end(self, batch, logs=None):

@@ -41,4 +41,4 @@ def show(page: str) -> None:
     found = pairs(page) if classroom() else []
     if found:
         with st.expander(t("common.controls_explained"), expanded=True):
-            st.markdown("\n".join(f"- **{label}**: {text}" for label, text in found))
+            st.markdown("\n".join("- " + t("common.labelled", label=f"**{label}**", text=text) for label, text in found))

@@ -18,10 +18,11 @@ import streamlit as st
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_eval import Comparison, compare
 from lstm_core.forecast.forecast_models import ForecastTraceable, HeldOut, load_forecaster, session_card, split_of
+from lstm_core.forecast.forecast_models import shipped_comparison as shipped_comparison_of
 from lstm_core.forecast.forecast_plots import loss_figure
 from lstm_core.forecast.baselines import SeasonalNaive
 from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTraining
-from lstm_core.forecast.statistical_baselines import StatForecast, describe, stat_forecast
+from lstm_core.forecast.statistical_baselines import StatForecast, affordable, describe, stat_forecast
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.message import Message
 from lstm_core.serving.assets import AssetError
@@ -46,7 +47,9 @@ def labels(data: series.Series | None = None, comparison: Comparison | None = No
              "lstm", "naive", "seasonal_naive", "stat", "epoch", "loss", "val_loss", "loss_axis", "member")
     out = {name: t(f"forecast.label.{name}") for name in names}
     if data is not None and comparison is not None:
-        out["stat"] = stat_label(data.baseline) if comparison.stat_name == describe(data.baseline) else comparison.stat_name
+        cheaper = ("holt_winters", *data.baseline[1:]) if data.baseline[0] == "ets" else data.baseline
+        names = {describe(spec): spec for spec in (data.baseline, cheaper)}
+        out["stat"] = stat_label(names[comparison.stat_name]) if comparison.stat_name in names else comparison.stat_name
     return out
 
 
@@ -57,7 +60,7 @@ def stat_label(spec: tuple) -> str:
         return f"ARIMA{tuple(args[0])}"
     trend, season = args
     parts = ([t("forecast.stat.trend")] if trend else []) + ([t("forecast.stat.season", season=season)] if season else [])
-    return t("forecast.stat.ets", parts=", ".join(parts) or t("forecast.stat.level_only"))
+    return t(f"forecast.stat.{kind}", parts=", ".join(parts) or t("forecast.stat.level_only"))
 
 
 @st.cache_data(show_spinner=False)
@@ -72,10 +75,15 @@ def shipped(key: str) -> Forecaster:
 
 
 @st.cache_data(show_spinner=False)
+def test_values(key: str) -> int:
+    """How many values the test tail of a bundled series holds (from its forecaster's card)."""
+    data = shipped(key).card.data
+    return int(data["length"]) - int(data["test_start"])
+
+
+@st.cache_data(show_spinner=False)
 def shipped_comparison(key: str) -> Comparison:
-    forecaster, data = shipped(key), bundled(key)
-    held = HeldOut.from_card(forecaster.card)
-    return compare(data.values, data.time, held.test_start, data.season, held.stat, forecaster)
+    return shipped_comparison_of(shipped(key), bundled(key))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -150,9 +158,12 @@ def _stat_for(data: series.Series, test_start: int):
             return HeldOut.from_card(shipped(data.key).card).stat
     except AssetError:
         pass  # said once by `current`; fit the baseline here instead
+    spec = affordable(data.baseline, test_start)  # a long season is too slow for the state-space fit
+    if spec != data.baseline:
+        st.caption(t("forecast.stat_cheaper", season=data.season))
     try:
         with st.spinner(t("forecast.fitting_stat")):
-            return _stat(data.values, test_start, data.baseline)
+            return _stat(data.values, test_start, spec)
     except ValueError as error:
         st.warning(t("forecast.stat_failed", error=reason_of(error)))
         naive = SeasonalNaive(1).fit(data.values[:test_start])
@@ -180,13 +191,12 @@ def start_training(data: series.Series, config: ForecastConfig) -> None:
         check_training(config.work(len(fit_on)), settings)
         # Early stopping on the page's validation part, which ends where the test part starts.
         fit_config = replace(config, validation=(split.test_start - split.val_start) / split.test_start)
-        TRAINING.start(lambda: ForecastTraining(fit_on, fit_config), t("forecast.training_start"))
+        if TRAINING.start(lambda: ForecastTraining(fit_on, fit_config), t("forecast.training_start")):
+            st.session_state[TRAINING_SERIES] = data
     except OverBudget as error:
         st.error(t("common.over_budget", times=error.times, settings=", ".join(error.settings)))
     except ValueError as error:
         st.error(t("forecast.bad_config", error=reason_of(error)))
-    else:
-        st.session_state[TRAINING_SERIES] = data
 
 
 def advance() -> None:

@@ -15,12 +15,15 @@ import streamlit as st
 from lstm_core.gan import GanConfig, NumericGan, Scores, fit_ar, pca_map, score
 from lstm_core.gan import families as data
 from lstm_core.gan import shipped as shipped_gan
+from lstm_core.gan import text_gan
 from lstm_core.gan.adversarial import GanTrainer, gradient_check
 from lstm_core.gan.text_gan import is_valid
 from lstm_core.message import Message
 from lstm_core.ui.i18n import t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
+
+SCORE_SEED = 2  # generated windows are drawn with this seed, as lstm_core.build.gan_build drew the card's
 
 TRAINING = LiveTraining("gan")  # session keys gan_job, gan_stop_requested, ...
 JOB, RESULT = TRAINING.job_key, "gan_result"
@@ -44,7 +47,7 @@ def windows(family: str, seed: int = 0) -> data.Windows:
 def baseline(family: str, seed: int = 0) -> tuple[np.ndarray, Scores]:
     """AR(4) windows (as many as the test windows) and their scores on the test windows."""
     real = windows(family, seed)
-    fake = fit_ar(real.train).sample(len(real.test), seed=2)
+    fake = fit_ar(real.train).sample(len(real.test), seed=SCORE_SEED)
     return fake, score(real.train, real.test, fake)
 
 
@@ -63,7 +66,7 @@ def sample_rows(_gan: NumericGan, _real: np.ndarray, seed: int) -> dict[str, np.
 def shipped_map() -> dict:
     """PCA coordinates of real test windows, shipped-GAN windows and AR windows (once per server)."""
     real = windows("sine").test
-    gan_windows = shipped()[0].sample(len(real), seed=2)
+    gan_windows = shipped()[0].sample(len(real), seed=SCORE_SEED)
     real_xy, gan_xy, variance = pca_map(real, gan_windows)
     _, base_xy, _ = pca_map(real, baseline("sine")[0])
     return {"points": {"real": real_xy, "gan": gan_xy, "baseline": base_xy}, "variance": variance}
@@ -111,7 +114,7 @@ def finish(job) -> None:
     real = windows(job.config.family, job.config.seed)
     gan = job.gan()
     result = LiveResult(gan, job.config.family, dict(job.history),
-                        score(real.train, real.test, gan.sample(len(real.test), seed=2)),
+                        score(real.train, real.test, gan.sample(len(real.test), seed=SCORE_SEED)),
                         baseline(job.config.family, job.config.seed)[1], job.epochs_run, job.seconds, job.stopped)
     st.session_state[RESULT] = result
     title = Message("gan.session_title", {"family": Message(f"gan.family.{job.config.family}")})
@@ -120,6 +123,16 @@ def finish(job) -> None:
 
 # ---- shared rendering -------------------------------------------------------------------------
 SCORE_ROWS = ("discriminative", "predictive", "predictive_real", "spread_ratio")
+
+
+def scored_on(test_windows: int) -> str:
+    """What the card's scores were computed on, in the page's language (the card says it in English)."""
+    return t("gan.scored_on", test=test_windows, generated=test_windows, seed=SCORE_SEED)
+
+
+def text_language() -> str:
+    """The text GAN's toy language in words, from the module that defines it."""
+    return t("gan.text_language", length=text_gan.LENGTH, alphabet="".join(text_gan.ALPHABET))
 
 
 def score_table(gan_scores: Scores, base_scores: Scores):
@@ -156,7 +169,7 @@ def text_results(results: shipped_gan.ShippedResults) -> None:
         t("gan.col.distinct"): [text[n].distinct for n in names],
     }))
     st.markdown(t("gan.text_verdict", gan=text["gan"].valid_share, lm=text["language_model"].valid_share,
-                  random=text["random"].valid_share, language=results.text_language))
+                  random=text["random"].valid_share, language=text_language()))
 
     for column, name in zip(st.columns(3), names):
         shown = "\n".join(f"{'✓' if is_valid(w) else '✗'} {w}" for w in text[name].samples[:12])

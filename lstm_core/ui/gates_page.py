@@ -8,11 +8,14 @@ import streamlit as st
 from lstm_core.gates import gate_figures, interpret
 from lstm_core.gates.interpret import saturation
 from lstm_core.message import Message, Title
+from lstm_core.nn.network import network_of
 from lstm_core.nn.trace import Traceable
 from lstm_core.serving import catalogue
 from lstm_core.serving.assets import AssetError
+from lstm_core.serving.limits import reference_steps
 from lstm_core.ui import loaders
-from lstm_core.ui.i18n import reason_of, say, t
+from lstm_core.ui.i18n import literal, reason_of, say, t
+from lstm_core.ui.style import table
 from lstm_core.ui.session_models import session_models
 
 
@@ -41,7 +44,7 @@ def open_model(key: str, titles: dict[str, Title]) -> tuple[str, Traceable]:
         try:
             return candidate, get_model(candidate)
         except AssetError as error:
-            st.error(t("gates.model_failed", title=say(titles[candidate]), reason=reason_of(error)))
+            st.error(t("gates.model_failed", title=literal(say(titles[candidate])), reason=reason_of(error)))
     st.stop()
 
 
@@ -67,16 +70,20 @@ def reset_text() -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _shipped_reference(key: str):
-    return _trace_corpus(loaders.traceable(key))
+    return _trace_corpus(loaders.traceable(key), steps=None)  # shipped files, traced once per server
 
 
-def _trace_corpus(model: Traceable):
-    traces = []
+def _trace_corpus(model: Traceable, steps: int | None):
+    """The model's reference texts traced, until `steps` (None: no limit) are used up."""
+    traces, steps_left = [], float("inf") if steps is None else steps
     for text in model.reference_texts():
+        if steps_left <= 0:
+            break  # an uploaded card may list many long texts: the rest are not traced
         try:
             traces.append(model.trace_text(text))
         except ValueError:
             continue  # a reference text the model cannot read is simply skipped
+        steps_left -= traces[-1].steps
     return traces
 
 
@@ -85,9 +92,12 @@ def reference_traces(key: str) -> list[ModelTrace]:
     own = session_models()
     if key not in own:
         return _shipped_reference(key)
-    cache = st.session_state.setdefault("gates_reference", {})
+    # A session keeps the traces of its own models, so their size is bounded per model
+    # (`serving.limits.reference_steps`), and only the model shown now is kept.
+    cache = st.session_state.get("gates_reference", {})
     if cache.get(key, (None,))[0] is not own[key]:
-        cache[key] = (own[key], _trace_corpus(own[key]))
+        cache = st.session_state["gates_reference"] = {
+            key: (own[key], _trace_corpus(own[key], reference_steps(network_of(own[key]).spec.to_dict())))}
     return cache[key][1]
 
 
@@ -113,7 +123,7 @@ def search_tab(gates, span: tuple[int, int], key: str, layer_index: int, fields:
         matches = interpret.find_matches(corpus, on, threshold, min_length=span[1] - span[0])
         st.subheader(t("gates.matches"))
         if matches:
-            st.dataframe(
+            table(
                 pd.DataFrame(
                     {
                         t("gates.match.text"): [m.text_index for m in matches],
@@ -121,8 +131,6 @@ def search_tab(gates, span: tuple[int, int], key: str, layer_index: int, fields:
                         t("gates.match.tokens"): [" ".join(gate_figures.short_label(x, 30) for x in m.labels) for m in matches],
                     }
                 ),
-                hide_index=True,
-                width="stretch",
             )
         else:
             st.info(t("gates.no_matches"))

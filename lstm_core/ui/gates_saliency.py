@@ -6,7 +6,7 @@ import streamlit as st
 
 from lstm_core.gates import gate_figures
 from lstm_core.nn.trace import ModelTrace, Traceable
-from lstm_core.ui.i18n import reason_of, t
+from lstm_core.ui.i18n import literal, reason_of, t
 from lstm_core.ui.style import chart
 from lstm_core.why import why_figures as figures
 from lstm_core.gates.saliency import saliency
@@ -30,7 +30,7 @@ def show(model: Traceable, traced: ModelTrace, key: str) -> None:
     if result.target is None:
         st.write(t("why.saliency.output_mean"))
     else:
-        st.write(t("why.saliency.output", target=result.target, step=result.step, token=repr(traced.labels[result.step])))
+        st.write(t("why.saliency.output", target=result.target, step=result.step, token=literal(repr(traced.labels[result.step]))))
     st.markdown(
         gate_figures.colored_text_html(traced.labels, result.scores, traced.unknown, t("gates.unk_title")),
         unsafe_allow_html=True,  # labels are escaped inside colored_text_html

@@ -11,7 +11,7 @@ import streamlit as st
 
 from lstm_core.gates import cell_diagram, gate_figures, interpret
 from lstm_core.nn.network import LayerTrace
-from lstm_core.ui.i18n import lang, t
+from lstm_core.ui.i18n import lang, literal, t
 
 PLAY_SECONDS = 1.5  # long enough to read a number aloud, short enough to see a pattern
 FIELD_KEYS = ("forget_gate", "input_gate", "candidate", "output_gate", "cell", "hidden")
@@ -53,11 +53,10 @@ def _step_view(layer: LayerTrace, labels: tuple[str, ...], units: list[int], pla
     if playing:  # advance before the slider is drawn, so the slider shows the new step
         st.session_state[key] = (st.session_state.get(key, 0) + 1) % gates.steps
     step = st.slider(t("gates.step"), 0, gates.steps - 1, key=key, help=t("gates.step_help")) if gates.steps > 1 else 0
-    st.caption(t("gates.step_caption", step=step, token=repr(labels[step])))
+    st.caption(t("gates.step_caption", step=step, token=literal(repr(labels[step]))))
     detail = interpret.step_detail(layer, step, units)
-    previous = step + 1 if layer.reverse else step - 1
     for j, u in enumerate(detail.units):
-        h_prev = float(gates.hidden[previous][u]) if 0 <= previous < gates.steps else 0.0
+        h_prev = float(detail.h_prev[j])
         st.markdown(f"**{t('gates.unit')} u{u}**")
         if j == 0:  # the live diagram for the first unit chosen; the sums for every one
             dot = cell_diagram.cell_dot(diagram_labels(), step_values(detail, j, h_prev), diagram_font())

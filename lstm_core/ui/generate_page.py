@@ -170,7 +170,7 @@ def _user_baseline(model: language_model.CharLanguageModel, train_docs, heldout_
 def _training_figure(samples):
     return figures.training_figure(
         [s.epoch for s in samples], [s.train_bits for s in samples], [s.heldout_bits for s in samples],
-        {"title": t("generate.curve_title"), "train": t("generate.curve_train"), "heldout": t("generate.curve_heldout"),
+        {"title": t("generate.curve_title"), "train": t("generate.curve_train"), "heldout": t("generate.curve_heldout", held_out=charlm.HELDOUT_FRACTION),
          "x": t("generate.axis_epoch"), "y": t("generate.axis_bits")},
     )
 

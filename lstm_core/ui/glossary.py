@@ -12,21 +12,27 @@ from __future__ import annotations
 import streamlit as st
 
 from lstm_core.string_table import TABLE
-from lstm_core.ui.i18n import LINKED, t
+from lstm_core.ui.i18n import LINKED, literal, t
 
 TERMS: tuple[str, ...] = tuple(sorted(key.split(".", 2)[2] for key in TABLE if key.startswith("glossary.term.")))
 
 # The terms each page introduces (by url_path), in the order a reader meets them.
 PAGE_TERMS: dict[str, tuple[str, ...]] = {
-    "home": ("unit", "gate", "cell_state", "hidden_state", "candidate", "vanishing_gradient", "exploding_gradient"),
-    "why": ("sigmoid", "tanh", "saturation", "vanishing_gradient", "exploding_gradient"),
+    "home": ("unit", "gate", "forget_gate", "input_gate", "output_gate", "cell_state", "hidden_state", "candidate",
+             "vanishing_gradient", "exploding_gradient"),
+    "why": ("rnn", "gru", "sigmoid", "tanh", "saturation", "bptt", "vanishing_gradient", "exploding_gradient"),
     "tokens": ("token", "unk", "embedding", "tfidf", "word2vec", "perplexity"),
     "sentiment": ("token", "occlusion", "macro_f1", "bidirectional", "early_stopping", "tfidf"),
     "forecast": ("mae", "mase", "seasonal_naive", "horizon", "recursive_forecast", "early_stopping"),
-    "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney"),
+    "generate": ("temperature", "top_p", "bits_per_character", "perplexity", "kneser_ney", "truncated_bptt",
+                 "teacher_forcing"),
     "gates": ("unit", "gate", "cell_state", "hidden_state", "saturation", "unk"),
-    "practical": ("pruning", "quantization", "pretraining", "fine_tuning", "transfer_learning"),
+    "practical": ("pruning", "quantization", "attention", "self_attention", "transformer", "positional_encoding",
+                  "kv_cache", "bits_per_character",
+                  "pretraining", "fine_tuning", "transfer_learning"),
     "gan": ("gan",),
+    "tagging": ("sequence_labelling", "bies", "bidirectional", "crf", "oov", "viterbi"),
+    "seq2seq": ("encoder", "decoder", "attention", "context_vector", "teacher_forcing", "exposure_bias", "beam_search"),
 }
 
 
@@ -62,7 +68,7 @@ def terms_here(page: str, expanded: bool = False) -> None:
     with st.expander(t("glossary.here"), expanded=expanded, icon=":material/menu_book:"):
         for term in terms:
             name, definition = entry(term)
-            st.markdown(f"**{name}**: {definition}")
+            st.markdown(t("common.labelled", label=f"**{name}**", text=definition))
         st.page_link("pages/glossary.py", label=t("glossary.open"), icon=":material/menu_book:")
 
 
@@ -78,7 +84,7 @@ def glossary_page() -> None:
     query = st.text_input(t("glossary.search"), key="glossary_search", help=t("glossary.search_help"))
     found = sorted(matches(query), key=lambda term: entry(term)[0].casefold())
     if not found:
-        st.info(t("glossary.none", query=query))
+        st.info(t("glossary.none", query=literal(query)))
     for term in found:
         name, definition = entry(term)
         st.markdown(f"**{name}**  \n{definition}")

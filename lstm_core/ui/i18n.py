@@ -8,9 +8,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.message import Message, UserError
-from lstm_core.string_table import render, text
+from lstm_core.string_table import literal, render, text  # noqa: F401 - literal: for the pages, beside t()
 from lstm_core.ui.glossary_links import link_terms
+from lstm_core.ui.text_facts import fill_facts
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 TEXTS = Path(__file__).resolve().parents[2] / "assets" / "text"
@@ -31,6 +33,11 @@ def t(key: str, /, **values) -> str:
     test keeps every key complete, so English never stands in silently.
     """
     return text(key, lang(), **values)
+
+
+def colour(value: str) -> str:
+    """A palette colour's name in the session's language, for a caption's {placeholder}."""
+    return palette.name(value, lang())
 
 
 def say(message: Message | Mapping[str, str] | str) -> str:
@@ -63,12 +70,14 @@ def glossary_href(term: str) -> str:
     return f"glossary?term={term}&lang={lang()}{classroom}"
 
 
-def long_text(name: str) -> str:
+def long_text(name: str, /, **values) -> str:
     """A long explanation from assets/text/<name>.<lang>.md (our own Markdown, not user text).
 
-    Where the page first uses a glossary term, the term links to its glossary entry.
+    Its `{{...}}` numbers are filled from the model cards, or from `values` the page passes
+    (`lstm_core.ui.text_facts`). Where the page first uses a glossary term, the term links
+    to its glossary entry.
     """
-    body = _read(name, lang())
+    body = fill_facts(_read(name, lang()), values)
     seen = st.session_state.get(LINKED)
     if seen is None:  # outside a page run (the glossary page itself starts none)
         return body

@@ -26,7 +26,7 @@ from lstm_core.ui import loaders
 from lstm_core.ui import session_models
 from lstm_core.ui.i18n import long_text, reason_of, say, t
 
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, table
 
 MAX_CHARS = 2_000  # the gate comparison traces the text twice
 
@@ -63,12 +63,20 @@ def metric_label(metric: str) -> str:
 def shown(metric: str, value: float) -> str:
     return f"{100 * value:.1f}%" if metric == "accuracy" else f"{value:.3f}"
 
+def change_text(metric: str, change: float) -> str:
+    """A change of the metric: percentage points for accuracy, the metric's own unit otherwise."""
+    return t("practical.points", change=100 * change) if metric == "accuracy" else f"{change:+.3f}"
+
+
 def metric_box(column, model: dict, point: dict) -> None:
-    """The metric at one point, with its change from the full float32 model."""
+    """The metric at one point, with its change from the full float32 model (and macro-F1 beside accuracy)."""
     change = point["metric"] - model["float32_metric"]
-    delta = f"{100 * change:+.1f} pts" if model["metric"] == "accuracy" else f"{change:+.3f}"
-    column.metric(metric_label(model["metric"]), shown(model["metric"], point["metric"]), delta=delta,
+    column.metric(metric_label(model["metric"]), shown(model["metric"], point["metric"]),
+                  delta=change_text(model["metric"], change),
                   delta_color="normal" if model["higher_is_better"] else "inverse")
+    if "macro_f1" in point:
+        column.metric(t("practical.metric.macro_f1"), f"{point['macro_f1']:.3f}",
+                      delta=f"{point['macro_f1'] - model['float32_macro_f1']:+.3f}")
 
 # ---- what it costs ------------------------------------------------------------------------------
 def cost_table(card: dict) -> None:
@@ -84,9 +92,10 @@ def cost_table(card: dict) -> None:
             t("practical.cost.float32"): f"{model['float32_bytes']:,}",
             t("practical.cost.time"): f"{1e6 * model['structured'][0]['seconds_per_step']:.1f}",
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    table(pd.DataFrame(rows))
     machine = card["timing"]["machine"]
-    st.caption(t("practical.cost.caption", machine=f"{machine['processor']}, {machine['cpus']} CPUs"))
+    st.caption(t("practical.cost.caption", machine=t("practical.cost.machine", processor=machine["processor"],
+                                                       cpus=machine["cpus"])))
 
 def cells_table(key: str) -> None:
     st.markdown(f"**{t('practical.cells.header')}**")
@@ -95,28 +104,35 @@ def cells_table(key: str) -> None:
              t("practical.cells.formula"): " + ".join(c.formula(blocks) for c in layers)
              + (f" = {recurrent_parameters(spec, cell):,}" if len(layers) > 1 else "")}
             for cell, blocks in (("LSTM", 4), ("GRU", 3), ("SimpleRNN", 1))]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    table(pd.DataFrame(rows))
     st.caption(t("practical.cells.caption"))
 
 # ---- pruning ----------------------------------------------------------------------------------------
-def heldout_text(key: str, model: dict) -> str:
-    """The card's held-out set in the reader's language (the card itself says it in English)."""
-    kind = next((k for k in ("brackets", "forecast", "sentiment_zh", "sentiment_en", "charlm") if key.startswith(k)), None)
-    kind = "sentiment_zh" if key == "pretrain_zh" else kind  # the same reviews, the same test split
-    if kind is None:
-        return model["heldout"]
-    return t(f"practical.heldout.{kind}", size=model["heldout_size"])
+def heldout_text(model: dict) -> str:
+    """The held-out set in the reader's language (the curves card stores it as a Message)."""
+    return say(Message.from_dict(model["heldout"]))
+
+
+def float32_line(key: str, model: dict) -> None:
+    """The float32 model's reading beside its model card's, so the two can be compared."""
+    metrics = assets.read_card(key).metrics
+    if "float32_macro_f1" not in model or "macro_f1" not in metrics:
+        return
+    st.caption(t("practical.float32_vs_card", accuracy=model["float32_metric"], f1=model["float32_macro_f1"],
+                 card_accuracy=metrics["accuracy"], card_f1=metrics["macro_f1"]))
 
 
 def pruning_section(key: str, model: dict) -> None:
     st.subheader(t("practical.prune.header"))
     st.markdown(long_text("practical_pruning"))
-    st.caption(t("practical.prune.heldout", heldout=heldout_text(key, model)))
+    st.caption(t("practical.prune.heldout", heldout=heldout_text(model)))
+    float32_line(key, model)
     percent = st.slider(t("practical.prune.sparsity"), 0, 95, 50, 5, key="practical_sparsity",
                         help=t("practical.prune.sparsity_help"))
     index = percent // 5
     names = {"unstructured": t("practical.prune.unstructured"), "structured": t("practical.prune.structured"),
-             "sparsity": t("practical.axis.sparsity"), "metric": metric_label(model["metric"]), "now": t("practical.now")}
+             "sparsity": t("practical.axis.sparsity"), "metric": metric_label(model["metric"]), "now": t("practical.now"),
+             "macro_f1": t("practical.metric.macro_f1_short")}
     chart(figures.pruning_figure(model, percent / 100, names))
     full = model["structured"][0]
     left, right = st.columns(2)
@@ -132,8 +148,7 @@ def pruning_section(key: str, model: dict) -> None:
     with right:
         st.markdown(f"**{names['structured']}**")
         metric_box(right, model, cut)
-        st.write(f"{t('practical.prune.size')}: {cut['bytes'] / 1000:,.1f} kB · {t('practical.prune.time')}: "
-                 f"{1e6 * cut['seconds_per_step']:.1f} µs")
+        st.write(t("practical.prune.size_time", kb=f"{cut['bytes'] / 1000:,.1f}", us=1e6 * cut["seconds_per_step"]))
         st.caption(t("practical.prune.units", units=", ".join(map(str, cut["units"]))) + " · "
                    + t("practical.prune.speedup", speedup=full["seconds_per_step"] / cut["seconds_per_step"]))
 
@@ -163,17 +178,20 @@ def quantization_section(key: str, model: dict) -> None:
     point = next(p for p in model["quantized"] if p["bits"] == bits)
     st.success(t("practical.quant.result", size=f"{point['bytes'] / 1000:,.1f}",
                  ratio=model["float32_bytes"] / point["bytes"], metric=metric_label(model["metric"]),
-                 value=shown(model["metric"], point["metric"]), base=shown(model["metric"], model["float32_metric"])))
+                 value=shown(model["metric"], point["metric"]), base=shown(model["metric"], model["float32_metric"]))
+               + (t("practical.quant.result_f1", value=point["macro_f1"], base=model["float32_macro_f1"])
+                  if "macro_f1" in point else ""))
     left, right = st.columns(2)
     with left:
         chart(figures.precision_figure(model["quantized"], bits, {"kilobytes": t("practical.axis.kilobytes"),
-                                                                 "metric": metric_label(model["metric"])}))
+                                                                 "metric": metric_label(model["metric"]),
+                                                                 "bits": t("practical.quant.bits_short")}))
     with right:
         name, before, after = histogram(key, bits)
+        st.markdown(t("practical.quant.histogram", matrix=f"`{name}`"))
         chart(figures.histogram_figure(before, after, {
             "before": t("practical.quant.before"), "after": t("practical.quant.after"),
-            "weight": t("practical.axis.weight"), "count": t("practical.axis.count"),
-            "title": t("practical.quant.histogram", matrix=name)}))
+            "weight": t("practical.axis.weight"), "count": t("practical.axis.count")}))
     text = st.text_input(t("practical.quant.text"), value=shipped(key).default_text, key=f"practical_text_{key}",
                          help=t("practical.quant.text_help"))
     try:

@@ -21,7 +21,7 @@ from lstm_core.sentiment.classifier import EXAMPLES, label_name
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import lang, long_text, say, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, table
 
 MAX_CHARS = 600  # occlusion reruns the text once per token
 TOP_RULES = 8
@@ -94,11 +94,11 @@ def attributions(language: str) -> str | None:
     chart(attribution_figure(reading.tokens, scores), key=f"practical_explain_attribution_{language}")
     st.caption(t("explain.attribution_caption"))
     agreement = rank_agreement(scores)
-    st.dataframe(pd.DataFrame([
+    table(pd.DataFrame([
         {t("explain.pair"): f"{t(f'explain.method.{a}')} · {t(f'explain.method.{b}')}",
          t("explain.tau"): "–" if tau is None else f"{tau:+.2f}"}
         for (a, b), tau in agreement.items()
-    ]), hide_index=True, key=f"practical_explain_agreement_{language}")
+    ]), key=f"practical_explain_agreement_{language}")
     st.markdown(long_text("explain_attention_note"))
     return text
 
@@ -119,11 +119,11 @@ def rules_section(language: str, text: str | None) -> None:
     columns[1].metric(t("explain.rules.fidelity"), f"{100 * summary.test_fidelity:.1f}%")
     columns[2].metric(t("explain.rules.accuracy"), f"{100 * summary.test_accuracy:.1f}%")
     columns[3].metric(t("explain.rules.lstm_accuracy"), f"{100 * summary.lstm_test_accuracy:.1f}%")
-    st.dataframe(pd.DataFrame([
+    table(pd.DataFrame([
         {t("explain.rules.rule"): rule_text(rule, tree.labels), t("explain.rules.support"): rule.support,
          t("explain.rules.purity"): f"{100 * rule.purity:.0f}%"}
         for rule in tree.rules()[:TOP_RULES]
-    ]), hide_index=True, key=f"practical_explain_rules_{language}")
+    ]), key=f"practical_explain_rules_{language}")
     if text:
         lstm_says = lstm(language).predict_proba([text])[0]
         fired = tree.path(text)

@@ -15,8 +15,8 @@ from lstm_core.generalize.augment import OPERATIONS, augment, synonym_table
 from lstm_core.generalize.experiments import read
 from lstm_core.sentiment.classifier import tokenize
 from lstm_core.serving.assets import AssetError
-from lstm_core.ui.i18n import reason_of, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.i18n import literal, reason_of, t
+from lstm_core.ui.style import chart, table
 from lstm_core.ui.tokens_page import shipped_vectors
 
 VARIANTS = ("none", "dropout", "recurrent_dropout", "l2", "early_stopping", "augmentation")
@@ -86,7 +86,10 @@ def _scores(data: dict, labels: dict[str, str]) -> None:
         rows.append({t("generalize.col.variant"): t(f"generalize.ensemble.{key}", n=len(ensembles["seeds"]["members"])),
                      t("generalize.col.validation"): entry.get("validation_accuracy"),
                      t("generalize.col.test"): entry["test_accuracy"]})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="generalize_scores")
+    frame = pd.DataFrame(rows)
+    for column in (t("generalize.col.kept_epoch"), t("generalize.col.best_epoch")):  # whole epochs, not 6.0000
+        frame[column] = frame[column].map(lambda epoch: "–" if pd.isna(epoch) else int(epoch))
+    table(frame.astype(object).fillna("–"), key="generalize_scores")
     st.caption(t("generalize.scores_caption", regularizer=labels[data["chosen_regularizer"]["name"]]))
 
 
@@ -104,12 +107,13 @@ def _augmentation_demo() -> None:
         return
     synonyms = _synonyms(tuple(tokens))
     rng = np.random.default_rng(int(seed))
-    rows = [{t("generalize.col.operation"): t("generalize.op.original"), t("generalize.col.tokens"): " ".join(tokens)}]
+    # st.table renders its cells as Markdown, and the tokens are the student's: shown literally.
+    rows = [{t("generalize.col.operation"): t("generalize.op.original"), t("generalize.col.tokens"): literal(" ".join(tokens))}]
     rows += [{t("generalize.col.operation"): t(f"generalize.op.{op}"),
-              t("generalize.col.tokens"): " ".join(augment(tokens, synonyms, op, rng, alpha))} for op in OPERATIONS]
+              t("generalize.col.tokens"): literal(" ".join(augment(tokens, synonyms, op, rng, alpha)))} for op in OPERATIONS]
     st.table(pd.DataFrame(rows).set_index(t("generalize.col.operation")))
     known = ", ".join(f"{w} → {' / '.join(n[:3])}" for w, n in list(synonyms.items())[:6])
-    st.caption(t("generalize.neighbours", known=known or "-"))
+    st.caption(t("generalize.neighbours", known=literal(known) or "-"))
 
 
 def worked_case_tab() -> None:
@@ -128,13 +132,12 @@ def worked_case_tab() -> None:
                         t("generalize.col.kb"): round(step["bytes"] / 1024, 1),
                         t("generalize.col.ms"): step["ms_per_prediction"],
                         t("generalize.col.contrast"): step["contrast_accuracy"]})
-        else:
-            row[t("generalize.col.test")] = None
-        rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="generalize_case_table")
+        rows.append(row)  # a step that could not be run has only its name: its cells show "–"
+    table(pd.DataFrame(rows).astype(object).fillna("–"), key="generalize_case_table")
     chart(figures.worked_case_figure(steps, labels), key="generalize_case_chart")
     compressed = next(s for s in steps if s["step"] == "compressed")
     baseline = data["baseline"]
     st.caption(t("generalize.case.caption", regularizer=labels[data["chosen_regularizer"]["name"]],
                  fraction=int(100 * compressed["pruned_units"]), tfidf=baseline["test_accuracy"],
-                 tfidf_contrast=baseline["contrast_accuracy"], pairs=data["contrast_set"]["pairs"]))
+                 tfidf_contrast=baseline["contrast_accuracy"], pairs=data["contrast_set"]["pairs"],
+                 seeds=len(data["ensembles"]["seeds"]["members"])))

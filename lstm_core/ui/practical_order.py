@@ -16,28 +16,16 @@ import streamlit as st
 from lstm_core.explain import contrast
 from lstm_core.explain.attention import contrast_of, test_accuracies
 from lstm_core.explain.contrast import ContrastAccuracy, accuracies
-from lstm_core.message import Message
-from lstm_core.sentiment.classifier import classifier_from
-from lstm_core.serving.assets import AssetError, load_model
+from lstm_core.sentiment.tfidf_baseline import ANALYZERS
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui.i18n import long_text, t
 from lstm_core.ui.practical_explain import attention_model, language_with_models, lstm
-from lstm_core.ui.sentiment_page import baseline  # the Sentiment page's cached copy: one per server
-from lstm_core.ui.style import chart
+from lstm_core.ui.sentiment_page import baseline, order_model  # the Sentiment page's cached copies: one per server
+from lstm_core.ui.style import chart, table
 
 MODELS = ("lstm", "tfidf", "attention")
 AUGMENTED = ("order", "order_tfidf")  # rows from the order model's card: the LSTM and the bag of words on the same data
 MAX_CHARS = 500
-
-
-@st.cache_resource(show_spinner=False)
-def order_model(language: str):
-    """The LSTM trained with counterfactual text (read-only), or None when its asset is missing."""
-    try:
-        network, card = load_model(f"order_{language}")
-    except (AssetError, FileNotFoundError):
-        return None
-    return classifier_from(network, card, f"order_{language}", Message(f"model.title.order_{language}"))
 
 
 def predictors(language: str) -> dict:
@@ -69,6 +57,7 @@ class Rows:
     models: tuple[str, ...]  # MODELS, then AUGMENTED when the order model is there
     contrast: dict[str, ContrastAccuracy]  # model -> its contrast-set scores
     test: dict[str, float]  # model -> test accuracy
+    test_f1: dict[str, float]  # model -> test macro-F1 (every class counted equally)
     pairs: int  # in the contrast set
     added: int | None  # training texts the order model's generators added; None without it
 
@@ -76,25 +65,28 @@ class Rows:
 def all_scores(language: str) -> Rows:
     card = attention_model(language).card
     scores, test, pairs = contrast_of(card), test_accuracies(card), int(card.details["contrast"]["pairs"])
+    f1 = test_accuracies(card, "macro_f1")
     order = order_model(language)
     if order is None:
-        return Rows(MODELS, scores, test, pairs, None)
+        return Rows(MODELS, scores, test, f1, pairs, None)
     order_contrast = accuracies(order.card.details["contrast"])
     scores.update(order=order_contrast["lstm"], order_tfidf=order_contrast["tfidf"])
     test.update(order=order.scores.accuracy, order_tfidf=order.baseline_scores.accuracy)
-    return Rows(MODELS + AUGMENTED, scores, test, pairs, int(order.card.data["generated"]["training_texts_added"]))
+    f1.update(order=order.scores.macro_f1, order_tfidf=order.baseline_scores.macro_f1)
+    return Rows(MODELS + AUGMENTED, scores, test, f1, pairs, int(order.card.data["generated"]["training_texts_added"]))
 
 
 def scores_section(language: str) -> None:
     rows = all_scores(language)
     models, scores, test, added = rows.models, rows.contrast, rows.test, rows.added
     names = [t(f"explain.model.{m}") for m in models]
-    st.dataframe(pd.DataFrame({
+    table(pd.DataFrame({
         t("explain.order.model"): names,
         t("explain.order.accuracy"): [f"{100 * scores[m].accuracy:.1f}%" for m in models],
         t("explain.order.pair_accuracy"): [f"{100 * scores[m].pair_accuracy:.1f}%" for m in models],
         t("explain.order.test_accuracy"): [f"{100 * test[m]:.1f}%" for m in models],
-    }), hide_index=True, key=f"practical_order_scores_{language}")
+        t("explain.order.test_f1"): [f"{rows.test_f1[m]:.3f}" for m in models],
+    }), key=f"practical_order_scores_{language}")
     gap_augmented = 0.0
     if added is not None:
         gap_augmented = 100 * (scores["order"].accuracy - scores["order_tfidf"].accuracy)
@@ -103,8 +95,9 @@ def scores_section(language: str) -> None:
         go.Bar(name=t("explain.order.accuracy"), x=names, y=[100 * scores[m].accuracy for m in models]),
         go.Bar(name=t("explain.order.pair_accuracy"), x=names, y=[100 * scores[m].pair_accuracy for m in models]),
     ])
-    fig.add_hline(y=50, line_dash="dot", annotation_text=t("explain.order.chance"))
-    fig.update_layout(barmode="group", height=340, yaxis_title="%", yaxis_range=[0, 100], margin={"t": 30})
+    fig.add_hline(y=50, line_dash="dot", annotation_text=t("explain.order.chance"), annotation_position="top left")
+    fig.update_layout(barmode="group", height=380, yaxis_title="%", yaxis_range=[0, 100], margin={"t": 30},
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))  # on top: beside, it squeezes the bars
     chart(fig, key=f"practical_order_chart_{language}")
     gap = 100 * (scores["lstm"].accuracy - scores["tfidf"].accuracy)
     key = "explain.order.target_met" if gap >= 10 else "explain.order.target_missed"
@@ -130,7 +123,7 @@ def differences_section(language: str) -> None:
                          **{t(f"explain.model.{m}"): ("✓ " if verdicts[m][row] == truth[row] else "✗ ") + polar_label(verdicts[m][row])
                             for m in models}})
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"practical_order_differ_{language}")
+        table(pd.DataFrame(rows), key=f"practical_order_differ_{language}")
 
 
 def own_pair(language: str) -> None:
@@ -153,12 +146,12 @@ def own_pair(language: str) -> None:
                      t("explain.order.verdict_a"): f"{polar_label(verdicts[0])} (P+ {positive[0]:.2f})",
                      t("explain.order.verdict_b"): f"{polar_label(verdicts[1])} (P+ {positive[1]:.2f})",
                      t("explain.order.apart"): t("explain.order.yes" if verdicts[0] != verdicts[1] else "explain.order.no")})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"practical_order_own_{language}")
+    table(pd.DataFrame(rows), key=f"practical_order_own_{language}")
     st.caption(t("explain.order.own_caption"))
 
 
 def order_tab() -> None:
-    st.markdown(long_text("explain_order_intro"))
+    st.markdown(long_text("explain_order_intro", en_n=ANALYZERS["en"][1][1], zh_n=ANALYZERS["zh"][1][1]))
     language = language_with_models("practical_order_language")
     if language is None:
         return

@@ -3,23 +3,28 @@
 The questions are data in strings/quiz.toml: `quiz.PAGE.N.question`, `.right`, `.wrong_1`,
 `.wrong_2` (`.wrong_3`), `.why`. The options are shown in an order fixed per question (a
 seeded shuffle), so the right answer is not always first and never moves between reruns.
+A question whose answer states a fact about a shipped model has a check in
+assets/lessons/quiz_checks.toml (see `lstm_core.lessons`); its {placeholders} are that
+check's facts, computed once per server.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 import zlib
 from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 
+from lstm_core.lessons import fill, load_quiz_checks, placeholders, run
+from lstm_core.serving.assets import AssetError
 from lstm_core.string_table import TABLE
 from lstm_core.ui.i18n import t
 
-KEY = re.compile(r"quiz\.([a-z_]+)\.(\d+)\.([a-z_0-9]+)")
+KEY = re.compile(r"quiz\.([a-z_0-9]+)\.(\d+)\.([a-z_0-9]+)")
+CHECKS = load_quiz_checks().checks  # "page.N" -> the check of the model fact its answer states
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,23 @@ def questions(page: str) -> tuple[Question, ...]:
     return tuple(result)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def facts(question: str) -> dict | None:
+    """The facts of a question's check ("page.N"), once per server; None when they cannot be computed here."""
+    try:
+        return run(CHECKS[question]).facts
+    except (AssetError, OSError, ValueError):
+        return None
+
+
+def words(question: Question, field: str) -> str:
+    """One field of a question in the session's language, with its check's facts filled in."""
+    template = t(question.key(field))
+    if not placeholders(template):
+        return template
+    return fill(template, facts(f"{question.page}.{question.number}"))
+
+
 def show(page: str, expanded: bool = False) -> None:
     """The page's quiz in an expander: a radio per question, feedback as soon as one is picked."""
     asked = questions(page)
@@ -65,17 +87,17 @@ def show(page: str, expanded: bool = False) -> None:
         right = answered = 0
         for question in asked:
             choice = st.radio(
-                f"{question.number}. {t(question.key('question'))}", question.options, index=None,
-                format_func=lambda field, q=question: t(q.key(field)), key=f"quiz_{page}_{question.number}",
+                f"{question.number}. {words(question, 'question')}", question.options, index=None,
+                format_func=lambda field, q=question: words(q, field), key=f"quiz_{page}_{question.number}",
             )
             if choice is None:
                 continue
             answered += 1
-            why = t(question.key("why"))
+            why = words(question, "why")
             if choice == "right":
                 right += 1
                 st.success(t("quiz.correct", why=why))
             else:
-                st.warning(t("quiz.incorrect", right=t(question.key("right")), why=why))
+                st.warning(t("quiz.incorrect", right=words(question, "right"), why=why))
         if answered:
             st.caption(t("quiz.score", right=right, asked=answered))

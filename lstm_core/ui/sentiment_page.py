@@ -7,8 +7,11 @@ whatever the model had learned by then.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
+from lstm_core.explain import contrast
 from lstm_core.message import Message
 from lstm_core.pretrain import PRETRAINED_NAME
 from lstm_core.pretrain.results import PretrainResults
@@ -19,7 +22,7 @@ from lstm_core.serving import assets
 from lstm_core.serving.budget import check_training
 from lstm_core.string_table import both
 from lstm_core.ui import loaders
-from lstm_core.ui.i18n import t
+from lstm_core.ui.i18n import say, t
 from lstm_core.ui.live_training import LiveTraining
 from lstm_core.ui.session_models import add
 
@@ -58,6 +61,30 @@ def pretraining_note(language: str) -> None:
 def shipped_reading(language: str, text: str) -> sentiment.Reading:
     """A shipped model's reading of a text; cached, since occlusion costs one run per token."""
     return classifier(language).read(text)
+
+
+@st.cache_resource(show_spinner=False)
+def order_model(language: str) -> sentiment.SentimentClassifier | None:
+    """The order-aware LSTM (trained with counterfactual text, `lstm_core.build.order_build`),
+    read-only and shared with the "Where order matters" tab; None when its asset is missing."""
+    try:
+        network, card = assets.load_model(f"order_{language}")
+    except (assets.AssetError, FileNotFoundError):
+        return None
+    return sentiment.classifier_from(network, card, f"order_{language}", Message(f"model.title.order_{language}"))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def order_reading(language: str, text: str) -> sentiment.Reading:
+    """The order-aware model's reading of a text (cached like `shipped_reading`)."""
+    return order_model(language).read(text)
+
+
+def reads_but(language: str) -> contrast.OneChange | None:
+    """How each LSTM reads the contrast set's "but" pairs (clauses swapped), from the order
+    model's card; None without that model."""
+    order = order_model(language)
+    return None if order is None else contrast.one_change(order.card.details, "contrast")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -118,3 +145,23 @@ def upload(data: bytes) -> sentiment.SentimentClassifier:
         raise seen[digest]
     add(seen[digest])
     return seen[digest]
+
+
+# A verdict as the model card stores it in its disagreement table: "positive (0.70)".
+VERDICT = re.compile(r"(?P<label>\S+) \((?P<probability>[\d.]+)\)")
+
+
+def said_label(label: str) -> str:
+    """A class name from a card, in the page's language."""
+    return say(sentiment.label_name(label))
+
+
+def disagreement_rows(rows: list[dict]) -> list[dict]:
+    """The card's disagreement table with its class names in the page's language (the card says them in English)."""
+
+    def verdict(text: str) -> str:
+        match = VERDICT.fullmatch(text)
+        return f"{said_label(match['label'])} ({match['probability']})" if match else said_label(text)
+
+    return [{"text": row["text"], "true": said_label(row["true"]), "lstm": verdict(row["lstm"]),
+             "baseline": verdict(row["baseline"])} for row in rows]

@@ -14,7 +14,7 @@ from lstm_core.sentiment import classifier, sentiment_data, sentiment_figures as
 from lstm_core.sentiment.imdb import MAX_REVIEWS, ImdbError
 from lstm_core.sentiment.sentiment_train import SentimentConfig
 from lstm_core.ui import sentiment_page as session
-from lstm_core.ui.i18n import reason_of, t
+from lstm_core.ui.i18n import literal, reason_of, t
 from lstm_core.ui.style import chart, limited_slider
 
 DEFAULTS, LIMITS = SentimentConfig(), SentimentConfig.LIMITS
@@ -128,6 +128,6 @@ def _upload() -> None:
     if uploaded is not None:
         try:
             st.session_state["sentiment_own"] = session.upload(uploaded.getvalue())
-            st.caption(t("sentiment.uploaded", name=uploaded.name))
+            st.caption(t("sentiment.uploaded", name=literal(uploaded.name)))
         except assets.AssetError as error:
             st.error(t("sentiment.upload_error", reason=reason_of(error)))

@@ -1,26 +1,65 @@
-"""Page chrome shared by every page: the sidebar switches and classroom mode."""
+"""Page chrome shared by every page: the sidebar switches, classroom mode, and how charts are drawn."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
 import streamlit as st
 
+from lstm_core.gates import cell_diagram
+from lstm_core.string_table import literal
 from lstm_core.text.inputs import UserText
 from lstm_core.ui.i18n import LANGUAGES, t
 
+# Text Streamlit would cut with "…" or hide behind a sideways scroll wraps instead: the
+# sidebar's page names, widget, metric and button labels (Streamlit's .stMarkdownEllipsis),
+# page links, and a row of tabs wider than the page (Streamlit scrolls it sideways, so the
+# last tabs are out of sight). Streamlit also sets every Graphviz text to 0.6 rem (about
+# 9 px, 12.6 in classroom type), whatever size the diagram was laid out for; the diagrams'
+# own size (`cell_diagram.FONT_SIZE`, the GAN diagram's too) is put back.
+WRAP_CSS = """
+<style>
+[data-testid="stSidebarNavLink"] span, [data-testid="stPageLink-NavLink"] span, [data-testid="stPageLink-NavLink"] p,
+[data-testid="stWidgetLabel"] *, [data-testid="stMetricLabel"] *, .stMarkdownEllipsis, .stMarkdownEllipsis * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stSidebarNavLink"], [data-testid="stPageLink-NavLink"] { height: auto !important; min-height: 2rem; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; overflow-x: visible; }
+[data-testid="stGraphVizChart"] svg text { font-size: %dpx !important; }
+</style>
+""" % cell_diagram.FONT_SIZE
+
+# Classroom mode: large type, and the page's side margins narrowed so charts, formulas and
+# tables get the width a projector's 1280 pixels can give.
 CLASSROOM_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
 h1 { font-size: 3rem !important; }
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-baseweb="input"] input, [data-baseweb="textarea"] textarea, [data-baseweb="select"] > div { font-size: 1rem; }
+[data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 0.95rem; }
 </style>
 """
+
+
+@dataclass(frozen=True)
+class ChartType:
+    """The font size (px) of every text a Plotly chart draws (its title is drawn by the page, see `chart`)."""
+
+    text: int  # tick labels, axis titles, legends, annotations, text on the marks, colour bars, hover labels
+
+
+# Classroom charts are read from the back of a room: nothing under 14 px on a 1280-pixel
+# projector (the browser test measures it), and a little more where there is room.
+CLASSROOM_CHART = ChartType(text=17)
 
 
 # Every page's widget keys start with one of these (page-local keys are prefixed), so a
 # language switch can find the choices to re-send; a new page adds its prefix here.
 PAGE_PREFIXES = (
-    "why_", "tokens_", "sentiment_", "forecast_", "generate_", "gates_", "practical_", "generalize_", "gan_",
+    "why_", "tokens_", "sentiment_", "forecast_", "generate_", "gates_", "practical_", "generalize_", "gan_", "tagging_", "seq2seq_",
     "lesson_", "lessons_", "quiz_", "glossary_",
 )
 
@@ -108,6 +147,7 @@ def sidebar_switches() -> None:
         t("common.classroom"), value=classroom(), help=t("common.classroom_help"),
         key="_classroom_widget", on_change=_keep, args=("_classroom_widget", "classroom"),
     )
+    st.markdown(WRAP_CSS, unsafe_allow_html=True)
     if classroom():
         st.markdown(CLASSROOM_CSS, unsafe_allow_html=True)
 
@@ -116,11 +156,71 @@ def classroom() -> bool:
     return bool(st.session_state.get("classroom", False))
 
 
+def chart_type(fig, sizes: ChartType) -> None:
+    """Set the size of every text in `fig`: the one place chart fonts are decided.
+
+    Streamlit's chart theme sets tick, axis-title and legend sizes of its own, which win
+    over the layout's font size, so each kind of text is set here explicitly.
+    """
+    fig.update_layout(font_size=sizes.text, legend_font_size=sizes.text,
+                      legend_title_font_size=sizes.text, hoverlabel_font_size=sizes.text)
+    for axes in (fig.update_xaxes, fig.update_yaxes):
+        axes(tickfont_size=sizes.text, title_font_size=sizes.text)
+    fig.update_annotations(font_size=sizes.text)  # subplot titles are annotations too
+    colorbar = dict(colorbar_tickfont_size=sizes.text, colorbar_title_font_size=sizes.text)
+    for trace in fig.data:
+        if "colorbar" in trace:
+            trace.update(colorbar)
+        if "marker" in trace and "colorbar" in trace.marker and trace.marker.showscale:
+            trace.marker.update(colorbar)
+        if "textfont" in trace:
+            trace.update(textfont_size=sizes.text)
+        if trace.type == "bar":
+            trace.update(constraintext="none")  # Plotly would shrink a label to fit inside its bar
+    if any(trace.type.endswith("3d") for trace in fig.data):  # a 3-D word map
+        fig.update_scenes({f"{axis}_{part}_size": sizes.text for axis in ("xaxis", "yaxis", "zaxis")
+                           for part in ("tickfont", "title_font")})
+
+
 def chart(fig, key: str | None = None) -> None:
-    """Draw a Plotly figure, with larger type in classroom mode."""
+    """Draw a Plotly figure; in classroom mode every text in it takes `CLASSROOM_CHART`'s sizes.
+
+    A figure's title is drawn above it as text of the page, where it wraps: inside the
+    chart, Plotly cuts a long title at the chart's edge (two charts side by side ran into
+    each other). It may hold a student's text (a prompt), so it is escaped.
+    """
+    title = fig.layout.title.text
+    if title:
+        st.markdown(f"**{literal(title)}**")
+        fig.update_layout(title_text=None)
     if classroom():
-        fig.update_layout(font_size=20, title_font_size=24, hoverlabel_font_size=20)
+        chart_type(fig, CLASSROOM_CHART)
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+
+
+def table(frame, key: str | None = None, hide_index: bool = True) -> None:
+    """A table that fits the page.
+
+    Normally Streamlit's grid (sortable, scrolls when wide). In classroom mode a plain table
+    whose cells wrap, since a projector shows no sideways scroll bar and a grid cannot wrap
+    its cells; its text cells are escaped, because st.table reads cells as Markdown.
+    """
+    if not classroom():
+        st.dataframe(frame, hide_index=hide_index, width="stretch", key=key)
+        return
+    if isinstance(frame, pd.DataFrame):
+        frame = frame.map(_cell).rename(columns=lambda c: _cell(str(c)))
+    st.table(frame, hide_index=hide_index)
+
+
+def _cell(value):
+    """A table cell as st.table should show it: text escaped, a float as few digits as it has
+    (st.table would print 1032.8 as 1,032.8000 and an epoch count as 6.0000)."""
+    if isinstance(value, str):
+        return literal(value)
+    if isinstance(value, float) and not pd.isna(value):
+        return f"{value:,.6g}"
+    return value
 
 
 def input_notices(user: UserText) -> None:

@@ -1,4 +1,4 @@
-"""Streamlit helpers for the tokens page: cached loaders, token chips, live word2vec training."""
+"""Streamlit helpers for the tokens page: cached loaders, token chips, the session's own word vectors."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import streamlit as st
 
 from lstm_core import palette
 from lstm_core.embeddings import projection, word2vec, word_vectors
-from lstm_core.embeddings.embedding_plots import analogy_figure, loss_curve, neighbour_bars
+from lstm_core.embeddings.embedding_plots import ARROWS, analogy_figure, loss_curve, neighbour_bars
 from lstm_core.text import corpora, segmentation as text
 from lstm_core.text.inputs import EmptyText, clean
-from lstm_core.text.segmentation import english_tokens, tag_group
-from lstm_core.ui.i18n import t
-from lstm_core.ui.style import chart, input_notices
+from lstm_core.text.segmentation import english_tokens, map_group, tag_group
+from lstm_core.ui.i18n import colour, literal, t
+from lstm_core.ui.style import chart, input_notices, table as show_table
 
 USER_VECTORS = "tokens_user_vectors"  # session key: the word vectors this session trained
 CHIP = (
@@ -29,8 +29,8 @@ def chips(tokens: Sequence[str], marked: frozenset[str] = frozenset()) -> str:
     """Tokens as escaped HTML chips; `marked` tokens (e.g. user words) in another colour."""
     spans = []
     for token in tokens:
-        colour = palette.ORANGE if token in marked else palette.SKY_BLUE
-        colours = dict(border=colour, background=palette.tint(colour, 0.85))
+        shade = palette.ORANGE if token in marked else palette.SKY_BLUE
+        colours = dict(border=shade, background=palette.tint(shade, 0.85))
         spans.append(f'<span style="{CHIP.format(**colours)}">{html.escape(token)}</span>')
     return "<div>" + "".join(spans) + "</div>"
 
@@ -68,7 +68,7 @@ def projected(key: str, words: tuple[str, ...], method: str, dimensions: int, pe
     result = projection.project(words, _kv[list(words)], config)
     tags = [str(_kv.get_vecattr(w, "tag")) for w in words]
     frame = result.frame(tags)
-    frame["group"] = [tag_group(tag) for tag in tags]
+    frame["group"] = [map_group(tag) for tag in tags]
     return frame
 
 
@@ -91,19 +91,8 @@ def example_corpus(name: str, sentences: int) -> list[list[str]]:
     return [english_tokens(text) for text in texts]
 
 
-def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, language: str) -> None:
-    """Train with a progress bar and a live loss curve; keep the result in session_state."""
-    bar = st.progress(0.0, text=t("tokens.train.starting"))
-    curve = st.empty()
-    losses: list[float] = []
-
-    def on_epoch(progress: word2vec.EpochProgress) -> None:
-        losses.append(progress.loss)
-        bar.progress(progress.epoch / progress.epochs, text=t("tokens.train.epoch", epoch=progress.epoch, epochs=progress.epochs, seconds=progress.seconds))
-        curve.plotly_chart(loss_curve(losses, (t("tokens.axis.epoch"), t("tokens.axis.loss"))), width="stretch", key=f"tokens_loss_{progress.epoch}")
-
-    st.session_state["tokens_stop"] = False
-    result = word2vec.train_word2vec(sentences, config, on_epoch=on_epoch, should_stop=lambda: st.session_state.get("tokens_stop", False))
+def keep_vectors(result: word2vec.TrainedVectors, config: word2vec.Word2VecConfig, language: str) -> None:
+    """A finished (or stopped) word2vec run becomes this session's vector set "mine"."""
     data = word_vectors.vectors_to_bytes(result.vectors)
     st.session_state[USER_VECTORS] = {
         "vectors": result.vectors,
@@ -116,8 +105,6 @@ def train_live(sentences: list[list[str]], config: word2vec.Word2VecConfig, lang
             seconds=round(result.seconds, 1), epochs=result.epochs_run, architecture=t(f"tokens.train.arch.{config.architecture}"),
         ),
     }
-    bar.progress(1.0, text=t("tokens.train.done", seconds=result.seconds))
-    curve.empty()  # the finished curve is drawn by show_user_vectors
 
 
 def show_card(card: word_vectors.VectorSetCard) -> None:
@@ -126,10 +113,10 @@ def show_card(card: word_vectors.VectorSetCard) -> None:
         "tokens.vec.card_summary", tokens=card.corpus_tokens, words=card.words,
         architecture=t(f"tokens.train.arch.{card.architecture}"), size=card.vector_size, epochs=card.epochs,
         seconds=card.seconds, correct=card.analogy_correct, answered=card.analogy_answered,
-        baseline=card.baseline_correct, megabytes=card.weights_bytes / 1e6,
+        baseline=card.baseline_correct, megabytes=card.weights_bytes / 1e6, common=len(card.neighbours),
     ))
     table = pd.DataFrame({word: [f"{w} {s:.2f}" for w, s in found] for word, found in card.neighbours.items()})
-    st.dataframe(table, hide_index=True)
+    show_table(table)
     st.json(card.card.to_dict(), expanded=False)
 
 
@@ -150,7 +137,19 @@ MAX_MAP_WORDS = 2_000  # words typed for one map; more are cut (a map of 15,000 
 MAX_SUGGESTED = 10  # unknown words that get a warning with close known words (each costs a scan)
 
 
-def custom_words(kv, typed: str) -> list[str]:
+@st.cache_data(show_spinner=False, max_entries=1_024)
+def _close(key: str, word: str, _kv) -> list[str]:
+    """Known words close to an unknown one, once per vector set and word (a scan of ~0.1 s, holding the GIL)."""
+    return word_vectors.close_words(_kv, word)
+
+
+def closer(source: str):
+    """`word_vectors.close_words` for the vector set `source`, cached (every rerun of the step asks again)."""
+    key = source_key(source)
+    return lambda kv, word: _close(key, word, kv)
+
+
+def custom_words(kv, typed: str, source: str) -> list[str]:
     """The typed words that have vectors, in order; the rest get a warning (work capped)."""
     asked = list(dict.fromkeys(typed.split()))
     if len(asked) > MAX_MAP_WORDS:
@@ -158,7 +157,8 @@ def custom_words(kv, typed: str) -> list[str]:
         asked = asked[:MAX_MAP_WORDS]
     missing = [w for w in asked if w not in kv.key_to_index]
     if missing:
-        unknown(word_vectors.UnknownWords({w: word_vectors.close_words(kv, w) for w in missing[:MAX_SUGGESTED]}))
+        close = closer(source)
+        unknown(word_vectors.UnknownWords({w: close(kv, w) for w in missing[:MAX_SUGGESTED]}))
         if len(missing) > MAX_SUGGESTED:
             st.caption(t("tokens.vec.more_unknown", count=len(missing) - MAX_SUGGESTED))
     return [w for w in asked if w in kv.key_to_index]
@@ -167,7 +167,7 @@ def custom_words(kv, typed: str) -> list[str]:
 def unknown(error: word_vectors.UnknownWords) -> None:
     """A warning per unknown word, with the close words the vocabulary does have."""
     for word, close in error.suggestions.items():
-        st.warning(t("tokens.vec.unknown", word=word, close="、".join(close) if close else "—"))
+        st.warning(t("tokens.vec.unknown", word=literal(word), close=literal("、".join(close)) if close else "—"))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -213,7 +213,7 @@ def neighbours_block(kv, source: str, default: str) -> None:
     probe = word_col.text_input(t("tokens.vec.word"), value=default, key=f"tokens_probe_{source}", help=t("tokens.vec.word_help"))
     top = top_col.slider(t("tokens.vec.top"), 3, 30, 10, key="tokens_top", help=t("tokens.vec.top_help"))
     try:
-        found = word_vectors.neighbours(kv, probe.strip(), top)
+        found = word_vectors.neighbours(kv, probe.strip(), top, closer(source))
     except word_vectors.UnknownWords as error:
         unknown(error)
         return
@@ -226,7 +226,8 @@ def neighbours_block(kv, source: str, default: str) -> None:
 def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
     """Three word boxes, the answers to a − b + c, and the arrows on a small PCA map."""
     st.subheader(t("tokens.vec.analogy"))
-    st.caption(t("tokens.vec.analogy_help"))
+    first, second, third = (colour(c) for c in ARROWS)
+    st.caption(t("tokens.vec.analogy_help", first=first, second=second, third=third))
     boxes = zip(st.columns(3), ("a", "− b", "+ c"), defaults, "abc")
     a, b, c = (
         column.text_input(label, value=default, key=f"tokens_analogy_{name}_{source}", help=t("tokens.vec.analogy_word_help")).strip()
@@ -236,21 +237,21 @@ def analogy_block(kv, source: str, defaults: tuple[str, str, str]) -> None:
         st.info(t("tokens.vec.analogy_missing"))
         return
     try:
-        result = word_vectors.analogy(kv, a, b, c, top=5)
+        result = word_vectors.analogy(kv, a, b, c, top=5, close=closer(source))
     except word_vectors.UnknownWords as error:
         unknown(error)
         return
     answers = "、".join(f"{n.word} ({n.similarity:.2f})" for n in result.answers)
-    st.markdown(t("tokens.vec.analogy_result", a=a, b=b, c=c, answers=answers))
+    st.markdown(t("tokens.vec.analogy_result", a=literal(a), b=literal(b), c=literal(c), answers=literal(answers)))
     words = [a, b, c] + [n.word for n in result.answers]  # a, b, c, best answer, runners-up (never a, b or c)
     points = projected(source_key(source), tuple(words), "pca", 2, 15.0, 0, kv)[["x", "y"]].to_numpy()
     axes = (t("tokens.axis.pca", n=1), t("tokens.axis.pca", n=2))
     chart(analogy_figure(words, points, axes), key="tokens_analogy_fig")
 
 
-def ask(name: str) -> dict[str, str]:
-    """A widget's label and help text, from `tokens.<name>` and `tokens.<name>_help`."""
-    return {"label": t(f"tokens.{name}"), "help": t(f"tokens.{name}_help")}
+def ask(name: str, **values) -> dict[str, str]:
+    """A widget's label and help text, from `tokens.<name>` and `tokens.<name>_help` (filled with `values`)."""
+    return {"label": t(f"tokens.{name}"), "help": t(f"tokens.{name}_help", **values)}
 
 
 def named(prefix: str):

@@ -9,12 +9,11 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lstm_core.serving import assets
 from lstm_core.ui.live_training import LiveTraining
-from lstm_core.why.cells import CELLS, NAME, MemoryResults, unpack
-from lstm_core.why.gradients import norms_by_distance
+from lstm_core.why.cells import CELLS, ForgetBias, MemoryResults, forget_biases, load_shipped
+from lstm_core.why import memory_transformer
+from lstm_core.why.gradients import shipped_curves
 from lstm_core.why.live import LiveConfig, LiveRun
-from lstm_core.why.memory_task import MemoryTask, make_splits
 
 TRAINING = LiveTraining("why")  # session keys why_job, why_stop_requested, ...
 JOB, DONE = TRAINING.job_key, "why_done"
@@ -24,20 +23,33 @@ GRADIENT_SEQUENCES = 16  # test sequences averaged on the page (the card used mo
 @st.cache_resource(show_spinner=False)
 def shipped() -> tuple[MemoryResults, dict]:
     """The results on the card and the float16 weights of why_memory, checked against the card's SHA-256."""
-    card = assets.read_card(NAME)
-    return MemoryResults.from_card(card), assets.weights_from_bytes(assets.read_weights(card))
+    return load_shipped()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def gradient_curves(stage: str, scale: float, clip: bool) -> dict[str, list[float]]:
     """Mean |dLoss/dx_t| by distance back, per cell, for the shipped weights of one stage."""
     results, weights = shipped()
-    task = MemoryTask(distance=results.gradient_distance)
-    probe = make_splits(task, (1, 1, GRADIENT_SEQUENCES), results.seed + 1).test
-    return {
-        kind: norms_by_distance(net, probe.x, probe.y, scale, 1.0 if clip else None).tolist()
-        for kind, net in unpack(weights, stage).items()
-    }
+    return shipped_curves(weights, results.gradient_distance, results.seed, stage, scale, clip, GRADIENT_SEQUENCES)
+
+
+@st.cache_data(show_spinner=False)
+def forget_bias() -> ForgetBias:
+    """The shipped LSTM's forget-gate biases at initialisation and after training."""
+    return forget_biases(shipped()[1])
+
+
+@st.cache_resource(show_spinner=False)
+def transformer() -> memory_transformer.TransformerResults | None:
+    """The Transformer's row of the why_memory card (None on a card built without it)."""
+    return memory_transformer.load_results()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def answer_attention(distance: int) -> memory_transformer.AnswerLook:
+    """Where the shipped Transformer of one distance looks from its answer, on a new test sequence."""
+    _, weights = shipped()
+    return memory_transformer.look(transformer(), weights, distance)
 
 
 def start(config: LiveConfig, message: str) -> None:

@@ -2,12 +2,13 @@
 
 What the "Why an LSTM" page runs: NumPy SimpleRNN and GRU cells with their backward
 passes (`recurrent`), the memory task whose answer sits N steps back (`memory_task`),
-the three trained cells in NumPy (`cells.MemoryNet`), gradient norms against distance
+the three trained cells in NumPy (`cells.MemoryNet`) and the Transformer trained beside
+them on the same data (`memory_transformer`), gradient norms against distance
 (`gradients.norms_by_distance`), the article's section-1.3 cell run beside the right one
 (`article_cell.compare`) and a live three-cell run (`live.LiveRun`). Saliency for the
 Gates page lives in `lstm_core.gates.saliency`; the shipped results are written by
 `python -m lstm_core.build why_memory`. `cell_training` fits the cells' Keras twins
-(`lstm_core.training.cells_keras`) with `lstm_core.training.trainer` and takes back
+(`lstm_core.training.cells_keras`, and `transformer_keras`) with `lstm_core.training.trainer` and takes back
 NumPy; Keras itself is imported only in `lstm_core.training`.
 """
 

@@ -83,3 +83,26 @@ def compare(network: Network, ids: np.ndarray) -> Comparison:
         network.head(right.hidden).argmax(axis=-1),
         network.head(article.hidden.astype(np.float32)).argmax(axis=-1),
     )
+
+
+@dataclass(frozen=True)
+class DepthReadout:
+    """One unit's cell state read as a bracket depth, so two cells can be drawn on one fair scale.
+
+    A unit may count upward or downward (the bracket counter's depth unit counts down), so
+    its raw values say nothing about which cell tracks depth better. The best straight line
+    from the values to the true depth (least squares) turns each into a depth; r, the
+    correlation with the true depth, says how well, whatever the direction.
+    """
+
+    depth: np.ndarray  # (T,) slope * values + intercept
+    r: float  # Pearson correlation of the values with the true depth; 0 when either is constant
+
+
+def read_depth(values: np.ndarray, depth: np.ndarray) -> DepthReadout:
+    """The least-squares line from `values` (T,) to the true `depth` (T,), and their correlation."""
+    values, depth = np.asarray(values, dtype=np.float64), np.asarray(depth, dtype=np.float64)
+    if values.std() == 0 or depth.std() == 0:
+        return DepthReadout(np.full(depth.shape, depth.mean()), 0.0)
+    slope, intercept = np.polyfit(values, depth, 1)
+    return DepthReadout(slope * values + intercept, float(np.corrcoef(values, depth)[0, 1]))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.nn.cell import LSTMWeights, backward as lstm_backward, trace
+from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard
 from lstm_core.why.recurrent import RecurrentWeights, backward as recurrent_backward, run
 
@@ -74,13 +75,17 @@ class MemoryResults:
     chance: float  # always answering one class
     gradient_distance: int  # the distance of the weights that ship, drawn as gradient curves
     seed: int
+    units: int = 0  # each cell's width
+    train: int = 0  # generated training sequences
+    test: int = 0  # test sequences at each distance
 
     @classmethod
     def from_card(cls, card: ModelCard) -> "MemoryResults":
         results = card.details["results"]
         return cls({kind: {int(d): float(r["test_accuracy"]) for d, r in results[kind].items()} for kind in CELLS},
                    tuple(int(d) for d in card.details["distances"]), float(card.baseline["test_accuracy"]),
-                   int(card.details["gradients"]["distance"]), int(card.config["seed"]))
+                   int(card.details["gradients"]["distance"]), int(card.config["seed"]), int(card.config["units"]),
+                   int(card.config["train"]), int(card.config["test"]))
 
 
 # The six nets (three cells, before and after training) share one weights file, each array
@@ -100,3 +105,30 @@ def unpack(arrays: dict[str, np.ndarray], stage: str) -> dict[str, MemoryNet]:
         if weights:
             nets[kind] = MemoryNet(kind, weights)
     return nets
+
+
+def load_shipped() -> tuple[MemoryResults, dict[str, np.ndarray]]:
+    """The results on the card and the float16 weights of why_memory, checked against the card's SHA-256."""
+    card = assets.read_card(NAME)
+    return MemoryResults.from_card(card), assets.weights_from_bytes(assets.read_weights(card))
+
+
+@dataclass(frozen=True)
+class ForgetBias:
+    """The shipped memory-task LSTM's forget-gate biases, before and after training."""
+
+    start: float  # at initialisation: Keras' unit_forget_bias sets every one to 1
+    gate_at_start: float  # sigma(start): the forget gate when nothing else feeds it
+    trained_low: float
+    trained_high: float
+
+
+def forget_biases(weights: dict[str, np.ndarray]) -> ForgetBias:
+    """Read the forget-gate slice (Keras order i, f, g, o) of the LSTM's bias at both stages."""
+    def forget(stage: str) -> np.ndarray:
+        bias = unpack(weights, stage)["lstm"].weights["bias"]  # (4H,)
+        units = len(bias) // 4
+        return bias[units:2 * units]
+
+    start, trained = forget("init"), forget("trained")
+    return ForgetBias(float(start.mean()), float(1 / (1 + np.exp(-start.mean()))), float(trained.min()), float(trained.max()))

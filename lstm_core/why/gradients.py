@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_core.why.cells import MemoryNet
+from lstm_core.why.cells import MemoryNet, unpack
+from lstm_core.why.memory_task import MemoryTask, make_splits
 
 
 def clip_by_norm(gradient: np.ndarray, max_norm: float) -> np.ndarray:
@@ -39,3 +40,16 @@ def norms_by_distance(
             gradient = clip_by_norm(gradient, clip)
         norms += np.linalg.norm(gradient, axis=1)
     return (norms / len(x))[::-1]
+
+
+def shipped_curves(weights: dict[str, np.ndarray], distance: int, seed: int, stage: str, scale: float, clip: bool,
+                   sequences: int) -> dict[str, list[float]]:
+    """The "Why an LSTM" page's curves: mean |dLoss/dx_t| by distance back, per cell, for the shipped weights.
+
+    stage: "init" or "trained"; the probe is `sequences` test sequences at the card's gradient
+    `distance`, drawn with the card's `seed` + 1; clip caps each sequence's gradient norm at 1.
+    """
+    task = MemoryTask(distance=distance)
+    probe = make_splits(task, (1, 1, sequences), seed + 1).test
+    return {kind: norms_by_distance(net, probe.x, probe.y, scale, 1.0 if clip else None).tolist()
+            for kind, net in unpack(weights, stage).items()}

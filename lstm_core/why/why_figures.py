@@ -8,37 +8,45 @@ import plotly.graph_objects as go
 from lstm_core import palette
 from lstm_core.nn.cell import sigmoid
 
-COLOURS = {kind: palette.MODELS[kind] for kind in ("rnn", "gru", "lstm", "article", "truth")}
+COLOURS = {kind: palette.MODELS[kind] for kind in ("rnn", "gru", "lstm", "transformer", "article", "truth")}
 
 
 def activations(x: float, names: dict[str, str]) -> go.Figure:
     """sigmoid and tanh over -6..6, each with a marker at the chosen input."""
     grid = np.linspace(-6, 6, 241)
     data = []
+    # Where the curves cross (x near 1) the two values are close: σ's label sits below its
+    # point and tanh's above, on opposite sides, turned inward near the ends of the axis.
+    positions = {"sigmoid": "bottom " + ("right" if x < 3 else "left"), "tanh": "top " + ("left" if x > -3 else "right")}
     for key, f, colour in (("sigmoid", sigmoid, palette.GATES["forget_gate"]), ("tanh", np.tanh, palette.GATES["candidate"])):
         data.append(dict(type="scatter", x=grid, y=f(grid), mode="lines", name=names[key], line=dict(color=colour, width=3)))
         data.append(dict(type="scatter", x=[x], y=[float(f(np.float64(x)))], mode="markers+text", showlegend=False,
                          marker=dict(size=14, color=colour), text=[f"{float(f(np.float64(x))):+.3f}"],
-                         textposition="top left", textfont=dict(size=16)))
+                         textposition=positions[key], cliponaxis=False))
     layout = dict(xaxis=dict(title=dict(text=names["input"])), yaxis=dict(title=dict(text=names["output"]), range=[-1.1, 1.1]),
                   height=380, margin=dict(l=50, r=20, t=30, b=50), legend=dict(orientation="h", y=1.05))
     return go.Figure(data=data, layout=layout)
 
 
-def article_cells(labels: list[str], right: np.ndarray, article: np.ndarray, depth: np.ndarray, names: dict[str, str]) -> go.Figure:
-    """One unit's cell state, by the standard cell and by the article's, with the true depth."""
+def article_cells(labels: list[str], right: np.ndarray, article: np.ndarray, depth: np.ndarray,
+                  names: dict[str, str]) -> go.Figure:
+    """The true depth, and the depth each cell's unit states (its cell state read through the
+    best straight line, `article_cell.read_depth`), on one axis of whole depths.
+
+    names: "right", "article" (legend entries, r included by the caller), "depth", "time", "read".
+    """
     steps = np.arange(len(labels))
     data = [
+        dict(type="scatter", x=steps, y=depth, name=names["depth"], mode="lines",
+             line=dict(color=COLOURS["truth"], dash="dot", shape="hv", width=3)),
         dict(type="scatter", x=steps, y=right, name=names["right"], mode="lines+markers", line=dict(color=COLOURS["lstm"])),
         dict(type="scatter", x=steps, y=article, name=names["article"], mode="lines+markers", line=dict(color=COLOURS["article"])),
-        dict(type="scatter", x=steps, y=depth, name=names["depth"], mode="lines", yaxis="y2",
-             line=dict(color=COLOURS["truth"], dash="dot", shape="hv")),
     ]
+    low, high = float(min(depth.min(), right.min(), article.min())), float(max(depth.max(), right.max(), article.max()))
     layout = dict(
-        xaxis=dict(tickmode="array", tickvals=steps, ticktext=labels, tickfont=dict(size=16), title=dict(text=names["time"])),
-        yaxis=dict(title=dict(text=names["cell"]), zeroline=True, zerolinewidth=2),
-        yaxis2=dict(title=dict(text=names["depth"]), overlaying="y", side="right", showgrid=False),
-        height=420, margin=dict(l=50, r=50, t=30, b=50), legend=dict(orientation="h", y=1.08),
+        xaxis=dict(tickmode="array", tickvals=steps, ticktext=labels, title=dict(text=names["time"])),
+        yaxis=dict(title=dict(text=names["read"]), dtick=1, tickformat="d", range=[np.floor(low) - 0.3, np.ceil(high) + 0.3]),
+        height=420, margin=dict(l=50, r=20, t=30, b=50), legend=dict(orientation="h", y=1.02, yanchor="bottom"),
     )
     return go.Figure(data=data, layout=layout)
 
@@ -49,8 +57,11 @@ def accuracy_by_distance(results: dict[str, dict[int, float]], chance: float, ch
     data = []
     for kind, by_distance in results.items():
         distances = sorted(by_distance)
+        # Dashed and on top: where the Transformer and a cell both reach 100%, the cell shows through the gaps.
+        dash, symbol = ("dash", "diamond") if kind == "transformer" else ("solid", "circle")
         data.append(dict(type="scatter", x=distances, y=[by_distance[d] for d in distances],
-                         name=names[kind], mode="lines+markers", line=dict(color=COLOURS[kind], width=3), marker=dict(size=10)))
+                         name=names[kind], mode="lines+markers", line=dict(color=COLOURS[kind], width=3, dash=dash),
+                         marker=dict(size=10, symbol=symbol)))
         if live and kind in live:
             data.append(dict(type="scatter", x=[chosen], y=[live[kind]], name=f"{names[kind]} · {names['live']}",
                              mode="markers", marker=dict(symbol="star", size=18, color=COLOURS[kind])))

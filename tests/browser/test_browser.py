@@ -17,11 +17,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from lstm_core.ui.lessons import LESSONS
+from lstm_core.ui.lessons_page import LESSONS
 from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,6 +129,8 @@ ACTIONS = {
     "gates": lambda page: type_into(page, 0, "((((a)(b))))"),
     "practical": lambda page: nudge_slider(page, "Sparsity"),
     "gan": lambda page: fill_and_enter(page.get_by_role("spinbutton", name="Noise seed"), "5"),
+    "tagging": lambda page: type_into(page, 0, "江泽民在北京会见了新华社记者。"),
+    "seq2seq": lambda page: fill_and_enter(page.get_by_role("textbox", name="Input", exact=True), "二千万一千"),
     "lessons": lambda page: pick_option(page, "Lesson", "Temperature"),
     "glossary": lambda page: fill_and_enter(page.get_by_role("textbox", name="Find a term"), "forecast"),
 }
@@ -156,7 +158,8 @@ def check_home(page):
 
 
 def check_why(page):
-    assert charts(page) >= 3  # sigma/tanh, the article's cell beside the right one, accuracy vs distance
+    assert charts(page) >= 4  # sigma/tanh, the article's cell, accuracy vs distance, the Transformer's answer attention
+    assert TABLE["why.memory.transformer_header"]["en"] in main_text(page)
 
 
 def check_tokens(page):
@@ -184,7 +187,7 @@ def check_gates(page):
 
 
 PRACTICAL_TABS = ("practical.tab.cost", "explain.tab.explain", "explain.tab.order", "generalize.tab", "generalize.case.tab",
-                  "pretrain.tab")
+                  "after.tab", "pretrain.tab")
 
 
 def check_practical(page):
@@ -203,20 +206,40 @@ def check_gan(page):
     assert charts(page) >= 2  # real beside generated sequences, and the scores
 
 
+def check_tagging(page):
+    body = main_text(page)
+    assert charts(page) >= 2  # the B/I/E/S strips of both models
+    found = body.split(TABLE["tagging.entities_found"]["en"].split("{")[0], 1)[-1].split("\n", 1)[0]
+    assert "江泽民 (person)" in found and "北京 (place)" in found, found  # the names, read off the tags
+    assert TABLE["tagging.method.crf"]["en"] in body and TABLE["tagging.target.word_f1_at_least_0.95"]["en"].split(":")[0] in body
+
+
+def check_seq2seq(page):
+    shown = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert shown[:1] == ["20001000 ✓"] and "20001000" in shown, shown  # with attention, and the rule's answer
+    assert charts(page) >= 1  # the attention heatmap
+    for key in ("seq2seq.tab.step", "seq2seq.tab.compare", "seq2seq.tab.forcing", "seq2seq.tab.beam"):
+        page.get_by_role("tab", name=TABLE[key]["en"]).click()
+        page.wait_for_timeout(300)
+        assert len(page.locator('[role="tabpanel"]:visible').first.inner_text()) > 100, key
+        assert_no_errors(page, f"seq2seq, tab {key}")
+    page.get_by_role("tab", name=TABLE["seq2seq.tab.translate"]["en"]).click()
+
+
 def check_lessons(page):
     assert "About 8 minutes" in main_text(page) and "temperature 0, 1 and 2" in main_text(page)  # the note
 
 
 def check_glossary(page):
     body = main_text(page)
-    assert "seasonal-naive forecast on the training data" in body and "hyperbolic tangent" not in body
+    assert "seasonal-naive forecast on the data before the test part" in body and "hyperbolic tangent" not in body
 
 
 CHECKS = {
     "lessons": check_lessons, "glossary": check_glossary,
     "home": check_home, "why": check_why, "tokens": check_tokens, "sentiment": check_sentiment,
     "forecast": check_forecast, "generate": check_generate, "gates": check_gates,
-    "practical": check_practical, "gan": check_gan,
+    "practical": check_practical, "gan": check_gan, "tagging": check_tagging, "seq2seq": check_seq2seq,
 }
 
 
@@ -244,16 +267,22 @@ def test_chinese_characters_render_with_a_real_font(browser):
         page.close()
 
 
+def requests_elsewhere(page, server: str) -> list[str]:
+    """The list, filled as the page runs, of every request to a host other than the app's."""
+    outside: list[str] = []
+    own_host = urlparse(server).hostname
+    page.on("request", lambda r: outside.append(r.url)
+            if urlparse(r.url).scheme not in LOCAL_SCHEMES and urlparse(r.url).hostname != own_host else None)
+    return outside
+
+
 @pytest.mark.parametrize("path", page_paths())
 def test_page_renders_and_its_main_control_works(server, browser, path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     # A tall window: Streamlit scrolls inside its own container, so this is how a
     # screenshot shows the whole page.
     page = browser.new_page(viewport={"width": 1400, "height": 3200})
-    outside: list[str] = []
-    own_host = urlparse(server).hostname
-    page.on("request", lambda r: outside.append(r.url)
-            if urlparse(r.url).scheme not in LOCAL_SCHEMES and urlparse(r.url).hostname != own_host else None)
+    outside = requests_elsewhere(page, server)
     try:
         # The default page (Home) lives at the root URL, not at its url_path.
         page.goto(f"{server}/{'' if path == 'home' else path}", timeout=90_000)
@@ -282,19 +311,48 @@ def test_page_renders_and_its_main_control_works(server, browser, path):
         page.close()
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_what_came_after_tab_reads_a_typed_text(server, browser, language):
+    """Making LSTMs practical, tab What came after: type a text, its attention map and row redraw, in both languages."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 4200})
+    try:
+        page.goto(f"{server}/practical?lang={language}", timeout=90_000)
+        wait_idle(page)
+        page.get_by_role("tab", name=TABLE["after.tab"][language]).click()
+        wait_idle(page)
+        panel = page.locator('[role="tabpanel"]:visible').first
+        box = panel.get_by_role("textbox", name=TABLE["after.read.text"][language])
+        fill_and_enter(box, "the cat sat on the mat, the <b>cat</b> sat")
+        wait_idle(page)
+        assert_no_errors(page, f"what came after ({language})")
+        body = panel.inner_text()
+        assert TABLE["after.read.header"][language] in body and TABLE["after.cost.header"][language] in body
+        assert panel.locator(".js-plotly-plot").count() >= 5  # bits, training, time, memory, attention
+        assert panel.locator("b", has_text="cat").count() == 0  # the typed tag stays text
+        row = "Where position 42" if language == "en" else "第 42 个位置"
+        assert row in body, body[-800:]
+        panel.screenshot(path=str(SHOTS / f"practical-after{'' if language == 'en' else '-zh'}.png"))
+    finally:
+        page.close()
+
+
 def visible_piece(markdown: str) -> str:
-    """A stretch of a string-table text as the browser shows it (after its last **bold** part)."""
-    return re.split(r"\*\*[^*]+\*\*", markdown)[-1].replace("`", "").strip()[:18]
+    """A stretch of a string-table text as the browser shows it: its longest run without Markdown or {placeholders}."""
+    stretches = re.split(r"\{[^{}]*\}|\*\*|\*|`", markdown)
+    return max(stretches, key=len).strip()[:18]
 
 
 def reveal(page, label: str, expected: str) -> None:
-    """Open the step's "what happened" expander and wait for its text.
+    """Press the step's "Show what happened" button and wait for its text.
 
     On a loaded machine the step's second run (the one that sets its widgets) can redraw
-    the expander closed after the first click; then wait for the page and click once more.
+    the panel after the first click; then wait for the page and click once more.
     """
     for _attempt in range(2):
-        page.get_by_text(label, exact=True).first.click()
+        button = page.get_by_role("button", name=label)
+        if button.count():
+            button.first.click()
         for _ in range(25):
             if expected in main_text(page):
                 return
@@ -307,8 +365,9 @@ def reveal(page, label: str, expected: str) -> None:
 def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, language):
     """Open a lesson's deep link in classroom mode, then click Next through every step.
 
-    Each step must land on its page with its widgets set (the step's explanation shows when
-    revealed, no error box); a screenshot of every step lands beside the page screenshots.
+    Each step must land on its page with its widgets set and its answer hidden (it shows when
+    revealed, no error box), after Next as on the first step; a screenshot of every step,
+    answer revealed, lands beside the page screenshots.
     """
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
@@ -321,8 +380,10 @@ def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, lan
             body = main_text(page)
             assert visible_piece(TABLE[f"lesson.step.{lesson}.{number}.ask"][language]) in body, (lesson, number)
             explain = visible_piece(TABLE[f"lesson.step.{lesson}.{number}.explain"][language])
-            reveal(page, TABLE["lessons.reveal"][language], explain)
-            assert explain in main_text(page), (lesson, number)
+            answer = TABLE["lessons.explained"][language]  # the label the revealed answer starts with
+            assert answer not in body, f"{lesson} step {number} opened with its answer shown"  # predict first
+            reveal(page, TABLE["lessons.reveal"][language], answer)
+            assert answer in main_text(page) and explain in main_text(page), (lesson, number)
             page.screenshot(path=str(SHOTS / f"lesson-{lesson}-{number}-{language}.png"))
             if number < len(steps):
                 page.get_by_role("button", name=TABLE["lessons.next"][language]).click()
@@ -356,6 +417,26 @@ def test_the_pretraining_tab_reads_a_review_and_switches_the_curve(server, brows
         if language == "zh":
             assert len(re.findall(r"[\u4e00-\u9fff]", panel.inner_text())) > 300
         page.screenshot(path=str(SHOTS / f"practical-pretrain-{language}.png"), full_page=True)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1400, 900)])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_home_says_where_to_start_on_the_first_screen_of_a_projector(server, browser, language, width, height):
+    """Classroom mode at projector sizes: the "where to start" box and its three links fit the first screen."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{server}/?lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        main = page.locator('[data-testid="stMain"]')
+        start = main.get_by_text(visible_piece(TABLE["home.start"][language])).first
+        links = [main.get_by_role("link", name=TABLE[f"common.page.{name}"][language]).first for name in ("lessons", "why", "gates")]
+        for element in [start, *links]:
+            box = element.bounding_box()
+            assert box and box["y"] + box["height"] <= height, (language, width, height, box)
+        page.screenshot(path=str(SHOTS / f"home-start-{width}x{height}-{language}.png"))
     finally:
         page.close()
 
@@ -411,3 +492,181 @@ def test_a_page_address_as_a_fresh_server_s_first_request_runs_through_the_app(b
             assert TABLE["sentiment.title"]["zh"].split("：")[0] in main_text(page)
         finally:
             page.close()
+
+
+@pytest.mark.parametrize("lesson", ["![x](http://elsewhere.invalid/x.png)", "[text](http://elsewhere.invalid/)",
+                                    "www.elsewhere.invalid", "<img src=http://elsewhere.invalid/y.png>"])
+def test_a_hostile_lesson_link_shows_its_text_and_fetches_nothing(server, browser, lesson):
+    """?lesson= used to be written into the warning as Markdown: an image of another host was
+    fetched by the classmate's browser and a foreign link shown in the box (issue 22)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    outside = requests_elsewhere(page, server)
+    try:
+        page.goto(f"{server}/?{urlencode({'lesson': lesson, 'step': '²', 'lang': 'zh'})}", timeout=90_000)
+        wait_idle(page)
+        box = page.locator('[data-testid="stAlertContentWarning"]').first
+        assert lesson in box.inner_text().replace("\u2060", ""), box.inner_text()  # as typed (escapes undone)
+        assert box.locator("a, img").count() == 0
+        assert not outside, outside
+        assert_no_errors(page, "a hostile lesson link")
+    finally:
+        page.close()
+
+
+# ---- classroom mode on a projector ----------------------------------------------------------------------
+PROJECTORS = {"1280x720": (1280, 720), "1400x900": (1400, 900)}
+SMALLEST_CHART_TEXT = 14  # px: the smallest type a class can read from a projector
+
+# What counts as clipped: a visible element whose content is wider than its box, so part of
+# it is cut off, hidden behind "…", or reachable only by scrolling sideways. Three kinds of
+# element are meant to hold more than they show, and are left out:
+# - form fields (input, textarea): a typed text longer than its field scrolls inside it, as
+#   in any form; the field's label is checked like any other text;
+# - Streamlit's visually-hidden labels and the scroll container of the whole app (its height
+#   scrolls, and a 1 px rounding there is no clipped text);
+# - a text a student pastes into a code block (st.code of generated or user text) wraps,
+#   so none is left out for that; tables and formulas are checked like everything else.
+# Up to 2 px over is rounding (and a formula's italic overhang), not a character cut off.
+CLIPPED_JS = r"""() => {
+  const scroller = (el) => el.matches('[data-testid="stAppViewContainer"], [data-testid="stMain"], section.stMain, '
+      + '[data-testid="stSidebarContent"], [data-testid="stSidebarUserContent"], [data-testid="stSidebar"]');
+  const hidden = (el) => {
+    if (!el.getClientRects().length) return true;
+    const closed = el.closest('details:not([open])');  // inside a closed expander, but not its title
+    if (closed && !el.closest('summary')) return true;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.opacity === '0') return true;
+    const r = el.getBoundingClientRect();
+    return r.width < 2 || r.height < 2 || (style.position === 'absolute' && style.clip && style.clip !== 'auto');
+  };
+  const found = [];
+  for (const el of document.querySelectorAll('[data-testid="stMain"] *, [data-testid="stSidebar"] *')) {
+    if (el.matches('input, textarea, svg, svg *, canvas, script, style') || scroller(el)) continue;
+    if (el.scrollWidth <= el.clientWidth + 2 || el.clientWidth === 0 || hidden(el)) continue;
+    const style = getComputedStyle(el);
+    if (style.overflowX === 'visible' && style.textOverflow !== 'ellipsis') continue;  // spills, not cut
+    const where = el.closest('[data-testid]');
+    found.push(`${where ? where.dataset.testid : el.tagName}: ${el.tagName.toLowerCase()}.${(el.className || '').toString().slice(0, 40)} `
+               + `${el.scrollWidth}>${el.clientWidth} "${(el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`);
+  }
+  return found;
+}"""
+
+# Every text Plotly draws (ticks, axis titles, legends, annotations, titles): its size, and
+# whether it lies inside its chart (a title or label cut at the chart's edge is lost).
+CHART_TEXT_JS = """(smallest) => {
+  const found = [];
+  document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot').forEach((plot, index) => {
+    if (!plot.getClientRects().length) return;
+    const box = plot.getBoundingClientRect();
+    plot.querySelectorAll('text').forEach((text) => {
+      const content = (text.textContent || '').trim();
+      if (!content || !text.getClientRects().length) return;
+      // Plotly shrinks a bar's inside label with a transform, not its font size: count both.
+      const m = text.getScreenCTM();  // a rotated axis title scales by the length of (a, b)
+      const size = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+      const r = text.getBoundingClientRect();
+      if (size < smallest - 0.5) found.push(`chart ${index}: "${content.slice(0, 30)}" is ${size.toFixed(1)}px`);
+      if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2)
+        found.push(`chart ${index}: "${content.slice(0, 30)}" cut at the chart's edge`);
+    });
+  });
+  return found;
+}"""
+
+
+# The live cell diagram (and Home's): Graphviz draws it as SVG scaled to the page's width,
+# so a number's size on screen is its font size times that scale.
+DIAGRAM_TEXT_JS = """(smallest) => {
+  const found = [];
+  document.querySelectorAll('[data-testid="stMain"] [data-testid="stGraphVizChart"] svg').forEach((svg, index) => {
+    if (!svg.getClientRects().length) return;
+    svg.querySelectorAll('text').forEach((text) => {
+      const size = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;  // CSS wins over the attribute
+      if (size < smallest - 0.5) found.push(`diagram ${index}: "${text.textContent.slice(0, 30)}" is ${size.toFixed(1)}px`);
+    });
+  });
+  return found;
+}"""
+
+# Views inside a page that are not tabs: a control whose options each draw a different
+# part of the page (Tokens' four steps); the test opens every option like a tab.
+SECTIONS = {"tokens": ("tokens.section", ("segment", "numbers", "vectors", "train"))}
+
+
+def full_screenshot(page, path: Path) -> None:
+    """A screenshot of the whole page at the projector's width.
+
+    Streamlit scrolls inside its own container, so the window is made as tall as the page
+    for the picture, then set back (the width, which is what can clip, never changes).
+    """
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    tall = page.evaluate("""() => Math.max(...[...document.querySelectorAll(
+        '[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]')].map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": width, "height": min(max(height, tall + 40), 16_000)})
+    page.wait_for_timeout(800)
+    wait_idle(page)  # charts and tables redraw for the new window; a picture taken mid-way shows empty boxes
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(300)
+
+
+def projector_problems(page, where: str) -> list[str]:
+    found = (page.evaluate(CLIPPED_JS) + page.evaluate(CHART_TEXT_JS, SMALLEST_CHART_TEXT)
+             + page.evaluate(DIAGRAM_TEXT_JS, SMALLEST_CHART_TEXT))
+    return [f"{where}: {p}" for p in found]
+
+
+def open_expanders(page) -> None:
+    """Open every closed expander of the main area, so what it holds is checked and photographed too."""
+    titles = page.locator('[data-testid="stMain"] details:not([open]) > summary:visible')
+    for _ in range(titles.count()):
+        if not titles.count():
+            break
+        titles.first.click()
+        page.wait_for_timeout(150)
+    wait_idle(page)
+
+
+def views(page, path: str, language: str):
+    """Open each view of the page in turn (its tabs, or its sections); yield a name for each."""
+    if path in SECTIONS:
+        key, options = SECTIONS[path]
+        for index, option in enumerate(options):
+            if index:
+                page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first.get_by_text(
+                    TABLE[f"{key}.{option}"][language], exact=True).click()
+                wait_idle(page)
+            yield f"{path}-{index + 1}" if index else path
+        return
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    for index in range(max(1, tabs.count())):
+        if tabs.count():
+            tabs.nth(index).click()
+            wait_idle(page)
+            page.wait_for_timeout(700)  # Plotly draws a chart when its tab shows
+        yield f"{path}-{index + 1}" if index else path
+
+
+@pytest.mark.parametrize("size", list(PROJECTORS))
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("path", page_paths())
+def test_classroom_mode_fits_a_projector(server, browser, path, language, size):
+    """Every page (every tab) in classroom mode at a projector's size: nothing clipped, no
+    sideways scrolling, no chart text under 14 px; a screenshot of each for a person to look at."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    width, height = PROJECTORS[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    problems: list[str] = []
+    try:
+        page.goto(f"{server}/{'' if path == 'home' else path}?lang={language}&classroom=1", timeout=90_000)
+        wait_idle(page)
+        assert_no_errors(page, path)
+        for name in views(page, path, language):
+            open_expanders(page)
+            problems += projector_problems(page, name)
+            full_screenshot(page, SHOTS / f"classroom-{size}-{language}-{name}.png")
+        assert not problems, "\n".join(problems)
+    finally:
+        page.close()

@@ -193,7 +193,7 @@ def test_no_ui_module_is_named_like_a_core_subpackage():
 def test_a_pages_ui_modules_start_with_its_name():
     pages = {page.stem for page in (ROOT / "pages").glob("*.py")}
     shared = {"__init__", "i18n", "style", "loaders", "live_training", "session_models", "server_setup", "control_help",
-              "quiz", "glossary_links"}  # every page's, or app.py's
+              "quiz", "glossary_links", "text_facts"}  # every page's, or app.py's
     modules = {path.stem for path in (CORE / "ui").glob("*.py")}
     assert {"tokens_word2vec", "practical_cost"} <= modules
     assert sorted(m for m in modules - shared if m.split("_")[0] not in pages) == []

@@ -90,11 +90,12 @@ def test_registry_and_builders_are_callables_imported_lazily():
         "assert all(callable(e.loader) for e in SHIPPED) and all(callable(b) for b in BUILDERS.values())\n"
         "heavy = ('lstm_core.forecast.forecast_models', 'lstm_core.sentiment.classifier', 'lstm_core.gan.shipped',\n"
         "         'lstm_core.generate.language_model', 'lstm_core.brackets.counter', 'lstm_core.build.gan_build',\n"
-        "         'lstm_core.compress.curves', 'tensorflow', 'keras')\n"
+        "         'lstm_core.compress.curves', 'lstm_core.tagging.shipped', 'tensorflow', 'keras')\n"
         "print(sorted(m for m in heavy if m in sys.modules), len(SHIPPED), sorted(BUILDERS))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == (
-        "[] 15 ['attention', 'brackets', 'compression', 'forecasters', 'gan', 'generalize', 'language_models', 'order', "
-        "'pretrain', 'pretrain_curve', 'sentiment', 'why_memory', 'word_vectors']"
+        "[] 21 ['attention', 'brackets', 'compression', 'forecasters', 'gan', 'generalize', 'language_models', 'order', "
+        "'pretrain', 'pretrain_curve', 'sentiment', 'seq2seq', 'tagging', 'transformer_cost', 'transformer_lm', 'why_memory', "
+        "'word_vectors']"
     )

@@ -17,6 +17,7 @@ def test_outside_names_import():
     from lstm_core.generate import load_language_model, sample
     from lstm_core.nn import cell
     from lstm_core.sentiment import load_classifier
+    from lstm_core.tagging import load_tagger
     from lstm_core.text import segment
 
     assert lstm_core.cell is cell  # one module under two names, not a copy
@@ -29,6 +30,10 @@ def test_outside_names_import():
         "lstm_core.gan.scores",
     ]
     assert segment("我爱北京") == ["我", "爱", "北京"]
+    assert load_tagger.__module__ == "lstm_core.tagging.shipped"
+    from lstm_core.seq2seq import load_translator  # issue 27's public name
+
+    assert load_translator("zh_numerals").translate(["一千零五"]) == ["1005"]
     assert mase([2.0, 4.0], [2.0, 2.0], [0.0, 1.0, 2.0]) == 1.0
 
 
@@ -36,7 +41,7 @@ def test_packages_import_without_tensorflow():
     code = (
         "import sys, lstm_core.cell, lstm_core.nn, lstm_core.text, lstm_core.embeddings, lstm_core.sentiment, "
         "lstm_core.forecast, lstm_core.generate, lstm_core.gates, lstm_core.build, lstm_core.compress, lstm_core.gan, "
-        "lstm_core.serving, lstm_core.training, lstm_core.brackets\n"
+        "lstm_core.serving, lstm_core.training, lstm_core.brackets, lstm_core.tagging, lstm_core.seq2seq.train, lstm_core.seq2seq.gate_views\n"
         "print(sorted(m for m in ('tensorflow', 'keras', 'streamlit') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

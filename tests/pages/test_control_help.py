@@ -33,7 +33,7 @@ def test_classroom_mode_shows_the_help_texts_of_the_page(lang):
 
 
 def test_pairs_are_label_and_help_without_placeholders():
-    for page in ("why", "tokens", "sentiment", "forecast", "generate", "gates", "practical", "gan"):
+    for page in ("why", "tokens", "sentiment", "forecast", "generate", "gates", "practical", "gan", "tagging", "seq2seq"):
         found = control_help.pairs(page)
         assert found, page
         assert all("{" not in label + text for label, text in found)

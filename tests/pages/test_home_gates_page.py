@@ -88,7 +88,8 @@ def test_gates_page_opens_every_shipped_model(open_page):
         assert at.get("plotly_chart"), entry.key
 
 
-@pytest.mark.parametrize("page", ["pages/tokens.py", "pages/sentiment.py", "pages/forecast.py", "pages/generate.py", "pages/gates.py"])
+@pytest.mark.parametrize("page", ["pages/tokens.py", "pages/sentiment.py", "pages/forecast.py", "pages/generate.py", "pages/gates.py",
+                                  "pages/seq2seq.py"])
 def test_every_page_renders_in_chinese(page, open_page):
     at = open_page(page)
     english = at.title[0].value

@@ -14,7 +14,7 @@ def test_typing_and_examples_change_the_prediction(open_page):
     assert at.radio(key="sentiment_language").value == "en"  # follows the English UI
     at.radio(key="sentiment_language").set_value("zh").run()
     first = verdicts(at)
-    assert len(first) == 2 and at.get("plotly_chart")
+    assert len(first) == 3 and at.get("plotly_chart")  # this page's LSTM, the order-aware LSTM, TF-IDF
     assert at.text_area(key="sentiment_text").value == classifier.EXAMPLES["zh"][0][1]
     at.text_area(key="sentiment_text").input("太失望了，质量很差，再也不买了。").run()
     assert not at.exception
@@ -27,6 +27,27 @@ def test_typing_and_examples_change_the_prediction(open_page):
     at.session_state["lang"] = "zh"  # what the sidebar's language switch sets
     at.run()
     assert not at.exception and "情感" in at.title[0].value
+
+
+def test_the_order_aware_lstm_reads_beside_the_page_s_own_and_the_page_says_which_reads_but(open_page):
+    import json
+
+    from lstm_core.serving.assets import ASSETS
+
+    at = open_page(PAGE)
+    card = json.loads((ASSETS / "order_en.json").read_text(encoding="utf-8"))
+    ours = card["shipped"]["lstm"]["contrast"]["by_change"]["contrast"]["pair_accuracy"]
+    theirs = card["contrast"]["lstm"]["by_change"]["contrast"]["pair_accuracy"]
+    box = next(i.value for i in at.info if "“but”" in i.value)
+    assert f"the order-aware LSTM gets {theirs:.0%}" in box and f"this page's LSTM {ours:.0%}" in box, box
+    at.text_area(key="sentiment_text").input("The food was great, but the service was awful.").run()
+    before = verdicts(at)
+    at.radio(key="sentiment_reader").set_value("order").run()
+    assert not at.exception
+    assert sorted(verdicts(at)) == sorted(before)  # the same three verdicts, the order model's drawn first
+    at.button(key="sentiment_to_gates").click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="gates_model").value == "order_en"  # the Gates page opens the order model
 
 
 def test_bad_input_is_reported_not_raised(open_page):

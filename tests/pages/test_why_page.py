@@ -55,6 +55,24 @@ def test_distance_slider_moves_the_marker_and_the_sliders_redraw(open_page):
     assert not at.exception and "u" in at.info[0].value
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_transformer_row_and_where_its_answer_looks(open_page, lang):
+    from lstm_core.string_table import TABLE
+
+    at = open_page("pages/why.py", lang, timeout=180)
+    names = [trace["name"] for trace in chart_with(at, '"shapes"')["data"]]
+    assert TABLE["why.name.transformer"][lang] in names  # the fourth line of the memory chart
+    table = next(d.value for d in at.dataframe if len(d.value) == 4)
+    assert TABLE["why.name.transformer"][lang] in list(table.index)
+    assert TABLE["why.memory.transformer_header"][lang] in [s.value for s in at.subheader]
+    looks = lambda: values(chart_with(at, "answer_attention")["data"][0]["y"])  # noqa: E731
+    far = looks()
+    assert len(far) == 161 and abs(far.sum() - 1) < 1e-4  # distance 160: 161 steps, a distribution
+    if lang == "en":  # AppTest re-sends every widget, and the page's format_func reads the language outside a run
+        at.select_slider(key="why_attention_distance").set_value(10).run()
+        assert not at.exception and len(looks()) == 11
+
+
 def test_a_tiny_live_run_completes(open_page):
     at = open_page("pages/why.py", "en", timeout=180)
     at.select_slider(key="why_distance").set_value(5).run()

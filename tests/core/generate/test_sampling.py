@@ -162,3 +162,10 @@ def test_ngram_scores_agree_with_its_distributions():
     seen = model.bits_per_char("the cat sat on the mat")
     unseen = model.bits_per_char("zebra quiz")
     assert seen < unseen
+
+
+def test_a_certain_outcome_has_zero_entropy_not_minus_zero():
+    """p = one-hot gave -0.0 bits, shown on the page as "-0.00"."""
+    from lstm_core.generate.sampling import entropy_bits
+
+    assert f"{entropy_bits(np.array([0.0, 1.0, 0.0])):.2f}" == "0.00"

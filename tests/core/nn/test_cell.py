@@ -86,6 +86,8 @@ SPECS = [
     NetworkSpec(vocab_size=20, embedding_dim=6, units=(4,), bidirectional=True, output_dim=3),
     NetworkSpec(vocab_size=20, embedding_dim=6, units=(4, 3), bidirectional=True, output_dim=3),
     NetworkSpec(vocab_size=20, embedding_dim=6, units=(6,), output_dim=20, per_step_output=True),
+    NetworkSpec(vocab_size=20, embedding_dim=6, units=(5,), bidirectional=True, output_dim=8, per_step_output=True),
+    NetworkSpec(vocab_size=20, embedding_dim=6, units=(4, 3), bidirectional=True, output_dim=5, per_step_output=True),
     NetworkSpec(input_kind="values", input_dim=2, units=(8, 4), output_dim=1, output_activation="linear"),
 ]
 
@@ -110,6 +112,12 @@ def test_network_equals_keras_with_padding_masks(spec):
         np.testing.assert_allclose(traced, want, atol=1e-5)
     if not spec.per_step_output:
         np.testing.assert_allclose(network.predict(sequences, batch_size=2), expected, atol=1e-5)
+    else:  # the batched per-step pass (a tagger's): same numbers at real steps, zeros at padding
+        embedded = network.weights["embedding"][batch]
+        steps = network.predict_steps(embedded, np.array(lengths))
+        for row, length in enumerate(lengths):
+            np.testing.assert_allclose(steps[row, :length], expected[row][:length], atol=1e-5)
+            assert not steps[row, length:].any()
 
 
 def test_step_by_step_equals_trace():

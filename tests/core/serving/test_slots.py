@@ -2,7 +2,7 @@
 
 import pytest
 
-from lstm_core.serving.slots import SlotPool, default_slots
+from lstm_core.serving.slots import QueueRefused, SlotPool, default_slots
 
 
 class Clock:
@@ -80,3 +80,64 @@ def test_slot_count_from_the_setting():
             default_slots({"LSTM_LAB_TRAINING_SLOTS": bad})
     with pytest.raises(ValueError):
         SlotPool(0)
+
+
+# ---- one training per owner, a bounded queue (issue 22) -------------------------------------------
+def test_an_owner_may_have_one_training_running_or_queued():
+    slots, _ = pool()
+    slots.join("a1", owner="alice", page="sentiment")
+    slots.join("a1", owner="alice", page="sentiment")  # the same ticket again keeps its place
+    with pytest.raises(QueueRefused) as refused:
+        slots.join("a2", owner="alice", page="forecast")  # another page or tab of the same browser
+    assert refused.value.message.key == "common.training_one_each"
+    assert refused.value.message.values["page"].key == "common.page.sentiment"  # where the first one is
+    slots.join("b1", owner="bob", page="forecast")
+    slots.leave("a1")  # finished or cancelled: alice may train again
+    slots.join("a2", owner="alice", page="forecast")
+    assert [slots.position(t) for t in ("b1", "a2")] == [0, 1]
+
+
+def test_tickets_without_an_owner_are_not_limited_to_one():
+    slots, _ = pool()
+    slots.join("x")
+    slots.join("y")
+    assert len(slots) == 2
+
+
+def test_the_queue_holds_the_slots_plus_max_waiting_and_refuses_one_more():
+    slots = SlotPool(2, max_waiting=3)
+    for n in range(5):
+        slots.join(f"t{n}", owner=f"o{n}")
+    with pytest.raises(QueueRefused) as refused:
+        slots.join("t5", owner="o5")
+    assert refused.value.message.key == "common.training_queue_full"
+    slots.leave("t0")
+    slots.join("t5", owner="o5")
+
+
+def test_a_session_that_ends_takes_its_tickets_out_at_once():
+    """What the UI's session-scoped release does when a tab is closed (lstm_core.ui.live_training)."""
+    from lstm_core.ui.live_training import SessionTickets
+
+    slots, clock = pool()
+    mine = SessionTickets(slots)
+    slots.join("a", owner="alice")
+    mine.tickets.add("a")
+    slots.join("b", owner="bob")
+    assert slots.acquire("a")
+    mine.release()  # no waiting for idle_seconds: the next one trains now
+    assert "a" not in slots and slots.acquire("b") and clock.now == 0
+
+
+def test_the_browser_token_is_the_same_under_every_mask():
+    from lstm_core.ui.live_training import browser_token
+
+    token = bytes(range(16))
+
+    def cookie(mask: bytes) -> str:
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(token))
+        return f"2|{mask.hex()}|{masked.hex()}|1700000000"
+
+    assert browser_token(cookie(b"\x01\x02\x03\x04")) == browser_token(cookie(b"\xff\x00\xaa\x55")) == token
+    for bad in ("", "2|zz|00|1", "1|00|00|1", "2||00|1", "garbage"):
+        assert browser_token(bad) is None

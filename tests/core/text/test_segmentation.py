@@ -104,3 +104,35 @@ def test_decode_upload():
         decode_upload("你好".encode("gbk"))
     with pytest.raises(ValueError, match="larger"):
         decode_upload(b"x" * 11, max_bytes=10)
+
+
+def test_user_words_are_laid_over_the_shared_dictionary_not_copied():
+    """A copy of jieba's table per word list cost +443 MB after 40 lists (issue 22)."""
+    base = segmentation.tokenizer(())
+    size = len(base.FREQ)
+    private = segmentation.tokenizer(("创新办", "云计算"))
+    assert private.FREQ.base is base.FREQ and len(base.FREQ) == size  # shared, unchanged
+    assert dict.__len__(private.FREQ) <= 6  # the two words and their prefixes ("创", "创新" are in the base)
+    assert "创新办" in private.FREQ and private.FREQ.get("创新办") > 0 and private.FREQ["的"] == base.FREQ["的"]
+    assert "创新办" not in base.FREQ
+    assert segmentation.segment("创新办主任", user_words=["创新办"])[0] == "创新办"
+
+
+def test_tokenizers_are_kept_for_a_few_word_sets_only():
+    for i in range(segmentation.TOKENIZERS_KEPT + 5):
+        segmentation.segment("创新办主任", user_words=[f"词{i}"])
+    assert segmentation.tokenizer.cache_info().currsize <= segmentation.TOKENIZERS_KEPT
+    assert segmentation._pos_tokenizer.cache_info().maxsize == segmentation.TOKENIZERS_KEPT
+
+
+def test_the_word_map_colours_at_most_five_classes_each_named_in_both_languages():
+    from lstm_core.embeddings.embedding_plots import GROUP_COLOURS
+    from lstm_core.string_table import TABLE
+
+    chinese = {segmentation.map_group(prefix) for prefix, _ in segmentation.TAG_GROUPS} | {segmentation.map_group("zz")}
+    english = {segmentation.map_group(kind) for kind in segmentation.ENGLISH_KINDS}
+    assert len(chinese) <= 5 and len(english) <= 5, (chinese, english)
+    assert segmentation.map_group("nr") == segmentation.map_group("ns") == "name"
+    for group in chinese | english:
+        assert group in GROUP_COLOURS and TABLE[f"tokens.map_group.{group}"]["zh"]
+    assert len({GROUP_COLOURS[g] for g in chinese}) == len(chinese)  # no two classes share a colour

@@ -9,13 +9,16 @@ import pytest
 
 from lstm_core import palette
 from lstm_core.gates import cell_diagram
-from lstm_core.ui import glossary, lessons, quiz
+from lstm_core.ui import glossary, quiz
+from lstm_core.ui import lessons_page as lessons
 from lstm_core.string_table import TABLE
 
 ROOT = Path(__file__).resolve().parents[3]
 PAGES = set(re.findall(r'url_path="([\w-]+)"', (ROOT / "app.py").read_text(encoding="utf-8")))
 CODE = [*(ROOT / "lstm_core").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
 WIDGET_KEYS = {key for path in CODE for key in re.findall(r'key="([a-z_0-9]+)"', path.read_text(encoding="utf-8"))}
+# Keys a page builds per model or per source, e.g. key=f"tokens_probe_{source}": their literal head.
+WIDGET_KEY_HEADS = {head for path in CODE for head in re.findall(r'key=f"([a-z_0-9]+_)\{', path.read_text(encoding="utf-8"))}
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|(?<!palette\.)rgba?\(")  # a literal, not palette.rgba(...)
 
 
@@ -66,7 +69,7 @@ def test_quiz_options_are_shuffled_the_same_way_every_time():
 
 
 def test_every_lesson_step_names_an_existing_page_and_widget_keys():
-    assert {"cell", "tokens", "sentiment", "forecast", "temperature", "why", "practical", "gan"} <= set(lessons.LESSONS)
+    assert {"cell", "tokens", "sentiment", "forecast", "temperature", "why", "practical", "gan", "seq2seq"} <= set(lessons.LESSONS)
     for lesson in lessons.LESSONS.values():
         for language in ("en", "zh"):
             assert TABLE[f"lesson.title.{lesson.id}"][language] and TABLE[f"lesson.note.{lesson.id}"][language]
@@ -74,7 +77,7 @@ def test_every_lesson_step_names_an_existing_page_and_widget_keys():
             assert step.page in PAGES, (lesson.id, number)
             assert TABLE[f"lesson.step.{lesson.id}.{number}.ask"] and TABLE[f"lesson.step.{lesson.id}.{number}.explain"]
             for key, _ in step.widgets:
-                assert key in WIDGET_KEYS, (lesson.id, number, key)
+                assert key in WIDGET_KEYS or any(key.startswith(head) for head in WIDGET_KEY_HEADS), (lesson.id, number, key)
                 assert key.startswith(step.page), (lesson.id, number, key)  # a page's own, prefixed keys
     keys = {key.split(".")[2] for key in TABLE if key.startswith("lesson.step.")}
     assert keys == set(lessons.LESSONS)  # no words for a lesson that does not exist
@@ -134,3 +137,27 @@ def test_the_cell_diagram_shows_a_steps_numbers_and_the_recurrence():
     assert '"+0.900"' in live and '"-0.200"' in live  # f·c_prev and i·g on the edges into +
     with pytest.raises(ValueError):
         cell_diagram.cell_dot({"input": "x"})
+
+
+def test_a_chinese_label_gets_the_width_its_characters_need():
+    """Graphviz in the browser measures CJK text as if it were Latin: 细胞状态 spilled out of its box."""
+    labels = {"input": "输入", "forget_gate": "遗忘门", "input_gate": "输入门", "candidate": "候选值",
+              "output_gate": "输出门", "cell": "细胞状态", "hidden": "隐藏状态", "next": "第 t+1 步的同一个细胞"}
+    dot = cell_diagram.cell_dot(labels)
+    cell = next(line for line in dot.splitlines() if line.strip().startswith("ct ["))
+    width = float(cell.split("width=")[1].split(",")[0])
+    assert width >= 4 * cell_diagram.FONT_SIZE / 72  # four full-width characters, in inches
+    assert '"第 t+1 步的\\n同一个细胞"' in dot  # split where the two lines come out narrowest
+    english = cell_diagram.cell_dot({key: key for key in cell_diagram.LABEL_KEYS})
+    assert ", width=" not in english  # Latin text is left to Graphviz
+
+
+def test_every_diagram_is_laid_out_at_the_size_the_page_draws_its_text():
+    """Streamlit draws Graphviz text at 0.6 rem whatever the layout's size; style.WRAP_CSS puts
+    back `cell_diagram.FONT_SIZE`, so every diagram must be laid out at that size."""
+    from lstm_core.ui.style import WRAP_CSS
+
+    assert f"font-size: {cell_diagram.FONT_SIZE}px !important" in WRAP_CSS
+    for language in ("en", "zh"):
+        dot = TABLE["gan.diagram"][language]
+        assert set(re.findall(r"fontsize=(\d+)", dot)) == {str(cell_diagram.FONT_SIZE)}, language

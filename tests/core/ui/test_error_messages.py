@@ -11,33 +11,41 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lstm_core.embeddings.word2vec import TrainingRefused
 from lstm_core.forecast import series
 from lstm_core.forecast.forecast_models import parse_numbers
 from lstm_core.forecast.forecaster import ForecastConfig
+from lstm_core.forecast.statistical_baselines import stat_forecast
 from lstm_core.forecast.windows import check_window
 from lstm_core.gan.models import GanConfig
 from lstm_core.message import Message, UserError
 from lstm_core.serving import assets
 from lstm_core.serving.archive import Limits, open_zip
 from lstm_core.serving.budget import RecurrentWork, check_training
+from lstm_core.serving.slots import SlotPool
 from lstm_core.nn.network import network_of
 from lstm_core.sentiment import imdb
 from lstm_core.sentiment.sentiment_train import SentimentConfig
+from lstm_core.seq2seq.tasks import date_rule, numeral_rule
+from lstm_core.seq2seq.train import Seq2SeqConfig
 from lstm_core.text.inputs import clean, decode_upload
 from lstm_core.string_table import TABLE, render
+from tests.helpers import imdb_npz
 
 ROOT = Path(__file__).resolve().parents[3]
 # Names that stay as they are in Chinese text: formats, libraries, file names in the help.
 TECHNICAL = ("SHA-256", "NumPy", "LSTM", "UTF-8", "JSON", "CSV", "zip", "npz", "npy", "json", "inf", "nan",
              "assets", "card", "weights", "display_title", "imdb_word_index", "imdb", "aclImdb", "train", "test",
-             "pos", "neg", "txt", "MB", "ETS", "ARIMA")
+             "pos", "neg", "txt", "MB", "ETS", "ARIMA", "Holt-Winters", "max_steps", "reference_texts",
+             "architecture", "IMDB", "cn2an")
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
@@ -52,6 +60,30 @@ def _altered_asset(folder: Path) -> None:
     assets.write_asset("sentiment_x", b"weights", {}, folder)
     (folder / "sentiment_x.npz").write_bytes(b"changed")
     assets.load_model("sentiment_x", folder)
+
+
+def _upload_card(**fields) -> None:
+    """A model zip whose card has `fields` changed (issue 22: the card's sizes are bounded)."""
+    card = assets.read_card("sentiment_en").to_dict()
+    assets.network_of_file(_zip({"weights.npz": b"", "card.json": json.dumps({**card, **fields}).encode()}))
+
+
+def _imdb(rows, index: bytes | None = None, **limits) -> None:
+    saved = {name: getattr(imdb, name) for name in limits}
+    try:
+        for name, value in limits.items():
+            setattr(imdb, name, value)
+        imdb.read_upload(imdb_npz(rows), index)
+    finally:
+        for name, value in saved.items():
+            setattr(imdb, name, value)
+
+
+def _queue(owner: str) -> None:
+    pool = SlotPool(1, max_waiting=1)
+    pool.join("a", owner="alice", page="forecast")
+    pool.join("b", owner="bob", page="sentiment")
+    pool.join("c", owner=owner, page="generate")
 
 
 def _huge_run() -> None:
@@ -85,7 +117,28 @@ CASES = {
     "numbers.not_finite": lambda tmp: parse_numbers("1 inf"),
     "trace.no_network": lambda tmp: network_of(object()),
     "budget": lambda tmp: _huge_run(),
+    "seq2seq.not_a_date": lambda tmp: date_rule("31 February 2026"),
+    "seq2seq.date_range": lambda tmp: date_rule("5 December 2150"),
+    "seq2seq.not_a_numeral": lambda tmp: numeral_rule("五五"),
+    "seq2seq.setting": lambda tmp: Seq2SeqConfig(units=0),
     "word2vec.refused": lambda tmp: (_ for _ in ()).throw(TrainingRefused("too_few_words", "only 2 words", words=2, min_count=5)),
+    # issue 22: what an upload produces, the statistical baseline, the training queue
+    "card.value": lambda tmp: _upload_card(max_steps=100_000),
+    "card.count": lambda tmp: _upload_card(reference_texts=["text"] * 2_000),
+    "card.chars": lambda tmp: _upload_card(reference_texts=["word " * 1_000]),
+    "card.work": lambda tmp: _upload_card(max_steps=1_000, architecture={"input_kind": "tokens", "vocab_size": 100,
+                                                                         "embedding_dim": 512, "units": [640], "output_dim": 2}),
+    "card.wrong_form": lambda tmp: _upload_card(architecture="LSTM"),
+    "imdb.review_too_long": lambda tmp: _imdb([[1] * 3_001]),
+    "imdb.word_too_long": lambda tmp: _imdb([[1]], json.dumps({"x" * 101: 1}).encode()),
+    "imdb.too_much_text": lambda tmp: _imdb([[1, 2]] * 4, MAX_TEXT_CHARS=10),
+    "csv.too_many_columns": lambda tmp: series.read_table((",".join(["c"] * 101) + "\n").encode()),
+    "csv.too_many_cells": lambda tmp: series.read_table((",".join(["c"] * 60) + "\n" + "1\n" * 20_000).encode()),
+    "csv.mixed_dates": lambda tmp: series.parse_csv(("when,v\n" + "\n".join(f"w{i},{i}" for i in range(6_000))).encode(),
+                                                    "v", "when"),
+    "forecast.two_seasons": lambda tmp: stat_forecast(np.arange(30.0), 20, ("holt_winters", False, 12)),
+    "queue.one_each": lambda tmp: _queue("alice"),
+    "queue.full": lambda tmp: _queue("carol"),
 }
 
 

@@ -46,3 +46,26 @@ def test_trained_gated_cells_keep_the_gradient_that_the_plain_rnn_loses(shipped)
     trained = {k: np.asarray(v) for k, v in card["gradients"]["trained"].items()}
     for kind in ("gru", "lstm"):
         assert trained[kind][far] / trained[kind][0] > trained["rnn"][far] / trained["rnn"][0]
+
+
+def test_the_transformer_row_was_chosen_on_validation_and_reproduces_in_numpy(shipped):
+    from lstm_core.transformer.encoder import TransformerSpec
+    from lstm_core.why import memory_transformer
+
+    card, weights = shipped
+    config = card["config"]
+    spec = TransformerSpec.from_dict(card["transformer"]["architecture"])
+    nets = memory_transformer.unpack(weights, {d: spec for d in DISTANCES})
+    assert sorted(nets) == list(DISTANCES)
+    assert card["parameter_counts"]["transformer"] == nets[DISTANCES[0]].parameter_count()
+    tried_rates = [option["learning_rate"] for option in card["transformer"]["tried"]]
+    for d in DISTANCES:
+        result = card["results"][memory_transformer.KIND][str(d)]
+        assert [run["learning_rate"] for run in result["tried"]] == tried_rates
+        best = min(result["tried"], key=lambda run: run["validation_loss"])
+        assert result["learning_rate"] == best["learning_rate"]
+        assert result["validation_accuracy"] == best["validation_accuracy"]
+        test = make_splits(MemoryTask(distance=d), (config["train"], config["validation"], config["test"]),
+                           config["seed"]).test
+        measured = memory_transformer.accuracy(nets[d], test.x[:300], test.y[:300])
+        assert measured == pytest.approx(result["test_accuracy"], abs=0.03), d  # float16 weights, 300 of the 1,000

@@ -106,3 +106,28 @@ def test_pack_and_unpack_round_trip():
     back = unpack(pack(nets, "init"), "init")
     assert set(back) == {"rnn", "lstm"}
     assert np.array_equal(back["lstm"].weights["recurrent_kernel"], nets["lstm"].weights["recurrent_kernel"])
+
+
+def test_a_unit_that_counts_down_reads_the_depth_as_well_as_one_that_counts_up():
+    from lstm_core.why.article_cell import read_depth
+
+    depth = np.array([0, 1, 2, 1, 2, 3, 2, 1, 0], dtype=float)
+    up, down = read_depth(0.5 * depth + 0.1, depth), read_depth(-2.0 * depth + 3.0, depth)
+    assert up.r == pytest.approx(1.0) and down.r == pytest.approx(-1.0)
+    np.testing.assert_allclose(up.depth, depth, atol=1e-9)
+    np.testing.assert_allclose(down.depth, depth, atol=1e-9)  # drawn the right way up
+    flat = read_depth(np.ones(9), depth)
+    assert flat.r == 0.0 and np.allclose(flat.depth, depth.mean())
+
+
+def test_on_the_shipped_counter_the_standard_cell_tracks_depth_and_the_article_s_does_not():
+    from lstm_core.brackets.counter import true_depth
+    from lstm_core.serving import catalogue
+    from lstm_core.why.article_cell import compare, read_depth
+
+    counter = catalogue.load(next(e for e in catalogue.SHIPPED if e.key == "brackets"))
+    text = "(a(b(c)d)e)((((x)y"
+    result, (unit, _) = compare(counter.network, counter.vocab.encode(list(text)).ids), counter.depth_unit()
+    depth = true_depth(text)
+    right, article = read_depth(result.right.cell[:, unit], depth), read_depth(result.article.cell[:, unit], depth)
+    assert abs(right.r) > 0.9 and abs(right.r) > abs(article.r) + 0.2, (right.r, article.r)
