@@ -14,7 +14,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 
 from lstm_core.build import pretrain_stages
 from lstm_core.build.pretrain_build import CHOSEN, SEED
@@ -26,7 +25,7 @@ from lstm_core.sentiment import sentiment_data, tfidf_baseline
 from lstm_core.sentiment.classifier import classifier_from, evaluate
 from lstm_core.sentiment.sentiment_data import LabelledTexts
 from lstm_core.sentiment.sentiment_train import Metrics, card_for, fit_members, merged_network
-from lstm_core.training.backend import clear, hardware, one_thread_per_training
+from lstm_core.training.backend import clear, hardware, machine_load, one_thread_per_training
 
 
 def _scores(predict_proba, data) -> dict:
@@ -65,22 +64,9 @@ def run_pretrained(language_model, data, rows, seed: int) -> dict:
             "best_epoch": summary["best_epoch"], "training_seconds": summary["training_seconds"]}
 
 
-def build(folder: Path) -> None:
-    one_thread_per_training()
-    data = sentiment_data.load("reviews", seed=SEED)
-    language_model = pretrain_stages.review(data, CANDIDATES[CHOSEN])  # the shipped model's: same seed, same split
-    started, runs = time.perf_counter(), []
-    for size, seeds in label_curve.SEEDS.items():
-        for seed in range(seeds):
-            rows = label_curve.label_sample(data.train.labels, size, seed)
-            for model, run in (("tfidf", lambda: run_tfidf(data, rows)), ("scratch", lambda: run_scratch(data, rows, seed)),
-                               ("pretrained", lambda: run_pretrained(language_model, data, rows, seed))):
-                result = {"model": model, "size": len(rows), "seed": seed, **run()}
-                clear()  # the next run builds a new Keras model; the old ones' graphs can go
-                runs.append(result)
-                print(f"{model} {len(rows)} seed {seed}: validation {result['validation']['accuracy']:.4f} "
-                      f"test {result['test']['accuracy']:.4f}", flush=True)
-    record = {
+def record_of(data, runs: list[dict], seconds: float) -> dict:
+    """The curve's record: how the runs were made, every run, and whether the pretrained LSTM leads at every size."""
+    return {
         "title": "Accuracy against the number of labelled reviews",
         "data": {"name": data.name, "split": data.describe_split()},
         "method": "stratified samples of the training split's labels (sklearn train_test_split, random_state = seed); "
@@ -93,8 +79,29 @@ def build(folder: Path) -> None:
         "seeds": {str(k): v for k, v in label_curve.SEEDS.items()},
         "runs": runs,
         "ahead_everywhere": {split: label_curve.ahead_everywhere(runs, split) for split in ("validation", "test")},
-        "training_seconds": round(time.perf_counter() - started, 1),
+        "training_seconds": round(seconds, 1),
         "training_hardware": hardware(),
+        "machine_load": machine_load(),
     }
-    (folder / label_curve.ASSET.name).write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def build(folder: Path) -> None:
+    """Every size and seed of `label_curve.SEEDS`, smallest first; the record is rewritten after each size,
+    so an interrupted build leaves the sizes it finished (the record's `seeds` says which)."""
+    one_thread_per_training()
+    data = sentiment_data.load("reviews", seed=SEED)
+    language_model = pretrain_stages.review(data, CANDIDATES[CHOSEN])  # the shipped model's: same seed, same split
+    started, runs, target = time.perf_counter(), [], folder / label_curve.ASSET.name
+    for size, seeds in label_curve.SEEDS.items():
+        for seed in range(seeds):
+            rows = label_curve.label_sample(data.train.labels, size, seed)
+            for model, run in (("tfidf", lambda: run_tfidf(data, rows)), ("scratch", lambda: run_scratch(data, rows, seed)),
+                               ("pretrained", lambda: run_pretrained(language_model, data, rows, seed))):
+                result = {"model": model, "size": len(rows), "seed": seed, **run()}
+                clear()  # the next run builds a new Keras model; the old ones' graphs can go
+                runs.append(result)
+                print(f"{model} {len(rows)} seed {seed}: validation {result['validation']['accuracy']:.4f} "
+                      f"test {result['test']['accuracy']:.4f}", flush=True)
+        record = record_of(data, runs, time.perf_counter() - started)
+        target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"label curve: pretrained ahead everywhere {record['ahead_everywhere']}")

@@ -30,6 +30,15 @@ def _key(parts: dict) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _word_lm() -> dict:
+    """WORD_LM's fields for a key. windows_per_epoch came to CharLMConfig after these stages were first
+    trained; left at None it changes nothing, so it stays out of the key and the stages keep theirs."""
+    fields = asdict(stages.WORD_LM)
+    if fields.get("windows_per_epoch") is None:
+        fields.pop("windows_per_epoch", None)
+    return fields
+
+
 def _load(path: Path) -> LanguageModelStage | None:
     if not (path.with_suffix(".json").is_file() and path.with_suffix(".npz").is_file()):
         return None
@@ -62,13 +71,13 @@ def general(start: str, log_to=print) -> LanguageModelStage | None:
         return None
     if start == "charlm_zh":
         return finetune.general_language_model(start, log_to)  # shipped: nothing to train
-    return cached({"stage": 1, "start": start, "config": asdict(stages.WORD_LM)},
+    return cached({"stage": 1, "start": start, "config": _word_lm()},
                   lambda: finetune.general_language_model(start, log_to))
 
 
 def review(data: SentimentData, config: PretrainConfig, log_to=print) -> LanguageModelStage:
     """Stage 2 for `config` on `data`'s training reviews (stage 1 first, from the cache where it can)."""
-    parts = {"stage": 2, "start": config.start, "word_lm": asdict(stages.WORD_LM), "unit": config.token_unit,
+    parts = {"stage": 2, "start": config.start, "word_lm": _word_lm(), "unit": config.token_unit,
              "vocab_size": config.vocab_size, "epochs": config.review_lm_epochs, "rate": config.review_lm_rate,
              "seed": config.seed, "data": data.name, "split_seed": data.seed, "train": len(data.train)}
     return cached(parts, lambda: finetune.review_language_model(general(config.start, log_to), data, config, log_to))

@@ -48,6 +48,9 @@ class PretrainResults:
     review_tokens: int  # tokens of training reviews stage 2 read
     review_best_epoch: int
     training_seconds: float  # fine-tuning the classifier (every member)
+    general_seconds: float | None  # training stage 1 (None: shipped or no stage 1)
+    review_seconds: float | None  # training stage 2
+    load: float | None  # the machine's 1-minute load average after fine-tuning (2 cores: above 2 is shared)
 
     @classmethod
     def from_card(cls, card: ModelCard) -> "PretrainResults":
@@ -69,4 +72,7 @@ class PretrainResults:
                    int(domains["pretrained"]["reviews"]), str(search["chosen"]), tried,
                    None if general is None else general.get("validation_bits_per_token"),
                    reviews.get("validation_bits_per_token"), int(reviews.get("training_tokens", 0)),
-                   int(reviews.get("best_epoch", 0)), float(card.training_seconds or 0.0))
+                   int(reviews.get("best_epoch", 0)), float(card.training_seconds or 0.0),
+                   None if general is None or "seconds" not in general else float(general["seconds"]),
+                   float(reviews["seconds"]) if "seconds" in reviews else None,
+                   float(details["machine_load"]["load_1min"]) if "machine_load" in details else None)

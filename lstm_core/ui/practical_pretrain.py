@@ -142,7 +142,8 @@ def tried_section(found: PretrainResults) -> None:
         if found.general_bits is not None and found.review_bits is not None:
             st.markdown(t("pretrain.lm_caption", general=found.general_bits, reviews=found.review_bits,
                           tokens=found.review_tokens, epochs=found.review_best_epoch))
-        st.caption(t("pretrain.hardware", seconds=found.training_seconds))
+        st.caption(t("pretrain.hardware", seconds=found.training_seconds, load=found.load or 0.0,
+                     general=found.general_seconds or 0.0, reviews=found.review_seconds or 0.0))
 
 
 def pretrain_tab() -> None:
