@@ -34,6 +34,8 @@ CANDIDATES: dict[str, PretrainConfig] = {
     "words_pd_no_gradual": replace(_WORDS, gradual=False),
     "words_pd_one_rate": replace(_WORDS, rate_decay=1.0),
     "words_pd_plain": replace(_WORDS, gradual=False, rate_decay=1.0),
+    # one_rate learned slowly (best epoch 4 of 6); ULMFiT fine-tunes its classifier at a higher rate
+    "words_pd_one_rate_fast": replace(_WORDS, rate_decay=1.0, learning_rate=5e-3),
 }
 
 
