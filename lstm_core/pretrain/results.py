@@ -31,6 +31,7 @@ class Try:
     review_lm: bool  # read the training reviews as a language model first
     gradual: bool
     rate_decay: float
+    learning_rate: float  # the top layer's (lower layers: divided by rate_decay per layer)
     members: int
     validation: float
     validation_macro_f1: float
@@ -64,7 +65,8 @@ class PretrainResults:
                                         float(compared[model]["test"]["macro_f1"]), float(domains[model]["accuracy"]))
         search, models = details["search"], details["language_models"]
         tried = tuple(Try(str(row["name"]), str(row["config"]["start"]), int(row["config"]["review_lm_epochs"]) > 0,
-                          bool(row["config"]["gradual"]), float(row["config"]["rate_decay"]), int(row["config"]["members"]),
+                          bool(row["config"]["gradual"]), float(row["config"]["rate_decay"]),
+                          float(row["config"]["learning_rate"]), int(row["config"]["members"]),
                           float(row["validation"]["accuracy"]), float(row["validation"]["macro_f1"]))
                       for row in search["tried"])
         general, reviews = models["general"], models["reviews"]

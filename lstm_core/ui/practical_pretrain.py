@@ -135,6 +135,7 @@ def tried_section(found: PretrainResults) -> None:
             t("pretrain.col.review_lm"): row.review_lm,
             t("pretrain.col.gradual"): row.gradual,
             t("pretrain.col.rate_decay"): row.rate_decay,
+            t("pretrain.col.learning_rate"): f"{row.learning_rate:g}",
             t("pretrain.col.members"): row.members,
             t("pretrain.col.validation"): f"{100 * row.validation:.2f}%",
             t("pretrain.col.macro_f1"): f"{row.validation_macro_f1:.4f}",

@@ -8,7 +8,7 @@ from lstm_core.build.pretrain_search import CANDIDATES, RECORD
 from lstm_core.build.sentiment_search import read_record
 from lstm_core.pretrain import PRETRAINED_NAME
 from lstm_core.sentiment import other_domains, sentiment_data
-from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate, load_baseline, load_named
+from lstm_core.sentiment.classifier import PAGE_DEFAULTS, SHIPPED_NAMES, evaluate, load_baseline, load_classifier, load_named
 
 pytestmark = pytest.mark.slow  # re-evaluates model cards: not in the fast lane
 
@@ -65,3 +65,21 @@ def test_what_the_tab_text_says_about_the_search():
     assert accuracy["words_pd_no_gradual"] < accuracy["words_pd"] < accuracy["words_pd_one_rate"]
     assert CHOSEN == "words_pd_one_rate"
     assert CANDIDATES[CHOSEN].gradual and CANDIDATES[CHOSEN].rate_decay == 1.0
+
+
+def test_the_sentiment_page_default_follows_validation():
+    """The pretrained classifier is the Sentiment page's Chinese model exactly when it beats the LSTM from scratch
+    on validation (the card's numbers); load_classifier("zh") gives that model."""
+    card = load_named(PRETRAINED_NAME).card.to_dict()
+    ahead = card["validation"]["accuracy"] > card["compared"]["scratch"]["validation"]["accuracy"]
+    assert PAGE_DEFAULTS["zh"] == (PRETRAINED_NAME if ahead else SHIPPED_NAMES["zh"])
+    assert load_classifier("zh").key == PAGE_DEFAULTS["zh"]
+
+
+def test_the_card_says_what_was_not_tried_and_how_busy_the_machine_was():
+    card = load_named(PRETRAINED_NAME).card.to_dict()
+    tried = {row["name"] for row in card["search"]["tried"]}
+    assert set(card["search"]["not_tried"]) == set(CANDIDATES) - tried
+    assert card["machine_load"]["cores"] >= 1 and card["machine_load"]["load_1min"] >= 0
+    general = card["language_models"]["general"]
+    assert general["seconds"] > 0 and "People's Daily" in general["what"]
