@@ -35,6 +35,12 @@ def segmentation() -> None:
     print(f"  text.segment           {len(raw) / ours:12,.0f} chars/s")
     print(f"  text.segment + words   {len(raw) / with_words:12,.0f} chars/s")
     print(f"  jieba.lcut (global)    {len(raw) / plain:12,.0f} chars/s")
+    import random
+    rng = random.Random(0)
+    pasted = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(5_000))[: text.TAG_LIMIT]
+    tags = timed(lambda: (text.pos_tags(pasted, hmm=False), text.keywords(pasted, "tfidf", 8, hmm=False),
+                          text.keywords(pasted, "textrank", 8, hmm=False))).best()
+    print(f"  5,000 random characters pasted: tags and both keyword lists without the HMM in {tags:.2f} s (bound 2 s)")
     fresh = timed(lambda: text.tokenizer(("新词甲", "新词乙"))).best()
     print(f"  a new user-word set: first call builds a private tokenizer in {fresh * 1000:.0f} ms")
 

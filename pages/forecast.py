@@ -8,6 +8,7 @@ from lstm_core.forecast.forecast_models import usable_split
 from lstm_core.forecast.forecast_plots import COLORS, forecast_figure, framing_figure, history_before
 from lstm_core.forecast.forecaster import ForecastConfig
 from lstm_core.forecast.windows import Framing
+from lstm_core.serving.assets import AssetError
 from lstm_core.ui import forecast_page as page
 from lstm_core.ui.i18n import colour, long_text, reason_of, say, t
 from lstm_core.ui.style import chart, limited_slider, table as show_table
@@ -138,5 +139,10 @@ if origin == "session":
     d3.download_button(t("forecast.download_model"), forecaster.save(), f"{data.key}_forecaster.zip",
                        "application/zip", key="forecast_dl_model", help=t("forecast.download_model_help"))
 
-st.subheader(t("common.try_next"))
-st.markdown(long_text("forecast_next", test_years=page.test_values("nile")))
+try:
+    nile_test_years = page.test_values("nile")
+except AssetError:  # the Nile's card is damaged: the error above already says so, and the next steps quote it
+    nile_test_years = None
+if nile_test_years is not None:
+    st.subheader(t("common.try_next"))
+    st.markdown(long_text("forecast_next", test_years=nile_test_years))

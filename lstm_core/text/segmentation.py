@@ -204,13 +204,13 @@ def pos_tags(text: str, hmm: bool = True, user_words: Iterable[str] = ()) -> lis
 
 
 class _WithoutHMM:
-    """A posseg tokenizer whose `cut` never runs the HMM (TextRank calls `cut(text)` only)."""
+    """A jieba tokenizer (plain or posseg) whose `cut` never runs the HMM (jieba.analyse calls `cut(text)` only)."""
 
-    def __init__(self, pos_tokenizer: jieba.posseg.POSTokenizer) -> None:
-        self.pos_tokenizer = pos_tokenizer
+    def __init__(self, tokenizer: jieba.Tokenizer | jieba.posseg.POSTokenizer) -> None:
+        self.tokenizer = tokenizer
 
     def cut(self, text: str):
-        return self.pos_tokenizer.cut(text, HMM=False)
+        return self.tokenizer.cut(text, HMM=False)
 
 
 def keywords(
@@ -221,7 +221,8 @@ def keywords(
     words = normalize_user_words(user_words)
     if method == "tfidf":
         extractor = copy.copy(_base_tfidf())  # shares the read-only IDF table
-        extractor.tokenizer, extractor.postokenizer = tokenizer(words), _pos_tokenizer(words)
+        plain, pos = tokenizer(words), _pos_tokenizer(words)
+        extractor.tokenizer, extractor.postokenizer = (plain, pos) if hmm else (_WithoutHMM(plain), _WithoutHMM(pos))
         found = extractor.extract_tags(text, topK=top, withWeight=True)
     elif method == "textrank":
         extractor = jieba.analyse.TextRank()

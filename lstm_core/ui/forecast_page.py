@@ -25,7 +25,7 @@ from lstm_core.forecast.forecaster import Forecaster, ForecastConfig, ForecastTr
 from lstm_core.forecast.statistical_baselines import StatForecast, affordable, describe, stat_forecast
 from lstm_core.forecast.transform_choice import TransformChoice, choose_transform
 from lstm_core.message import Message
-from lstm_core.serving.assets import AssetError
+from lstm_core.serving.assets import AssetError, read_card
 from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import reason_of, say, t
@@ -77,7 +77,7 @@ def shipped(key: str) -> Forecaster:
 @st.cache_data(show_spinner=False)
 def test_values(key: str) -> int:
     """How many values the test tail of a bundled series holds (from its forecaster's card)."""
-    data = shipped(key).card.data
+    data = read_card(f"forecast_{key}").data  # the card alone: the try-next text needs no weights
     return int(data["length"]) - int(data["test_start"])
 
 
