@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lstm_core import palette
 from lstm_core.serving.assets import AssetError
 from lstm_core.pretrain import PRETRAINED_NAME, label_curve, pretrain_figures as figures
 from lstm_core.pretrain.results import MODELS, PretrainResults
@@ -19,7 +20,7 @@ from lstm_core.sentiment import classifier as sentiment, sentiment_figures
 from lstm_core.sentiment.classifier import PAGE_DEFAULTS, label_name
 from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
-from lstm_core.ui.i18n import long_text, reason_of, say, t
+from lstm_core.ui.i18n import colour, long_text, reason_of, say, t
 from lstm_core.ui.sentiment_page import baseline
 from lstm_core.ui.style import chart, input_notices
 
@@ -117,7 +118,7 @@ def read_section() -> None:
     for column, (name, p) in zip(st.columns(3), probabilities.items()):
         column.metric(t("sentiment.verdict", model=names()[name]), f"{labels[p.argmax()]} {p.max():.0%}")
     axis = {k: t(f"sentiment.axis.{k}") for k in ("token", "probability", "attribution")}
-    st.caption(t("sentiment.how_read_caption"))
+    st.caption(t("sentiment.how_read_caption", towards=colour(palette.POSITIVE), against=colour(palette.NEGATIVE)))
     chart(sentiment_figures.running_verdict(reading, model.labels, labels, axis), key="practical_pretrain_running")
     if st.button(t("pretrain.open_gates"), key="practical_pretrain_to_gates", help=t("sentiment.open_gates_help")):
         st.session_state["gates_model"] = model.key

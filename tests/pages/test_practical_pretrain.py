@@ -1,5 +1,7 @@
 """AppTest of "Making LSTMs practical", tab Pretraining: both languages, its controls change the output."""
 
+import re
+
 import pytest
 
 from lstm_core.serving import assets
@@ -26,6 +28,9 @@ def test_the_tab_shows_the_three_models_the_curve_and_a_reading(open_page, langu
     boxes = [box.value for box in [*at.success, *at.warning]]
     gap = 100 * (card["metrics"]["accuracy"] - card["compared"]["tfidf"]["test"]["accuracy"])
     assert any(f"{abs(gap):.1f}" in box for box in boxes), boxes
+
+    shown = [c.value for c in at.caption] + [m.value for m in at.markdown]
+    assert not [text for text in shown if re.search(r"\{[a-z_]+\}", text)]  # every placeholder filled
 
     before = verdicts(at, language)
     assert len(before) == 3
