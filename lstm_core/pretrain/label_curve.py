@@ -22,10 +22,9 @@ from lstm_core.serving import assets
 ASSET = Path(__file__).resolve().parents[2] / "assets" / "pretrain_curve.json"
 MODELS = ("pretrained", "scratch", "tfidf")  # the tab's order: the LSTM from a language model first
 # Labelled training reviews per run (0: all of them) and how many seeds (samples and initial weights)
-# each size gets. Small samples are noisy and would deserve more seeds; the shipped curve was built
-# with one seed per size because three models at five sizes already took about half an hour on one
-# shared core (`pretrain_curve.json` records the seeds each size got).
-SEEDS = {100: 1, 300: 1, 1000: 1, 3000: 1, 0: 1}
+# each size gets: small samples are noisy, so they get more (the budget of one build of about a
+# quarter of an hour on one shared core; `pretrain_curve.json` records the seeds each size got).
+SEEDS = {100: 3, 300: 3, 1000: 2, 3000: 1, 0: 1}
 MIN_UPDATES = 300  # batches a small sample may train for at most (early stopping usually ends it sooner)
 MAX_EPOCHS = 50
 
