@@ -72,7 +72,7 @@ single_thread_blas()
 set_up_server()  # no Keras clear after every run (see the module)
 lessons.take_link()
 sidebar_switches()
-page = st.navigation(PAGES)
+page = st.navigation(PAGES, expanded=True)  # every page listed: past ten, Streamlit would hide the rest behind "View more"
 glossary.start_page(lessons.page_name(page))  # before anything the page shows
 lessons.enter_step(page, {lessons.page_name(p): p for p in PAGES})
 lessons.panel(page)

@@ -2,17 +2,23 @@
 
 Each student is a browserless websocket client (benchmarks/st_client.py): it opens Home,
 Sentiment, Text generation and Gates in turn and types three texts on each page but
-Home (a rerun carrying the text widget's new value), thinking `--think` seconds between
-actions. Students start spread over the first think time, as a class does. `--trainers`
-extra sessions press Train on Sentiment (default settings) at the start. The script
-starts its own server on a free 127.0.0.1 port, talks to nothing else, and stops after
-`--duration` seconds (students still running are cut off, their finished actions count).
+Home (a rerun carrying the text widget's new value, as a browser sends when a student
+types and presses Enter), thinking `--think` seconds between actions. By default every
+student types texts of their own (benchmarks/student_texts.py: seeded pools, no text
+shared across the class), so no cache serves one student's text to another;
+`--shared-texts` gives everyone the same three texts per page, as before. Students
+start spread over the first think time, as a class does. `--trainers` extra sessions
+press Train on Sentiment (default settings) at the start. The script starts its own
+server on a free 127.0.0.1 port, talks to nothing else, and stops after `--duration`
+seconds (students still running are cut off, their finished actions count).
 
-    python benchmarks/bench_load.py --students 30 --duration 90
+    python benchmarks/bench_load.py --students 30 --duration 90                  # own texts
+    python benchmarks/bench_load.py --students 30 --duration 90 --shared-texts   # one set for all
     python benchmarks/bench_load.py --students 10 --trainers 3 --duration 240 --warm-train
     python benchmarks/bench_load.py --url ws://127.0.0.1:8080/_stcore/stream --students 30  # e.g. nginx
 
-Prints typed-action and page-open medians and p95, errors and the server's peak RSS.
+Prints, per action (typing on each page, all typed actions, page opens), the median and
+p95, then errors, the server's peak RSS and the CPU seconds it used.
 """
 
 from __future__ import annotations
@@ -25,8 +31,9 @@ import time
 from dataclasses import dataclass, field
 
 from st_client import RunFailed, Server, StudentClient
+from student_texts import ClassTexts
 
-# (page url path, widget key typed into, three texts); Home has nothing to type into.
+# (page url path, widget key typed into, three texts of --shared-texts); Home has nothing to type into.
 PAGES = (
     ("", None, ()),
     ("sentiment", "sentiment_text", ("I loved this film, the actors were wonderful",
@@ -35,6 +42,7 @@ PAGES = (
     ("generate", "generate_prompt_charlm_zh", ("今天天气", "中国人民", "北京大学的学生")),
     ("gates", "gates_text", ("((a)(b))", "(((x)))y", "(a(b(c)d)e)")),
 )
+TITLES = {"sentiment": "type on Sentiment", "generate": "type on Text generation", "gates": "type on Gates"}
 
 
 @dataclass
@@ -47,25 +55,36 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     trainings: list[float] = field(default_factory=list)
     rss: dict[str, int] = field(default_factory=dict)  # server RSS at named moments, bytes
+    cpu: float = float("nan")  # CPU seconds the server used while the students played
 
 
-async def student(number: int, url: str, think: float, tally: Tally, stop_at: float) -> None:
-    """One student's visit; the texts are rotated per student so caches see varied input."""
+def texts_of(number: int, path: str, shared: tuple[str, ...], own: ClassTexts | None) -> tuple[str, ...]:
+    """What a student types on a page: their own texts, or the shared ones rotated (Sentiment's numbered)."""
+    if not shared:
+        return ()
+    if own is not None:
+        return own.for_student(number, path)
+    shift = number % len(shared)
+    rotated = shared[shift:] + shared[:shift]
+    return tuple(f"{text} {number}" for text in rotated) if path == "sentiment" else rotated
+
+
+async def student(number: int, url: str, think: float, tally: Tally, stop_at: float, own: ClassTexts | None) -> None:
+    """One student's visit: every page once, typing that page's texts."""
     rng = random.Random(number)
     await asyncio.sleep(rng.uniform(0, think))
     client = StudentClient(url)
     try:
         await client.connect()
-        for path, key, texts in PAGES:
+        for path, key, shared in PAGES:
             if time.monotonic() > stop_at:
                 return
             tally.opened.append(await client.open_page(path))
-            shift = number % max(len(texts), 1)
-            for text in texts[shift:] + texts[:shift]:
+            for text in texts_of(number, path, shared, own):
                 await asyncio.sleep(think * rng.uniform(0.8, 1.2))
                 if time.monotonic() > stop_at:
                     return
-                seconds = await client.set_widget(key, string_value=f"{text} {number}" if path == "sentiment" else text)
+                seconds = await client.set_widget(key, string_value=text)
                 tally.typed.append(seconds)
                 tally.per_page.setdefault(path, []).append(seconds)
             await asyncio.sleep(think * rng.uniform(0.8, 1.2))
@@ -143,24 +162,35 @@ async def run(args, server: Server | None, url: str) -> Tally:
     stop = asyncio.Event()
     memory = asyncio.create_task(sample_memory(server, stop))
     await warm_up(url, tally, server, args.warm_train)
+    own = None if args.shared_texts else ClassTexts(args.students, per_page=3, seed=args.seed)
+    cpu_before = server.cpu_seconds() if server is not None else 0.0
     stop_at = time.monotonic() + args.duration
-    jobs = [student(i, url, args.think, tally, stop_at) for i in range(args.students)]
+    jobs = [student(i, url, args.think, tally, stop_at, own) for i in range(args.students)]
     jobs += [trainer(i, url, tally, stop_at) for i in range(args.trainers)]
     await asyncio.gather(*jobs)
+    if server is not None:
+        tally.cpu = server.cpu_seconds() - cpu_before
     stop.set()
     await memory
     await settled(server, tally)
     return tally
 
 
+def row(name: str, values: list[float]) -> str:
+    if not values:
+        return f"| {name} | - | - | 0 |"
+    return f"| {name} | {statistics.median(values):.2f} s | {pct(values, 0.95):.2f} s | {len(values)} |"
+
+
 def report(args, tally: Tally, server: Server | None) -> None:
-    print(f"students={args.students} trainers={args.trainers} think={args.think}s duration={args.duration}s")
-    print(f"typed actions: n={len(tally.typed)} median={statistics.median(tally.typed) if tally.typed else float('nan'):.2f}s "
-          f"p95={pct(tally.typed, 0.95):.2f}s")
-    print(f"page opens:    n={len(tally.opened)} median={statistics.median(tally.opened) if tally.opened else float('nan'):.2f}s "
-          f"p95={pct(tally.opened, 0.95):.2f}s")
-    for path, values in tally.per_page.items():
-        print(f"  typed on {path:10s} median={statistics.median(values):.2f}s p95={pct(values, 0.95):.2f}s n={len(values)}")
+    texts = "the same texts for all (--shared-texts)" if args.shared_texts else f"their own texts (seed {args.seed})"
+    print(f"students={args.students} trainers={args.trainers} think={args.think}s duration={args.duration}s, "
+          f"students type {texts}")
+    print("| action | median | p95 | n |\n|---|---|---|---|")
+    for path, _, _ in PAGES[1:]:
+        print(row(TITLES[path], tally.per_page.get(path, [])))
+    print(row("all typed actions", tally.typed))
+    print(row("page opens", tally.opened))
     if tally.trainings:
         print(f"trainings: {len(tally.trainings)} took " + ", ".join(f"{s:.0f}s" for s in tally.trainings))
     print(f"errors: {len(tally.errors)}")
@@ -170,6 +200,9 @@ def report(args, tally: Tally, server: Server | None) -> None:
         print(f"server peak RSS: {server.peak_rss / 2**30:.2f} GB")
         for moment, value in tally.rss.items():
             print(f"  RSS {moment}: {value / 2**30:.2f} GB")
+        actions = len(tally.typed) + len(tally.opened)
+        print(f"server CPU while students played: {tally.cpu:.1f} s, {1000 * tally.cpu / max(actions, 1):.0f} ms "
+              f"per action ({actions} actions; less sensitive to other jobs than the times above)")
 
 
 def main() -> None:
@@ -180,6 +213,9 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=90.0, help="seconds before every client stops")
     parser.add_argument("--warm-train", action="store_true",
                         help="press Train once before the run, so TensorFlow's one-off import is not counted")
+    parser.add_argument("--shared-texts", action="store_true",
+                        help="every student types the same three texts per page (the benchmark before own texts)")
+    parser.add_argument("--seed", type=int, default=0, help="which texts the students are dealt (own texts)")
     parser.add_argument("--url", help="an already running server's /_stcore/stream websocket (no own server)")
     args = parser.parse_args()
     if args.url:

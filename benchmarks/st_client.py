@@ -290,6 +290,10 @@ class Server:
         self.peak_rss = max(self.peak_rss, now)
         return now
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server process has used so far, from /proc."""
+        return cpu_seconds(self.process.pid)
+
     def __exit__(self, *exc) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()

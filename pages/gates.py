@@ -92,39 +92,51 @@ else:
 order = [int(u) for u in interpret.unit_order(getattr(gates, sort_field), sort_by, span)]
 shown = order[:top_n]
 
-tabs = st.tabs([t(f"gates.tab.{name}") for name in ("heatmaps", "text", "step", "saturation", "search")] + [t("why.saliency.tab")])
+# The tabs rerun the page when another is picked, and only the open one does its work:
+# typing a text redraws the heatmaps alone, not five hidden tabs' figures as well.
+tabs = st.tabs([t(f"gates.tab.{name}") for name in ("heatmaps", "text", "step", "saturation", "search")] + [t("why.saliency.tab")],
+               key="gates_tab", on_change="rerun")
 with tabs[0]:
-    st.caption(t("gates.heatmaps_caption"))
-    panels = st.multiselect(
-        t("gates.panels"), FIELDS, default=FIELDS, format_func=NAMES.get, key="gates_panels", help=t("gates.panels_help"),
-    )
-    if panels:
-        chart(gate_figures.gate_heatmaps(gates, traced.labels, shown, NAMES, tuple(panels)))
+    if tabs[0].open:
+        st.caption(t("gates.heatmaps_caption"))
+        panels = st.multiselect(
+            t("gates.panels"), FIELDS, default=FIELDS, format_func=NAMES.get, key="gates_panels", help=t("gates.panels_help"),
+            persist_state="page",
+        )
+        if panels:
+            chart(gate_figures.gate_heatmaps(gates, traced.labels, shown, NAMES, tuple(panels)))
 
 with tabs[1]:
-    st.caption(t("gates.text_caption", positive=colour(palette.POSITIVE), negative=colour(palette.NEGATIVE)))
-    left, right = st.columns(2)
-    unit = left.selectbox(t("gates.unit"), order, format_func=lambda u: f"u{u}", key="gates_unit", help=t("gates.unit_help"))
-    color_field = right.selectbox(t("gates.color_field"), FIELDS, index=FIELDS.index("cell"), format_func=NAMES.get, key="gates_color_field")
-    values = getattr(gates, color_field)[:, unit]
-    st.markdown(
-        gate_figures.colored_text_html(traced.labels, values, traced.unknown, t("gates.unk_title")),
-        unsafe_allow_html=True,  # every label is escaped inside colored_text_html
-    )
-    chart(gate_figures.unit_lines(gates, traced.labels, unit, NAMES))
+    if tabs[1].open:
+        st.caption(t("gates.text_caption", positive=colour(palette.POSITIVE), negative=colour(palette.NEGATIVE)))
+        left, right = st.columns(2)
+        unit = left.selectbox(t("gates.unit"), order, format_func=lambda u: f"u{u}", key="gates_unit", help=t("gates.unit_help"),
+                              persist_state="page")
+        color_field = right.selectbox(t("gates.color_field"), FIELDS, index=FIELDS.index("cell"), format_func=NAMES.get,
+                                      key="gates_color_field", persist_state="page")
+        values = getattr(gates, color_field)[:, unit]
+        st.markdown(
+            gate_figures.colored_text_html(traced.labels, values, traced.unknown, t("gates.unk_title")),
+            unsafe_allow_html=True,  # every label is escaped inside colored_text_html
+        )
+        chart(gate_figures.unit_lines(gates, traced.labels, unit, NAMES))
 
 with tabs[2]:
-    gates_step.step_through(layer, traced.labels, order, shown)
+    if tabs[2].open:
+        gates_step.step_through(layer, traced.labels, order, shown)
 
 with tabs[3]:
-    st.caption(t("gates.saturation_caption"))
-    chart(gate_figures.saturation_figure(page.corpus_saturation(key, layer_index), NAMES))
+    if tabs[3].open:
+        st.caption(t("gates.saturation_caption"))
+        chart(page.saturation_figure(key, layer_index, NAMES))
 
 with tabs[4]:
-    page.search_tab(gates, span, key, layer_index, FIELDS, NAMES)
+    if tabs[4].open:
+        page.search_tab(gates, span, key, layer_index, FIELDS, NAMES)
 
 with tabs[5]:
-    gates_saliency.show(model, traced, key)
+    if tabs[5].open:
+        gates_saliency.show(model, traced, key)
 
 st.divider()
 st.markdown(f"**{t('common.try_next')}:** {t('gates.try_next' if key == 'brackets' else 'gates.try_next_other')}")

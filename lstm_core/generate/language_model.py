@@ -2,9 +2,11 @@
 
 Generation is a loop: read the prompt, then repeatedly take the model's next-character
 distribution, reshape it (temperature, top-k, top-p; see `lstm_core.generate.sampling`), draw a
-character with a seeded generator, and feed it back in. The LSTM runs on the NumPy
-`Network.step` path, the n-gram baseline on its counts; both answer the same two
-questions (`start`, `advance`), so one loop serves both and the comparison is fair.
+character with a seeded generator, and feed it back in. Both kinds of model answer the
+same two questions (`start`, `advance`), so the comparison is fair: the n-gram baseline
+from its counts, the LSTM on the NumPy `Network.step` path. A character LSTM's
+generation runs through `lstm_core.generate.batched`, which can step many requests
+together (`Network.step_rows`); alone or in company, a request gives the same text.
 
 Public surface, kept stable for outside checks:
     load_language_model(language)  -> CharLanguageModel for "zh" or "en"
@@ -22,16 +24,16 @@ import numpy as np
 
 from lstm_core.nn.trace import ModelTrace
 from lstm_core.message import Message, Title, UserError
-from lstm_core.generate import charlm, sampling
+from lstm_core.generate import batched, charlm, sampling
 from lstm_core.generate.ngram import NGramBaseline, NGramModel
 from lstm_core.nn import blas
 from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard
 from lstm_core.nn.network import Network
-from lstm_core.text.vocab import PAD, UNK, Vocabulary
+from lstm_core.generate.steps import TOP_CANDIDATES, INSPECT_CHUNK, Step, drawable, inspected, plain  # noqa: F401 (TOP_CANDIDATES: public here)
+from lstm_core.text.vocab import Vocabulary
 
 MAX_LENGTH = 2_000  # characters per request; longer requests are clamped (about 1 s)
-TOP_CANDIDATES = 10  # candidates kept per step for the page's bar chart
 NAMES = charlm.MODEL_NAMES
 DEFAULT_PROMPTS = {"zh": "中国人民", "en": "I love "}
 
@@ -62,8 +64,13 @@ class CharLanguageModel:
     max_steps: int = 400
 
     # ---- the generation interface -----------------------------------------------
+    @property
+    def start_id(self) -> int:
+        """The id read before any text: the start-of-text newline."""
+        return self.vocab.index[charlm.NEWLINE]
+
     def start(self) -> tuple[np.ndarray, list]:
-        return self.advance(self.network.initial_state(), self.vocab.index[charlm.NEWLINE])
+        return self.advance(self.network.initial_state(), self.start_id)
 
     def advance(self, state: list, token_id: int) -> tuple[np.ndarray, list]:
         return self.network.step(int(token_id), state)
@@ -98,7 +105,10 @@ class CharLanguageModel:
     def reference_texts(self) -> list[str]:
         """Texts the model writes itself (seeded), so no corpus has to be read or shipped."""
         prompts = [self.default_text] * 24
-        return [p + sample(self, p, 60, temperature=0.8, seed=s) for s, p in enumerate(prompts)]
+        jobs = [job_for(self, p, 60, sampling.SamplingConfig(temperature=0.8, seed=s), inspect=False)
+                for s, p in enumerate(prompts)]
+        batched.run_together(self, jobs)  # all 24 stepped together: the same texts as one by one
+        return [p + "".join(step.char for step in job.steps) for p, job in zip(prompts, jobs)]
 
     @cached_property
     def fingerprint(self) -> str:
@@ -163,19 +173,6 @@ class NGramLanguageModel:
 
 
 @dataclass(frozen=True)
-class Step:
-    """One generated character and the distribution it was drawn from."""
-
-    char: str
-    candidates: tuple[str, ...]  # the most likely characters under the model, best first
-    model_probs: tuple[float, ...]  # their probabilities as the model gave them
-    drawn_probs: tuple[float, ...]  # after removing <pad>/<unk>, temperature, top-k, top-p
-    chosen_prob: float  # the drawn character's probability in the reshaped distribution
-    entropy_model: float  # bits, before reshaping
-    entropy_drawn: float  # bits, after
-
-
-@dataclass(frozen=True)
 class PromptReading:
     """The prompt as the model read it: which characters it had never seen."""
 
@@ -192,64 +189,6 @@ def read_prompt(model: LanguageModel, prompt: str) -> tuple[PromptReading, np.nd
     return PromptReading(prompt, encoded.unknown), probs, state
 
 
-def drawable(vocab: Vocabulary, probs: np.ndarray) -> np.ndarray:
-    """The model's distribution without <pad> and <unk>: text never contains either."""
-    p = np.asarray(probs, np.float64).copy()
-    p[[vocab.index[PAD], vocab.index[UNK]]] = 0.0
-    return p
-
-
-def _most_likely(probs: np.ndarray, count: int) -> np.ndarray:
-    """Per row of (N, V) probabilities, the indices of the `count` largest, best first."""
-    count = min(count, probs.shape[1])
-    part = np.argpartition(-probs, count - 1, axis=1)[:, :count]
-    order = np.argsort(-np.take_along_axis(probs, part, axis=1), axis=1, kind="stable")
-    return np.take_along_axis(part, order, axis=1)
-
-
-def _row_entropy_bits(p: np.ndarray) -> np.ndarray:
-    """H of every row of (N, V) non-negative weights, in bits (rows normalised first)."""
-    p = p / p.sum(axis=1, keepdims=True)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(p > 0, p * np.log2(p), 0.0)
-    return -terms.sum(axis=1)
-
-
-def _inspected(vocab: Vocabulary, drawn: list[tuple[int, np.ndarray, np.ndarray]]) -> list[Step]:
-    """Steps for (token id, model distribution, reshaped distribution) triples, all at once.
-
-    Done a chunk at a time rather than per character: a few NumPy calls over an (N, V)
-    array instead of a dozen per character, which matters with 3,000 characters.
-    """
-    if not drawn:
-        return []
-    ids = np.array([token_id for token_id, _, _ in drawn])
-    model = np.array([p for _, p, _ in drawn], dtype=np.float64)
-    shaped = np.array([p for _, _, p in drawn])
-    ranked = model.copy()
-    ranked[:, vocab.index[PAD]] = -1.0  # never a candidate worth showing; <unk> is (a real prediction)
-    top = _most_likely(ranked, min(TOP_CANDIDATES, len(vocab) - 1))  # <pad> ranks last: left out
-    rows = np.arange(len(drawn))[:, None]
-    model_top, shaped_top = model[rows, top], shaped[rows, top]
-    entropy_model, entropy_drawn = _row_entropy_bits(model), _row_entropy_bits(shaped)
-    chosen = shaped[np.arange(len(drawn)), ids]
-    return [
-        Step(
-            char=vocab.tokens[ids[n]],
-            candidates=tuple(vocab.tokens[i] for i in top[n]),
-            model_probs=tuple(model_top[n].tolist()),
-            drawn_probs=tuple(shaped_top[n].tolist()),
-            chosen_prob=float(chosen[n]),
-            entropy_model=float(entropy_model[n]),
-            entropy_drawn=float(entropy_drawn[n]),
-        )
-        for n in range(len(drawn))
-    ]
-
-
-INSPECT_CHUNK = 25  # characters inspected together (and handed on together)
-
-
 def generate(
     model: LanguageModel,
     prompt: str,
@@ -261,8 +200,12 @@ def generate(
 
     With inspect=True each Step also holds the distribution it was drawn from; those
     are worked out `INSPECT_CHUNK` characters at a time, so they arrive in small bursts.
-    With inspect=False only `Step.char` is filled in, one at a time.
+    With inspect=False only `Step.char` is filled in, one at a time. A character LSTM
+    is stepped by `batched.steps_of` (the arithmetic of a batch, see the module's docstring).
     """
+    if isinstance(model, CharLanguageModel):
+        yield from batched.steps_of(model, job_for(model, prompt, length, config, inspect))
+        return
     rng = np.random.default_rng(config.seed)
     _, probs, state = read_prompt(model, prompt)
     pending: list[tuple[int, np.ndarray, np.ndarray]] = []
@@ -272,12 +215,18 @@ def generate(
         if inspect:
             pending.append((token_id, probs, shaped))
             if len(pending) == INSPECT_CHUNK:
-                yield from _inspected(model.vocab, pending)
+                yield from inspected(model.vocab, pending)
                 pending = []
         else:
-            yield Step(model.vocab.tokens[token_id], (), (), (), 0.0, 0.0, 0.0)
+            yield plain(model.vocab, token_id)
         probs, state = model.advance(state, token_id)
-    yield from _inspected(model.vocab, pending)
+    yield from inspected(model.vocab, pending)
+
+
+def job_for(model: CharLanguageModel, prompt: str, length: int, config: sampling.SamplingConfig,
+            inspect: bool = True) -> batched.Job:
+    """A generation request for a `batched.Stepper` of this model."""
+    return batched.Job(tuple(int(i) for i in model.vocab.encode(prompt).ids), max(0, int(length)), config, inspect)
 
 
 def clamp_length(length: int) -> int:

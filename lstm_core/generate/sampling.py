@@ -11,6 +11,10 @@ changes the text as much as the model does.
   likely characters whose probabilities reach p.
 The filters apply after temperature, then the rest is renormalised and one draw is made
 with a seeded `numpy.random.Generator`, so the same seed gives the same text.
+
+`reshape_rows` and `draw_rows` do the same for many distributions at once (one per row,
+each under its own settings), for generations stepped together; they give every row
+the very numbers `reshape` and `draw` give it alone (tests/core/generate/test_batched.py).
 """
 
 from __future__ import annotations
@@ -47,6 +51,19 @@ def normalise(p: np.ndarray) -> np.ndarray:
         p = np.maximum(p, 0.0)
     total = p.sum()
     if not np.isfinite(total) or total <= 0:
+        raise ValueError("a probability vector needs some positive mass")
+    return p / total
+
+
+def normalise_rows(p: np.ndarray) -> np.ndarray:
+    """`normalise` of every row of (N, V) weights."""
+    p = np.asarray(p, np.float64)
+    negative = p.min(axis=1) < 0
+    if negative.any():
+        p = p.copy()
+        p[negative] = np.maximum(p[negative], 0.0)
+    total = p.sum(axis=1, keepdims=True)
+    if not np.all(np.isfinite(total)) or np.any(total <= 0):
         raise ValueError("a probability vector needs some positive mass")
     return p / total
 
@@ -104,6 +121,48 @@ def reshape(p: np.ndarray, config: SamplingConfig) -> np.ndarray:
     if config.top_p is not None and config.top_p < 1:
         p = top_p_filter(p, config.top_p)
     return p
+
+
+def reshape_rows(p: np.ndarray, configs: list[SamplingConfig]) -> np.ndarray:
+    """`reshape` of every row of (N, V) under its own config: temperatures for all rows in one go,
+    top-k and top-p (off by default) row by row."""
+    if len(configs) == 1:  # one row: `reshape` itself, which costs fewer NumPy calls
+        return reshape(p[0], configs[0])[None, :]
+    p = normalise_rows(p)  # a new array: rows are replaced in place below
+    temperatures = np.array([config.temperature for config in configs], np.float64)
+    greedy = temperatures < MIN_TEMPERATURE
+    hot = ~greedy & (temperatures != 1.0)
+    if hot.all():  # the usual case: no row copied out and back
+        with np.errstate(divide="ignore"):
+            logits = np.log(p) / temperatures[:, None]
+        logits -= logits.max(axis=1, keepdims=True)
+        p = normalise_rows(np.exp(logits))
+    elif hot.any():
+        with np.errstate(divide="ignore"):
+            logits = np.log(p[hot]) / temperatures[hot, None]
+        logits -= logits.max(axis=1, keepdims=True)
+        p[hot] = normalise_rows(np.exp(logits))
+    if greedy.any():
+        rows = np.flatnonzero(greedy)
+        best = np.argmax(p[rows], axis=1)
+        p[rows] = 0.0
+        p[rows, best] = 1.0
+    for row, config in enumerate(configs):
+        if config.top_k and config.top_k < p.shape[1]:
+            p[row] = top_k_filter(p[row], config.top_k)
+        if config.top_p is not None and config.top_p < 1:
+            p[row] = top_p_filter(p[row], config.top_p)
+    return p
+
+
+def draw_rows(p: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
+    """`draw` for every row of (N, V), with row n's uniform number in [0, 1) taken from its own generator."""
+    if len(p) == 1:  # one row: `draw`'s binary search
+        cumulative = np.cumsum(normalise(p[0]))
+        return np.array([np.searchsorted(cumulative, uniforms[0] * cumulative[-1], side="right")])
+    cumulative = np.cumsum(normalise_rows(p), axis=1)
+    # searchsorted(row, u * total, side="right") is the count of running totals <= u * total.
+    return (cumulative <= (np.asarray(uniforms, np.float64) * cumulative[:, -1])[:, None]).sum(axis=1)
 
 
 def entropy_bits(p: np.ndarray) -> float:

@@ -9,9 +9,18 @@ threads and 70 ms with one, measured on the 2-core machine this app was built on
 
 from __future__ import annotations
 
-from threadpoolctl import threadpool_limits
+from functools import lru_cache
+
+from threadpoolctl import ThreadpoolController
 
 
-def one_thread() -> threadpool_limits:
+@lru_cache(maxsize=1)
+def _controller() -> ThreadpoolController:
+    """The process's thread pools, found once: finding them walks every loaded library,
+    which took a few percent of a busy class server's time when done per generation."""
+    return ThreadpoolController()
+
+
+def one_thread():
     """A context manager: inside it, NumPy's BLAS uses a single thread."""
-    return threadpool_limits(limits=1, user_api="blas")
+    return _controller().limit(limits=1, user_api="blas")

@@ -92,10 +92,11 @@ def step_from_input_gates(
     weights: LSTMWeights, x_gates: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """`step` with x_t·W + b already computed (for a token, a row of a precomputed table)."""
-    return _finish_step(x_gates + h_prev @ weights.recurrent_kernel, c_prev)
+    return finish_step(x_gates + h_prev @ weights.recurrent_kernel, c_prev)
 
 
-def _finish_step(z: np.ndarray, c_prev: np.ndarray):
+def finish_step(z: np.ndarray, c_prev: np.ndarray):
+    """(i, f, g, o, c, h) from all four gates' pre-activations z, (..., 4H), and c_{t-1}."""
     # Slices, not np.split, and one sigmoid over all gates: same numbers, far fewer
     # NumPy calls per step (this loop is the app's inference hot path).
     n = z.shape[-1] // 4
@@ -135,7 +136,7 @@ def trace(
     out = np.empty((6, steps, units), dtype=inputs.dtype)  # i, f, g, o, c, h
     order = range(steps - 1, -1, -1) if reverse else range(steps)
     for t in order:
-        gates = _finish_step(x_part[t] + h @ weights.recurrent_kernel, c)
+        gates = finish_step(x_part[t] + h @ weights.recurrent_kernel, c)
         out[:, t] = gates
         c, h = gates[4], gates[5]
     return GateTrace(*out)
@@ -164,7 +165,7 @@ def run_batch(
     hidden = np.zeros((batch, steps, units), dtype=inputs.dtype)
     shortest = int(lengths.min()) if len(lengths) else 0
     for t in range(int(lengths.max(initial=0))):
-        *_, c_new, h_new = _finish_step(x_part[:, t] + h @ weights.recurrent_kernel, c)
+        *_, c_new, h_new = finish_step(x_part[:, t] + h @ weights.recurrent_kernel, c)
         if t < shortest:  # every row still running: no mask needed (the common case)
             c, h = c_new, h_new
             hidden[:, t] = h_new

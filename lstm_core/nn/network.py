@@ -20,7 +20,7 @@ from functools import cached_property
 import numpy as np
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn.cell import GateTrace, LSTMWeights, run_batch, sigmoid, step, step_from_input_gates, trace
+from lstm_core.nn.cell import GateTrace, LSTMWeights, finish_step, run_batch, sigmoid, step, step_from_input_gates, trace
 
 MAX_TABLE_FLOATS = 8_000_000  # 32 MB; a larger token table is not worth its memory
 
@@ -165,7 +165,9 @@ class Network:
 
     def head(self, features: np.ndarray) -> np.ndarray:
         """The dense layer and its activation on (..., F) features."""
-        z = features @ self.weights["dense/kernel"] + self.weights["dense/bias"]
+        return self._activation(features @ self.weights["dense/kernel"] + self.weights["dense/bias"])
+
+    def _activation(self, z: np.ndarray) -> np.ndarray:
         if self.spec.output_activation == "softmax":
             z = np.exp(z - z.max(axis=-1, keepdims=True))
             return z / z.sum(axis=-1, keepdims=True)
@@ -258,8 +260,44 @@ class Network:
             inp = h
         return self.head(inp), new_state
 
+    def initial_rows(self, rows: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Zero (h, c) of `rows` sequences for every layer of a one-way network, each (rows, H)."""
+        return [(np.zeros((rows, u), np.float32), np.zeros((rows, u), np.float32)) for u in self.spec.units]
+
+    def step_rows(self, ids: np.ndarray, state: list[tuple[np.ndarray, np.ndarray]]):
+        """`step` for B sequences at once: one token id each; (outputs (B, K), new state of (B, H) pairs).
+
+        Row n gets exactly the numbers `step` gives sequence n alone, whatever the other
+        rows: each row's products are their own vector-matrix products (one NumPy call
+        for all rows, outside the GIL), and everything else is elementwise or per row.
+        A matrix-matrix product would read the weights once for all rows, but BLAS rounds
+        a row differently depending on how many rows there are, and a student's text must
+        not depend on who else is generating (tests/core/generate/test_batched.py).
+        """
+        if self.spec.bidirectional or self.spec.input_kind != "tokens":
+            raise ValueError("only a one-way network over tokens can be stepped row by row")
+        ids = np.asarray(ids, np.int64)
+        table = self._input_gates_per_token
+        new_state, inp = [], None
+        for k, (h, c) in enumerate(state):
+            weights = self.lstm[f"lstm_{k}"]
+            if k == 0 and table is not None:
+                x_gates = table[ids]
+            else:
+                x = self.weights["embedding"][ids] if k == 0 else inp
+                x_gates = _row_products(x, weights.kernel) + weights.bias
+            *_, c, h = finish_step(x_gates + _row_products(h, weights.recurrent_kernel), c)
+            new_state.append((h, c))
+            inp = h
+        return self._activation(_row_products(inp, self.weights["dense/kernel"]) + self.weights["dense/bias"]), new_state
+
     def parameter_count(self) -> int:
         return int(sum(w.size for w in self.weights.values()))
+
+
+def _row_products(rows: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """(B, D) @ (D, N) as B vector-matrix products: row n is bit for bit `rows[n] @ matrix`."""
+    return (rows[:, None, :] @ matrix)[:, 0]
 
 
 def network_of(model) -> Network:

@@ -19,21 +19,24 @@ from lstm_core.sentiment.classifier import Reading
 CLASS_COLOURS = palette.CLASSES
 
 
-def _token_axis(fig: go.Figure, tokens: tuple[str, ...], title: str, row: int | None = None) -> None:
-    """Steps on x, labelled with their tokens (escaped: Plotly reads tags in tick text)."""
+def _token_ticks(tokens: tuple[str, ...], title: str) -> dict:
+    """An x axis of steps labelled with their tokens (escaped: Plotly reads tags in tick text)."""
     step = max(1, len(tokens) // 60)  # at most ~60 labels, or they overlap
     ticks = list(range(0, len(tokens), step))
-    options = dict(
-        title_text=title,
-        tickmode="array",
-        tickvals=ticks,
-        ticktext=[html.escape(short_label(tokens[i])) for i in ticks],
-        tickangle=0 if len(tokens) <= 30 else -60,
-    )
-    if row is None:
-        fig.update_xaxes(**options)
-    else:
-        fig.update_xaxes(row=row, col=1, **options)
+    return {"title": {"text": title}, "tickmode": "array", "tickvals": ticks,
+            "ticktext": [html.escape(short_label(tokens[i])) for i in ticks], "tickangle": 0 if len(tokens) <= 30 else -60}
+
+
+# The axes make_subplots(rows, cols=1, shared_xaxes=True, vertical_spacing=0.08) lays out,
+# written out: each figure here is built in one go from dicts, so Plotly checks it once
+# instead of once per add_trace / update_* call (several times faster; the page redraws
+# these on every text a student types).
+_ROWS = {
+    1: {"xaxis": {"anchor": "y", "domain": [0.0, 1.0]}, "yaxis": {"anchor": "x", "domain": [0.0, 1.0]}},
+    2: {"xaxis": {"anchor": "y", "domain": [0.0, 1.0], "matches": "x2", "showticklabels": False},
+        "yaxis": {"anchor": "x", "domain": [0.54, 1.0]},
+        "xaxis2": {"anchor": "y2", "domain": [0.0, 1.0]}, "yaxis2": {"anchor": "x2", "domain": [0.0, 0.46]}},
+}
 
 
 def running_verdict(reading: Reading, labels: list[str], names: list[str], axis: dict[str, str]) -> go.Figure:
@@ -44,45 +47,39 @@ def running_verdict(reading: Reading, labels: list[str], names: list[str], axis:
     """
     steps = np.arange(len(reading.tokens))
     hover_tokens = [html.escape(short_label(tok, 30)) for tok in reading.tokens]
-    panels = [reading.running is not None, reading.attribution is not None]
-    rows = max(1, sum(panels))
-    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True, vertical_spacing=0.08)
+    rows = max(1, (reading.running is not None) + (reading.attribution is not None))
+    layout = {key: dict(value) for key, value in _ROWS[rows].items()}
+    last = "2" if rows == 2 else ""
+    data = []
     if reading.running is not None:
         for k, (label, name) in enumerate(zip(labels, names)):
-            fig.add_trace(
-                go.Scatter(
-                    x=steps, y=reading.running[:, k], mode="lines+markers", name=name,
-                    line=dict(color=CLASS_COLOURS.get(label)), customdata=hover_tokens,
-                    hovertemplate=f"%{{customdata}}<br>{name}: %{{y:.3f}}<extra></extra>",
-                ),
-                row=1, col=1,
-            )
-        fig.update_yaxes(title_text=axis["probability"], range=[0, 1], row=1, col=1)
+            data.append({
+                "type": "scatter", "x": steps, "y": reading.running[:, k], "mode": "lines+markers", "name": name,
+                "line": {"color": CLASS_COLOURS.get(label)}, "customdata": hover_tokens,
+                "hovertemplate": f"%{{customdata}}<br>{name}: %{{y:.3f}}<extra></extra>", "xaxis": "x", "yaxis": "y",
+            })
+        layout["yaxis"].update(title={"text": axis["probability"]}, range=[0, 1])
     if reading.attribution is not None:
         scores = reading.attribution
-        fig.add_trace(
-            go.Bar(
-                x=steps, y=scores, name=axis["attribution"], showlegend=False, customdata=hover_tokens,
-                marker_color=np.where(scores >= 0, palette.POSITIVE, palette.NEGATIVE),
-                hovertemplate="%{customdata}<br>%{y:+.3f}<extra></extra>",
-            ),
-            row=rows, col=1,
-        )
-        fig.update_yaxes(title_text=axis["attribution"], row=rows, col=1)
-    _token_axis(fig, reading.tokens, axis["token"], row=rows)
-    fig.update_layout(height=480 if rows == 2 else 300, margin=dict(t=30, b=40), legend=dict(orientation="h", y=1.1))
-    return fig
+        data.append({
+            "type": "bar", "x": steps, "y": scores, "name": axis["attribution"], "showlegend": False,
+            "customdata": hover_tokens, "marker": {"color": np.where(scores >= 0, palette.POSITIVE, palette.NEGATIVE)},
+            "hovertemplate": "%{customdata}<br>%{y:+.3f}<extra></extra>", "xaxis": f"x{last}", "yaxis": f"y{last}",
+        })
+        layout[f"yaxis{last}"]["title"] = {"text": axis["attribution"]}
+    layout[f"xaxis{last}"].update(_token_ticks(reading.tokens, axis["token"]))
+    layout.update(height=480 if rows == 2 else 300, margin={"t": 30, "b": 40}, legend={"orientation": "h", "y": 1.1})
+    return go.Figure(data=data, layout=layout)
 
 
 def probability_bars(models: dict[str, np.ndarray], names: list[str], axis: dict[str, str]) -> go.Figure:
     """Grouped bars: each model's probability per class. models: display name -> (K,)."""
-    fig = go.Figure()
-    for model_name, probabilities in models.items():
-        fig.add_trace(go.Bar(x=names, y=probabilities, name=model_name, texttemplate="%{y:.2f}"))
-    fig.update_layout(barmode="group", height=300, margin=dict(t=30, b=40), legend=dict(orientation="h", y=1.15))
-    fig.update_xaxes(title_text=axis["class"])
-    fig.update_yaxes(title_text=axis["probability"], range=[0, 1])
-    return fig
+    data = [{"type": "bar", "x": names, "y": probabilities, "name": model_name, "texttemplate": "%{y:.2f}"}
+            for model_name, probabilities in models.items()]
+    return go.Figure(data=data, layout={
+        "barmode": "group", "height": 300, "margin": {"t": 30, "b": 40}, "legend": {"orientation": "h", "y": 1.15},
+        "xaxis": {"title": {"text": axis["class"]}}, "yaxis": {"title": {"text": axis["probability"]}, "range": [0, 1]},
+    })
 
 
 def confusion(matrix: list[list[int]], names: list[str], title: str, axis: dict[str, str]) -> go.Figure:

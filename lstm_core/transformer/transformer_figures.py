@@ -52,8 +52,8 @@ def cost_figure(curves: dict[str, tuple[CostPoint, ...]], field: str, scale: flo
                          name=names[key], mode="lines+markers", line=dict(color=COLOURS[key], width=3),
                          marker=dict(size=10),
                          hovertemplate=f"{names['context']} %{{x:,}}<br>%{{y:.4g}}<extra>{names[key]}</extra>"))
-    layout = dict(xaxis=dict(title=dict(text=names["context"]), type="log"),
-                  yaxis=dict(title=dict(text=names[field]), type="log", exponentformat="power"),
+    layout = dict(xaxis=dict(title=dict(text=names["context"]), type="log", dtick=1),  # decades only: minor labels (2, 5) are drawn smaller than 14 px
+                  yaxis=dict(title=dict(text=names[field]), type="log", dtick=1, exponentformat="power"),
                   height=380, margin=dict(l=70, r=20, t=30, b=50), legend=dict(orientation="h", y=1.12))
     return go.Figure(data=data, layout=layout)
 

@@ -17,6 +17,7 @@ from lstm_core.ui import loaders
 from lstm_core.ui.i18n import literal, reason_of, say, t
 from lstm_core.ui.style import table
 from lstm_core.ui.session_models import session_models
+from lstm_core.ui.style import kept_figure
 
 
 def model_titles() -> dict[str, Title]:
@@ -106,12 +107,24 @@ def corpus_saturation(key: str, layer: int, gates=("input_gate", "forget_gate", 
     return [saturation(traces, gate) for gate in gates]
 
 
+def saturation_figure(key: str, layer: int, names: dict[str, str]):
+    """The saturation tab's figure, built once per shipped model and layer (the reference
+    corpus does not change); a session's own model may be retrained under its key, so its
+    figure is built each time."""
+    def build():
+        return gate_figures.saturation_figure(corpus_saturation(key, layer), names)
+
+    return kept_figure("gates_saturation", (key, layer) if key not in session_models() else None, build)
+
+
 def search_tab(gates, span: tuple[int, int], key: str, layer_index: int, fields: list[str], names: dict[str, str]) -> None:
     """LSTMVis-style select and match: units on over the chosen span, then the same pattern in the corpus."""
     st.caption(t("gates.search_caption"))
     left, right = st.columns(2)
-    search_field = left.selectbox(t("gates.search_field"), fields, index=fields.index("hidden"), format_func=names.get, key="gates_search_field")
-    threshold = right.slider(t("gates.threshold"), -1.0, 1.0, 0.3, 0.05, key="gates_threshold", help=t("gates.threshold_help"))
+    search_field = left.selectbox(t("gates.search_field"), fields, index=fields.index("hidden"), format_func=names.get,
+                                  key="gates_search_field", persist_state="page")
+    threshold = right.slider(t("gates.threshold"), -1.0, 1.0, 0.3, 0.05, key="gates_threshold", help=t("gates.threshold_help"),
+                             persist_state="page")
     on = interpret.units_on(getattr(gates, search_field), span, threshold)
     if len(on) == 0:
         closest, floors = interpret.strongest_over_span(getattr(gates, search_field), span)

@@ -25,7 +25,7 @@ def show(model: Traceable, traced: ModelTrace, key: str) -> None:
     step = steps - 1
     if network.spec.per_step_output and steps > 1:
         step = st.slider(t("why.saliency.step"), 0, steps - 1, steps - 1, key=f"gates_saliency_step_{key}_{steps}",
-                         help=t("why.saliency.step_help"))
+                         help=t("why.saliency.step_help"), persist_state="page")
     result = saliency(network, traced.layers, step)
     if result.target is None:
         st.write(t("why.saliency.output_mean"))

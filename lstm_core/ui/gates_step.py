@@ -39,8 +39,9 @@ def step_through(layer: LayerTrace, labels: tuple[str, ...], order: list[int], s
     """The step tab: choose units, play or drag through time, read the diagram and the sums."""
     gates = layer.gates
     step_units = st.multiselect(t("gates.step_units"), order, default=list(shown[:2]), format_func=lambda u: f"u{u}",
-                                key="gates_step_units")
-    playing = gates.steps > 1 and st.toggle(t("gates.play"), key="gates_play", help=t("gates.play_help"))
+                                key="gates_step_units", persist_state="page")
+    playing = gates.steps > 1 and st.toggle(t("gates.play"), key="gates_play", help=t("gates.play_help"),
+                                                  persist_state="page")
     if layer.reverse:
         st.caption(t("gates.backward_note"))
     fragment = st.fragment(_step_view, run_every=PLAY_SECONDS if playing else None)
@@ -52,7 +53,8 @@ def _step_view(layer: LayerTrace, labels: tuple[str, ...], units: list[int], pla
     key = f"gates_step_{gates.steps}"
     if playing:  # advance before the slider is drawn, so the slider shows the new step
         st.session_state[key] = (st.session_state.get(key, 0) + 1) % gates.steps
-    step = st.slider(t("gates.step"), 0, gates.steps - 1, key=key, help=t("gates.step_help")) if gates.steps > 1 else 0
+    step = st.slider(t("gates.step"), 0, gates.steps - 1, key=key, help=t("gates.step_help"),
+                     persist_state="page") if gates.steps > 1 else 0
     st.caption(t("gates.step_caption", step=step, token=literal(repr(labels[step]))))
     detail = interpret.step_detail(layer, step, units)
     for j, u in enumerate(detail.units):

@@ -9,10 +9,9 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_core.generate import charlm, charlm_train, language_model
+from lstm_core.generate import batched, charlm, charlm_train, language_model, sampling
 from lstm_core.generate import generate_figures as figures
 from lstm_core.generate.ngram import NGramConfig, NGramModel, fit_best
-from lstm_core.nn import blas
 from lstm_core.serving.assets import AssetError
 from lstm_core.serving.budget import OverBudget, check_training
 from lstm_core.ui.i18n import reason_of, t
@@ -24,6 +23,7 @@ USER_NGRAM = "generate_user_ngram"  # (NGramLanguageModel, NGramBaseline) fitted
 USER_SAMPLES = "generate_user_samples"  # EpochSample list of the last training run
 TRAINING = LiveTraining("generate")  # session keys generate_job, generate_stop_requested, ...
 SAMPLE_CHARS = 20_000  # characters of People's Daily offered as ready-made training text
+TABS = ("generate", "temperature", "baseline", "train")  # the page's tabs, labels generate.tab_<name>
 # Generated steps of the shipped models kept for every session, oldest dropped first: a
 # step holds ten candidates and their probabilities, about 1.5 kB, so this is ~45 MB at most.
 SHARED_STEPS = 30_000
@@ -123,20 +123,38 @@ def get_ngram(key: str) -> language_model.NGramLanguageModel | None:
 
 
 def stream(model, prompt: str, length: int, config, show: Callable[[str], None], every_seconds: float = 0.15) -> list:
-    """Generate step by step, showing the text so far at most every `every_seconds`.
+    """Generate step by step, showing the text so far at most every `every_seconds`; the steps.
 
-    Time-based rather than every n characters: 200 characters take about a tenth of a
+    Time-based rather than every n characters: 200 characters take a few hundredths of a
     second and appear at once, while 2,000 visibly write themselves out.
     """
     steps: list[language_model.Step] = []
     shown_at = time.perf_counter()
-    with blas.one_thread():
-        for step in language_model.generate(model, prompt, length, config):
-            steps.append(step)
-            if time.perf_counter() - shown_at >= every_seconds:
-                show("".join(s.char for s in steps))
-                shown_at = time.perf_counter()
+    for step in batched.steps_of(model, language_model.job_for(model, prompt, length, config)):
+        steps.append(step)
+        if time.perf_counter() - shown_at >= every_seconds:
+            show("".join(s.char for s in steps))
+            shown_at = time.perf_counter()
     return steps
+
+
+def side_by_side(model, prompt: str, length: int, temperatures, config) -> list[str]:
+    """The same prompt, seed and filters at several temperatures, stepped together (one batch)."""
+    jobs = [language_model.job_for(model, prompt, length, sampling.SamplingConfig(temp, config.top_k, config.top_p, config.seed),
+                                   inspect=False) for temp in temperatures]
+    batched.run_together(model, jobs)
+    return ["".join(step.char for step in job.steps) for job in jobs]
+
+
+def first_distribution(key: str, model, prompt: str):
+    """The model's distribution for the first character after `prompt` (kept for the session's last prompt)."""
+    settings = (key, model.fingerprint, prompt)
+    held = st.session_state.get("generate_first")
+    if held and held[0] == settings:
+        return held[1]
+    _, probs, _ = language_model.read_prompt(model, prompt)
+    st.session_state["generate_first"] = (settings, probs)
+    return probs
 
 
 def _shared(settings: tuple) -> bool:

@@ -10,7 +10,7 @@ from lstm_core.text.inputs import decode_upload
 from lstm_core.ui import generate_page as ui
 from lstm_core.ui import session_models as models
 from lstm_core.ui.i18n import long_text, t
-from lstm_core.ui.style import chart
+from lstm_core.ui.style import chart, kept_figure
 
 TRAIN = charlm_train.UserTrainConfig()
 # How the character models' cards name their training hardware (lstm_core.build.charlm_build).
@@ -39,13 +39,14 @@ def baseline_tab(model, key: str, prompt: str, length: int, config, settings) ->
         c3.metric(t("generate.difference"), t("generate.better") if lstm_bits < best else t("generate.worse"),
                   delta=f"{lstm_bits - best:+.3f}", delta_color="inverse", help=t("generate.bits_help", held_out=charlm.HELDOUT_FRACTION))
         rows = [(t("generate.ngram_name", order=order), bits) for order, bits in baseline.orders_tried]
-        chart(figures.bits_figure(rows + [("LSTM", lstm_bits)], {
-            "title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits"),
-        }), key="generate_bits")
+        chart(kept_figure("generate_bits", (key, model.fingerprint, tuple(rows), lstm_bits), lambda: figures.bits_figure(
+            rows + [("LSTM", lstm_bits)],
+            {"title": t("generate.bits_title"), "x": t("generate.axis_model"), "y": t("generate.axis_bits")},
+        )), key="generate_bits")
         if card.training_seconds is not None:
             st.caption(t("generate.card_note", seconds=card.training_seconds, epochs=card.detail("epochs_run", 0),
                          hardware=hardware_text(card.training_hardware or "")))
-    if st.toggle(t("generate.ngram_on"), key="generate_ngram_on", help=t("generate.ngram_on_help")):
+    if st.toggle(t("generate.ngram_on"), key="generate_ngram_on", help=t("generate.ngram_on_help"), persist_state="page"):
         with st.spinner(t("generate.ngram_building")):
             ngram = ui.get_ngram(key)
         if ngram is None:
@@ -61,8 +62,12 @@ def baseline_tab(model, key: str, prompt: str, length: int, config, settings) ->
         st.json({k: v for k, v in card.to_dict().items() if k != "vocabulary"}, expanded=False)
 
 
-def training_tab(seed: int) -> None:
-    """Train a character LSTM on a corpus sample, pasted or uploaded text; a model per session."""
+def training_tab(seed: int, shown: bool = True) -> None:
+    """Train a character LSTM on a corpus sample, pasted or uploaded text; a model per session.
+
+    It runs on every rerun of the page, shown or not, so a running training advances and
+    an uploaded file stays; while it is hidden (`shown` False), the last run's curve is not drawn.
+    """
     st.markdown(long_text("generate_train", window=charlm_train.UserTrainConfig().sequence_length,
                           held_out=charlm.HELDOUT_FRACTION))
     source = st.radio(t("generate.source"), ["sample", "paste", "upload"], key="generate_source", horizontal=True,
@@ -92,7 +97,8 @@ def training_tab(seed: int) -> None:
     if go_train:
         ui.start_training(train_text, charlm_train.UserTrainConfig(units=units, epochs=epochs, seed=int(seed)))
     ui.advance()
-    ui.show_training()
+    if shown:
+        ui.show_training()
     if ui.USER_KEY in st.session_state:
         mine = st.session_state[ui.USER_KEY]
         st.download_button(t("generate.download_model"), mine.save(), "char_model.zip",

@@ -60,14 +60,13 @@ def _read(name: str, language: str) -> str:
     return (TEXTS / f"{name}.{language}.md").read_text(encoding="utf-8")
 
 
-def glossary_href(term: str) -> str:
+def _href(term: str, language: str, classroom: bool) -> str:
     """The link to a glossary entry, carrying the language (and classroom mode) into the new tab.
 
     Streamlit opens a Markdown link in a new tab, a new session, so the choices travel
     in the query string (`lstm_core.ui.style.take_link_choices` reads them there).
     """
-    classroom = "&classroom=1" if st.session_state.get("classroom") else ""
-    return f"glossary?term={term}&lang={lang()}{classroom}"
+    return f"glossary?term={term}&lang={language}{'&classroom=1' if classroom else ''}"
 
 
 def long_text(name: str, /, **values) -> str:
@@ -81,7 +80,14 @@ def long_text(name: str, /, **values) -> str:
     seen = st.session_state.get(LINKED)
     if seen is None:  # outside a page run (the glossary page itself starts none)
         return body
-    body, linked = link_terms(body, lang(), glossary_href, seen)
+    body, linked = _linked(body, lang(), bool(st.session_state.get("classroom")), frozenset(seen))
     seen |= linked
     return body
 
+
+@lru_cache(maxsize=512)
+def _linked(body: str, language: str, classroom: bool, seen: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """`long_text`'s linking, a function of these four alone, so worked out once for each
+    (it took a few percent of a busy class server's time when redone on every rerun)."""
+    body, linked = link_terms(body, language, lambda term: _href(term, language, classroom), seen)
+    return body, frozenset(linked)

@@ -88,7 +88,7 @@ def _scores(data: dict, labels: dict[str, str]) -> None:
                      t("generalize.col.test"): entry["test_accuracy"]})
     frame = pd.DataFrame(rows)
     for column in (t("generalize.col.kept_epoch"), t("generalize.col.best_epoch")):  # whole epochs, not 6.0000
-        frame[column] = frame[column].map(lambda epoch: "–" if pd.isna(epoch) else int(epoch))
+        frame[column] = frame[column].map(lambda epoch: "–" if pd.isna(epoch) else str(int(epoch)))
     table(frame.astype(object).fillna("–"), key="generalize_scores")
     st.caption(t("generalize.scores_caption", regularizer=labels[data["chosen_regularizer"]["name"]]))
 

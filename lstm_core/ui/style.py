@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import pandas as pd
 import streamlit as st
@@ -10,7 +11,7 @@ import streamlit as st
 from lstm_core.gates import cell_diagram
 from lstm_core.string_table import literal
 from lstm_core.text.inputs import UserText
-from lstm_core.ui.i18n import LANGUAGES, t
+from lstm_core.ui.i18n import LANGUAGES, lang, t
 
 # Text Streamlit would cut with "…" or hide behind a sideways scroll wraps instead: the
 # sidebar's page names, widget, metric and button labels (Streamlit's .stMarkdownEllipsis),
@@ -189,13 +190,31 @@ def chart(fig, key: str | None = None) -> None:
     chart, Plotly cuts a long title at the chart's edge (two charts side by side ran into
     each other). It may hold a student's text (a prompt), so it is escaped.
     """
-    title = fig.layout.title.text
+    title = fig.layout.title.text or getattr(fig, "_page_title", None)
     if title:
         st.markdown(f"**{literal(title)}**")
+        fig._page_title = title  # a kept figure (`kept_figure`) is drawn again: its title is remembered
         fig.update_layout(title_text=None)
     if classroom():
         chart_type(fig, CLASSROOM_CHART)
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+
+
+def kept_figure(name: str, result: tuple | None, build: Callable):
+    """The figure `name` of this result, built once: kept in the session with the result,
+    the language and classroom mode (`chart` enlarges it for the classroom).
+
+    A rerun that changes something else (another widget, a tab, the text box of another
+    part) draws the kept figure instead of building it again. `result` is what the figure
+    shows, as comparable values; None builds it every time (a result without such a key).
+    """
+    if result is None:
+        return build()
+    whose = (result, lang(), classroom())
+    held = st.session_state.get(f"_figure_{name}")
+    if held is None or held[0] != whose:
+        held = st.session_state[f"_figure_{name}"] = (whose, build())
+    return held[1]
 
 
 def table(frame, key: str | None = None, hide_index: bool = True) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lstm_core.string_table import TABLE
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -19,6 +21,13 @@ def test_home_shows_equations_and_switches_language(open_page):
     at.sidebar.toggle[0].set_value(True).run()
     assert at.session_state["classroom"]
     assert not at.exception
+
+
+def open_tab(at, name: str, lang: str = "en") -> None:
+    """Click a Gates tab, as the browser does: its label becomes the tabs' state, and the page reruns."""
+    at.session_state["gates_tab"] = TABLE[name][lang]
+    at.run()
+    assert not at.exception, at.exception
 
 
 def heatmap_z(at):
@@ -37,10 +46,44 @@ def test_gates_respond_to_text_sorting_and_units(open_page):
     first = heatmap_z(at)
     at.selectbox(key="gates_sort").set_value("index").run()
     assert heatmap_z(at) != first
+    assert len(at.get("plotly_chart")) == 1  # only the open tab draws: the heatmaps
+    open_tab(at, "gates.tab.step")
+    assert not at.get("plotly_chart")
     steps = len("((((((a")
     at.slider(key=f"gates_step_{steps}").set_value(3).run()
     assert not at.exception
     assert any("c_t" in latex.value for latex in at.get("latex"))
+    at.text_area(key="gates_text").input("((((((b").run()  # typing keeps the open tab and its step
+    assert at.slider(key=f"gates_step_{steps}").value == 3 and any("c_t" in latex.value for latex in at.get("latex"))
+    open_tab(at, "gates.tab.heatmaps")
+    open_tab(at, "gates.tab.step")
+    assert at.slider(key=f"gates_step_{steps}").value == 3  # kept while its tab was hidden
+
+
+GATES_TABS = [("gates.tab.text", 1), ("gates.tab.saturation", 1), ("gates.tab.search", 0), ("why.saliency.tab", 1)]
+
+
+@pytest.mark.parametrize("tab, charts", GATES_TABS)
+def test_each_gates_tab_draws_when_opened(open_page, tab, charts):
+    at = open_page("pages/gates.py")
+    open_tab(at, tab)
+    assert len(at.get("plotly_chart")) == charts
+    at.text_area(key="gates_text").input("(a(b)c)").run()
+    assert not at.exception and len(at.get("plotly_chart")) == charts
+
+
+@pytest.mark.parametrize("tab, charts", GATES_TABS)
+def test_each_gates_tab_in_chinese(tab, charts):
+    """Opened in a Chinese session's first run of the page (AppTest formats a select box's
+    options in English outside a run, so a second run of this page in Chinese cannot be sent)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = "zh"
+    at.run()
+    at.switch_page("pages/gates.py")
+    at.session_state["gates_tab"] = TABLE[tab]["zh"]
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == charts
 
 
 @pytest.mark.parametrize(
@@ -62,6 +105,7 @@ def test_gates_hostile_inputs_give_messages(open_page, text, message):
 
 def test_escaped_html_in_coloured_text(open_page):
     at = open_page("pages/gates.py")
+    open_tab(at, "gates.tab.text")
     at.text_area(key="gates_text").input("<b>x</b>(").run()
     html_blocks = [m.value for m in at.markdown if "<span" in m.value]
     assert html_blocks and "&lt;" in html_blocks[0] and "<b>" not in html_blocks[0]

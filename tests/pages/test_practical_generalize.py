@@ -28,9 +28,10 @@ def test_tabs_render(page, lang):
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception and not at.error
-    # Cost, Explain and Where order matters come first; these two are the last tabs.
-    assert [tab.label for tab in at.tabs][3:] == (["Generalize", "A worked case"] if lang == "en" else ["泛化", "完整案例"])
-    scores, case = at.dataframe[-2].value, at.dataframe[-1].value  # the two tabs come after Cost
+    # Cost, Explain and Where order matters come first; What came after is the last tab.
+    assert [tab.label for tab in at.tabs][3:] == (["Generalize", "A worked case", "What came after"] if lang == "en"
+                                                  else ["泛化", "完整案例", "LSTM 之后"])
+    scores, case = at.dataframe[-3].value, at.dataframe[-2].value  # What came after's table is the last one
     assert scores.shape[0] == 9  # six settings, two ensembles, TF-IDF
     assert case.shape[0] == 6 and case.shape[1] == 6  # step, validation, test, size, time, contrast set
     assert case.notna().all().all()  # every step scored, the attention row and the contrast-set column included
