@@ -63,6 +63,8 @@ MODELS = {
     "article": REDDISH_PURPLE,
     "context": LIGHT_GREY,  # the data a forecast starts from, not itself a prediction
     "discriminator": REDDISH_PURPLE,
+    "pretrained": REDDISH_PURPLE,  # an LSTM fine-tuned from a language model (Making LSTMs practical, Pretraining)
+    "tfidf": GREY,
     "no_attention": BLUE,  # an encoder-decoder without attention (Sequence to sequence)
     "free_running": BLUISH_GREEN,  # a decoder trained on its own outputs
     "transformer": BLUE,

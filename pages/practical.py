@@ -8,6 +8,7 @@ from lstm_core.ui.practical_cost import cost_tab
 from lstm_core.ui.practical_explain import explain_tab
 from lstm_core.ui.practical_generalize import generalize_tab, worked_case_tab
 from lstm_core.ui.practical_order import order_tab
+from lstm_core.ui.practical_pretrain import pretrain_tab
 from lstm_core.ui.server_setup import through_the_app
 
 through_the_app()  # first: on a fresh server a page may be run without app.py (see the function)
@@ -16,6 +17,7 @@ through_the_app()  # first: on a fresh server a page may be run without app.py (
 TABS = [
     ("practical.tab.cost", cost_tab), ("explain.tab.explain", explain_tab), ("explain.tab.order", order_tab),
     ("generalize.tab", generalize_tab), ("generalize.case.tab", worked_case_tab), ("after.tab", after_tab),
+    ("pretrain.tab", pretrain_tab),
 ]
 
 st.title(t("practical.title"))

@@ -172,6 +172,7 @@ try:
     with st.expander(t("sentiment.about")):
         st.markdown(long_text("sentiment_about", en_n=ANALYZERS["en"][1][1], zh_n=ANALYZERS["zh"][1][1]))
     show_card(shipped)
+    page.pretraining_note(language)
 except assets.AssetError as error:
     st.error(t("sentiment.model_missing", reason=reason_of(error)))
 

@@ -49,6 +49,8 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "compression": partial(_build_with, "lstm_core.compress.curves"),  # after the models it compresses
     "generalize": partial(_build_with, "lstm_core.build.generalize_build"),  # after the word vectors it draws synonyms from
     "order": partial(_build_with, "lstm_core.build.order_build"),  # after sentiment: its card compares with those models
+    "pretrain": partial(_build_with, "lstm_core.build.pretrain_build"),  # after sentiment: its card compares with them
+    "pretrain_curve": partial(_build_with, "lstm_core.build.pretrain_curve_build"),  # after pretrain: same language models
     "tagging": partial(_build_with, "lstm_core.build.tagging_build"),
     "seq2seq": partial(_build_with, "lstm_core.build.seq2seq_build"),
     "transformer_lm": partial(_build_with, "lstm_core.build.transformer_build"),  # after language_models: same split

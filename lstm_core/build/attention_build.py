@@ -20,7 +20,7 @@ from lstm_core.explain.attention import SHIPPED_NAMES, classifier_from
 from lstm_core.message import Message
 from lstm_core.nn.network import NetworkSpec
 from lstm_core.sentiment import sentiment_data
-from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier, tokenize
+from lstm_core.sentiment.classifier import SHIPPED_NAMES as LSTM_NAMES, evaluate, load_baseline, load_named, tokenize
 from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard, plain
 from lstm_core.string_table import both
@@ -87,7 +87,8 @@ def rules_card(lstm, data) -> dict:
 def build_language(language: str, folder: Path) -> ModelCard:
     """Train, choose on validation, score and save one language's attention classifier."""
     shipped_config = SHIPPED_CONFIG[language]
-    lstm, baseline = load_classifier(language), load_baseline(language)
+    # The LSTM trained from scratch (by name: the Sentiment page's Chinese model may be another).
+    lstm, baseline = load_named(LSTM_NAMES[language]), load_baseline(language)
     data = sentiment_data.load(DATASET[language], seed=SEED)
     max_length = shipped_config.max_length
     x_train, x_val = encode(data.train.texts, lstm, max_length), encode(data.validation.texts, lstm, max_length)

@@ -21,7 +21,7 @@ from lstm_core.explain import contrast
 from lstm_core.generalize import counterfactual as cf
 from lstm_core.message import Message
 from lstm_core.sentiment import sentiment_data
-from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier
+from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate, load_baseline, load_named
 from lstm_core.sentiment.sentiment_train import card_for
 from lstm_core.serving import assets
 from lstm_core.serving.cards import ModelCard
@@ -82,7 +82,7 @@ def search_card(language: str) -> dict:
 
 def shipped_scores(language: str, data, pairs) -> dict:
     """The Sentiment page's LSTM and TF-IDF model on the same test split and contrast set."""
-    lstm, base = load_classifier(language), load_baseline(language)
+    lstm, base = load_named(SHIPPED_NAMES[language]), load_baseline(language)  # the LSTM trained from scratch
     test = list(data.test.texts)
     return {name: {"test": evaluate(proba(test), data.test.labels, len(data.classes)).to_dict(),
                    "contrast": contrast_scores(proba, data.classes, pairs)}

@@ -14,7 +14,6 @@ of the page's "train your own" settings, timed on one thread as the app trains.
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 from dataclasses import asdict, dataclass, replace
@@ -23,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_core.serving import assets
-from lstm_core.training.backend import hardware, threads
+from lstm_core.training.backend import hardware, machine_load, threads
 from lstm_core.training.trainer import run_to_end
 from lstm_core.seq2seq import evaluate
 from lstm_core.seq2seq.data import Draws, draw_splits
@@ -112,13 +111,9 @@ def _timing(translator, sources, count: int) -> dict:
         translator.translate([text])
         times.append((time.perf_counter() - started) * 1000)
     return {"inputs": len(times), "median_ms": round(statistics.median(times), 2),
-            "p95_ms": round(float(np.percentile(times, 95)), 2), "machine_load": _load()}
+            "p95_ms": round(float(np.percentile(times, 95)), 2), "machine_load": machine_load()}
 
 
-def _load() -> dict:
-    """How busy the machine was (load averages, cores): timings taken beside other work are upper bounds."""
-    one, five, _ = os.getloadavg()
-    return {"load_1min": round(one, 1), "load_5min": round(five, 1), "cores": os.cpu_count()}
 
 
 def train_your_own() -> dict:
@@ -134,7 +129,7 @@ def train_your_own() -> dict:
     return {"config": asdict(config), "seconds_training": round(job.seconds, 1), "seconds_with_setup": round(wall, 1),
             "test_exact": round(exact, 4), "test_size": len(job.draws.test), "target": "95% exact within 60 s",
             "tensorflow_threads": {**threads(), "note": "0 means TensorFlow's default (every core); deterministic kernels"},
-            "machine_load": _load()}
+            "machine_load": machine_load()}
 
 
 def build_task(name: str, folder: Path, build: BuildConfig = BuildConfig()) -> dict:

@@ -119,6 +119,15 @@ def build(folder: Path = assets.ASSETS, keys: tuple[str, ...] = SHIPPED_KEYS) ->
     return card
 
 
+def update(keys: tuple[str, ...], folder: Path = assets.ASSETS) -> dict:
+    """Recompute the curves of `keys` only, in the existing card (a model rebuilt after the last full build)."""
+    card = read(folder)
+    for key in keys:
+        card["models"][key] = model_curves(key)
+    (folder / f"{NAME}.json").write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return card
+
+
 def read(folder: Path = assets.ASSETS) -> dict:
     """The precomputed curves (rebuild with `python -m lstm_core.build compression`)."""
     return assets.read_record(NAME, folder)

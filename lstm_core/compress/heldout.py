@@ -126,7 +126,7 @@ def _brackets(model) -> Heldout:
 
 def heldout_for(key: str, model) -> Heldout:
     """The scorer for shipped model `key` (loaded as `model`)."""
-    if key.startswith("sentiment_"):
+    if key.startswith(("sentiment_", "pretrain_")):
         return _sentiment(model)
     if key.startswith("charlm_"):
         return _charlm(model, key.removeprefix("charlm_"))

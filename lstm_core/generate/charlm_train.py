@@ -25,7 +25,7 @@ from lstm_core.serving.budget import RecurrentWork
 from lstm_core.serving.cards import ModelCard
 from lstm_core.text.vocab import Vocabulary
 from lstm_core.training.backend import hardware
-from lstm_core.training.network_keras import build_keras, export_weights
+from lstm_core.training.network_keras import build_keras, export_weights, load_into_keras
 from lstm_core.training.trainer import TrainConfig, Trainer
 
 MIN_CHARS = 300  # less than this is too little to learn anything from
@@ -76,11 +76,24 @@ def fit(
     fit_ids: np.ndarray,
     validation_ids: np.ndarray,
     log_to=print,
+    start: Network | None = None,
 ) -> Run:
-    """Train a character LSTM until validation stops improving (or time runs out); keep the best epoch."""
+    """Train a character LSTM until validation stops improving (or time runs out); keep the best epoch.
+
+    `start`: a model of the same shape to go on from (`lstm_core.pretrain`), not random weights.
+    The ids may be words as well as characters: nothing here depends on what a token is.
+    """
     spec = spec_for(config.embedding_dim, config.units, vocab_size, config.layers)
-    build = lambda: build_keras(replace(spec, dropout=config.dropout), config.sequence_length, mask=False,  # noqa: E731
-                                input_dropout=config.dropout)
+    if start is not None and start.spec.weight_shapes() != spec.weight_shapes():
+        raise ValueError("the starting model's shape differs from the configuration's")
+
+    def build():
+        model = build_keras(replace(spec, dropout=config.dropout), config.sequence_length, mask=False,
+                            input_dropout=config.dropout)
+        if start is not None:
+            load_into_keras(model, start)
+        return model
+
     label = f"{config.language} {config.layers}x{config.units} units, dropout {config.dropout}"
     return fit_windows(config, build, lambda model: export_weights(model, spec), fit_ids, validation_ids, label, log_to)
 

@@ -1,10 +1,11 @@
 """Checks of what the lessons say on "Making LSTMs practical": pruning and quantization of shipped models,
-and what a Transformer's next character costs beside an LSTM's.
+what a Transformer's next character costs beside an LSTM's, and what pretraining bought the Chinese reviews.
 
 Pruning and quantization scores come from the precomputed curves (assets/compression.json),
 which the page's sliders read; the largest gate change is computed as the page computes it.
 The Transformer's costs and bits per character come from the transformer_lm_en card, which
-the "What came after" tab draws.
+the "What came after" tab draws. The pretraining numbers come from the pretrained classifier's
+card and the label-count curve (assets/pretrain_curve.json), which the "Pretraining" tab draws.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 from lstm_core.compress import largest_gate_change, quantized
 from lstm_core.compress import curves as stored
 from lstm_core.lessons import shipped
+from lstm_core.pretrain import PRETRAINED_NAME, label_curve
+from lstm_core.pretrain.results import PretrainResults
+from lstm_core.serving import assets
 from lstm_core.transformer import shipped as transformer_pair
 
-CHECKS = ("pruning", "quantization", "after")
+CHECKS = ("pruning", "quantization", "after", "pretrain")
 BEND = 0.05  # a drop of 5 points (or 0.05 of the metric) counts as the curve bending down
 
 
@@ -59,3 +63,21 @@ def after() -> dict:
             "time_ratio": transformer / lstm, "cache_mb": result.state_bytes("transformer")[-1] / 2**20,
             "lstm_bytes": result.state_bytes("lstm")[-1], "per_position": result.cache_bytes_per_position,
             "transformer_bits": result.bits["transformer"], "lstm_bits": result.bits["lstm"]}
+
+
+def pretrain(split: str) -> dict:
+    """On `split` of the label-count curve: the fewest and the most labels, pretrained LSTM against the one from scratch;
+    and the three shipped models' accuracy on validation and test (from the pretrained classifier's card).
+
+    small_gap / all_gap: the pretrained LSTM's mean accuracy minus the from-scratch LSTM's, in points.
+    """
+    runs = label_curve.load()["runs"]
+    lead, rest = label_curve.points(runs, "pretrained", split), label_curve.points(runs, "scratch", split)
+    tfidf = label_curve.points(runs, "tfidf", split)
+    scores = PretrainResults.from_card(assets.read_card(PRETRAINED_NAME)).scores
+    return {"fewest": lead[0].size, "small_pretrained": lead[0].mean, "small_scratch": rest[0].mean,
+            "small_tfidf": tfidf[0].mean, "small_gap": 100 * (lead[0].mean - rest[0].mean),
+            "most": lead[-1].size, "all_pretrained": lead[-1].mean, "all_scratch": rest[-1].mean,
+            "all_gap": 100 * (lead[-1].mean - rest[-1].mean),
+            "ahead_everywhere": label_curve.ahead_everywhere(runs, split),
+            **{f"{model}_{part}": getattr(scores[model], part) for model in scores for part in ("validation", "test")}}

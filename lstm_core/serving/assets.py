@@ -53,6 +53,7 @@ BUILT_BY = {
     "word_vectors_": "word_vectors", "charlm_": "language_models", "why_memory": "why_memory", "gan_": "gan", "compression": "compression",
     "generalize": "generalize", "attention_": "attention", "order_": "order", "tagger_": "tagging", "seq2seq_": "seq2seq",
     "transformer_lm": "transformer_lm",
+    "pretrain_curve": "pretrain_curve", "pretrain_": "pretrain",
 }
 
 

@@ -40,10 +40,10 @@ def _forecaster(series_key: str) -> Traceable:
     return load_forecaster(series_key)
 
 
-def _sentiment(language: str) -> Traceable:
-    from lstm_core.sentiment.classifier import load_classifier  # on first use: cheap start-up
+def _sentiment(name: str) -> Traceable:
+    from lstm_core.sentiment.classifier import load_named  # on first use: cheap start-up
 
-    return load_classifier(language)
+    return load_named(name)
 
 
 def _language_model(language: str) -> Traceable:
@@ -91,8 +91,9 @@ def _forecast_entry(series_key: str) -> Entry:
 SHIPPED: tuple[Entry, ...] = (
     Entry("brackets", Message("model.title.brackets"), _brackets),
     *(_forecast_entry(key) for key in ("sunspots", "co2", "nile", "elnino", "elec_equip", "stock", "sine")),
-    Entry("sentiment_zh", Message("model.title.sentiment_zh"), partial(_sentiment, "zh")),
-    Entry("sentiment_en", Message("model.title.sentiment_en"), partial(_sentiment, "en")),
+    Entry("sentiment_zh", Message("model.title.sentiment_zh"), partial(_sentiment, "sentiment_zh")),
+    Entry("pretrain_zh", Message("model.title.pretrain_zh"), partial(_sentiment, "pretrain_zh")),
+    Entry("sentiment_en", Message("model.title.sentiment_en"), partial(_sentiment, "sentiment_en")),
     Entry("charlm_zh", Message("model.entry.charlm_zh"), partial(_language_model, "zh")),
     Entry("charlm_en", Message("model.entry.charlm_en"), partial(_language_model, "en")),
     Entry("gan_sine_generator", Message("model.title.gan_sine_generator"), _gan_generator),

@@ -48,6 +48,12 @@ def clear() -> None:
     keras.backend.clear_session()
 
 
+def machine_load() -> dict:
+    """How busy the machine was (load averages, cores): timings taken beside other work are upper bounds."""
+    one, five, _ = os.getloadavg()
+    return {"load_1min": round(one, 1), "load_5min": round(five, 1), "cores": os.cpu_count()}
+
+
 def hardware() -> str:
     """What Keras is running on, for a model card."""
     import keras

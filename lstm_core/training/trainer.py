@@ -4,17 +4,20 @@ nanoGPT's train.py is the example: one config dataclass, one loop. `Trainer` see
 builds and compiles a model, and `run_epoch()` fits one pass over the data and returns
 an `EpochReport`. A page calls `run_epoch` once per script run, so its stop button is
 read between epochs; `train()` loops it for the builds, the benchmarks and the tests.
-Early stopping, the learning rate's halving and the best epoch's weights live here and
-nowhere else; `should_stop()`, polled after every batch, is the one way to end a run
-from outside. `Trainer(strategy=...)` builds and fits inside a `tf.distribute` strategy
-(data-parallel training, see `lstm_core.compress.distributed`). A GAN cannot use `fit`
-(its two networks take turns): `lstm_core.training.gan_steps` runs its updates. Keras is
-imported inside the functions, so importing this never loads it.
+Early stopping, the learning rate's halving, the best epoch's weights and the two ways to
+fine-tune a pretrained network (a learning rate per layer, layers unfrozen one epoch after
+another: Howard & Ruder 2018) live here and nowhere else; `should_stop()`, polled after
+every batch, is the one way to end a run from outside. `Trainer(strategy=...)` builds and
+fits inside a `tf.distribute` strategy (data-parallel training, see
+`lstm_core.compress.distributed`). A GAN cannot use `fit` (its two networks take turns):
+`lstm_core.training.gan_steps` runs its updates. Keras is imported inside the functions,
+so importing this never loads it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import time
 from dataclasses import dataclass, field
@@ -48,6 +51,9 @@ class TrainConfig:
     shuffle: bool = True  # off when the data function already shuffles
     validation_batch_size: int | None = None  # None: batch_size (a larger one only runs faster)
     max_seconds: float | None = None  # do not start an epoch that would end past this
+    # Fine-tuning a pretrained network (Howard & Ruder 2018), by Keras layer name:
+    layer_rates: tuple[tuple[str, float], ...] = ()  # a layer's learning rate is learning_rate times its factor
+    unfreeze: tuple[tuple[str, int], ...] = ()  # a layer is frozen before this 1-based epoch (gradual unfreezing)
 
     def __post_init__(self) -> None:
         if self.epochs < 1:
@@ -60,6 +66,10 @@ class TrainConfig:
             raise ValueError("patience and min_delta cannot be negative")
         if self.optimizer not in ("adam", "sgd"):
             raise ValueError("optimizer must be 'adam' or 'sgd'")
+        if self.layer_rates and self.optimizer != "adam":
+            raise ValueError("layer_rates need the 'adam' optimizer")
+        if any(factor < 0 for _, factor in self.layer_rates) or any(epoch < 1 for _, epoch in self.unfreeze):
+            raise ValueError("layer rate factors cannot be negative, and layers unfreeze from epoch 1 on")
 
 
 @dataclass(frozen=True)
@@ -97,9 +107,13 @@ class Trainer:
             self.model = build()
             if config.optimizer == "sgd":
                 self.optimizer = keras.optimizers.SGD(config.learning_rate, clipnorm=config.clipnorm)
+            elif config.layer_rates:
+                self.optimizer = _layerwise_adam()(dict(config.layer_rates), config.learning_rate, clipnorm=config.clipnorm)
             else:
                 self.optimizer = keras.optimizers.Adam(config.learning_rate, clipnorm=config.clipnorm)
             self.model.compile(optimizer=self.optimizer, loss=config.loss, metrics=list(config.metrics))
+            if config.unfreeze:  # built on every weight now, so a layer unfrozen later is one it knows
+                self.optimizer.build(self.model.trainable_variables)
         self.config, self.validation, self._train = config, validation, train
         self.reports: list[EpochReport] = []
         self.learning_rate = config.learning_rate
@@ -152,6 +166,7 @@ class Trainer:
                     self.model.stop_training = True
 
         self.optimizer.learning_rate.assign(self.learning_rate)
+        self._unfreeze(epoch)
         started = time.perf_counter()
         fit = self.model.fit(
             x, y, batch_size=self.config.batch_size, epochs=1, validation_data=self.validation,
@@ -167,6 +182,16 @@ class Trainer:
         )
         self.reports.append(report)
         return report
+
+    def _unfreeze(self, epoch: int) -> None:
+        """Gradual unfreezing: only the layers whose epoch has come train in this one."""
+        changed = False
+        for name, first_epoch in self.config.unfreeze:
+            layer = self.model.get_layer(name)
+            if layer.trainable != (epoch >= first_epoch):
+                layer.trainable, changed = epoch >= first_epoch, True
+        if changed:
+            self.model.train_function = None  # traced again, with the new set of trainable weights
 
     def _track(self, monitored: float, epoch: int) -> int:
         """Remember the best epoch (and its weights); count stale epochs; halve the rate on a plateau."""
@@ -232,3 +257,23 @@ def run_to_end(trainer: Trainer, on_epoch: Callable[[EpochReport], None] | None 
     model = trainer.best_weights_restored()
     return TrainResult(model, tuple(trainer.reports), trainer.history(), trainer.seconds, trainer.kept_epoch,
                        trainer.stopped)
+
+
+@functools.cache
+def _layerwise_adam():
+    """Adam with a learning-rate factor per layer (discriminative fine-tuning), made on first use."""
+    import keras
+
+    class LayerwiseAdam(keras.optimizers.Adam):
+        """Adam whose step for a weight of layer L is scaled by factors[L] (1 for a layer not named)."""
+
+        def __init__(self, factors: dict[str, float], *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.factors = factors
+
+        def update_step(self, gradient, variable, learning_rate):
+            # TensorFlow hands over its own variable; the Keras one holds the path "layer/weight".
+            layer = self._trainable_variables[self._get_variable_index(variable)].path.split("/")[0]
+            return super().update_step(gradient, variable, learning_rate * self.factors.get(layer, 1.0))
+
+    return LayerwiseAdam

@@ -13,6 +13,8 @@ import streamlit as st
 
 from lstm_core.explain import contrast
 from lstm_core.message import Message
+from lstm_core.pretrain import PRETRAINED_NAME
+from lstm_core.pretrain.results import PretrainResults
 from lstm_core.sentiment import classifier as sentiment, sentiment_data
 from lstm_core.sentiment.imdb import load
 from lstm_core.sentiment.sentiment_train import EpochTrainer, finish, prepare
@@ -37,8 +39,22 @@ def baseline(language: str):
 
 
 def classifier(language: str) -> sentiment.SentimentClassifier:
-    """The shipped classifier, shared with the Gates page's cache."""
-    return loaders.traceable(sentiment.SHIPPED_NAMES[language])
+    """The page's classifier (`PAGE_DEFAULTS`), shared with the Gates page's cache."""
+    return loaders.traceable(sentiment.PAGE_DEFAULTS[language])
+
+
+def pretraining_note(language: str) -> None:
+    """Chinese: what the classifier fine-tuned from a language model measured beside the LSTM from scratch."""
+    if language != "zh":
+        return
+    try:
+        scores = PretrainResults.from_card(assets.read_card(PRETRAINED_NAME)).scores
+    except assets.AssetError:
+        return  # the Pretraining tab says why; this page keeps working
+    key = "sentiment.pretrain_default" if sentiment.PAGE_DEFAULTS[language] == PRETRAINED_NAME else "sentiment.pretrain_kept"
+    st.info(t(key, ours=100 * scores["pretrained"].validation, theirs=100 * scores["scratch"].validation),
+            icon=":material/school:")
+    st.page_link("pages/practical.py", label=t("sentiment.pretrain_link"), icon=":material/arrow_forward:")
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -187,7 +187,7 @@ def check_gates(page):
 
 
 PRACTICAL_TABS = ("practical.tab.cost", "explain.tab.explain", "explain.tab.order", "generalize.tab", "generalize.case.tab",
-                  "after.tab")
+                  "after.tab", "pretrain.tab")
 
 
 def check_practical(page):
@@ -389,6 +389,34 @@ def test_a_lesson_runs_end_to_end_in_classroom_mode(server, browser, lesson, lan
                 page.get_by_role("button", name=TABLE["lessons.next"][language]).click()
                 wait_idle(page)
         assert page.get_by_role("button", name=TABLE["lessons.finish"][language]).count() == 1
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_pretraining_tab_reads_a_review_and_switches_the_curve(server, browser, language):
+    """Making LSTMs practical, tab Pretraining: a review typed in is read by the three models, with the
+    pretrained model's running verdict; the label-count curve switches to the test split."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 4200})
+    try:
+        page.goto(f"{server}/practical?lang={language}", timeout=90_000)
+        wait_idle(page)
+        page.get_by_role("tab", name=TABLE["pretrain.tab"][language]).click()
+        panel = page.locator('[role="tabpanel"]:visible').first
+        panel.get_by_text(TABLE["pretrain.col.test"][language], exact=True).last.click()  # the split radio
+        wait_idle(page)
+        fill_and_enter(panel.get_by_role("textbox", name=TABLE["pretrain.text"][language]), "这部电影太无聊了，浪费时间。")
+        wait_idle(page)
+        assert_no_errors(page, f"pretraining tab ({language})")
+        panel = page.locator('[role="tabpanel"]:visible').first
+        verdicts = panel.locator('[data-testid="stMetricValue"]').all_inner_texts()
+        negative = TABLE["model.label.negative"][language]
+        assert len(verdicts) == 3 and verdicts[0].startswith(negative), verdicts  # the pretrained model reads it right
+        assert panel.locator(".js-plotly-plot").count() >= 3  # the models' bars, the label curve, the running verdict
+        if language == "zh":
+            assert len(re.findall(r"[\u4e00-\u9fff]", panel.inner_text())) > 300
+        page.screenshot(path=str(SHOTS / f"practical-pretrain-{language}.png"), full_page=True)
     finally:
         page.close()
 

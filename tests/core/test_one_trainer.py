@@ -95,6 +95,7 @@ def test_registry_and_builders_are_callables_imported_lazily():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == (
-        "[] 20 ['attention', 'brackets', 'compression', 'forecasters', 'gan', 'generalize', 'language_models', 'order', 'sentiment', "
-        "'seq2seq', 'tagging', 'transformer_cost', 'transformer_lm', 'why_memory', 'word_vectors']"
+        "[] 21 ['attention', 'brackets', 'compression', 'forecasters', 'gan', 'generalize', 'language_models', 'order', "
+        "'pretrain', 'pretrain_curve', 'sentiment', 'seq2seq', 'tagging', 'transformer_cost', 'transformer_lm', 'why_memory', "
+        "'word_vectors']"
     )

@@ -7,7 +7,7 @@ from lstm_core.explain import contrast
 from lstm_core.explain.attention import load_attention
 from lstm_core.explain.rules import RuleTree, agreement
 from lstm_core.sentiment import sentiment_data
-from lstm_core.sentiment.classifier import evaluate, load_baseline, load_classifier
+from lstm_core.sentiment.classifier import SHIPPED_NAMES, evaluate, load_baseline, load_named
 
 pytestmark = pytest.mark.slow  # trains models or re-evaluates model cards: not in the fast lane
 DATASET = {"zh": "reviews", "en": "tweets"}
@@ -35,7 +35,7 @@ def test_test_metrics_and_baseline(shipped):
 def test_contrast_scores(shipped):
     language, model, _ = shipped
     pairs = contrast.load(language)
-    lstm, baseline = load_classifier(language), load_baseline(language)
+    lstm, baseline = load_named(SHIPPED_NAMES[language]), load_baseline(language)
     for name, predict in (("attention", model.predict_proba), ("lstm", lstm.predict_proba), ("tfidf", baseline.predict_proba)):
         assert contrast.score(predict, model.labels, pairs).to_dict() == model.card.to_dict()["contrast"][name], name
 
@@ -44,7 +44,7 @@ def test_rule_fidelity_and_accuracy(shipped):
     language, model, data = shipped
     rules = model.card.to_dict()["rules"]
     tree = RuleTree.from_dict(rules["tree"])
-    lstm = load_classifier(language).predict_proba(list(data.test.texts)).argmax(axis=1)
+    lstm = load_named(SHIPPED_NAMES[language]).predict_proba(list(data.test.texts)).argmax(axis=1)
     predicted = tree.predict(list(data.test.texts))
     assert agreement(predicted, lstm) == rules["test_fidelity"]
     assert agreement(predicted, data.test.labels) == rules["test_accuracy"]

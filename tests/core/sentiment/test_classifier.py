@@ -12,9 +12,13 @@ from lstm_core.sentiment.sentiment_train import EpochTrainer, SentimentConfig, f
 from lstm_core.string_table import both
 
 
-@pytest.fixture(scope="module", params=classifier.LANGUAGES)
+# Every shipped sentiment classifier: the LSTMs trained from scratch and the one fine-tuned from a language model.
+SHIPPED = (*classifier.SHIPPED_NAMES.values(), "pretrain_zh")
+
+
+@pytest.fixture(scope="module", params=SHIPPED)
 def shipped(request):
-    return classifier.load_classifier(request.param)
+    return classifier.load_named(request.param)
 
 
 def test_tokenize():
@@ -32,6 +36,12 @@ def test_load_classifier_contract(shipped):
     assert np.allclose(p[2], 1 / len(shipped.labels))  # no tokens: no opinion
     with pytest.raises(ValueError):
         classifier.load_classifier("fr")
+
+
+@pytest.mark.parametrize("language", classifier.LANGUAGES)
+def test_load_classifier_gives_the_sentiment_pages_model(language):
+    model = classifier.load_classifier(language)
+    assert model.key == classifier.PAGE_DEFAULTS[language] and model.language == language
 
 
 FIXED = {

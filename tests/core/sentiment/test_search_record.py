@@ -24,7 +24,7 @@ def test_chosen_on_validation(language):
 
 @pytest.mark.parametrize("language", classifier.LANGUAGES)
 def test_card_records_the_search(language):
-    card = classifier.load_classifier(language).card.to_dict()
+    card = classifier.load_named(classifier.SHIPPED_NAMES[language]).card.to_dict()  # the search's model, by name
     assert card["config"] == vars(SHIPPED_CONFIG[language])
     assert card["search"]["chosen"] == CHOSEN[language]
     assert card["search"]["tried"] == read_record()[language]

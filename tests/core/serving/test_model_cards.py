@@ -17,7 +17,7 @@ from lstm_core.serving import assets
 from lstm_core.serving.cards import CardError, CardLimits, ModelCard
 
 ROOT = Path(__file__).resolve().parents[3]
-RECORDS = {"compression", "generalize"}  # results files, read with `assets.read_record`
+RECORDS = {"compression", "generalize", "pretrain_curve"}  # results files, read with `assets.read_record`
 
 
 @pytest.mark.parametrize("path", sorted(p for p in assets.ASSETS.glob("*.json") if p.stem not in RECORDS),
