@@ -22,7 +22,7 @@ from lstm_core.text.inputs import EmptyText, clean
 from lstm_core.ui import loaders
 from lstm_core.ui.i18n import colour, long_text, reason_of, say, t
 from lstm_core.ui.sentiment_page import baseline
-from lstm_core.ui.style import chart, input_notices
+from lstm_core.ui.style import chart, input_notices, table
 
 SPLITS = ("validation", "test")
 MAX_CHARS = 600  # occlusion reruns the text once per token
@@ -54,11 +54,11 @@ def models_section(found: PretrainResults) -> None:
     shown, scores = names(), found.scores
     columns = {"validation": t("pretrain.col.validation"), "test": t("pretrain.col.test"),
                "other_domains": t("pretrain.col.other_domains")}
-    st.dataframe(pd.DataFrame({
+    table(pd.DataFrame({  # in classroom mode a table that wraps: no sideways scroll on a projector
         t("pretrain.col.model"): [shown[m] for m in MODELS],
         **{columns[c]: [f"{100 * getattr(scores[m], c):.1f}%" for m in MODELS] for c in columns},
         t("pretrain.col.macro_f1"): [f"{scores[m].test_macro_f1:.3f}" for m in MODELS],
-    }), hide_index=True, key="practical_pretrain_models")
+    }), key="practical_pretrain_models")
     accuracy = {m: {c: getattr(scores[m], c) for c in columns} for m in MODELS}
     chart(figures.model_bars(accuracy, shown, columns), key="practical_pretrain_bars")
     sizes = found.split_sizes
@@ -130,17 +130,17 @@ def tried_section(found: PretrainResults) -> None:
     """What the validation search tried, and the two language models under the classifier."""
     with st.expander(t("pretrain.tried_header")):
         st.markdown(t("pretrain.tried_caption"))
-        st.dataframe(pd.DataFrame([{
+        table(pd.DataFrame([{
             t("pretrain.col.chosen"): "✓" if row.name == found.chosen else "",
             t("pretrain.col.start"): t(f"pretrain.start.{row.start}"),
-            t("pretrain.col.review_lm"): row.review_lm,
-            t("pretrain.col.gradual"): row.gradual,
+            t("pretrain.col.review_lm"): "✓" if row.review_lm else "–",
+            t("pretrain.col.gradual"): "✓" if row.gradual else "–",
             t("pretrain.col.rate_decay"): row.rate_decay,
             t("pretrain.col.learning_rate"): f"{row.learning_rate:g}",
             t("pretrain.col.members"): row.members,
             t("pretrain.col.validation"): f"{100 * row.validation:.2f}%",
             t("pretrain.col.macro_f1"): f"{row.validation_macro_f1:.4f}",
-        } for row in found.tried]), hide_index=True, key="practical_pretrain_tried")
+        } for row in found.tried]), key="practical_pretrain_tried")
         if found.general_bits is not None and found.review_bits is not None:
             st.markdown(t("pretrain.lm_caption", general=found.general_bits, reviews=found.review_bits,
                           tokens=found.review_tokens, epochs=found.review_best_epoch))
