@@ -28,14 +28,18 @@ def test_tabs_render(page, lang):
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception and not at.error
-    # Cost, Explain and Where order matters come first; What came after is the last tab.
-    assert [tab.label for tab in at.tabs][3:] == (["Generalize", "A worked case", "What came after"] if lang == "en"
-                                                  else ["泛化", "完整案例", "LSTM 之后"])
-    scores, case = at.dataframe[-3].value, at.dataframe[-2].value  # What came after's table is the last one
+    # Cost, Explain and Where order matters come first; What came after and Pretraining follow.
+    assert [tab.label for tab in at.tabs][3:] == (["Generalize", "A worked case", "What came after", "Pretraining"]
+                                                  if lang == "en" else ["泛化", "完整案例", "LSTM 之后", "预训练"])
+    attention = "+ attention" if lang == "en" else "+ 注意力"
+    frames = [d.value for d in at.dataframe]
+    worked = [i for i, f in enumerate(frames) if f.shape[1] == 6 and attention in f.iloc[:, 0].tolist()]
+    assert len(worked) == 1, [f.shape for f in frames]  # the worked case's table: its fourth step adds attention
+    scores, case = frames[worked[0] - 1], frames[worked[0]]  # Generalize's scores come just before it
     assert scores.shape[0] == 9  # six settings, two ensembles, TF-IDF
     assert case.shape[0] == 6 and case.shape[1] == 6  # step, validation, test, size, time, contrast set
     assert case.notna().all().all()  # every step scored, the attention row and the contrast-set column included
-    assert case.iloc[3, 0] == ("+ attention" if lang == "en" else "+ 注意力")
+    assert case.iloc[3, 0] == attention
     assert at.multiselect(key="generalize_variants").value == ["none", "dropout", "early_stopping"]
 
 
