@@ -43,12 +43,18 @@ def classifier(language: str) -> sentiment.SentimentClassifier:
     return loaders.traceable(sentiment.PAGE_DEFAULTS[language])
 
 
+@st.cache_resource(show_spinner=False)
+def pretrained_scores():
+    """The pretrained classifier's scores from its card, read once per server (not at every rerun)."""
+    return PretrainResults.from_card(assets.read_card(PRETRAINED_NAME)).scores
+
+
 def pretraining_note(language: str) -> None:
     """Chinese: what the classifier fine-tuned from a language model measured beside the LSTM from scratch."""
     if language != "zh":
         return
     try:
-        scores = PretrainResults.from_card(assets.read_card(PRETRAINED_NAME)).scores
+        scores = pretrained_scores()
     except assets.AssetError:
         return  # the Pretraining tab says why; this page keeps working
     key = "sentiment.pretrain_default" if sentiment.PAGE_DEFAULTS[language] == PRETRAINED_NAME else "sentiment.pretrain_kept"
