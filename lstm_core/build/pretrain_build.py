@@ -27,7 +27,7 @@ from lstm_core.sentiment.classifier import evaluate, load_baseline, load_named
 from lstm_core.training.backend import hardware, machine_load, one_thread_per_training
 
 # The candidate with the highest validation accuracy + macro-F1 in the search record.
-CHOSEN = "words_pd_one_rate"
+CHOSEN = "words_pd_concat_slow"
 SEED = 0  # the Sentiment page's split
 # Candidates of pretrain_search that were not trained, and why (the card says so beside what was tried).
 NOT_TRIED = {

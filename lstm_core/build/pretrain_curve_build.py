@@ -56,7 +56,10 @@ def run_scratch(data, rows, seed: int) -> dict:
 
 def run_pretrained(language_model, data, rows, seed: int) -> dict:
     config = CANDIDATES[CHOSEN]
-    config = replace(config, members=1, seed=seed, epochs=label_curve.epochs_for(len(rows), config.batch_size, config.epochs))
+    epochs = label_curve.epochs_for(len(rows), config.batch_size, config.epochs)
+    # a sample gets more epochs for as many updates (epochs_for); the head trains alone for the same share of them
+    head_epochs = max(1, round(config.head_epochs * epochs / config.epochs))
+    config = replace(config, members=1, seed=seed, epochs=epochs, head_epochs=head_epochs)
     trainings = finetune.fine_tune(language_model, data, config, train_rows=rows)
     classifier = finetune.classifier_of(trainings, {}, "pretrained", Message("x"))
     summary = trainings[0].summary()

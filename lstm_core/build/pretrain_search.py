@@ -36,7 +36,16 @@ CANDIDATES: dict[str, PretrainConfig] = {
     "words_pd_plain": replace(_WORDS, gradual=False, rate_decay=1.0),
     # one_rate learned slowly (best epoch 4 of 6); ULMFiT fine-tunes its classifier at a higher rate
     "words_pd_one_rate_fast": replace(_WORDS, rate_decay=1.0, learning_rate=5e-3),
+    # the classifier read only the LSTM's last state; ULMFiT's head reads [last, mean, max] of all of them
+    "words_pd_concat": replace(_WORDS, rate_decay=1.0, pooling="concat"),
+    "words_pd_concat_slow": replace(_WORDS, rate_decay=1.0, pooling="concat", learning_rate=1e-3, epochs=8),
+    "words_pd_concat_slow_x3": replace(_WORDS, rate_decay=1.0, pooling="concat", learning_rate=1e-3, epochs=8, members=3),
 }
+
+
+def config_of(row: dict) -> PretrainConfig:
+    """The configuration a record row ran; a field added after the row was recorded takes its default, as it did."""
+    return PretrainConfig(**row["config"])
 
 
 def try_config(data, name: str, config: PretrainConfig) -> dict:

@@ -79,6 +79,8 @@ def unit_scores(network: Network, group: str, k: int, offset: int) -> np.ndarray
     if network.spec.bidirectional and k + 1 < len(network.spec.units):
         readers.append(readers[0].replace("_forward/", "_backward/"))
     outgoing += [w[name][offset : offset + units] for name in readers]
+    if readers == ["dense/kernel"]:  # a pooled head reads each unit once per summary ([last, mean, max])
+        outgoing += [w["dense/kernel"][p * units : (p + 1) * units] for p in range(1, network.spec.pooled)]
     return np.sqrt(sum((m.astype(np.float64) ** 2).sum(axis=1) for m in outgoing))
 
 
@@ -117,6 +119,8 @@ def remove_units(network: Network, keep: dict[str, np.ndarray]) -> Network:
             rows.append(half * units + kept)
         rows = np.concatenate(rows)
         reader = _reader_of(network, k)
+        if reader == "dense/kernel":  # the head's rows of every pooled summary of the unit
+            rows = np.concatenate([p * units * len(groups) + rows for p in range(spec.pooled)])
         readers = [reader, reader.replace("_forward/", "_backward/")] if "_forward/" in reader else [reader]
         for name in readers:
             w[name] = w[name][rows]

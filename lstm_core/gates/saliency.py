@@ -74,12 +74,19 @@ def saliency(network: Network, layers: tuple[LayerTrace, ...], step: int | None 
     if pooled:
         half = hidden.shape[1] // 2
         features = np.concatenate([hidden[-1, :half], hidden[0, half:]])
-    else:  # a per-step output reads its own step (both directions' states there, for a tagger)
+    elif spec.per_step_output:  # a per-step output reads its own step (both directions' states there, for a tagger)
         features = hidden[step]
+    else:  # a one-way classifier: its last state, or [last, mean, max] of all states (concat pooling)
+        features = network.pool(hidden)
     d_features, target = _head_gradient(network, features, target)
     d_seq = np.zeros_like(hidden)  # d y / d (top layer's outputs), (T', F)
     if pooled:
         d_seq[-1, :half], d_seq[0, half:] = d_features[:half], d_features[half:]
+    elif spec.pooling == "concat":
+        width = hidden.shape[1]
+        d_seq[-1] += d_features[:width]
+        d_seq += d_features[width : 2 * width] / len(hidden)  # the mean spreads evenly over the steps
+        d_seq[hidden.argmax(axis=0), np.arange(width)] += d_features[2 * width :]  # each maximum came from one step
     else:
         d_seq[step] = d_features
     for k in range(len(spec.units) - 1, -1, -1):

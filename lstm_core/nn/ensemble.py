@@ -22,6 +22,8 @@ def merge_members(networks: list[Network]) -> Network:
     """
     spec = networks[0].spec
     k = len(networks)
+    if spec.pooling != "last":
+        raise ValueError("merge_members takes networks that read their last state")
     merged_spec = NetworkSpec(
         input_kind="values", input_dim=spec.input_dim, units=tuple(u * k for u in spec.units),
         output_dim=spec.output_dim * k, output_activation=spec.output_activation,
@@ -94,7 +96,7 @@ def average_members(networks: list[Network]) -> Network:
         raise ValueError("every member must have the same spec")
     merged = NetworkSpec(vocab_size=spec.vocab_size, embedding_dim=spec.embedding_dim * members,
                          units=tuple(u * members for u in spec.units), output_dim=spec.output_dim,
-                         output_activation=spec.output_activation, dropout=spec.dropout)
+                         output_activation=spec.output_activation, dropout=spec.dropout, pooling=spec.pooling)
     weights = {"embedding": np.concatenate([net.weights["embedding"] for net in networks], axis=1)}
     widths = (spec.embedding_dim,) + tuple(spec.units[:-1])  # what each layer reads, per member
     for layer, (d, u) in enumerate(zip(widths, spec.units)):
@@ -110,6 +112,10 @@ def average_members(networks: list[Network]) -> Network:
                 recurrent[m * u : (m + 1) * u, dst] = w[f"{name}/recurrent_kernel"][:, src]
                 bias[dst] = w[f"{name}/bias"][src]
         weights.update({f"{name}/kernel": kernel, f"{name}/recurrent_kernel": recurrent, f"{name}/bias": bias})
-    weights["dense/kernel"] = np.concatenate([net.weights["dense/kernel"] for net in networks], axis=0) / members
+    # The head reads spec.pooled vectors side by side ([last, mean, max] with concat pooling), each of the
+    # merged width: member m's rows of part p go to rows p*M*u + m*u of the merged kernel.
+    u, parts = spec.units[-1], spec.pooled
+    weights["dense/kernel"] = np.concatenate(
+        [net.weights["dense/kernel"][p * u : (p + 1) * u] for p in range(parts) for net in networks], axis=0) / members
     weights["dense/bias"] = np.mean([net.weights["dense/bias"] for net in networks], axis=0)
     return Network(merged, weights)

@@ -10,6 +10,10 @@ Weights live in a flat dict of arrays with fixed names:
     lstm_{k}/kernel, .../recurrent_kernel, .../bias   one LSTM layer k
     lstm_{k}_forward/..., lstm_{k}_backward/...       a bidirectional layer k
     dense/kernel (F, K), dense/bias (K,)
+
+A one-way classifier reads its top layer's last state, or with pooling="concat" (ULMFiT's
+concat pooling, Howard & Ruder 2018) the last state, the mean and the maximum of all its
+states side by side: F = 3H, and the running verdict after step t pools steps 1..t.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from lstm_core.message import Message, UserError
 from lstm_core.nn.cell import GateTrace, LSTMWeights, finish_step, run_batch, sigmoid, step, step_from_input_gates, trace
 
 MAX_TABLE_FLOATS = 8_000_000  # 32 MB; a larger token table is not worth its memory
+POOLINGS = ("last", "concat")  # what a one-way classifier's head reads: the last state, or [last, mean, max]
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,14 @@ class NetworkSpec:
     output_activation: str = "softmax"  # "softmax", "sigmoid" or "linear"
     per_step_output: bool = False  # a prediction at every step (language models; taggers when bidirectional)
     dropout: float = 0.0  # used in training only
+    pooling: str = "last"  # one of POOLINGS; "concat" only for a one-way network with one output
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", tuple(int(u) for u in self.units))
+        if self.pooling not in POOLINGS:
+            raise ValueError(f"pooling must be one of {POOLINGS}, not {self.pooling!r}")
+        if self.pooling != "last" and (self.per_step_output or self.bidirectional):
+            raise ValueError("only a one-way network with one output pools its states")
         if self.input_kind not in ("tokens", "values"):
             raise ValueError(f"input_kind must be 'tokens' or 'values', not {self.input_kind!r}")
         if self.output_activation not in ("softmax", "sigmoid", "linear"):
@@ -50,7 +60,16 @@ class NetworkSpec:
             raise ValueError("units needs at least one layer of at least one unit")
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "units": list(self.units)}
+        """The spec as a card stores it; the default pooling is left out, so older cards read the same."""
+        fields = {**asdict(self), "units": list(self.units)}
+        if self.pooling == "last":
+            del fields["pooling"]
+        return fields
+
+    @property
+    def pooled(self) -> int:
+        """How many vectors of the top layer's width the head reads side by side (3 for concat pooling)."""
+        return 3 if self.pooling == "concat" else 1
 
     @classmethod
     def from_dict(cls, data: dict) -> "NetworkSpec":
@@ -73,7 +92,7 @@ class NetworkSpec:
                 shapes[f"lstm_{k}{direction}/recurrent_kernel"] = (units, 4 * units)
                 shapes[f"lstm_{k}{direction}/bias"] = (4 * units,)
             width = units * len(directions)
-        shapes["dense/kernel"] = (width, self.output_dim)
+        shapes["dense/kernel"] = (width * self.pooled, self.output_dim)
         shapes["dense/bias"] = (self.output_dim,)
         return shapes
 
@@ -160,8 +179,22 @@ class Network:
             half = seq.shape[1] // 2
             features = np.concatenate([seq[-1, :half], seq[0, half:]])
         else:
-            features = seq[-1]
+            features = self.pool(seq)
         return NetworkTrace(tuple(layers), self.head(features))
+
+    def pool(self, hidden: np.ndarray) -> np.ndarray:
+        """What the head of a one-way classifier reads from its top layer's states (T, H): (H,) or (3H,)."""
+        if self.spec.pooling == "concat":
+            return np.concatenate([hidden[-1], hidden.sum(axis=0) / len(hidden), hidden.max(axis=0)])
+        return hidden[-1]
+
+    def running_features(self, hidden: np.ndarray) -> np.ndarray:
+        """(T, F): row t is what the head would read had the text ended after step t (the running verdict's input)."""
+        if self.spec.pooling == "concat":
+            steps = np.arange(1, len(hidden) + 1, dtype=np.float32)[:, None]
+            means = np.cumsum(hidden, axis=0) / steps
+            return np.concatenate([hidden, means, np.maximum.accumulate(hidden, axis=0)], axis=1)
+        return hidden
 
     def head(self, features: np.ndarray) -> np.ndarray:
         """The dense layer and its activation on (..., F) features."""
@@ -198,6 +231,11 @@ class Network:
         if self.spec.bidirectional:
             half = seq.shape[2] // 2
             features = np.concatenate([seq[rows, lengths - 1, :half], seq[:, 0, half:]], axis=1)
+        elif self.spec.pooling == "concat":
+            real = (np.arange(seq.shape[1])[None, :] < lengths[:, None])[:, :, None]  # (B, T, 1)
+            means = np.where(real, seq, 0.0).sum(axis=1) / lengths[:, None]
+            maxima = np.where(real, seq, -np.inf).max(axis=1)
+            features = np.concatenate([seq[rows, lengths - 1], means, maxima], axis=1).astype(np.float32)
         else:
             features = seq[rows, lengths - 1]
         return self.head(features)

@@ -129,12 +129,12 @@ class ClassifierTraining:
         texts = [data.train.texts[r] for r in rows]
         x = encode(texts, language_model.vocab, config.token_unit, config.max_length)
         x_val = encode(data.validation.texts, language_model.vocab, config.token_unit, config.max_length)
-        self.spec = transfer.classifier_spec(language_model.network.spec, len(data.classes), config.dropout)
+        self.spec = transfer.classifier_spec(language_model.network.spec, len(data.classes), config.dropout, config.pooling)
         start = transfer.classifier_start(language_model.network)
         settings = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
                           seed=config.seed, metrics=("accuracy",), patience=config.patience,
                           layer_rates=transfer.layer_rates(self.spec, config.rate_decay),
-                          unfreeze=transfer.unfreeze_epochs(self.spec, config.gradual))
+                          unfreeze=transfer.unfreeze_epochs(self.spec, config.gradual, config.head_epochs))
         build = lambda: classifier_from_language_model(self.spec, start, config.max_length, config.input_dropout)  # noqa: E731
         self.trainer = Trainer(build, (x, data.train.labels[rows]), settings, validation=(x_val, data.validation.labels))
 

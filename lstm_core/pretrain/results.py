@@ -35,6 +35,7 @@ class Try:
     members: int
     validation: float
     validation_macro_f1: float
+    pooling: str = "last"  # what the head read: the last state, or "concat" (last, mean, max); older rows: last
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class PretrainResults:
         tried = tuple(Try(str(row["name"]), str(row["config"]["start"]), int(row["config"]["review_lm_epochs"]) > 0,
                           bool(row["config"]["gradual"]), float(row["config"]["rate_decay"]),
                           float(row["config"]["learning_rate"]), int(row["config"]["members"]),
-                          float(row["validation"]["accuracy"]), float(row["validation"]["macro_f1"]))
+                          float(row["validation"]["accuracy"]), float(row["validation"]["macro_f1"]),
+                          str(row["config"].get("pooling", "last")))
                       for row in search["tried"])
         general, reviews = models["general"], models["reviews"]
         return cls(scores, {k: int(v) for k, v in card.data["split"]["sizes"].items()},

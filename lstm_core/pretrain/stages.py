@@ -19,6 +19,7 @@ import numpy as np
 
 from lstm_core.generate import charlm
 from lstm_core.generate.charlm import NEWLINE, CharLMConfig
+from lstm_core.nn.network import POOLINGS
 from lstm_core.sentiment.classifier import TOKEN_UNITS, tokenize
 from lstm_core.text.vocab import Vocabulary
 
@@ -45,7 +46,9 @@ class PretrainConfig:
     epochs: int = 6  # at most; early stopping on validation loss
     learning_rate: float = 2e-3  # the head's; lower layers get it divided by rate_decay per layer
     rate_decay: float = 2.6  # discriminative fine-tuning (the paper's 2.6); 1 = one rate for all
-    gradual: bool = True  # head alone in epoch 1, then one more layer per epoch; False: all from the start
+    gradual: bool = True  # head alone at first, then one more layer per epoch; False: all from the start
+    head_epochs: int = 1  # with gradual: epochs the head trains alone before the LSTM joins it
+    pooling: str = "last"  # what the head reads: the LSTM's last state, or "concat" [last, mean, max] of its states
     dropout: float = 0.3  # after the LSTM, in training only
     input_dropout: float = 0.2  # on the embedded tokens, in training only
     max_length: int = 80  # tokens per training review (cut)
@@ -63,7 +66,9 @@ class PretrainConfig:
             raise ValueError("the shipped character model reads characters")
         if self.start == "wordlm_pd" and self.token_unit != "words":
             raise ValueError("the People's Daily word model reads words")
-        if min(self.epochs, self.members, self.max_length, self.batch_size) < 1 or self.review_lm_epochs < 0:
+        if self.pooling not in POOLINGS:
+            raise ValueError(f"pooling must be one of {POOLINGS}")
+        if min(self.epochs, self.members, self.max_length, self.batch_size, self.head_epochs) < 1 or self.review_lm_epochs < 0:
             raise ValueError("epochs, members, max_length and batch_size must be at least 1")
 
 

@@ -49,10 +49,10 @@ def map_vocabulary(language_model: Network, old: Vocabulary, new: Vocabulary) ->
     return Network(mapped, weights)
 
 
-def classifier_spec(language_model: NetworkSpec, classes: int, dropout: float) -> NetworkSpec:
-    """A classifier with the language model's embedding and LSTM layers and a `classes`-way head."""
+def classifier_spec(language_model: NetworkSpec, classes: int, dropout: float, pooling: str = "last") -> NetworkSpec:
+    """A classifier with the language model's embedding and LSTM layers and a `classes`-way head reading `pooling`."""
     return NetworkSpec(vocab_size=language_model.vocab_size, embedding_dim=language_model.embedding_dim,
-                       units=language_model.units, output_dim=classes, dropout=dropout)
+                       units=language_model.units, output_dim=classes, dropout=dropout, pooling=pooling)
 
 
 def classifier_start(language_model: Network) -> dict[str, np.ndarray]:
@@ -65,9 +65,12 @@ def layer_names(spec: NetworkSpec) -> list[str]:
     return ["dense"] + [f"lstm_{k}" for k in reversed(range(len(spec.units)))] + ["embedding"]
 
 
-def unfreeze_epochs(spec: NetworkSpec, gradual: bool) -> tuple[tuple[str, int], ...]:
-    """Layer -> the first epoch it trains in: the top layer from epoch 1, one more each epoch (gradual)."""
-    return tuple((name, depth + 1 if gradual else 1) for depth, name in enumerate(layer_names(spec)))
+def unfreeze_epochs(spec: NetworkSpec, gradual: bool, head_epochs: int = 1) -> tuple[tuple[str, int], ...]:
+    """Layer -> the first epoch it trains in: with `gradual`, the head alone for `head_epochs` epochs, then one
+    more layer each epoch; otherwise every layer from epoch 1."""
+    if not gradual:
+        return tuple((name, 1) for name in layer_names(spec))
+    return tuple((name, 1 if depth == 0 else head_epochs + depth) for depth, name in enumerate(layer_names(spec)))
 
 
 def layer_rates(spec: NetworkSpec, decay: float) -> tuple[tuple[str, float], ...]:

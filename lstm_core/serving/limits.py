@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lstm_core.message import Message, UserError
+from lstm_core.nn.network import POOLINGS
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ def parameters(architecture: dict) -> int:
     for units in architecture["units"]:
         count += directions * 4 * units * (width + units + 1)
         width = directions * units
-    return count + (width + 1) * architecture.get("output_dim", 1)
+    pooled = 3 if architecture.get("pooling") == "concat" else 1  # the head reads [last, mean, max]
+    return count + (width * pooled + 1) * architecture.get("output_dim", 1)
 
 
 def _plain_architecture(architecture):
@@ -155,6 +157,8 @@ def check_architecture(architecture, limits: ModelLimits = MODEL_LIMITS) -> None
     for field, limit in (("vocab_size", limits.vocab_size), ("embedding_dim", limits.embedding_dim),
                          ("input_dim", limits.input_dim), ("output_dim", limits.output_dim)):
         _at_most(f"architecture.{field}", _whole(architecture, field), limit)
+    if architecture.get("pooling", "last") not in POOLINGS:
+        raise CardFieldError("architecture.pooling")
     _at_most("parameters", parameters(architecture), limits.parameters)
 
 

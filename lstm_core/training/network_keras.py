@@ -44,7 +44,7 @@ def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: boo
         x = inputs
     for k, units in enumerate(spec.units):
         last = k == len(spec.units) - 1
-        return_sequences = spec.per_step_output or not last
+        return_sequences = spec.per_step_output or not last or spec.pooling == "concat"
         if spec.bidirectional:
             layer = keras.layers.Bidirectional(
                 keras.layers.LSTM(units, return_sequences=return_sequences, **lstm_options), name=f"lstm_{k}"
@@ -52,6 +52,8 @@ def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: boo
         else:
             layer = keras.layers.LSTM(units, return_sequences=return_sequences, name=f"lstm_{k}", **lstm_options)
         x = layer(x)
+        if last and spec.pooling == "concat":
+            x = concat_pooling()(x)  # [last, mean, max] over the real steps, as `Network.pool` reads them
         if spec.dropout > 0:
             x = keras.layers.Dropout(spec.dropout, name=f"dropout_{k}")(x)
     activation = None if spec.output_activation == "linear" else spec.output_activation
@@ -60,6 +62,39 @@ def build_keras(spec: NetworkSpec, sequence_length: int | None = None, mask: boo
     if embedding is not None:
         model.get_layer("embedding").set_weights([np.asarray(embedding, np.float32)])
     return model
+
+
+def concat_pooling():
+    """A Keras layer: (B, T, H) states and their padding mask -> (B, 3H) [last real state, mean, max] (ULMFiT's
+    concat pooling). Padding comes after the real steps; a row with no real step reads as one step of zeros."""
+    import keras
+    from keras import ops
+
+    class ConcatPooling(keras.layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(name="concat_pooling", **kwargs)
+            self.supports_masking = True
+
+        def call(self, states, mask=None):
+            if mask is None:
+                real = ops.ones(ops.shape(states)[:2], dtype=states.dtype)
+            else:
+                real = ops.cast(mask, states.dtype)
+            count = ops.maximum(ops.sum(real, axis=1, keepdims=True), 1.0)  # (B, 1)
+            weights = ops.expand_dims(real, -1)  # (B, T, 1)
+            mean = ops.sum(states * weights, axis=1) / count
+            maximum = ops.max(states * weights - 1e9 * (1.0 - weights), axis=1)
+            last_index = ops.cast(count[:, 0], "int32") - 1
+            last = ops.sum(states * ops.expand_dims(ops.one_hot(last_index, ops.shape(states)[1], dtype=states.dtype), -1), axis=1)
+            return ops.concatenate([last, mean, maximum], axis=-1)
+
+        def compute_mask(self, inputs, mask=None):
+            return None
+
+        def compute_output_shape(self, input_shape):
+            return (input_shape[0], 3 * input_shape[-1])
+
+    return ConcatPooling()
 
 
 def export_weights(model, spec: NetworkSpec) -> dict[str, np.ndarray]:

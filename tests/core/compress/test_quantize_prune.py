@@ -20,7 +20,7 @@ def random_network(spec: NetworkSpec, seed: int = 0) -> Network:
         for name in spec.layer_names()[k * directions : (k + 1) * directions]:
             shapes |= {f"{name}/kernel": (width, 4 * h), f"{name}/recurrent_kernel": (h, 4 * h), f"{name}/bias": (4 * h,)}
         width = h * directions
-    shapes |= {"dense/kernel": (width, spec.output_dim), "dense/bias": (spec.output_dim,)}
+    shapes |= {"dense/kernel": (width * spec.pooled, spec.output_dim), "dense/bias": (spec.output_dim,)}
     return Network(spec, {k: rng.normal(0, 0.4, s).astype(np.float32) for k, s in shapes.items()})
 
 
@@ -84,6 +84,7 @@ SPECS = [
     NetworkSpec(vocab_size=30, embedding_dim=6, units=(9, 7), bidirectional=True, output_dim=2),
     NetworkSpec(input_kind="values", input_dim=2, units=(12,), output_dim=1, output_activation="linear"),
     NetworkSpec(vocab_size=20, embedding_dim=5, units=(8,), output_dim=20, per_step_output=True),
+    NetworkSpec(vocab_size=20, embedding_dim=5, units=(8, 6), output_dim=2, pooling="concat"),  # head reads [last, mean, max]
 ]
 
 
@@ -100,11 +101,12 @@ def silenced(network: Network, keep: dict[str, np.ndarray]) -> Network:
             gone = np.setdiff1d(np.arange(units), keep[group])
             w[f"{group}/recurrent_kernel"][gone] = 0.0
             for reader in readers:
-                w[reader][half * units + gone] = 0.0
+                for part in range(spec.pooled if reader == "dense/kernel" else 1):  # each pooled summary of the unit
+                    w[reader][part * units + half * units + gone] = 0.0
     return Network(spec, w)
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=["stacked", "bidirectional", "values", "per-step"])
+@pytest.mark.parametrize("spec", SPECS, ids=["stacked", "bidirectional", "values", "per-step", "concat-pooling"])
 @pytest.mark.parametrize("fraction", [0.25, 0.5])
 def test_structured_pruning_equals_the_full_network_with_those_units_unread(spec, fraction):
     network = random_network(spec)

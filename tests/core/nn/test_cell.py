@@ -89,10 +89,13 @@ SPECS = [
     NetworkSpec(vocab_size=20, embedding_dim=6, units=(5,), bidirectional=True, output_dim=8, per_step_output=True),
     NetworkSpec(vocab_size=20, embedding_dim=6, units=(4, 3), bidirectional=True, output_dim=5, per_step_output=True),
     NetworkSpec(input_kind="values", input_dim=2, units=(8, 4), output_dim=1, output_activation="linear"),
+    # concat pooling ([last, mean, max] of the real steps; the padding mask must keep padded steps out of all three)
+    NetworkSpec(vocab_size=20, embedding_dim=6, units=(5,), output_dim=3, pooling="concat"),
+    NetworkSpec(vocab_size=20, embedding_dim=6, units=(5, 4), output_dim=2, output_activation="sigmoid", pooling="concat"),
 ]
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=lambda s: f"{s.input_kind}-{s.units}-bi{s.bidirectional}-step{s.per_step_output}")
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: f"{s.input_kind}-{s.units}-bi{s.bidirectional}-step{s.per_step_output}-{s.pooling}")
 def test_network_equals_keras_with_padding_masks(spec):
     keras.utils.set_random_seed(7)
     model = build_keras(spec)

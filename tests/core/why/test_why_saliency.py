@@ -18,6 +18,8 @@ SPECS = [
     NetworkSpec(input_kind="values", input_dim=1, units=(4,), output_dim=1, output_activation="sigmoid"),
     # a tagger: both directions, an output at every step (it depends on inputs after its step too)
     NetworkSpec(input_kind="values", input_dim=3, units=(4,), bidirectional=True, output_dim=5, per_step_output=True),
+    # concat pooling: the head reads the last state, the mean and the maximum of every step's state
+    NetworkSpec(input_kind="values", input_dim=3, units=(5, 4), output_dim=3, pooling="concat"),
 ]
 
 
