@@ -49,7 +49,7 @@ def test_typing_a_pair_changes_the_verdicts(english):
     assert any("The bag of words got exactly the same data" in c.value for c in at.caption)
     assert any(s.value.startswith("Given training text in which order decides, the LSTM beats the bag of words trained "
                                   "on the same data by 11.1 points") for s in at.success)
-    assert any(w.value.startswith("On these 104 pairs the Sentiment page's LSTM is -4.3 points") for w in at.warning)
+    assert any(w.value.startswith("On these 104 pairs the LSTM trained from scratch is -4.3 points") for w in at.warning)
     own = frame_with(at, "Tells them apart?")
     assert own["Model"].tolist()[-1] == "LSTM + counterfactual text"  # the order model scores your pair too
     at.text_input(key="practical_order_a_en").set_value("I love this airline").run()
