@@ -16,6 +16,7 @@ import numpy as np
 
 from lstm_core.nn.cell import GateTrace, backward
 from lstm_core.nn.network import LayerTrace, Network
+from lstm_core.nn.pooling import pool_gradient
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,10 @@ def saliency(network: Network, layers: tuple[LayerTrace, ...], step: int | None 
     d_seq = np.zeros_like(hidden)  # d y / d (top layer's outputs), (T', F)
     if pooled:
         d_seq[-1, :half], d_seq[0, half:] = d_features[:half], d_features[half:]
-    elif spec.pooling == "concat":
-        width = hidden.shape[1]
-        d_seq[-1] += d_features[:width]
-        d_seq += d_features[width : 2 * width] / len(hidden)  # the mean spreads evenly over the steps
-        d_seq[hidden.argmax(axis=0), np.arange(width)] += d_features[2 * width :]  # each maximum came from one step
-    else:
+    elif spec.per_step_output:
         d_seq[step] = d_features
+    else:
+        d_seq = pool_gradient(hidden, d_features, spec.pooling)
     for k in range(len(spec.units) - 1, -1, -1):
         if spec.bidirectional:
             fwd, bwd = layers[2 * k], layers[2 * k + 1]

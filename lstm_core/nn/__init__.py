@@ -2,7 +2,7 @@
 
 `cell` is the LSTM step, recording every gate (with its backward pass); `network` stacks
 an embedding, LSTM layers and a dense head (`NetworkSpec` describes every model in the
-app); `trace` holds `ModelTrace` and `Traceable`, what every model family hands the Gates
+app); `pooling` says what a classifier's head reads of its top layer's states; `trace` holds `ModelTrace` and `Traceable`, what every model family hands the Gates
 page; `ensemble` merges several small networks into one wider one; `blas` keeps small
 step-by-step products on one thread. Nothing here imports Keras or TensorFlow: training
 lives in `lstm_core.training`, model files in `lstm_core.serving`.

@@ -11,9 +11,8 @@ Weights live in a flat dict of arrays with fixed names:
     lstm_{k}_forward/..., lstm_{k}_backward/...       a bidirectional layer k
     dense/kernel (F, K), dense/bias (K,)
 
-A one-way classifier reads its top layer's last state, or with pooling="concat" (ULMFiT's
-concat pooling, Howard & Ruder 2018) the last state, the mean and the maximum of all its
-states side by side: F = 3H, and the running verdict after step t pools steps 1..t.
+A one-way classifier's head reads its top layer's last state, or with pooling="concat" the
+last state, mean and maximum of all its states (`lstm_core.nn.pooling`): then F = 3H.
 """
 
 from __future__ import annotations
@@ -25,9 +24,9 @@ import numpy as np
 
 from lstm_core.message import Message, UserError
 from lstm_core.nn.cell import GateTrace, LSTMWeights, finish_step, run_batch, sigmoid, step, step_from_input_gates, trace
+from lstm_core.nn.pooling import POOLINGS, pool, pool_padded, running, summaries
 
 MAX_TABLE_FLOATS = 8_000_000  # 32 MB; a larger token table is not worth its memory
-POOLINGS = ("last", "concat")  # what a one-way classifier's head reads: the last state, or [last, mean, max]
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ class NetworkSpec:
     @property
     def pooled(self) -> int:
         """How many vectors of the top layer's width the head reads side by side (3 for concat pooling)."""
-        return 3 if self.pooling == "concat" else 1
+        return summaries(self.pooling)
 
     @classmethod
     def from_dict(cls, data: dict) -> "NetworkSpec":
@@ -183,18 +182,12 @@ class Network:
         return NetworkTrace(tuple(layers), self.head(features))
 
     def pool(self, hidden: np.ndarray) -> np.ndarray:
-        """What the head of a one-way classifier reads from its top layer's states (T, H): (H,) or (3H,)."""
-        if self.spec.pooling == "concat":
-            return np.concatenate([hidden[-1], hidden.sum(axis=0) / len(hidden), hidden.max(axis=0)])
-        return hidden[-1]
+        """What the head of a one-way classifier reads from its top layer's states (T, H) (`nn.pooling`)."""
+        return pool(hidden, self.spec.pooling)
 
     def running_features(self, hidden: np.ndarray) -> np.ndarray:
         """(T, F): row t is what the head would read had the text ended after step t (the running verdict's input)."""
-        if self.spec.pooling == "concat":
-            steps = np.arange(1, len(hidden) + 1, dtype=np.float32)[:, None]
-            means = np.cumsum(hidden, axis=0) / steps
-            return np.concatenate([hidden, means, np.maximum.accumulate(hidden, axis=0)], axis=1)
-        return hidden
+        return running(hidden, self.spec.pooling)
 
     def head(self, features: np.ndarray) -> np.ndarray:
         """The dense layer and its activation on (..., F) features."""
@@ -227,17 +220,11 @@ class Network:
         for row, x in enumerate(first):
             seq[row, : len(x)] = x
         seq = self._top_hidden(seq, lengths)
-        rows = np.arange(len(first))
         if self.spec.bidirectional:
             half = seq.shape[2] // 2
-            features = np.concatenate([seq[rows, lengths - 1, :half], seq[:, 0, half:]], axis=1)
-        elif self.spec.pooling == "concat":
-            real = (np.arange(seq.shape[1])[None, :] < lengths[:, None])[:, :, None]  # (B, T, 1)
-            means = np.where(real, seq, 0.0).sum(axis=1) / lengths[:, None]
-            maxima = np.where(real, seq, -np.inf).max(axis=1)
-            features = np.concatenate([seq[rows, lengths - 1], means, maxima], axis=1).astype(np.float32)
+            features = np.concatenate([seq[np.arange(len(first)), lengths - 1, :half], seq[:, 0, half:]], axis=1)
         else:
-            features = seq[rows, lengths - 1]
+            features = pool_padded(seq, lengths, self.spec.pooling)
         return self.head(features)
 
     def _top_hidden(self, seq: np.ndarray, lengths: np.ndarray) -> np.ndarray:

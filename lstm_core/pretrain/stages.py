@@ -19,7 +19,7 @@ import numpy as np
 
 from lstm_core.generate import charlm
 from lstm_core.generate.charlm import NEWLINE, CharLMConfig
-from lstm_core.nn.network import POOLINGS
+from lstm_core.nn.pooling import POOLINGS
 from lstm_core.sentiment.classifier import TOKEN_UNITS, tokenize
 from lstm_core.text.vocab import Vocabulary
 

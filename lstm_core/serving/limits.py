@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lstm_core.message import Message, UserError
-from lstm_core.nn.network import POOLINGS
+from lstm_core.nn.pooling import POOLINGS, summaries
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,7 @@ def parameters(architecture: dict) -> int:
     for units in architecture["units"]:
         count += directions * 4 * units * (width + units + 1)
         width = directions * units
-    pooled = 3 if architecture.get("pooling") == "concat" else 1  # the head reads [last, mean, max]
-    return count + (width * pooled + 1) * architecture.get("output_dim", 1)
+    return count + (width * summaries(architecture.get("pooling", "last")) + 1) * architecture.get("output_dim", 1)
 
 
 def _plain_architecture(architecture):
