@@ -1,9 +1,12 @@
-"""Rebuild the label-count curve: `python -m lstm_core.build pretrain_curve` (after `pretrain`).For each size in `label_curve.SEEDS` and each seed, a stratified sample of the training
+"""Rebuild the label-count curve: `python -m lstm_core.build pretrain_curve` (after `pretrain`).
+
+For each size in `label_curve.SEEDS` and each seed, a stratified sample of the training
 split's labels trains three models with the configurations already chosen on validation
 (nothing is tuned per size): TF-IDF + logistic regression (C chosen on validation, as
-shipped), the Sentiment page's LSTM (one member of its configuration) and the pretrained
-classifier (one member of its configuration, from the same language models, which read
-every training review's text without labels). Each is scored on the validation and test
+shipped), the LSTM trained from scratch (one member of its configuration) and the pretrained
+classifier (one member of its configuration; its head trains alone until its validation loss
+stalls at most, from the same language models, which read every training review's text
+without labels). Each is scored on the validation and test
 splits; `assets/pretrain_curve.json` keeps every run.
 """
 
@@ -57,14 +60,17 @@ def run_scratch(data, rows, seed: int) -> dict:
 def run_pretrained(language_model, data, rows, seed: int) -> dict:
     config = CANDIDATES[CHOSEN]
     epochs = label_curve.epochs_for(len(rows), config.batch_size, config.epochs)
-    # a sample gets more epochs for as many updates (epochs_for); the head trains alone for the same share of them
+    # a sample gets more epochs for as many updates (epochs_for); the head trains alone for the same share of them,
+    # or until its validation loss stalls (else a stall would end the run before the LSTM ever trained). At full
+    # size the LSTM joins in epoch 2, before a stall of `patience` epochs can show, so the shipped run is the same.
     head_epochs = max(1, round(config.head_epochs * epochs / config.epochs))
-    config = replace(config, members=1, seed=seed, epochs=epochs, head_epochs=head_epochs)
+    config = replace(config, members=1, seed=seed, epochs=epochs, head_epochs=head_epochs, unfreeze_on_stall=True)
     trainings = finetune.fine_tune(language_model, data, config, train_rows=rows)
     classifier = finetune.classifier_of(trainings, {}, "pretrained", Message("x"))
     summary = trainings[0].summary()
     return {**_scores(classifier.predict_proba, data), "epochs_run": summary["epochs_run"],
-            "best_epoch": summary["best_epoch"], "training_seconds": summary["training_seconds"]}
+            "best_epoch": summary["best_epoch"], "unfrozen_after": summary["unfrozen_after"],
+            "training_seconds": summary["training_seconds"]}
 
 
 def record_of(data, runs: list[dict], seconds: float) -> dict:
@@ -75,7 +81,10 @@ def record_of(data, runs: list[dict], seconds: float) -> dict:
         "method": "stratified samples of the training split's labels (sklearn train_test_split, random_state = seed); "
                   "the configurations chosen on validation at full size, nothing tuned per size; every LSTM may train "
                   f"up to {label_curve.MIN_UPDATES} batches (at most {label_curve.MAX_EPOCHS} epochs) with early stopping "
-                  "on the full validation split, the same for all; the pretrained model's language models read every "
+                  "on the full validation split, the same for all (the pretrained LSTM's head trains alone for the share of "
+                  f"its epochs it has at full size, {CANDIDATES[CHOSEN].head_epochs} of {CANDIDATES[CHOSEN].epochs}, "
+                  "or until its validation loss stalls, whichever comes first); the pretrained "
+                  "model's language models read every "
                   "training review's text without labels; the from-scratch LSTM builds its vocabulary from its sample",
         "configs": {"pretrained": CHOSEN, "scratch": "the Sentiment page's configuration, one member",
                     "tfidf": "character 1-3-grams + logistic regression, C chosen on validation"},

@@ -69,14 +69,20 @@ def pretrain(split: str) -> dict:
     """On `split` of the label-count curve: the fewest and the most labels, pretrained LSTM against the one from scratch;
     and the three shipped models' accuracy on validation and test (from the pretrained classifier's card).
 
-    small_gap / all_gap: the pretrained LSTM's mean accuracy minus the from-scratch LSTM's, in points.
+    small_gap / all_gap / worst_gap: the pretrained LSTM's mean accuracy minus the from-scratch LSTM's, in points,
+    with the fewest labels, all of them and where it trails furthest (worst_size); small_spread: in points, the
+    larger of the two models' ranges over the seeds of the fewest labels.
     """
     runs = label_curve.load()["runs"]
     lead, rest = label_curve.points(runs, "pretrained", split), label_curve.points(runs, "scratch", split)
     tfidf = label_curve.points(runs, "tfidf", split)
+    worst, worst_rest = label_curve.furthest_behind(runs, split)
     scores = PretrainResults.from_card(assets.read_card(PRETRAINED_NAME)).scores
     return {"fewest": lead[0].size, "small_pretrained": lead[0].mean, "small_scratch": rest[0].mean,
             "small_tfidf": tfidf[0].mean, "small_gap": 100 * (lead[0].mean - rest[0].mean),
+            "small_spread": 100 * max(lead[0].high - lead[0].low, rest[0].high - rest[0].low),
+            "worst_size": worst.size, "worst_pretrained": worst.mean, "worst_scratch": worst_rest.mean,
+            "worst_gap": 100 * (worst.mean - worst_rest.mean),
             "most": lead[-1].size, "all_pretrained": lead[-1].mean, "all_scratch": rest[-1].mean,
             "all_gap": 100 * (lead[-1].mean - rest[-1].mean),
             "ahead_everywhere": label_curve.ahead_everywhere(runs, split),

@@ -134,7 +134,8 @@ class ClassifierTraining:
         settings = TrainConfig(epochs=config.epochs, batch_size=config.batch_size, learning_rate=config.learning_rate,
                           seed=config.seed, metrics=("accuracy",), patience=config.patience,
                           layer_rates=transfer.layer_rates(self.spec, config.rate_decay),
-                          unfreeze=transfer.unfreeze_epochs(self.spec, config.gradual, config.head_epochs))
+                          unfreeze=transfer.unfreeze_epochs(self.spec, config.gradual, config.head_epochs),
+                          unfreeze_on_stall=config.unfreeze_on_stall and config.gradual)
         build = lambda: classifier_from_language_model(self.spec, start, config.max_length, config.input_dropout)  # noqa: E731
         self.trainer = Trainer(build, (x, data.train.labels[rows]), settings, validation=(x_val, data.validation.labels))
 
@@ -150,6 +151,7 @@ class ClassifierTraining:
     def summary(self) -> dict:
         t = self.trainer
         return {"seed": self.config.seed, "epochs_run": t.epochs_run, "best_epoch": t.best_epoch,
+                "unfrozen_after": t.released_at,  # >0: the head's stall let every layer join after this epoch
                 "training_seconds": round(t.seconds, 1),
                 "history": {k: [round(v, 4) for v in vals] for k, vals in t.history().items()}}
 

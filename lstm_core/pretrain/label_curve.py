@@ -74,6 +74,12 @@ def gaps(runs: list[dict], split: str, leader: str = "pretrained", other: str = 
     return [(a.size, round(a.mean - b.mean, 4)) for a, b in zip(lead, rest)]
 
 
+def furthest_behind(runs: list[dict], split: str, leader: str = "pretrained", other: str = "scratch") -> tuple[Point, Point]:
+    """`leader`'s and `other`'s points at the size where `leader` trails furthest (or leads least)."""
+    lead, rest = points(runs, leader, split), points(runs, other, split)
+    return min(zip(lead, rest), key=lambda pair: pair[0].mean - pair[1].mean)
+
+
 def ahead_everywhere(runs: list[dict], split: str, leader: str = "pretrained", other: str = "scratch") -> bool:
     """True when `leader`'s mean accuracy beats `other`'s at every size (the label-count target)."""
     found = gaps(runs, split, leader, other)

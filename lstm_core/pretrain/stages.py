@@ -48,6 +48,7 @@ class PretrainConfig:
     rate_decay: float = 2.6  # discriminative fine-tuning (the paper's 2.6); 1 = one rate for all
     gradual: bool = True  # head alone at first, then one more layer per epoch; False: all from the start
     head_epochs: int = 1  # with gradual: epochs the head trains alone before the LSTM joins it
+    unfreeze_on_stall: bool = False  # with gradual: the layers below join early if the head's validation loss stalls
     pooling: str = "last"  # what the head reads: the LSTM's last state, or "concat" [last, mean, max] of its states
     dropout: float = 0.3  # after the LSTM, in training only
     input_dropout: float = 0.2  # on the embedded tokens, in training only

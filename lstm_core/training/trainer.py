@@ -54,6 +54,9 @@ class TrainConfig:
     # Fine-tuning a pretrained network (Howard & Ruder 2018), by Keras layer name:
     layer_rates: tuple[tuple[str, float], ...] = ()  # a layer's learning rate is learning_rate times its factor
     unfreeze: tuple[tuple[str, int], ...] = ()  # a layer is frozen before this 1-based epoch (gradual unfreezing)
+    # With unfreeze and patience: a stall (patience epochs without a better validation loss) while layers
+    # are still frozen does not end the run; every layer joins, from the best epoch's weights, at half the rate.
+    unfreeze_on_stall: bool = False
 
     def __post_init__(self) -> None:
         if self.epochs < 1:
@@ -70,6 +73,8 @@ class TrainConfig:
             raise ValueError("layer_rates need the 'adam' optimizer")
         if any(factor < 0 for _, factor in self.layer_rates) or any(epoch < 1 for _, epoch in self.unfreeze):
             raise ValueError("layer rate factors cannot be negative, and layers unfreeze from epoch 1 on")
+        if self.unfreeze_on_stall and not (self.unfreeze and self.patience > 0):
+            raise ValueError("unfreeze_on_stall needs an unfreeze schedule and a patience")
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class Trainer:
         self.seconds = 0.0
         self.stopped = False  # by should_stop() or stop(), not by early stopping
         self.best_epoch, self._best_loss, self._best_weights, self._stale = 0, math.inf, None, 0
+        self.released_at = 0  # with unfreeze_on_stall: the last epoch before every layer joined (0: not yet)
 
     @property
     def epochs_run(self) -> int:
@@ -187,9 +193,9 @@ class Trainer:
         """Gradual unfreezing: only the layers whose epoch has come train in this one."""
         changed = False
         for name, first_epoch in self.config.unfreeze:
-            layer = self.model.get_layer(name)
-            if layer.trainable != (epoch >= first_epoch):
-                layer.trainable, changed = epoch >= first_epoch, True
+            layer, trains = self.model.get_layer(name), epoch >= first_epoch or self.released_at > 0
+            if layer.trainable != trains:
+                layer.trainable, changed = trains, True
         if changed:
             self.model.train_function = None  # traced again, with the new set of trainable weights
 
@@ -203,7 +209,22 @@ class Trainer:
             self._stale += 1
             if self.config.halve_on_plateau:
                 self.learning_rate /= 2
+            if self._stale >= self.config.patience and self._frozen_next(epoch):
+                self._release(epoch)
         return self.best_epoch
+
+    def _frozen_next(self, epoch: int) -> bool:
+        """True when unfreeze_on_stall may still fire: some layer would be frozen in the next epoch."""
+        if not self.config.unfreeze_on_stall or self.released_at or epoch >= self.config.epochs:
+            return False
+        return any(epoch + 1 < first_epoch for _, first_epoch in self.config.unfreeze)
+
+    def _release(self, epoch: int) -> None:
+        """Every layer joins from the next epoch on, starting again from the best weights at half the rate."""
+        self.released_at, self._stale = epoch, 0
+        self.learning_rate /= 2
+        if self._best_weights is not None:
+            self.model.set_weights(self._best_weights)
 
     @property
     def kept_epoch(self) -> int:

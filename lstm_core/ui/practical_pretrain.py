@@ -89,9 +89,10 @@ def curve_section() -> None:
     fewest = lead[0]
     st.caption(t("pretrain.curve_caption", seeds=", ".join(f"{p.size:,}: {p.seeds}" for p in lead)))
     ahead = label_curve.ahead_everywhere(data["runs"], split)
+    quoted, theirs = (fewest, rest[0]) if ahead else label_curve.furthest_behind(data["runs"], split)
     (st.success if ahead else st.warning)(t(
-        "pretrain.curve_ahead" if ahead else "pretrain.curve_behind", size=fewest.size,
-        ours=100 * fewest.mean, theirs=100 * rest[0].mean, all=lead[-1].size,
+        "pretrain.curve_ahead" if ahead else "pretrain.curve_behind", size=quoted.size,
+        ours=100 * quoted.mean, theirs=100 * theirs.mean, all=lead[-1].size,
         ours_all=100 * lead[-1].mean, theirs_all=100 * rest[-1].mean))
 
 

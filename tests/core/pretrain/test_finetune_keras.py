@@ -36,8 +36,8 @@ def test_the_keras_classifier_starts_with_the_language_models_weights_and_equals
     assert np.allclose(network.predict(sequences), model.predict(X, verbose=0), atol=1e-5)
 
 
-def _weights_after_each_epoch(config: TrainConfig) -> list[dict[str, np.ndarray]]:
-    trainer = Trainer(build, (X, Y), config)
+def _weights_after_each_epoch(config: TrainConfig, trainer: Trainer | None = None) -> list[dict[str, np.ndarray]]:
+    trainer = trainer or Trainer(build, (X, Y), config)
     seen = [export_weights(trainer.model, SPEC)]
     while not trainer.finished:
         trainer.run_epoch()
@@ -55,6 +55,24 @@ def test_gradual_unfreezing_trains_the_head_then_the_lstm_then_the_embedding():
     assert _moved(seen[0], seen[1]) == {"dense"}
     assert _moved(seen[1], seen[2]) == {"dense", "lstm_0"}
     assert _moved(seen[2], seen[3]) == {"dense", "lstm_0", "embedding"}
+
+
+def test_a_stall_while_the_lstm_is_frozen_unfreezes_it_from_the_best_weights_at_half_the_rate():
+    # min_delta so large that only epoch 1 counts as better: every later epoch is a stall
+    late = (("dense", 1), ("lstm_0", 10), ("embedding", 10))
+    config = TrainConfig(epochs=5, batch_size=16, learning_rate=0.01, patience=1, min_delta=1e9, unfreeze=late,
+                         unfreeze_on_stall=True)
+    trainer = Trainer(build, (X, Y), config, validation=(X, Y))
+    seen = _weights_after_each_epoch(config, trainer)
+    assert _moved(seen[0], seen[1]) == {"dense"}
+    assert _moved(seen[1], seen[2]) == set()  # epoch 2 stalled: back to epoch 1's weights
+    assert trainer.released_at == 2 and trainer.learning_rate == 0.005
+    assert _moved(seen[2], seen[3]) == {"dense", "lstm_0", "embedding"}  # every layer joined
+    assert trainer.epochs_run == 3 and trainer.best_epoch == 1  # the next stall ends the run
+    plain = Trainer(build, (X, Y), replace(config, unfreeze_on_stall=False), validation=(X, Y))
+    seen = _weights_after_each_epoch(plain.config, plain)
+    assert plain.epochs_run == 2 and plain.released_at == 0  # without it the stall ends the run, the LSTM untrained
+    assert all(_moved(seen[0], after) <= {"dense"} for after in seen[1:])
 
 
 def test_a_rate_factor_scales_a_layers_steps():
@@ -75,3 +93,7 @@ def test_bad_fine_tuning_settings_are_refused():
         TrainConfig(unfreeze=(("dense", 0),))
     with pytest.raises(ValueError):
         TrainConfig(optimizer="sgd", layer_rates=(("dense", 1.0),))
+    with pytest.raises(ValueError):  # a stall needs a patience to be seen, and frozen layers to release
+        TrainConfig(unfreeze=(("dense", 1),), unfreeze_on_stall=True)
+    with pytest.raises(ValueError):
+        TrainConfig(patience=2, unfreeze_on_stall=True)

@@ -31,6 +31,10 @@ def test_points_and_the_ahead_check():
     assert (first.size, first.mean, first.low, first.high, first.seeds) == (100, 0.75, 0.7, 0.8, 2)
     assert not label_curve.ahead_everywhere(RUNS, "test")  # behind at 1,000
     assert label_curve.ahead_everywhere(RUNS[:3], "test")
+    lead, rest = label_curve.furthest_behind(RUNS, "test")
+    assert (lead.size, lead.mean, rest.mean) == (1000, 0.85, 0.86)
+    lead, rest = label_curve.furthest_behind(RUNS[:3], "test")  # ahead everywhere: where it leads least
+    assert (lead.size, lead.mean, rest.mean) == (100, 0.75, 0.6)
 
 
 def test_the_shipped_curve_has_every_run_and_says_what_its_numbers_say():
@@ -43,3 +47,19 @@ def test_the_shipped_curve_has_every_run_and_says_what_its_numbers_say():
         assert found == sizes, model
     for split in ("validation", "test"):
         assert curve["ahead_everywhere"][split] == label_curve.ahead_everywhere(runs, split)
+
+
+def test_the_curves_full_size_run_is_the_shipped_schedule():
+    """The curve lets a stalled head release the LSTM early; with all labels it joins in epoch 2 anyway,
+    before a stall of `patience` epochs can show, so the full-size run trains as the shipped model did."""
+    from lstm_core.build.pretrain_build import CHOSEN
+    from lstm_core.build.pretrain_search import CANDIDATES
+
+    config = CANDIDATES[CHOSEN]
+    assert config.gradual and config.head_epochs < config.patience + 1
+    runs = label_curve.load()["runs"]
+    train = max(run["size"] for run in runs)
+    full = [run for run in runs if run["model"] == "pretrained" and run["size"] == train]
+    assert [run["unfrozen_after"] for run in full] == [0]
+    released = [run for run in runs if run["model"] == "pretrained" and run["unfrozen_after"]]
+    assert released and all(run["size"] < train for run in released)  # it did fire, on small samples
