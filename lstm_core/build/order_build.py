@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-import numpy as np
-
 from lstm_core.build import order_search as search
 from lstm_core.build.sentiment_build import DATASET, SEED
 from lstm_core.explain import contrast
@@ -36,15 +34,7 @@ NAMES = {"zh": "order_zh", "en": "order_en"}
 def contrast_scores(predict_proba, classes, pairs: contrast.ContrastSet) -> dict:
     """Accuracy and pair accuracy on the whole contrast set and per kind of change."""
     scored = contrast.score(predict_proba, classes, pairs)
-    right = scored.predicted == pairs.labels
-    changes = np.repeat([pair.change for pair in pairs.pairs], 2)
-    per_change = {}
-    for change in contrast.CHANGES:
-        rows = changes == change
-        if rows.any():
-            per_change[change] = {"texts": int(rows.sum()), "accuracy": round(float(right[rows].mean()), 4),
-                                  "pair_accuracy": round(float(right[rows].reshape(-1, 2).all(axis=1).mean()), 4)}
-    return {**scored.to_dict(), "by_change": per_change}
+    return {**scored.to_dict(), "by_change": contrast.by_change(scored, pairs)}
 
 
 def generators_card(language: str, mix: search.Mix) -> dict:
@@ -81,7 +71,7 @@ def search_card(language: str) -> dict:
 
 
 def shipped_scores(language: str, data, pairs) -> dict:
-    """The Sentiment page's LSTM and TF-IDF model on the same test split and contrast set."""
+    """The LSTM trained from scratch and the TF-IDF model on the same test split and contrast set."""
     lstm, base = load_named(SHIPPED_NAMES[language]), load_baseline(language)  # the LSTM trained from scratch
     test = list(data.test.texts)
     return {name: {"test": evaluate(proba(test), data.test.labels, len(data.classes)).to_dict(),

@@ -119,11 +119,7 @@ def accuracies(entries) -> dict[str, ContrastAccuracy]:
 
 @dataclass(frozen=True)
 class OneChange:
-    """The Sentiment page's LSTM and the order-aware LSTM on the pairs of one kind of change.
-
-    Both come from the order model's card, which scored the two on the same contrast set
-    (`lstm_core.build.order_build`: "shipped" holds the Sentiment page's LSTM).
-    """
+    """The Sentiment page's LSTM and the order-aware LSTM on the pairs of one kind of change (`one_change`)."""
 
     change: str  # one of CHANGES, e.g. "contrast": the clauses around "but" swapped
     pairs: int
@@ -131,9 +127,11 @@ class OneChange:
     order: ContrastAccuracy
 
 
-def one_change(order_details: Mapping, change: str) -> OneChange:
-    """`OneChange` from the order model's card details (its `contrast` and `shipped` entries)."""
-    ours = order_details["shipped"]["lstm"]["contrast"]["by_change"][change]
+def one_change(order_details: Mapping, change: str, page: Mapping) -> OneChange:
+    """`OneChange`: the order model's scores from its card details (`contrast`), the page model's from `page`
+    (`by_change` of the Sentiment page's classifier scored now: the model the order build compared with,
+    the LSTM trained from scratch, need not be the one the page shows)."""
+    ours = page[change]
     theirs = order_details["contrast"]["lstm"]["by_change"][change]
     read = lambda part: ContrastAccuracy(float(part["accuracy"]), float(part["pair_accuracy"]))  # noqa: E731
     return OneChange(change, int(theirs["texts"]) // 2, read(ours), read(theirs))
@@ -160,3 +158,22 @@ def score(predict_proba: Callable[[list[str]], np.ndarray], classes, contrast: C
     predicted = polar(predict_proba(contrast.texts), classes)
     right = predicted == contrast.labels
     return ContrastScore(round(float(right.mean()), 4), round(float(right.reshape(-1, 2).all(axis=1).mean()), 4), predicted)
+
+
+def by_change(scored: ContrastScore, contrast: ContrastSet) -> dict[str, dict]:
+    """Per kind of change that the set has: its texts, accuracy and pair accuracy (as the order card records them)."""
+    right = scored.predicted == contrast.labels
+    changes = np.repeat([pair.change for pair in contrast.pairs], 2)
+    out = {}
+    for change in CHANGES:
+        rows = changes == change
+        if rows.any():
+            out[change] = {"texts": int(rows.sum()), "accuracy": round(float(right[rows].mean()), 4),
+                           "pair_accuracy": round(float(right[rows].reshape(-1, 2).all(axis=1).mean()), 4)}
+    return out
+
+
+def model_by_change(model, language: str) -> dict[str, dict]:
+    """A sentiment classifier (`predict_proba`, `labels`) on the shipped contrast set of `language`, per change."""
+    contrast = load(language)
+    return by_change(score(model.predict_proba, model.labels, contrast), contrast)

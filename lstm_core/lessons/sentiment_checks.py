@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from lstm_core.lessons import shipped
-from lstm_core.sentiment.classifier import SHIPPED_NAMES, tokenize
+from lstm_core.sentiment.classifier import PAGE_DEFAULTS, tokenize
 
 CHECKS = ("running", "swap", "unknown_word")
 
@@ -33,7 +33,7 @@ def _reading(model, text: str) -> dict:
 
 def running(language: str, text: str, at: list[str], alone: str = "") -> dict:
     """The verdict, the running verdict at each token in `at` (its first use), the baseline's, and `alone`'s verdict."""
-    model = shipped.model(SHIPPED_NAMES[language])
+    model = shipped.model(PAGE_DEFAULTS[language])
     facts = _reading(model, text)
     reading, labels = facts.pop("_running"), facts.pop("_labels")
     where = [reading.tokens.index(token) for token in at]
@@ -50,12 +50,13 @@ def swap(language: str, text: str, swapped: str) -> dict:
     """The Sentiment page's LSTM and the order-aware LSTM on a text and on its clauses swapped.
 
     `swapped` must hold the same tokens as `text` in another order. Also, from the order-aware
-    model's card, how many of the contrast set's "but" pairs each LSTM gets right (both texts).
+    model's card and from the page's model scored on the contrast set, how many of its "but" pairs each LSTM
+    gets right (both texts).
     """
     if sorted(tokenize(text, language, "words")) != sorted(tokenize(swapped, language, "words")):
         raise ValueError(f"{swapped!r} is not {text!r} with its clauses swapped")
     facts = {}
-    for prefix, model in (("", shipped.model(SHIPPED_NAMES[language])), ("order_", shipped.order_model(language))):
+    for prefix, model in (("", shipped.model(PAGE_DEFAULTS[language])), ("order_", shipped.order_model(language))):
         for which, sentence in (("", text), ("swapped_", swapped)):
             reading = {k: v for k, v in _reading(model, sentence).items() if not k.startswith("_")}
             facts |= {f"{prefix}{which}{name}": value for name, value in reading.items()}
@@ -63,7 +64,7 @@ def swap(language: str, text: str, swapped: str) -> dict:
     facts |= {
         "swapped_text": swapped,
         "but_pairs": shipped.fact(card, "contrast.lstm.by_change.contrast.texts") // 2,
-        "but_pairs_right": shipped.fact(card, "shipped.lstm.contrast.by_change.contrast.pair_accuracy"),
+        "but_pairs_right": shipped.page_contrast(language)["contrast"]["pair_accuracy"],
         "order_but_pairs_right": shipped.fact(card, "contrast.lstm.by_change.contrast.pair_accuracy"),
     }
     return facts
@@ -71,7 +72,7 @@ def swap(language: str, text: str, swapped: str) -> dict:
 
 def unknown_word(language: str, text: str) -> dict:
     """The tokens of `text` that the Sentiment page's word-level LSTM reads as `<unk>`."""
-    model = shipped.model(SHIPPED_NAMES[language])
+    model = shipped.model(PAGE_DEFAULTS[language])
     encoded, _ = model.encode(text)
     return {"unknown": [tok for tok, unk in zip(encoded.tokens, encoded.unknown) if unk],
             "token_unit": model.token_unit}

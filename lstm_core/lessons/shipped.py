@@ -52,3 +52,12 @@ def baseline(language: str):
     from lstm_core.sentiment.classifier import load_baseline  # the sentiment family, only when asked for
 
     return load_baseline(language)
+
+
+@lru_cache(maxsize=2)
+def page_contrast(language: str) -> dict:
+    """The Sentiment page's classifier on the contrast set, per kind of change (`contrast.model_by_change`)."""
+    from lstm_core.explain import contrast  # the sentiment family, only when asked for
+    from lstm_core.sentiment.classifier import PAGE_DEFAULTS  # the sentiment family, only when asked for
+
+    return contrast.model_by_change(model(PAGE_DEFAULTS[language]), language)

@@ -59,7 +59,7 @@ def pretraining_note(language: str) -> None:
         return  # the Pretraining tab says why; this page keeps working
     key = "sentiment.pretrain_default" if sentiment.PAGE_DEFAULTS[language] == PRETRAINED_NAME else "sentiment.pretrain_kept"
     st.info(t(key, ours=100 * scores["pretrained"].validation, theirs=100 * scores["scratch"].validation),
-            icon=":material/school:")
+            icon="🎓")
     st.page_link("pages/practical.py", label=t("sentiment.pretrain_link"), icon=":material/arrow_forward:")
 
 
@@ -86,11 +86,23 @@ def order_reading(language: str, text: str) -> sentiment.Reading:
     return order_model(language).read(text)
 
 
+@st.cache_resource(show_spinner=False)
+def page_contrast(language: str) -> dict | None:
+    """The page's classifier on the hand-written contrast set, per kind of change (scored once per server);
+    None when the set is missing or damaged."""
+    try:
+        return contrast.model_by_change(classifier(language), language)
+    except (FileNotFoundError, contrast.ContrastError):
+        return None
+
+
 def reads_but(language: str) -> contrast.OneChange | None:
-    """How each LSTM reads the contrast set's "but" pairs (clauses swapped), from the order
-    model's card; None without that model."""
-    order = order_model(language)
-    return None if order is None else contrast.one_change(order.card.details, "contrast")
+    """How each LSTM reads the contrast set's "but" pairs (clauses swapped): the order model's
+    scores from its card, the page's own model scored here; None without either."""
+    order, page = order_model(language), page_contrast(language)
+    if order is None or page is None or "contrast" not in page:
+        return None
+    return contrast.one_change(order.card.details, "contrast", page)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

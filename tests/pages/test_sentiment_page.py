@@ -50,6 +50,24 @@ def test_the_order_aware_lstm_reads_beside_the_page_s_own_and_the_page_says_whic
     assert at.selectbox(key="gates_model").value == "order_en"  # the Gates page opens the order model
 
 
+def test_the_but_note_scores_the_chinese_model_the_page_shows(open_page):
+    """The page's Chinese model is the pretrained one; the note scores it, not the model the order card compared."""
+    import json
+
+    from lstm_core.explain import contrast
+    from lstm_core.sentiment.classifier import load_classifier
+    from lstm_core.serving.assets import ASSETS
+
+    at = open_page(PAGE)
+    at.radio(key="sentiment_language").set_value("zh").run()
+    ours = contrast.model_by_change(load_classifier("zh"), "zh")["contrast"]["pair_accuracy"]
+    card = json.loads((ASSETS / "order_zh.json").read_text(encoding="utf-8"))
+    theirs = card["contrast"]["lstm"]["by_change"]["contrast"]["pair_accuracy"]
+    box = next(i.value for i in at.info if "“but”" in i.value)
+    assert f"the order-aware LSTM gets {theirs:.0%}" in box and f"this page's LSTM {ours:.0%}" in box, box
+    assert f"{ours:.0%}" == "6%"  # 2 of the 35 pairs (the LSTM from scratch, in the order card: 0 of 35)
+
+
 def test_bad_input_is_reported_not_raised(open_page):
     at = open_page(PAGE)
     at.text_area(key="sentiment_text").input("   ").run()
@@ -122,3 +140,26 @@ def test_stop_mid_training_keeps_the_page_usable(open_page):
     assert any("stopped after 1" in w.value for w in at.warning)
     at.text_area(key="sentiment_text").input("Great crew, lovely flight").run()
     assert not at.exception and at.metric
+
+
+def test_each_sentiment_lesson_step_claims_the_verdict_the_page_shows(open_page):
+    """A lesson's facts come from the model the page shows (for Chinese, the pretrained one), so the verdict a
+    step states is the one on the screen, for the step's text and for the swapped text it asks for."""
+    from lstm_core.lessons.claims import run
+    from lstm_core.lessons.plan import load_lessons
+
+    steps = [s for lesson in load_lessons().values() for s in lesson.steps
+             if s.page == "sentiment" and s.check and s.check.name in ("sentiment.running", "sentiment.swap")]
+    assert {s.widget_values()["sentiment_language"] for s in steps} == {"zh", "en"}
+    for step in steps:
+        widgets = step.widget_values()
+        facts = run(step.check, widgets).facts
+        at = open_page(PAGE)
+        at.radio(key="sentiment_language").set_value(widgets["sentiment_language"]).run()
+        shown = [(widgets["sentiment_text"], "")]
+        if "swapped_text" in facts:
+            shown.append((facts["swapped_text"], "swapped_"))
+        for text, prefix in shown:
+            at.text_area(key="sentiment_text").input(text).run()
+            assert not at.exception
+            assert verdicts(at)[0] == f"{facts[prefix + 'label']} {facts[prefix + 'p']:.0%}", (text, verdicts(at))
