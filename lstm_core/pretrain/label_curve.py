@@ -3,7 +3,7 @@
 ULMFiT's Figure 3 (Howard & Ruder 2018) trains on 100, 1,000 ... labelled examples and
 shows the pretrained model far ahead when labels are few. Here the same three models are
 trained on stratified samples of the training split's labels: TF-IDF + logistic
-regression, the Sentiment page's LSTM (its embedding starts from word vectors, its LSTM from
+regression, the LSTM trained from scratch (its embedding starts from word vectors, its LSTM from
 random weights) and the LSTM fine-tuned from a language model. The language models read
 every training review's text (no labels), as in the paper's semi-supervised runs.
 `lstm_core.build.pretrain_curve_build` trains them; the tab draws `assets/pretrain_curve.json`.
