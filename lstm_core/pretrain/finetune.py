@@ -135,7 +135,7 @@ class ClassifierTraining:
                           seed=config.seed, metrics=("accuracy",), patience=config.patience,
                           layer_rates=transfer.layer_rates(self.spec, config.rate_decay),
                           unfreeze=transfer.unfreeze_epochs(self.spec, config.gradual, config.head_epochs),
-                          unfreeze_on_stall=config.unfreeze_on_stall and config.gradual)
+                          unfreeze_on_stall=config.unfreeze_on_stall)
         build = lambda: classifier_from_language_model(self.spec, start, config.max_length, config.input_dropout)  # noqa: E731
         self.trainer = Trainer(build, (x, data.train.labels[rows]), settings, validation=(x_val, data.validation.labels))
 

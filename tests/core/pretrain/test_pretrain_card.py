@@ -1,6 +1,7 @@
 """The pretrained classifier's card is reproduced from the shipped float16 weights, and records its search."""
 
 from dataclasses import replace
+
 import numpy as np
 import pytest
 
